@@ -1,0 +1,65 @@
+# WB Ops: one Makefile for set-up, tests, benchmarks, demo and packaging.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0 \
+	binutils fonts-dejavu-core libpulse0
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: help venv system-deps lint typecheck test test-fast bench demo package translations screenshots clean
+
+help:
+	@echo "make demo         start the backend with demo data and open both apps"
+	@echo "make test         lint, type checks and the whole test suite"
+	@echo "make bench        benchmarks, printed as a table"
+	@echo "make system-deps  Qt system libraries for a headless Debian (apt-get)"
+	@echo "make package      PyInstaller bundles in dist/"
+
+$(STAMP): pyproject.toml constraints.txt
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	else echo "system libraries present"; fi
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+translations: $(STAMP)
+	$(PY) -m shared.qt.i18n_build
+
+test: $(STAMP) lint typecheck
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/unit tests/qt tests/e2e tests/faults
+
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -x tests/unit tests/qt
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
+
+demo: $(STAMP)
+	$(PY) -m packaging.demo
+
+package: $(STAMP)
+	$(PY) -m packaging.build
+
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m packaging.screenshots
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

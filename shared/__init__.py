@@ -1,0 +1,1 @@
+"""WB Ops shared library: domain rules, barcodes, scanning, local store, sync, auth and Qt glue."""

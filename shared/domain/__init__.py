@@ -1,0 +1,67 @@
+"""Pure domain rules and types: no Qt, no I/O."""
+
+from .clock import Clock, ManualClock, SystemClock, parse_iso, utc_iso
+from .entities import Box, Cell, Location, Order, PickTask, Product, Route, Site, Unit, User
+from .ids import IdFactory, is_valid_id, new_id
+from .money import Money
+from .operations import SPECS, InvalidOperation, Operation, OpSpec, OpType, validate_payload
+from .states import (
+    RULES,
+    TERMINAL,
+    TRANSITIONS,
+    BoxKind,
+    BoxStatus,
+    IllegalTransition,
+    OrderStatus,
+    Role,
+    Rule,
+    SiteKind,
+    UnitStatus,
+    allowed_targets,
+    box_status,
+    check_transition,
+    order_status,
+)
+
+__all__ = [
+    "RULES",
+    "SPECS",
+    "TERMINAL",
+    "TRANSITIONS",
+    "Box",
+    "BoxKind",
+    "BoxStatus",
+    "Cell",
+    "Clock",
+    "IdFactory",
+    "IllegalTransition",
+    "InvalidOperation",
+    "Location",
+    "ManualClock",
+    "Money",
+    "OpSpec",
+    "OpType",
+    "Operation",
+    "Order",
+    "OrderStatus",
+    "PickTask",
+    "Product",
+    "Role",
+    "Route",
+    "Rule",
+    "Site",
+    "SiteKind",
+    "SystemClock",
+    "Unit",
+    "UnitStatus",
+    "User",
+    "allowed_targets",
+    "box_status",
+    "check_transition",
+    "is_valid_id",
+    "new_id",
+    "order_status",
+    "parse_iso",
+    "utc_iso",
+    "validate_payload",
+]
