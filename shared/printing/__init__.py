@@ -1,0 +1,1 @@
+"""Printable documents without Qt: ZPL for Zebra printers, report content."""
