@@ -50,7 +50,9 @@ def main() -> int:
     table = [header] + [(r.area, r.name, _fmt(r.value), r.unit, r.goal, r.met(), r.note) for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
     print()
-    print(f"WB Ops benchmarks on {platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})")
+    print(
+        f"WB Ops benchmarks on {platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
+    )
     for i, row in enumerate(table):
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
         if i == 0:
