@@ -42,6 +42,7 @@ RULES = [
         ],
     ),
     ("shared.scanning", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
+    ("shared.config", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
     ("shared.printing", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
     ("shared.store", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
     ("shared.sync", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
