@@ -1,0 +1,57 @@
+"""The parser's result and error types: what every screen that takes a scan works with."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class ScanKind(StrEnum):
+    """What a scanned label is. The values are stable: they appear in logs and error params."""
+
+    PRODUCT = "product"  # a product GTIN (EAN-13/EAN-8/UPC-A/GTIN-14) or a GS1 product string
+    UNIT = "unit"  # our unit label, one per physical item of an order
+    CELL = "cell"  # a storage cell at a pickup point (PVZ)
+    LOCATION = "location"  # a shelf location in a warehouse
+    BOX = "box"  # an SSCC-18 box label, forward (warehouse -> PVZ) or return
+    BADGE = "badge"  # an employee badge
+    PICKUP = "pickup"  # the customer's pickup QR code
+    MARKING = "marking"  # a "Chestny ZNAK" marking code (GS1 DataMatrix)
+    DOCUMENT = "document"  # a supplier delivery document
+
+
+EMPTY_FIELDS: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One classified scan.
+
+    kind: what the label is; code: its canonical text (see docs/BARCODES.md); fields: the parts
+    of the label, with documented keys per kind; symbology: from the AIM prefix when the scanner
+    sent one ('code128', 'ean13', 'qr', 'datamatrix', ...); layout_repaired: the text only became
+    valid after undoing a Russian keyboard layout; raw: the input text as received (decoded).
+    """
+
+    kind: ScanKind
+    code: str
+    fields: Mapping[str, str] = field(default_factory=lambda: EMPTY_FIELDS)
+    symbology: str | None = None
+    layout_repaired: bool = False
+    raw: str = ""
+
+
+class BarcodeError(ValueError):
+    """A scan that is not a valid label. `code` is stable (the UI translates by it), `message` is
+    plain English for a clerk, `params` fill the message templates in shared.barcodes.messages."""
+
+    def __init__(self, code: str, message: str, params: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.params: Mapping[str, str] = dict(params) if params else {}
+
+    def __repr__(self) -> str:
+        return f"BarcodeError({self.code!r}, {self.message!r}, {dict(self.params)!r})"

@@ -1,0 +1,405 @@
+"""One parser for everything a scanner or keyboard wedge sends: raw input in, Scan or BarcodeError out.
+
+Cleaning (docs/BARCODES.md, "Dirty input"): decode bytes, drop control characters and whitespace at
+the ends, strip an AIM symbology prefix, turn written-out GS (`<GS>`, `\\x1d`, `^]`) into GS, and
+dispatch on the first character. Only when that fails and the text has non-ASCII characters is a
+Russian-keyboard-layout repair tried; a repaired result is taken only if it is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final
+
+from shared.barcodes.formats import (
+    GS1_COMPANY_PREFIX,
+    SITE_ID_RE,
+    SSCC_EXTENSION_FORWARD,
+    SSCC_EXTENSION_RETURN,
+    cell_id,
+    location_id,
+)
+from shared.barcodes.gs1 import GS, GS1Error, cset82, split_elements
+from shared.barcodes.messages import render_message
+from shared.barcodes.model import BarcodeError, Scan, ScanKind
+
+MAX_LEN: Final = 512
+MAX_BYTES: Final = 4 * MAX_LEN
+
+PICKUP_TOKEN_MAX: Final = 480
+_PICKUP_TOKEN_RE = re.compile(r"[A-Za-z0-9_\-.=~]+")
+_SITE_RE = SITE_ID_RE
+
+# Control characters, whitespace, DEL, BOM and NBSP around a scan; GS is kept at the start (FNC1).
+_CONTROL = "".join(chr(c) for c in range(0x20) if c != 0x1D)
+_STRIP_LEFT: Final = _CONTROL + " \x7f\ufeff\xa0"
+_STRIP_RIGHT: Final = _STRIP_LEFT + GS
+
+# AIM symbology identifiers: ']' + code letter + modifier.
+_AIM_NAMES: Final[Mapping[str, str]] = {
+    "A": "code39",
+    "C": "code128",
+    "d": "datamatrix",
+    "E": "ean13",
+    "e": "gs1_databar",
+    "F": "codabar",
+    "G": "code93",
+    "H": "code11",
+    "I": "itf",
+    "L": "pdf417",
+    "M": "msi",
+    "Q": "qr",
+    "S": "code2of5",
+    "X": "other",
+    "z": "aztec",
+}
+_AIM_GS1: Final = frozenset({"C1", "d2", "Q3", "e0", "z1"})
+
+# Russian ЙЦУКЕН layout -> the US QWERTY key it sits on (letters in both cases, shifted punctuation).
+_RU_KEYS: Final = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"№;:?.,/'
+_US_KEYS: Final = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~@#$^&/?|"
+_RU_TO_US: Final = str.maketrans(_RU_KEYS, _US_KEYS)
+_RU_MARKERS: Final = frozenset(_RU_KEYS[:66] + "№")
+
+
+def _err(code: str, **params: str) -> BarcodeError:
+    return BarcodeError(code, render_message(code, params, "en"), params)
+
+
+def _scan(
+    kind: ScanKind, code: str, fields: dict[str, str], sym: str | None, repaired: bool, raw: str
+) -> Scan:
+    return Scan(kind, code, MappingProxyType(fields), sym, repaired, raw)
+
+
+def _gs1_check_ok(digits: str) -> bool:
+    """GS1 mod-10 check over an all-ASCII-digit string (including its check digit)."""
+    total = 0
+    weight = 3
+    for ch in reversed(digits[:-1]):
+        total += (ord(ch) - 48) * weight
+        weight = 4 - weight
+    return (10 - total % 10) % 10 == ord(digits[-1]) - 48
+
+
+def _digits(s: str) -> bool:
+    return s.isascii() and s.isdigit()
+
+
+# --- kinds -----------------------------------------------------------------------------------------
+
+Handler = Callable[[str, "str | None", bool, str, bool], Scan]
+
+
+def _gtin(s: str, sym: str | None, repaired: bool, raw: str) -> Scan:
+    if not _gs1_check_ok(s):
+        raise _err("bad_check_digit", kind="product")
+    return _scan(ScanKind.PRODUCT, s, {"gtin": s, "gtin14": s.zfill(14)}, sym, repaired, raw)
+
+
+def _sscc(sscc: str, sym: str | None, repaired: bool, raw: str) -> Scan:
+    if not _gs1_check_ok(sscc):
+        raise _err("bad_check_digit", kind="box")
+    ext = sscc[0]
+    if sscc[1 : 1 + len(GS1_COMPANY_PREFIX)] != GS1_COMPANY_PREFIX or ext not in _BOX_KINDS:
+        raise _err("foreign_box")
+    return _scan(ScanKind.BOX, sscc, {"sscc": sscc, "box_kind": _BOX_KINDS[ext]}, sym, repaired, raw)
+
+
+_BOX_KINDS: Final[Mapping[str, str]] = {
+    SSCC_EXTENSION_FORWARD: "forward",
+    SSCC_EXTENSION_RETURN: "return",
+}
+
+
+def _marking_split(s: str) -> tuple[str, str, str, str] | None:
+    """01 GTIN, 21 serial, 91 key, 92 crypto with the GS separators missing (or some of them):
+    the serial is what lies between the fixed head and the fixed-length 91/92 tail."""
+    t = s.replace(GS, "")
+    if not t.startswith("01") or t[16:18] != "21":
+        return None
+    n = len(t)
+    for crypto_len in (44, 88):
+        at92 = n - 2 - crypto_len
+        at91 = at92 - 6
+        if at91 < 19 or at91 - 18 > 20:
+            continue
+        if t[at92 : at92 + 2] != "92" or t[at91 : at91 + 2] != "91":
+            continue
+        serial, key, crypto = t[18:at91], t[at91 + 2 : at92], t[at92 + 2 :]
+        if cset82(serial) and cset82(key) and cset82(crypto):
+            return t[2:16], serial, key, crypto
+    return None
+
+
+def _marking(
+    gtin: str, serial: str, key: str, crypto: str, sym: str | None, repaired: bool, raw: str
+) -> Scan:
+    if not _digits(gtin):
+        raise _err("bad_gs1", detail="AI (01) must be digits")
+    if not _gs1_check_ok(gtin):
+        raise _err("bad_check_digit", kind="marking")
+    code = f"01{gtin}21{serial}{GS}91{key}{GS}92{crypto}" if key else f"01{gtin}21{serial}{GS}93{crypto}"
+    fields = {"gtin": gtin, "serial": serial, "key": key, "crypto": crypto}
+    return _scan(ScanKind.MARKING, code, fields, sym, repaired, raw)
+
+
+def _element_string(elements: list[tuple[str, str]]) -> str:
+    """Canonical GS1 text: AIs in scanned order, GS after each variable-length value but the last."""
+    from shared.barcodes.gs1 import AI_TABLE
+
+    parts: list[str] = []
+    last = len(elements) - 1
+    for i, (ai, value) in enumerate(elements):
+        parts.append(ai + value)
+        if i < last and not AI_TABLE[ai].fixed:
+            parts.append(GS)
+    return "".join(parts)
+
+
+def _gs1(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    """A GS1 element string: SSCC (AI 00), marking code (01+21+91/92 or 93) or product (01 + ...)."""
+    try:
+        elements = split_elements(s)
+    except GS1Error as exc:
+        if s.startswith("01"):
+            parts = _marking_split(s)
+            if parts is not None:
+                return _marking(*parts, sym, repaired, raw)
+        if flagged or GS in s:
+            raise _err("bad_gs1", detail=exc.detail) from None
+        raise _err("unknown_format") from None
+    ais = dict(elements)
+    if len(ais) != len(elements):
+        raise _err("bad_gs1", detail="an AI appears twice")
+    if "00" in ais:
+        return _sscc(ais["00"], sym, repaired, raw)
+    gtin = ais.get("01")
+    if gtin is None:
+        raise _err("unknown_format")
+    if "91" in ais or "92" in ais or "93" in ais:
+        key, crypto, short = ais.get("91", ""), ais.get("92", ""), ais.get("93", "")
+        serial = ais.get("21", "")
+        if serial and len(key) == 4 and len(crypto) in (44, 88) and not short:
+            return _marking(gtin, serial, key, crypto, sym, repaired, raw)
+        if serial and short and len(short) == 4 and not key and not crypto:
+            return _marking(gtin, serial, "", short, sym, repaired, raw)
+        parts = _marking_split(s)
+        if parts is not None:
+            return _marking(*parts, sym, repaired, raw)
+        raise _err("bad_gs1", detail="incomplete marking code")
+    if not _gs1_check_ok(gtin):
+        raise _err("bad_check_digit", kind="product")
+    fields = dict(ais)
+    fields["gtin"] = gtin
+    fields["gtin14"] = gtin
+    return _scan(ScanKind.PRODUCT, _element_string(elements), fields, sym, repaired, raw)
+
+
+def _numeric(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    n = len(s)
+    if _digits(s):
+        if not flagged:
+            if n in (8, 12, 13, 14):
+                return _gtin(s, sym, repaired, raw)
+            if n == 18:
+                return _sscc(s, sym, repaired, raw)
+        if n == 20 and s[1] == "0" and s[0] == "0":
+            return _sscc(s[2:], sym, repaired, raw)
+    return _gs1(s, sym, flagged, raw, repaired)
+
+
+def _check_digit_label(
+    s: str,
+    kind: ScanKind,
+    length: int,
+    fields: Callable[[str], dict[str, str]],
+    sym: str | None,
+    raw: str,
+    repaired: bool,
+) -> Scan:
+    body = s[1:]
+    if not _digits(body):
+        raise _err("unknown_format")
+    if len(body) != length:
+        raise _err("malformed", kind=kind.value)
+    if not _gs1_check_ok(body):
+        raise _err("bad_check_digit", kind=kind.value)
+    return _scan(kind, s, fields(s), sym, repaired, raw)
+
+
+def _unit(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    s = s.upper()
+    return _check_digit_label(
+        s, ScanKind.UNIT, 12, lambda t: {"label": t, "serial": t[1:12]}, sym, raw, repaired
+    )
+
+
+def _badge(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    s = s.upper()
+    return _check_digit_label(s, ScanKind.BADGE, 10, lambda t: {"number": t[1:10]}, sym, raw, repaired)
+
+
+def _document(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    s = s.upper()
+    return _check_digit_label(s, ScanKind.DOCUMENT, 10, lambda t: {"number": t[1:10]}, sym, raw, repaired)
+
+
+def _site_and_tail(s: str, kind: ScanKind) -> tuple[str, str]:
+    rest = s[2:]
+    cut = rest.rfind("-")
+    if cut <= 0:
+        raise _err("malformed", kind=kind.value)
+    site, tail = rest[:cut], rest[cut + 1 :]
+    if not site.isascii() or _SITE_RE.fullmatch(site) is None:
+        raise _err("malformed", kind=kind.value)
+    return site, tail
+
+
+def _cell(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    s = s.upper()
+    if not s.startswith("C-"):
+        raise _err("unknown_format")
+    site, number = _site_and_tail(s, ScanKind.CELL)
+    if len(number) != 4 or not _digits(number) or number == "0000":
+        raise _err("malformed", kind="cell")
+    fields = {"site_id": site, "number": number, "cell_id": cell_id(site, int(number))}
+    return _scan(ScanKind.CELL, s, fields, sym, repaired, raw)
+
+
+def _location(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    s = s.upper()
+    if not s.startswith("L-"):
+        raise _err("unknown_format")
+    site, tail = _site_and_tail(s, ScanKind.LOCATION)
+    if len(tail) != 6 or not ("A" <= tail[0] <= "Z") or not _digits(tail[1:]):
+        raise _err("malformed", kind="location")
+    code = f"{tail[0]}-{tail[1:3]}-{tail[3:5]}-{tail[5]}"
+    fields = {"site_id": site, "code": code, "location_id": location_id(site, code)}
+    return _scan(ScanKind.LOCATION, s, fields, sym, repaired, raw)
+
+
+def _pickup(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    head = s[:5]
+    if head != "WBP1.":
+        if head == "wbp1.":  # sent with Caps Lock on: every letter's case is inverted
+            s = s.swapcase()
+            repaired = True
+        elif head.upper().startswith("WBP"):
+            raise _err("malformed", kind="pickup")
+        else:
+            raise _err("unknown_format")
+    token = s[5:]
+    if not token or len(token) > PICKUP_TOKEN_MAX or _PICKUP_TOKEN_RE.fullmatch(token) is None:
+        raise _err("malformed", kind="pickup")
+    return _scan(ScanKind.PICKUP, s, {"token": token}, sym, repaired, raw)
+
+
+_DISPATCH: Final[dict[str, Handler]] = {}
+for _d in "0123456789":
+    _DISPATCH[_d] = _numeric
+for _c, _h in (
+    ("U", _unit),
+    ("C", _cell),
+    ("L", _location),
+    ("E", _badge),
+    ("D", _document),
+    ("W", _pickup),
+):
+    _DISPATCH[_c] = _h
+    _DISPATCH[_c.lower()] = _h
+del _d, _c, _h
+
+
+# --- cleaning --------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251")  # a Russian Windows wedge or terminal
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _written_gs(s: str) -> str:
+    """GS written out as text by wedges and people: '<GS>', '\\x1d', '^]', '␝'."""
+    return (
+        s.replace("<GS>", GS)
+        .replace("<gs>", GS)
+        .replace("\\x1d", GS)
+        .replace("\\x1D", GS)
+        .replace("\\X1D", GS)
+        .replace("^]", GS)
+        .replace("\u241d", GS)
+    )
+
+
+def _parse_clean(text: str, raw: str, repaired: bool) -> Scan:
+    s = text.lstrip(_STRIP_LEFT).rstrip(_STRIP_RIGHT)
+    if not s:
+        raise _err("empty")
+    sym: str | None = None
+    flagged = False
+    if s[0] == "]" and len(s) >= 3:
+        letter, modifier = s[1], s[2]
+        if letter.isascii() and letter.isalpha() and modifier.isascii() and modifier.isalnum():
+            sym = _AIM_NAMES.get(letter, "other")
+            if letter == "E" and modifier == "4":
+                sym = "ean8"
+            flagged = (letter + modifier) in _AIM_GS1
+            s = s[3:].lstrip(" ")
+    if "<" in s or "\\" in s or "^" in s or "\u241d" in s:
+        s = _written_gs(s).rstrip(_STRIP_RIGHT)
+    if s and s[0] == GS:  # FNC1 in first position, sent as GS: a GS1 string
+        flagged = True
+        s = s.lstrip(GS)
+    if not s:
+        raise _err("empty")
+    handler = _DISPATCH.get(s[0])
+    if handler is None:
+        raise _err("unknown_format")
+    return handler(s, sym, flagged, raw, repaired)
+
+
+def parse(raw: bytes | bytearray | memoryview | str) -> Scan:
+    """Classify one scan. Raises BarcodeError (never anything else) for bad input."""
+    if isinstance(raw, str):
+        text = raw
+    elif isinstance(raw, bytes | bytearray | memoryview):
+        if len(raw) > MAX_BYTES:
+            raise _err("too_long", length=str(len(raw)))
+        text = _decode(bytes(raw))
+    else:
+        raise TypeError(f"parse() takes bytes or str, not {type(raw).__name__}")
+    if len(text) > MAX_LEN:
+        raise _err("too_long", length=str(len(text)))
+    try:
+        return _parse_clean(text, text, False)
+    except BarcodeError as err:
+        if text.isascii() or _RU_MARKERS.isdisjoint(text):
+            raise
+        first = err
+    # Typed through a Russian layout (maybe with Caps Lock): take the repair only if it is valid.
+    better: BarcodeError | None = None
+    for candidate in (text.translate(_RU_TO_US), text.swapcase().translate(_RU_TO_US)):
+        try:
+            return _parse_clean(candidate, text, True)
+        except BarcodeError as err:
+            if better is None and err.code not in ("unknown_format", "empty"):
+                better = err
+    raise better if better is not None and first.code == "unknown_format" else first
+
+
+def expect(scan: Scan, *kinds: ScanKind) -> Scan:
+    """The scan if it is one of `kinds`, else BarcodeError('wrong_kind') naming what was wanted."""
+    if not kinds:
+        raise ValueError("expect() needs at least one kind")
+    if scan.kind in kinds:
+        return scan
+    raise _err("wrong_kind", expected="|".join(k.value for k in kinds), scanned=scan.kind.value)
