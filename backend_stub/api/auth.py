@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from ..errors import ERROR_RESPONSES
+from ..services import auth as svc
+from ..services.auth import LoginThrottle
+from .deps import Caller, Ctx, get_throttle
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=ERROR_RESPONSES)
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+    device_id: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+class RefreshIn(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    role: str
+    site_id: str | None
+
+
+class TokensOut(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: str
+    expires_in: int
+    user: UserOut
+
+
+class StatusOut(BaseModel):
+    status: str
+
+
+@router.post("/login", response_model=TokensOut)
+def login(
+    body: LoginIn, request: Request, ctx: Ctx, throttle: Annotated[LoginThrottle, Depends(get_throttle)]
+) -> TokensOut:
+    address = request.client.host if request.client else "?"
+    return TokensOut.model_validate(
+        svc.login(ctx, throttle, body.username, body.password, body.device_id, address)
+    )
+
+
+@router.post("/refresh", response_model=TokensOut)
+def refresh(body: RefreshIn, ctx: Ctx) -> TokensOut:
+    return TokensOut.model_validate(svc.refresh(ctx, body.refresh_token))
+
+
+@router.post("/logout", response_model=StatusOut)
+def logout(ctx: Ctx, caller: Caller) -> StatusOut:
+    svc.logout(ctx, caller)
+    return StatusOut(status="logged_out")
+
+
+@router.get("/me", response_model=UserOut)
+def me(caller: Caller) -> UserOut:
+    return UserOut.model_validate(caller.user_json())

@@ -1,0 +1,45 @@
+"""What one running backend holds: settings, database, clock, keys, id factory, throttle, relay.
+
+Built by `create_app` (or `open_context` for the CLI and tests); passed explicitly, never global.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from shared.domain import Clock, IdFactory, SystemClock, utc_iso
+
+from .db import Database, migrate
+from .keys import KeyStore
+from .settings import Settings
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+    clock: Clock
+    keys: KeyStore
+    ids: IdFactory
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def now_iso(self) -> str:
+        return utc_iso(self.clock.now())
+
+
+def open_context(settings: Settings, clock: Clock | None = None, *, create: bool = True) -> AppContext:
+    """Open (creating and migrating when `create`) the data dir's database and keys."""
+    clock = clock or SystemClock()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.db_url)
+    keys = KeyStore(settings)
+    if create:
+        keys.ensure()
+        migrate(db)
+    return AppContext(settings=settings, db=db, clock=clock, keys=keys, ids=IdFactory(clock))
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

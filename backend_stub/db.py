@@ -1,0 +1,387 @@
+"""Storage: SQLAlchemy Core tables, named ordered migrations, and the write/read transaction helpers.
+
+The SQL is portable; what is SQLite-specific (WAL pragmas, BEGIN IMMEDIATE, FTS5) sits in this
+module's engine set-up and in `search.py`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    insert,
+    select,
+    text,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", String(30), nullable=False),
+)
+
+sites = Table(
+    "sites",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("address", String(400), nullable=False, default=""),
+    Column("storage_days", Integer, nullable=False, default=7),
+    Column("short_code_salt", String(64), nullable=False),
+    Column("created_at", String(30), nullable=False),
+)
+
+cells = Table(
+    "cells",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("site_id", String(40), ForeignKey("sites.id"), nullable=False, index=True),
+    Column("number", Integer, nullable=False),
+    Column("label", String(80), nullable=False, unique=True),
+    Column("capacity", Integer, nullable=False, default=10),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("site_id", String(40), ForeignKey("sites.id"), nullable=False, index=True),
+    Column("code", String(20), nullable=False),
+    Column("label", String(80), nullable=False, unique=True),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("site_id", String(40), ForeignKey("sites.id"), nullable=True),
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", String(30), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("kind", String(10), nullable=False),  # access | refresh
+    Column("pair_id", String(26), nullable=False, index=True),
+    Column("user_id", String(26), ForeignKey("users.id"), nullable=False),
+    Column("device_id", String(100), nullable=True),
+    Column("expires_at", String(30), nullable=False),
+    Column("revoked_at", String(30), nullable=True),
+    Column("created_at", String(30), nullable=False),
+)
+
+products = Table(
+    "products",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sku", String(40), nullable=False, unique=True),
+    Column("name", String(400), nullable=False),
+    Column("brand", String(200), nullable=False),
+    Column("price_kopecks", Integer, nullable=False),
+    Column("gtin", String(14), nullable=False, index=True),
+    Column("needs_marking", Boolean, nullable=False, default=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("customer_id", String(26), ForeignKey("users.id"), nullable=False, index=True),
+    Column("pvz_id", String(40), ForeignKey("sites.id"), nullable=False, index=True),
+    Column("warehouse_id", String(40), nullable=True),
+    Column("amount_kopecks", Integer, nullable=False),
+    Column("currency", String(3), nullable=False, default="RUB"),
+    Column("status", String(20), nullable=False),  # derived from the units, kept for queries
+    Column("short_code_gen", Integer, nullable=False, default=0),
+    Column("created_at", String(30), nullable=False),
+    Column("updated_at", String(30), nullable=False),
+)
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("label", String(20), nullable=False, unique=True),
+    Column("order_id", String(26), ForeignKey("orders.id"), nullable=False, index=True),
+    Column("sku", String(40), nullable=False),
+    Column("price_kopecks", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("pvz_id", String(40), nullable=False, index=True),
+    Column("customer_id", String(26), nullable=False),
+    Column("warehouse_id", String(40), nullable=True),
+    Column("box_id", String(18), nullable=True, index=True),
+    Column("cell_id", String(60), nullable=True),
+    Column("location_id", String(60), nullable=True),
+    Column("updated_at", String(30), nullable=False),
+)
+
+boxes = Table(
+    "boxes",
+    metadata,
+    Column("id", String(18), primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("origin_site_id", String(40), nullable=False),
+    Column("destination_site_id", String(40), nullable=False),
+    Column("closed", Boolean, nullable=False, default=False),
+    Column("route_id", String(60), nullable=True),
+    Column("accepted_at", String(30), nullable=True),
+    Column("handed_over_at", String(30), nullable=True),
+    Column("received_at", String(30), nullable=True),
+    Column("created_at", String(30), nullable=False),
+)
+
+routes = Table(
+    "routes",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("origin_site_id", String(40), nullable=False),
+    Column("destination_site_id", String(40), nullable=False),
+    Column("closed", Boolean, nullable=False, default=False),
+    Column("created_at", String(30), nullable=False),
+    Column("closed_at", String(30), nullable=True),
+)
+
+pick_tasks = Table(
+    "pick_tasks",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("site_id", String(40), nullable=False, index=True),
+    Column("order_id", String(26), nullable=False),
+    Column("event_id", String(26), nullable=False, unique=True),
+    Column("status", String(20), nullable=False, default="OPEN"),
+    Column("created_at", String(30), nullable=False),
+)
+
+payment_events = Table(
+    "payment_events",
+    metadata,
+    Column("event_id", String(100), primary_key=True),
+    Column("tx_id", String(100), nullable=False, unique=True),
+    Column("type", String(30), nullable=False),
+    Column("order_id", String(26), nullable=False),
+    Column("amount_kopecks", Integer, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("received_at", String(30), nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(26), nullable=False, unique=True),
+    Column("type", String(40), nullable=False),
+    Column("aggregate_id", String(60), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", String(30), nullable=False),
+)
+
+relay_offsets = Table(
+    "relay_offsets",
+    metadata,
+    Column("consumer", String(40), primary_key=True),
+    Column("cursor", Integer, nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(100), primary_key=True),
+    Column("site_id", String(40), nullable=False),
+    Column("last_seq", Integer, nullable=False, default=0),
+    Column("updated_at", String(30), nullable=False),
+)
+
+op_results = Table(
+    "op_results",
+    metadata,
+    Column("op_id", String(100), primary_key=True),
+    Column("device_id", String(100), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("actor", String(26), nullable=False),
+    Column("site_id", String(40), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("reason_code", String(40), nullable=True),
+    Column("reason_message", Text, nullable=True),
+    Column("payload", Text, nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("applied_at", String(30), nullable=False),
+    UniqueConstraint("device_id", "seq", name="uq_op_results_device_seq"),
+)
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("site_id", String(40), nullable=False),  # '*' for every site
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", String(100), nullable=False),
+    Column("op", String(10), nullable=False),
+    Column("data", Text, nullable=False),
+    UniqueConstraint("site_id", "entity", "entity_id", name="uq_changes_entity"),
+)
+Index("ix_changes_site_id", changes.c.site_id, changes.c.id)
+
+pickup_tokens = Table(
+    "pickup_tokens",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("order_id", String(26), nullable=False, index=True),
+    Column("customer_id", String(26), nullable=False),
+    Column("pvz_id", String(40), nullable=False),
+    Column("expires_at", String(30), nullable=False),
+    Column("revoked_at", String(30), nullable=True),
+    Column("created_at", String(30), nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(30), nullable=False),
+    Column("site_id", String(40), nullable=False, index=True),
+    Column("ref", String(100), nullable=True),
+    Column("op_id", String(100), nullable=True),
+    Column("actor", String(26), nullable=True),
+    Column("data", Text, nullable=False),
+    Column("created_at", String(30), nullable=False),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Database:
+    """One engine; `write()` serialises writers (BEGIN IMMEDIATE on SQLite), `read()` does not."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        kwargs: dict[str, Any] = {}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+            kwargs["pool_size"] = 20
+            kwargs["max_overflow"] = 40
+        self.engine: Engine = create_engine(url, **kwargs)
+        self._write_lock = threading.Lock()
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self._write_lock, self.engine.connect() as conn:
+            conn.execution_options(wb_immediate=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def ping(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT 1")).scalar() == 1
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get("wb_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# ---- migrations -------------------------------------------------------------------------------------
+
+Migration = Callable[[Connection], None]
+
+
+def _m001_initial(conn: Connection) -> None:
+    metadata.create_all(conn)
+    conn.execute(insert(counters), [{"name": "unit_serial", "value": 0}, {"name": "sscc_serial", "value": 0}])
+
+
+def _m002_catalog_search(conn: Connection) -> None:
+    from .search import search_backend_for
+
+    search_backend_for(conn).create(conn)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("001_initial", _m001_initial),
+    ("002_catalog_search", _m002_catalog_search),
+]
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names."""
+    applied: list[str] = []
+    with db.write() as conn:
+        schema_migrations.create(conn, checkfirst=True)
+    for name, fn in MIGRATIONS:
+        with db.write() as conn:
+            done = conn.execute(
+                select(schema_migrations.c.name).where(schema_migrations.c.name == name)
+            ).first()
+            if done:
+                continue
+            fn(conn)
+            conn.execute(insert(schema_migrations).values(name=name, applied_at=_now_iso()))
+            applied.append(name)
+    return applied
+
+
+def next_counter(conn: Connection, name: str, n: int = 1) -> int:
+    """Reserve n values of a counter; return the first one."""
+    conn.execute(counters.update().where(counters.c.name == name).values(value=counters.c.value + n))
+    value = conn.execute(select(counters.c.value).where(counters.c.name == name)).scalar_one()
+    return int(value) - n + 1

@@ -1,0 +1,92 @@
+"""Secrets kept in the data dir with 0600 permissions: the payment webhook secret, the Ed25519
+pickup signing key and the server key that derives pickup short codes."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from .settings import Settings, refuse_placeholder
+
+WEBHOOK_FILE = "payment_webhook_secret"
+SIGNING_FILE = "pickup_signing_key.pem"
+SERVER_KEY_FILE = "server_key"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def _new_signing_key() -> bytes:
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+class KeyStore:
+    """Loads (creating on first use) the secrets of one data dir."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._dir = settings.secrets_dir
+        self._signing: Ed25519PrivateKey | None = None
+
+    def ensure(self) -> None:
+        """Create whatever secret is missing; never overwrite one."""
+        if not (self._dir / WEBHOOK_FILE).exists():
+            _write_private(self._dir / WEBHOOK_FILE, secrets.token_hex(32).encode())
+        if not (self._dir / SIGNING_FILE).exists():
+            _write_private(self._dir / SIGNING_FILE, _new_signing_key())
+        if not (self._dir / SERVER_KEY_FILE).exists():
+            _write_private(self._dir / SERVER_KEY_FILE, secrets.token_hex(32).encode())
+
+    def rotate_signing_key(self) -> None:
+        old = self._dir / SIGNING_FILE
+        if old.exists():
+            _write_private(self._dir / (SIGNING_FILE + ".previous"), old.read_bytes())
+        _write_private(old, _new_signing_key())
+        self._signing = None
+
+    def rotate_webhook_secret(self) -> str:
+        secret = secrets.token_hex(32)
+        _write_private(self._dir / WEBHOOK_FILE, secret.encode())
+        return secret
+
+    def webhook_secret(self) -> bytes:
+        override = self._settings.payment_webhook_secret
+        if override is not None:
+            return override.get_secret_value().encode()
+        text = (self._dir / WEBHOOK_FILE).read_text().strip()
+        return refuse_placeholder(text, "the payment webhook secret in the data dir").encode()
+
+    def server_key(self) -> bytes:
+        return bytes.fromhex((self._dir / SERVER_KEY_FILE).read_text().strip())
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        if self._signing is None:
+            key = serialization.load_pem_private_key((self._dir / SIGNING_FILE).read_bytes(), password=None)
+            if not isinstance(key, Ed25519PrivateKey):
+                raise ValueError("the pickup signing key is not an Ed25519 key")
+            self._signing = key
+        return self._signing
+
+    def public_key_bytes(self) -> bytes:
+        return (
+            self.signing_key()
+            .public_key()
+            .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        )

@@ -1,0 +1,121 @@
+"""The per-site change feed behind sync pull: one row per (site, entity, id), re-numbered on change.
+
+Writing a change deletes the entity's previous row for that site and inserts a new one, so a pull
+from any cursor sees each entity once, at its latest state, in the order of last change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from ..context import dumps
+from ..db import boxes, orders, routes, units
+
+ALL_SITES = "*"
+
+
+def publish(
+    conn: Connection,
+    sites: Iterable[str | None],
+    entity: str,
+    entity_id: str,
+    data: Mapping[str, Any] | None,
+    op: str = "upsert",
+) -> None:
+    from ..db import changes
+
+    payload = dumps(dict(data) if data is not None else {})
+    for site in {s for s in sites if s}:
+        conn.execute(
+            delete(changes).where(
+                changes.c.site_id == site, changes.c.entity == entity, changes.c.entity_id == entity_id
+            )
+        )
+        conn.execute(
+            insert(changes).values(site_id=site, entity=entity, entity_id=entity_id, op=op, data=payload)
+        )
+
+
+def unit_data(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "label": row.label,
+        "order_id": row.order_id,
+        "sku": row.sku,
+        "status": row.status,
+        "pvz_id": row.pvz_id,
+        "customer_id": row.customer_id,
+        "warehouse_id": row.warehouse_id,
+        "box_id": row.box_id,
+        "cell_id": row.cell_id,
+        "location_id": row.location_id,
+        "price_kopecks": row.price_kopecks,
+        "updated_at": row.updated_at,
+    }
+
+
+def order_data(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "customer_id": row.customer_id,
+        "pvz_id": row.pvz_id,
+        "warehouse_id": row.warehouse_id,
+        "amount_kopecks": row.amount_kopecks,
+        "currency": row.currency,
+        "status": row.status,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+
+
+def box_data(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "kind": row.kind,
+        "origin_site_id": row.origin_site_id,
+        "destination_site_id": row.destination_site_id,
+        "closed": bool(row.closed),
+        "route_id": row.route_id,
+        "accepted_at": row.accepted_at,
+        "handed_over_at": row.handed_over_at,
+        "received_at": row.received_at,
+    }
+
+
+def route_data(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "origin_site_id": row.origin_site_id,
+        "destination_site_id": row.destination_site_id,
+        "closed": bool(row.closed),
+        "closed_at": row.closed_at,
+    }
+
+
+def publish_units(conn: Connection, unit_ids: Iterable[str]) -> None:
+    ids = list(dict.fromkeys(unit_ids))
+    if not ids:
+        return
+    for row in conn.execute(select(units).where(units.c.id.in_(ids))):
+        publish(conn, (row.pvz_id, row.warehouse_id), "unit", row.id, unit_data(row))
+
+
+def publish_order(conn: Connection, order_id: str) -> None:
+    row = conn.execute(select(orders).where(orders.c.id == order_id)).first()
+    if row is not None:
+        publish(conn, (row.pvz_id, row.warehouse_id), "order", row.id, order_data(row))
+
+
+def publish_box(conn: Connection, box_id: str) -> None:
+    row = conn.execute(select(boxes).where(boxes.c.id == box_id)).first()
+    if row is not None:
+        publish(conn, (row.origin_site_id, row.destination_site_id), "box", row.id, box_data(row))
+
+
+def publish_route(conn: Connection, route_id: str) -> None:
+    row = conn.execute(select(routes).where(routes.c.id == route_id)).first()
+    if row is not None:
+        publish(conn, (row.origin_site_id, row.destination_site_id), "route", row.id, route_data(row))

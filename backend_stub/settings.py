@@ -1,0 +1,56 @@
+"""Backend settings: `WB_` environment variables, then defaults, all rooted in one data directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "changeme", "change-me", "changethis", "secret", "placeholder", "xxx", "test", "password"}
+)
+MIN_SECRET_LENGTH = 16
+
+
+def refuse_placeholder(secret: str, what: str) -> str:
+    """Return the secret, or raise ValueError when it is empty, a placeholder or too short."""
+    if secret.strip().lower() in PLACEHOLDER_SECRETS or len(secret.strip()) < MIN_SECRET_LENGTH:
+        raise ValueError(f"{what} is empty, a placeholder or shorter than {MIN_SECRET_LENGTH} characters")
+    return secret
+
+
+class Settings(BaseSettings):
+    """Everything the backend needs to know; the data dir holds the database and the keys."""
+
+    model_config = SettingsConfigDict(env_prefix="WB_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("wb-backend-data"))
+    database_url: str | None = None  # default: sqlite:///<data_dir>/backend.sqlite3
+    host: str = "127.0.0.1"
+    port: int = 8700
+    payment_webhook_secret: SecretStr | None = None  # overrides the one generated in the data dir
+    webhook_tolerance_s: int = 300
+    access_token_ttl_s: int = 15 * 60
+    refresh_token_ttl_s: int = 30 * 24 * 3600
+    login_max_failures: int = 5
+    login_window_s: int = 15 * 60
+    pickup_token_ttl_s: int = 3 * 24 * 3600
+    relay_enabled: bool = True
+    relay_interval_s: float = 0.5
+    log_level: str = "warning"
+
+    @field_validator("payment_webhook_secret")
+    @classmethod
+    def _no_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            refuse_placeholder(value.get_secret_value(), "WB_PAYMENT_WEBHOOK_SECRET")
+        return value
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir.resolve() / 'backend.sqlite3'}"
+
+    @property
+    def secrets_dir(self) -> Path:
+        return self.data_dir / "secrets"
