@@ -1,0 +1,403 @@
+"""Local, optimistic effects of each operation type on the store's tables.
+
+``apply_effects`` runs inside the journal transaction: it first checks everything (raising
+InvalidOperation or IllegalTransition, so the caller rolls back and nothing is written), then writes.
+The backend stays authoritative; these rules only keep the screens truthful while offline.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from shared.domain import (
+    SPECS,
+    BoxKind,
+    InvalidOperation,
+    OpType,
+    UnitStatus,
+    check_transition,
+    utc_iso,
+)
+from shared.domain.operations import Operation
+
+from .models import Actor, ChangeSet
+
+
+@dataclass
+class Effect:
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    touched_units: set[str] = field(default_factory=set)
+
+
+class _Ctx:
+    def __init__(self, db: sqlite3.Connection, op: Operation, actor: Actor) -> None:
+        self.db = db
+        self.op = op
+        self.p: Mapping[str, Any] = op.payload
+        self.actor = actor
+        self.when = utc_iso(op.created_at)
+        self.effect = Effect()
+        self.units: dict[str, sqlite3.Row] = {}
+
+    # ---- reads and checks -------------------------------------------------------------------
+    def unit(self, unit_id: str) -> sqlite3.Row:
+        row = self.units.get(unit_id)
+        if row is None:
+            row = self.db.execute("SELECT * FROM units WHERE id = ?", (unit_id,)).fetchone()
+            if row is None:
+                raise InvalidOperation("unknown_unit", f"товар {unit_id} не известен на этом устройстве")
+            self.units[unit_id] = row
+        return row
+
+    def box(self, box_id: str) -> sqlite3.Row:
+        row: sqlite3.Row | None = self.db.execute("SELECT * FROM boxes WHERE id = ?", (box_id,)).fetchone()
+        if row is None:
+            raise InvalidOperation("unknown_box", f"коробка {box_id} не известна на этом устройстве")
+        return row
+
+    def cell(self, cell_id: str) -> sqlite3.Row:
+        row: sqlite3.Row | None = self.db.execute("SELECT * FROM cells WHERE id = ?", (cell_id,)).fetchone()
+        if row is None:
+            raise InvalidOperation("unknown_cell", f"ячейка {cell_id} не найдена")
+        if row["site_id"] and row["site_id"] != self.actor.site_id:
+            raise InvalidOperation("wrong_site", f"ячейка {cell_id} принадлежит другому пункту")
+        return row
+
+    def location(self, location_id: str) -> sqlite3.Row:
+        row: sqlite3.Row | None = self.db.execute(
+            "SELECT * FROM locations WHERE id = ?", (location_id,)
+        ).fetchone()
+        if row is None:
+            raise InvalidOperation("unknown_location", f"место хранения {location_id} не найдено")
+        return row
+
+    def task_unit(self, task_id: str, unit_id: str) -> None:
+        if self.db.execute("SELECT 1 FROM tasks WHERE id = ?", (task_id,)).fetchone() is None:
+            raise InvalidOperation("unknown_task", f"задание {task_id} не найдено")
+        hit = self.db.execute(
+            "SELECT 1 FROM task_units WHERE task_id = ? AND unit_id = ?", (task_id, unit_id)
+        ).fetchone()
+        if hit is None:
+            raise InvalidOperation("not_in_task", f"товар {unit_id} не входит в задание {task_id}")
+
+    def at_my_pvz(self, unit_id: str) -> None:
+        row = self.unit(unit_id)
+        if row["pvz_id"] and row["pvz_id"] != self.actor.site_id:
+            raise InvalidOperation("wrong_site", f"товар {row['label'] or unit_id} едет в другой пункт")
+
+    # ---- writes -----------------------------------------------------------------------------
+    def set_unit(self, unit_id: str, **cols: Any) -> None:
+        row = self.unit(unit_id)
+        sets = ", ".join(f"{k} = ?" for k in cols)
+        self.db.execute(f"UPDATE units SET {sets} WHERE id = ?", (*cols.values(), unit_id))
+        ch = self.effect.changes
+        ch.units.add(unit_id)
+        ch.orders.add(row["order_id"])
+        for key in ("cell_id", "box_id"):
+            if row[key]:
+                (ch.cells if key == "cell_id" else ch.boxes).add(row[key])
+        if cols.get("cell_id"):
+            ch.cells.add(cols["cell_id"])
+        if cols.get("box_id"):
+            ch.boxes.add(cols["box_id"])
+        for (task_id,) in self.db.execute("SELECT task_id FROM task_units WHERE unit_id = ?", (unit_id,)):
+            ch.tasks.add(task_id)
+        self.effect.touched_units.add(unit_id)
+
+
+def _accept(c: _Ctx) -> None:
+    uid = c.p["unit_id"]
+    c.at_my_pvz(uid)
+    c.cell(c.p["cell_id"])
+    row = c.unit(uid)
+    if row["box_id"] and row["box_id"] != c.p["box_id"]:
+        raise InvalidOperation(
+            "wrong_box", f"товар {row['label'] or uid} из другой коробки ({row['box_id']})"
+        )
+    c.set_unit(uid, status=UnitStatus.ACCEPTED.value, cell_id=c.p["cell_id"], accepted_at=c.when)
+
+
+def _move(c: _Ctx) -> None:
+    uid = c.p["unit_id"]
+    row = c.unit(uid)
+    c.at_my_pvz(uid)
+    c.cell(c.p["cell_id"])
+    if row["status"] not in (UnitStatus.ACCEPTED, UnitStatus.REFUSED) or not row["cell_id"]:
+        raise InvalidOperation("not_in_cell", f"товар {row['label'] or uid} не лежит в ячейке")
+    c.set_unit(uid, cell_id=c.p["cell_id"])
+
+
+def _missing(c: _Ctx) -> None:
+    c.at_my_pvz(c.p["unit_id"])
+    c.set_unit(c.p["unit_id"], status=UnitStatus.MISSING.value, cell_id=None)
+
+
+def _damaged(c: _Ctx) -> None:
+    c.at_my_pvz(c.p["unit_id"])
+    c.set_unit(c.p["unit_id"], status=UnitStatus.DAMAGED.value)
+
+
+def _found(c: _Ctx) -> None:
+    uid = c.p["unit_id"]
+    c.at_my_pvz(uid)
+    c.cell(c.p["cell_id"])
+    row = c.unit(uid)
+    c.set_unit(
+        uid,
+        status=UnitStatus.ACCEPTED.value,
+        cell_id=c.p["cell_id"],
+        accepted_at=row["accepted_at"] or c.when,
+    )
+
+
+def _surplus(c: _Ctx) -> None:
+    c.box(c.p["box_id"])
+    c.db.execute(
+        "INSERT INTO surplus (box_id, label, op_id, recorded_at) VALUES (?, ?, ?, ?)",
+        (c.p["box_id"], c.p["label"], c.op.op_id, c.when),
+    )
+    c.effect.changes.boxes.add(c.p["box_id"])
+
+
+def _close_acceptance(c: _Ctx) -> None:
+    c.box(c.p["box_id"])
+    c.db.execute("UPDATE boxes SET acceptance_closed = 1 WHERE id = ?", (c.p["box_id"],))
+    c.effect.changes.boxes.add(c.p["box_id"])
+
+
+def _pickup(c: _Ctx) -> None:
+    ids = [str(u) for u in c.p["issued"]] + [str(r["unit_id"]) for r in c.p["refused"]]
+    for uid in ids:
+        c.at_my_pvz(uid)
+        if c.unit(uid)["order_id"] != c.p["order_id"]:
+            raise InvalidOperation("wrong_order", f"товар {c.unit(uid)['label'] or uid} из другого заказа")
+    for uid in c.p["issued"]:
+        c.set_unit(str(uid), status=UnitStatus.ISSUED.value, cell_id=None)
+    for r in c.p["refused"]:
+        c.set_unit(str(r["unit_id"]), status=UnitStatus.REFUSED.value)
+
+
+def _return_open(c: _Ctx) -> None:
+    if c.db.execute("SELECT 1 FROM boxes WHERE id = ?", (c.p["box_id"],)).fetchone() is not None:
+        raise InvalidOperation("box_exists", f"коробка {c.p['box_id']} уже используется")
+    c.db.execute(
+        "INSERT INTO boxes (id, kind, origin_site_id, destination_site_id, local_only) VALUES (?, ?, ?, '', 1)",
+        (c.p["box_id"], BoxKind.RETURN.value, c.actor.site_id),
+    )
+    c.effect.changes.boxes.add(c.p["box_id"])
+
+
+def _open_box(c: _Ctx, box_id: str, kind: BoxKind) -> sqlite3.Row:
+    box = c.box(box_id)
+    if box["kind"] != kind.value:
+        raise InvalidOperation(
+            "wrong_box_kind",
+            f"коробка {box_id} не {'возвратная' if kind is BoxKind.RETURN else 'для отправки'}",
+        )
+    if box["closed"]:
+        raise InvalidOperation("box_closed", f"коробка {box_id} уже закрыта")
+    return box
+
+
+def _return_pack(c: _Ctx) -> None:
+    _open_box(c, c.p["box_id"], BoxKind.RETURN)
+    c.at_my_pvz(c.p["unit_id"])
+    c.set_unit(c.p["unit_id"], status=UnitStatus.RETURN_PACKED.value, box_id=c.p["box_id"], cell_id=None)
+
+
+def _close_box(c: _Ctx, kind: BoxKind) -> None:
+    box_id = c.p["box_id"]
+    _open_box(c, box_id, kind)
+    n = c.db.execute("SELECT count(*) FROM units WHERE box_id = ?", (box_id,)).fetchone()[0]
+    if n == 0:
+        raise InvalidOperation("box_empty", f"коробка {box_id} пуста")
+    c.db.execute("UPDATE boxes SET closed = 1 WHERE id = ?", (box_id,))
+    c.effect.changes.boxes.add(box_id)
+
+
+def _return_close(c: _Ctx) -> None:
+    _close_box(c, BoxKind.RETURN)
+
+
+def _handover(c: _Ctx) -> None:
+    boxes = [str(b) for b in c.p["box_ids"]]
+    for b in boxes:
+        row = c.box(b)
+        if not row["closed"]:
+            raise InvalidOperation("box_open", f"коробка {b} не закрыта")
+    for uid in c.p["unit_ids"]:
+        if c.unit(str(uid))["box_id"] not in boxes:
+            raise InvalidOperation("not_in_box", f"товар {uid} не лежит в передаваемых коробках")
+    for uid in c.p["unit_ids"]:
+        c.set_unit(str(uid), status=UnitStatus.RETURN_SHIPPED.value)
+    for b in boxes:
+        c.db.execute("UPDATE boxes SET handed_over = 1 WHERE id = ?", (b,))
+        c.effect.changes.boxes.add(b)
+
+
+def _inventory(c: _Ctx) -> None:
+    c.cell(c.p["cell_id"])
+    c.effect.changes.cells.add(c.p["cell_id"])
+
+
+def _pick(c: _Ctx) -> None:
+    c.task_unit(c.p["task_id"], c.p["unit_id"])
+    c.location(c.p["location_id"])
+    c.set_unit(c.p["unit_id"], status=UnitStatus.PICKED.value, location_id=c.p["location_id"])
+
+
+def _pick_skip(c: _Ctx) -> None:
+    c.task_unit(c.p["task_id"], c.p["unit_id"])
+    target = UnitStatus.DAMAGED if c.p["reason"] == "damaged" else UnitStatus.MISSING
+    c.set_unit(c.p["unit_id"], status=target.value)
+
+
+def _pack_open(c: _Ctx) -> None:
+    row = c.db.execute("SELECT * FROM boxes WHERE id = ?", (c.p["box_id"],)).fetchone()
+    if row is not None:
+        raise InvalidOperation("box_exists", f"коробка {c.p['box_id']} уже используется")
+    c.db.execute(
+        "INSERT INTO boxes (id, kind, origin_site_id, destination_site_id, local_only) VALUES (?, ?, ?, ?, 1)",
+        (c.p["box_id"], BoxKind.FORWARD.value, c.actor.site_id, c.p["pvz_id"]),
+    )
+    c.effect.changes.boxes.add(c.p["box_id"])
+
+
+def _pack_unit(c: _Ctx) -> None:
+    box = _open_box(c, c.p["box_id"], BoxKind.FORWARD)
+    row = c.unit(c.p["unit_id"])
+    if box["destination_site_id"] and row["pvz_id"] and row["pvz_id"] != box["destination_site_id"]:
+        raise InvalidOperation(
+            "wrong_destination",
+            f"товар {row['label'] or row['id']} едет в {row['pvz_id']}, а коробка в {box['destination_site_id']}",
+        )
+    c.set_unit(c.p["unit_id"], status=UnitStatus.PACKED.value, box_id=c.p["box_id"])
+
+
+def _pack_close(c: _Ctx) -> None:
+    _close_box(c, BoxKind.FORWARD)
+
+
+def _route_add(c: _Ctx) -> None:
+    box = c.box(c.p["box_id"])
+    if not box["closed"]:
+        raise InvalidOperation("box_open", f"коробка {c.p['box_id']} не закрыта")
+    if box["destination_site_id"] and box["destination_site_id"] != c.p["pvz_id"]:
+        raise InvalidOperation(
+            "wrong_destination", f"коробка {c.p['box_id']} едет в {box['destination_site_id']}"
+        )
+    route = c.db.execute("SELECT * FROM routes WHERE id = ?", (c.p["route_id"],)).fetchone()
+    if route is None:
+        c.db.execute(
+            "INSERT INTO routes (id, origin_site_id, destination_site_id, local_only) VALUES (?, ?, ?, 1)",
+            (c.p["route_id"], c.actor.site_id, c.p["pvz_id"]),
+        )
+    elif route["closed"]:
+        raise InvalidOperation("route_closed", f"маршрут {c.p['route_id']} уже закрыт")
+    elif route["destination_site_id"] and route["destination_site_id"] != c.p["pvz_id"]:
+        raise InvalidOperation(
+            "wrong_destination", f"маршрут {c.p['route_id']} идёт в {route['destination_site_id']}"
+        )
+    c.db.execute("UPDATE boxes SET route_id = ? WHERE id = ?", (c.p["route_id"], c.p["box_id"]))
+    c.effect.changes.boxes.add(c.p["box_id"])
+    c.effect.changes.routes.add(c.p["route_id"])
+
+
+def _route_close(c: _Ctx) -> None:
+    route = c.db.execute("SELECT * FROM routes WHERE id = ?", (c.p["route_id"],)).fetchone()
+    if route is None:
+        raise InvalidOperation("unknown_route", f"маршрут {c.p['route_id']} не найден")
+    if route["closed"]:
+        raise InvalidOperation("route_closed", f"маршрут {c.p['route_id']} уже закрыт")
+    for uid in c.p["unit_ids"]:
+        c.set_unit(str(uid), status=UnitStatus.SHIPPED.value)
+    c.db.execute("UPDATE routes SET closed = 1 WHERE id = ?", (c.p["route_id"],))
+    c.effect.changes.routes.add(c.p["route_id"])
+
+
+def _return_receive(c: _Ctx) -> None:
+    row = c.unit(c.p["unit_id"])
+    if row["box_id"] and row["box_id"] != c.p["box_id"]:
+        raise InvalidOperation(
+            "wrong_box", f"товар {row['label'] or row['id']} из другой коробки ({row['box_id']})"
+        )
+    c.set_unit(c.p["unit_id"], status=UnitStatus.RETURNED.value, box_id=c.p["box_id"])
+
+
+def _receipt_close(c: _Ctx) -> None:
+    for uid in c.p["missing"]:
+        c.set_unit(str(uid), status=UnitStatus.MISSING.value)
+    if c.db.execute("SELECT 1 FROM boxes WHERE id = ?", (c.p["box_id"],)).fetchone() is not None:
+        c.db.execute("UPDATE boxes SET acceptance_closed = 1 WHERE id = ?", (c.p["box_id"],))
+    c.effect.changes.boxes.add(c.p["box_id"])
+
+
+def _count(c: _Ctx) -> None:
+    c.location(c.p["location_id"])
+    c.effect.changes.locations.add(c.p["location_id"])
+
+
+def _putaway(c: _Ctx) -> None:
+    c.location(c.p["location_id"])
+    c.effect.changes.locations.add(c.p["location_id"])
+
+
+def _shift_open(c: _Ctx) -> None:
+    c.db.execute(
+        "INSERT INTO kv (key, value) VALUES ('shift.current', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (c.p["shift_id"],),
+    )
+
+
+def _shift_close(c: _Ctx) -> None:
+    c.db.execute("DELETE FROM kv WHERE key = 'shift.current'")
+
+
+_HANDLERS: dict[OpType, Callable[[_Ctx], None]] = {
+    OpType.SHIFT_OPEN: _shift_open,
+    OpType.SHIFT_CLOSE: _shift_close,
+    OpType.ACCEPT_UNIT: _accept,
+    OpType.MOVE_UNIT: _move,
+    OpType.MARK_MISSING: _missing,
+    OpType.MARK_DAMAGED: _damaged,
+    OpType.FOUND_UNIT: _found,
+    OpType.RECORD_SURPLUS: _surplus,
+    OpType.CLOSE_ACCEPTANCE: _close_acceptance,
+    OpType.COMPLETE_PICKUP: _pickup,
+    OpType.RETURN_OPEN: _return_open,
+    OpType.RETURN_PACK: _return_pack,
+    OpType.RETURN_CLOSE: _return_close,
+    OpType.RETURN_HANDOVER: _handover,
+    OpType.INVENTORY: _inventory,
+    OpType.PICK_UNIT: _pick,
+    OpType.PICK_SKIP: _pick_skip,
+    OpType.PACK_OPEN: _pack_open,
+    OpType.PACK_UNIT: _pack_unit,
+    OpType.PACK_CLOSE: _pack_close,
+    OpType.ROUTE_ADD_BOX: _route_add,
+    OpType.ROUTE_CLOSE: _route_close,
+    OpType.RETURN_RECEIVE: _return_receive,
+    OpType.RETURN_RECEIPT_CLOSE: _receipt_close,
+    OpType.COUNT: _count,
+    OpType.PUTAWAY: _putaway,
+}
+
+
+def apply_effects(db: sqlite3.Connection, op: Operation, actor: Actor) -> Effect:
+    """Check the op against local state and apply its effect; raise (and write nothing usable) if not allowed."""
+    spec = SPECS[op.type]
+    if spec.site is not actor.site_kind:
+        raise InvalidOperation(
+            "wrong_site", f"{op.type} делается на {'ПВЗ' if spec.site.value == 'pvz' else 'складе'}"
+        )
+    ctx = _Ctx(db, op, actor)
+    # Every unit transition the op declares is checked against the one domain table first.
+    for unit_id, target in op.effects():
+        row = ctx.unit(unit_id)
+        check_transition(UnitStatus(row["status"]), target, actor.role, actor.site_kind)
+    _HANDLERS[op.type](ctx)
+    ctx.effect.changes.journal = True
+    return ctx.effect

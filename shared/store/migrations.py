@@ -1,0 +1,175 @@
+"""Named, ordered migrations recorded in a table (the sqlite-utils pattern, on plain sqlite3).
+
+A migration runs once, inside the transaction that records its name. Never edit or reorder a
+released migration: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    step: Step
+
+
+def _sql(script: str) -> Step:
+    def run(db: sqlite3.Connection) -> None:
+        buf = ""
+        for line in script.splitlines(keepends=True):
+            buf += line
+            if sqlite3.complete_statement(buf):
+                db.execute(buf)
+                buf = ""
+        if buf.strip():
+            db.execute(buf)
+
+    return run
+
+
+_CORE = """
+CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE ops (
+    seq INTEGER PRIMARY KEY,
+    op_id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'applied', 'rejected')),
+    result TEXT,
+    acked_at TEXT
+);
+CREATE INDEX ops_pending ON ops (seq) WHERE state = 'pending';
+CREATE TABLE op_units (seq INTEGER NOT NULL REFERENCES ops (seq), unit_id TEXT NOT NULL,
+    PRIMARY KEY (unit_id, seq));
+CREATE INDEX op_units_seq ON op_units (seq);
+CREATE TABLE conflicts (
+    op_id TEXT PRIMARY KEY REFERENCES ops (op_id),
+    reason_code TEXT NOT NULL,
+    reason_message TEXT NOT NULL,
+    rejected_at TEXT NOT NULL,
+    resolution TEXT CHECK (resolution IN ('retry', 'discard')),
+    resolution_reason TEXT NOT NULL DEFAULT '',
+    resolved_by TEXT NOT NULL DEFAULT '',
+    resolved_at TEXT,
+    retry_op_id TEXT
+);
+CREATE INDEX conflicts_open ON conflicts (rejected_at) WHERE resolution IS NULL;
+CREATE TABLE users (
+    user_id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL,
+    site_id TEXT NOT NULL,
+    site_kind TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    verifier TEXT NOT NULL,
+    last_login TEXT
+);
+"""
+
+_ENTITIES = """
+CREATE TABLE sites (id TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '', storage_days INTEGER NOT NULL DEFAULT 7, data TEXT NOT NULL DEFAULT '{}',
+    gen INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE cells (id TEXT PRIMARY KEY, site_id TEXT NOT NULL DEFAULT '', number INTEGER NOT NULL DEFAULT 0,
+    capacity INTEGER NOT NULL DEFAULT 10, data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX cells_number ON cells (site_id, number);
+CREATE TABLE locations (id TEXT PRIMARY KEY, site_id TEXT NOT NULL DEFAULT '', code TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE products (sku TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', brand TEXT NOT NULL DEFAULT '',
+    price INTEGER NOT NULL DEFAULT 0, gtin TEXT NOT NULL DEFAULT '', needs_marking INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX products_gtin ON products (gtin);
+CREATE VIRTUAL TABLE products_fts USING fts5 (name, brand, sku, gtin, content='products',
+    content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE TRIGGER products_ai AFTER INSERT ON products BEGIN
+    INSERT INTO products_fts (rowid, name, brand, sku, gtin) VALUES (new.rowid, new.name, new.brand, new.sku, new.gtin);
+END;
+CREATE TRIGGER products_ad AFTER DELETE ON products BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku, gtin)
+    VALUES ('delete', old.rowid, old.name, old.brand, old.sku, old.gtin);
+END;
+CREATE TRIGGER products_au AFTER UPDATE OF name, brand, sku, gtin ON products BEGIN
+    INSERT INTO products_fts (products_fts, rowid, name, brand, sku, gtin)
+    VALUES ('delete', old.rowid, old.name, old.brand, old.sku, old.gtin);
+    INSERT INTO products_fts (rowid, name, brand, sku, gtin) VALUES (new.rowid, new.name, new.brand, new.sku, new.gtin);
+END;
+CREATE TABLE orders (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL DEFAULT '', pvz_id TEXT NOT NULL DEFAULT '',
+    amount INTEGER NOT NULL DEFAULT 0, customer_name TEXT NOT NULL DEFAULT '',
+    customer_phone TEXT NOT NULL DEFAULT '', phone_tail TEXT NOT NULL DEFAULT '', created_at TEXT,
+    data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE INDEX orders_phone_tail ON orders (phone_tail);
+CREATE TABLE units (id TEXT PRIMARY KEY, label TEXT NOT NULL DEFAULT '', order_id TEXT NOT NULL DEFAULT '',
+    sku TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, pvz_id TEXT NOT NULL DEFAULT '',
+    customer_id TEXT NOT NULL DEFAULT '', box_id TEXT, cell_id TEXT, location_id TEXT, accepted_at TEXT,
+    srv_status TEXT, srv_box_id TEXT, srv_cell_id TEXT, srv_location_id TEXT, srv_accepted_at TEXT,
+    updated_at TEXT, data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX units_label ON units (label);
+CREATE INDEX units_order ON units (order_id);
+CREATE INDEX units_customer ON units (customer_id);
+CREATE INDEX units_box ON units (box_id);
+CREATE INDEX units_cell ON units (cell_id);
+CREATE INDEX units_status ON units (status);
+CREATE TABLE boxes (id TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'forward',
+    origin_site_id TEXT NOT NULL DEFAULT '', destination_site_id TEXT NOT NULL DEFAULT '',
+    closed INTEGER NOT NULL DEFAULT 0, route_id TEXT, acceptance_closed INTEGER NOT NULL DEFAULT 0,
+    handed_over INTEGER NOT NULL DEFAULT 0, local_only INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX boxes_route ON boxes (route_id);
+CREATE TABLE surplus (id INTEGER PRIMARY KEY, box_id TEXT NOT NULL, label TEXT NOT NULL, op_id TEXT NOT NULL,
+    recorded_at TEXT NOT NULL);
+CREATE TABLE routes (id TEXT PRIMARY KEY, origin_site_id TEXT NOT NULL DEFAULT '',
+    destination_site_id TEXT NOT NULL DEFAULT '', closed INTEGER NOT NULL DEFAULT 0,
+    local_only INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE tasks (id TEXT PRIMARY KEY, site_id TEXT NOT NULL DEFAULT '', order_id TEXT NOT NULL DEFAULT '',
+    created_at TEXT, data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE task_units (task_id TEXT NOT NULL, position INTEGER NOT NULL, unit_id TEXT NOT NULL,
+    PRIMARY KEY (task_id, position));
+CREATE INDEX task_units_unit ON task_units (unit_id);
+CREATE TABLE pickup_keys (id TEXT PRIMARY KEY, public_key TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}',
+    gen INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE revocations (id TEXT PRIMARY KEY, data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE short_codes (id TEXT PRIMARY KEY, order_id TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX short_codes_hash ON short_codes (hash);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_core_journal", _sql(_CORE)),
+    Migration("0002_entities", _sql(_ENTITIES)),
+)
+
+
+def applied(db: sqlite3.Connection) -> list[str]:
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def migrate(
+    db: sqlite3.Connection, now_iso: str, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[str]:
+    """Apply every migration not yet recorded, each in its own transaction; return the names run."""
+    done = set(applied(db))
+    ran: list[str] = []
+    for m in migrations:
+        if m.name in done:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("SELECT 1 FROM _migrations WHERE name = ?", (m.name,)).fetchone() is None:
+                m.step(db)
+                db.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (m.name, now_iso))
+                ran.append(m.name)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return ran
