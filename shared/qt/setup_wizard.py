@@ -1,0 +1,430 @@
+"""First-run setup wizard: backend address, site, scanner port; checks the connection and saves.
+
+Both apps call :func:`run_setup_wizard` when their config is not ``configured``. Everything that
+touches the network or the serial ports arrives as a callable (defaults from :mod:`shared.setup`),
+so the wizard itself never imports httpx, and tests drive it with a real backend or a plain function.
+
+Pages:
+
+1. backend: the address and a *Check connection* button (the check runs on a worker thread; the
+   page is complete once the check passed for the address as typed, or the admin ticked
+   *continue without a connection* for a PC that is set up before the network is);
+2. site: the site id (``PVZ-12``, ``WH-MSK-1``) and the device id derived from it (kept when the
+   device already has one: the backend knows the device by it);
+3. scanner: a serial port from the detected list (likely scanners first and preselected), a port
+   typed by hand, or none (keyboard-wedge scanner);
+4. summary: what will be saved; *Finish* saves through the :class:`ConfigStore` and a save error is
+   shown on the page, with nothing lost.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from shared.config import AppConfig, ConfigError, ConfigStore
+from shared.setup import (
+    Checker,
+    ConnectionCheck,
+    PortInfo,
+    PortLister,
+    best_port,
+    check_backend,
+    list_serial_ports,
+    new_device_id,
+    normalise_url,
+    validate_site,
+)
+
+NO_PORT = ""  # the combo's data for "no serial scanner"
+
+
+class _CheckRelay(QObject):
+    """Carries a check result from the worker thread to the GUI thread (queued signal)."""
+
+    done = Signal(str, object)  # the url as typed when the check started, ConnectionCheck
+
+
+class BackendPage(QWizardPage):
+    def __init__(self, checker: Checker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Backend"))
+        self.setSubTitle(self.tr("The address of the WB Ops server this device works with."))
+        self._checker = checker
+        self._passed_for: str | None = None
+        self._running: str | None = None
+        self._relay = _CheckRelay(self)
+        self._relay.done.connect(self._on_checked)
+
+        self.url = QLineEdit(self)
+        self.url.setObjectName("backendUrl")
+        self.url.setPlaceholderText("http://server:8700")
+        self.check_button = QPushButton(self.tr("Check connection"), self)
+        self.check_button.setObjectName("checkButton")
+        self.status = QLabel(self)
+        self.status.setObjectName("checkStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skip = QCheckBox(self.tr("Continue without a connection (check it later)"), self)
+        self.skip.setObjectName("skipCheck")
+
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.check_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Backend address:"), self))
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addWidget(self.skip)
+
+        self.check_button.clicked.connect(self.start_check)
+        self.url.returnPressed.connect(self.start_check)
+        self.url.textChanged.connect(self._url_edited)
+        self.skip.toggled.connect(self.completeChanged)
+
+    @property
+    def last_check_ok(self) -> bool:
+        return self._passed_for is not None and self._passed_for == self.url.text().strip()
+
+    def start_check(self) -> None:
+        typed = self.url.text().strip()
+        try:
+            normalise_url(typed)
+        except ValueError as exc:
+            self._show(False, str(exc))
+            return
+        if self._running is not None:
+            return
+        self._running = typed
+        self.check_button.setEnabled(False)
+        self.status.setText(self.tr("Checking %1 ...").replace("%1", typed))
+        self.status.setProperty("tone", "")
+
+        def work() -> None:
+            try:
+                result = self._checker(typed)
+            except Exception as exc:  # a checker bug must not leave the page waiting forever
+                result = ConnectionCheck(False, f"{type(exc).__name__}: {exc}", url=typed)
+            self._relay.done.emit(typed, result)
+
+        threading.Thread(target=work, name="setup-check", daemon=True).start()
+
+    def _on_checked(self, typed: str, result: ConnectionCheck) -> None:
+        self._running = None
+        self.check_button.setEnabled(True)
+        if result.ok:
+            self._passed_for = typed
+            self._show(True, self.tr("Connected: %1").replace("%1", result.message))
+        else:
+            self._passed_for = None
+            self._show(False, self.tr("No connection: %1").replace("%1", result.message))
+        self.completeChanged.emit()
+
+    def _show(self, ok: bool, text: str) -> None:
+        self.status.setText(text)
+        self.status.setProperty("tone", "ok" if ok else "error")
+        self.status.setStyleSheet("color: #1b7f3a;" if ok else "color: #b00020;")
+
+    def _url_edited(self, _text: str) -> None:
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        typed = self.url.text().strip()
+        if not typed:
+            return False
+        if self.skip.isChecked():
+            try:
+                normalise_url(typed)
+            except ValueError:
+                return False
+            return True
+        return self.last_check_ok
+
+    def backend_url(self) -> str:
+        return normalise_url(self.url.text())
+
+
+class SitePage(QWizardPage):
+    def __init__(self, app_name: str, hostname: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Site"))
+        self.setSubTitle(self.tr("The pickup point or warehouse this device belongs to."))
+        self._app = app_name
+        self._hostname = hostname
+        self._fixed_device: str = ""
+        self._suffix: str | None = None
+
+        self.site = QLineEdit(self)
+        self.site.setObjectName("siteId")
+        self.site.setPlaceholderText("PVZ-12")
+        self.device = QLineEdit(self)
+        self.device.setObjectName("deviceId")
+        self.device.setReadOnly(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("siteError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Site id:"), self.site)
+        form.addRow(self.tr("Device id:"), self.device)
+        form.addRow(self.error)
+        self.site.textChanged.connect(self._edited)
+
+    def preset(self, site_id: str, device_id: str) -> None:
+        self._fixed_device = device_id
+        self.site.setText(site_id)
+        self._edited(site_id)
+
+    def _edited(self, text: str) -> None:
+        try:
+            site = validate_site(text) if text.strip() else ""
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.device.setText(self._fixed_device)
+            self.completeChanged.emit()
+            return
+        self.error.setText("")
+        if self._fixed_device:
+            self.device.setText(self._fixed_device)
+        elif site:
+            if self._suffix is None:
+                self._suffix = new_device_id(self._app, site, self._hostname).rsplit("-", 1)[1]
+            self.device.setText(new_device_id(self._app, site, self._hostname, self._suffix))
+        else:
+            self.device.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        try:
+            validate_site(self.site.text())
+        except ValueError:
+            return False
+        return bool(self.device.text())
+
+    def site_id(self) -> str:
+        return validate_site(self.site.text())
+
+    def device_id(self) -> str:
+        return self.device.text()
+
+
+class ScannerPage(QWizardPage):
+    def __init__(self, port_lister: PortLister, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Scanner"))
+        self.setSubTitle(
+            self.tr(
+                "Choose the serial port of a USB or serial scanner. A scanner that types like a "
+                "keyboard needs no port."
+            )
+        )
+        self._lister = port_lister
+        self._wanted: str = ""
+        self.port = QComboBox(self)
+        self.port.setObjectName("scannerPort")
+        self.port.setEditable(True)
+        self.port.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.refresh_button = QPushButton(self.tr("Search again"), self)
+        self.refresh_button.setObjectName("refreshPorts")
+        self.found = QLabel(self)
+        self.found.setObjectName("portsFound")
+        self.found.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.port, 1)
+        row.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Scanner port:"), self))
+        layout.addLayout(row)
+        layout.addWidget(self.found)
+        layout.addStretch(1)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def preset(self, port: str) -> None:
+        self._wanted = port
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.selected_port() if self.port.count() else self._wanted
+        try:
+            ports: Sequence[PortInfo] = list(self._lister())
+            problem = ""
+        except Exception as exc:  # no permission to enumerate ports, a broken driver
+            ports, problem = [], f"{type(exc).__name__}: {exc}"
+        self.port.clear()
+        self.port.addItem(self.tr("No serial port (keyboard scanner)"), NO_PORT)
+        for p in ports:
+            self.port.addItem(p.label, p.device)
+        if problem:
+            self.found.setText(self.tr("Cannot list the serial ports: %1").replace("%1", problem))
+        elif ports:
+            self.found.setText(self.tr("Found %n serial port(s).", "", len(ports)))
+        else:
+            self.found.setText(
+                self.tr(
+                    "No serial port found. Plug the scanner in and press Search again, or go on "
+                    "with a keyboard scanner."
+                )
+            )
+        choice = current
+        if not choice:
+            best = best_port(ports)
+            choice = best.device if best else NO_PORT
+        self._select(choice)
+
+    def _select(self, device: str) -> None:
+        index = self.port.findData(device)
+        if index >= 0:
+            self.port.setCurrentIndex(index)
+        else:  # a port typed earlier or from the config that is not plugged in right now
+            self.port.setEditText(device)
+
+    def selected_port(self) -> str:
+        text = self.port.currentText().strip()
+        index = self.port.currentIndex()
+        if index >= 0 and self.port.itemText(index) == text:
+            return str(self.port.itemData(index) or "")
+        return text
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Ready"))
+        self.setSubTitle(self.tr("Check the settings and press Finish to save them."))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel(self)
+        self.error.setObjectName("saveError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addWidget(self.error)
+
+    def initializePage(self) -> None:
+        config = self._wizard.collected()
+        port = config.scanner.port or self.tr("none (keyboard scanner)")
+        lines = [
+            self.tr("Backend: %1").replace("%1", config.backend_url),
+            self.tr("Site: %1").replace("%1", config.site_id),
+            self.tr("Device id: %1").replace("%1", config.device_id),
+            self.tr("Scanner port: %1").replace("%1", port),
+        ]
+        if not self._wizard.backend_page.last_check_ok:
+            lines.append(self.tr("The connection was not checked: the app will retry it on start."))
+        self.summary.setText("\n".join(lines))
+        self.error.setText("")
+
+    def validatePage(self) -> bool:
+        try:
+            self._wizard.save()
+        except (ConfigError, OSError) as exc:  # OSError: a folder that cannot be created
+            self.error.setText(self.tr("Cannot save the settings: %1").replace("%1", str(exc)))
+            return False
+        return True
+
+
+class SetupWizard(QWizard):
+    """The wizard; :attr:`saved` holds the saved config once Finish succeeded."""
+
+    def __init__(
+        self,
+        app_name: str,
+        store: ConfigStore,
+        *,
+        initial: AppConfig | None = None,
+        checker: Checker = check_backend,
+        port_lister: PortLister = list_serial_ports,
+        hostname: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(self.tr("WB Ops: first-run setup"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.app_name = app_name
+        self.store = store
+        self.initial = initial if initial is not None else store.load()
+        self.saved: AppConfig | None = None
+
+        self.backend_page = BackendPage(checker, self)
+        self.site_page = SitePage(app_name, hostname, self)
+        self.scanner_page = ScannerPage(port_lister, self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.backend_page, self.site_page, self.scanner_page, self.summary_page):
+            self.addPage(page)
+
+        self.backend_page.url.setText(self.initial.backend_url)
+        self.site_page.preset(self.initial.site_id, self.initial.device_id)
+        self.scanner_page.preset(self.initial.scanner.port)
+        self.resize(640, 420)
+
+    def collected(self) -> AppConfig:
+        """The config as the pages hold it now (not saved)."""
+        return replace(
+            self.initial,
+            backend_url=self.backend_page.backend_url(),
+            site_id=self.site_page.site_id(),
+            device_id=self.site_page.device_id(),
+            scanner=replace(self.initial.scanner, port=self.scanner_page.selected_port()),
+        )
+
+    def save(self) -> AppConfig:
+        config = self.collected()
+        self.store.save(config)
+        self.saved = config
+        return config
+
+
+def run_setup_wizard(
+    app_name: str,
+    config_store: ConfigStore,
+    *,
+    initial: AppConfig | None = None,
+    checker: Checker = check_backend,
+    port_lister: PortLister = list_serial_ports,
+    hostname: str | None = None,
+    parent: QWidget | None = None,
+    exec_fn: Callable[[SetupWizard], int] | None = None,
+) -> AppConfig | None:
+    """Show the wizard modally; the saved config, or None when the admin cancelled.
+
+    ``exec_fn`` replaces ``QWizard.exec`` (tests drive the wizard inside it and return the code).
+    """
+    wizard = SetupWizard(
+        app_name,
+        config_store,
+        initial=initial,
+        checker=checker,
+        port_lister=port_lister,
+        hostname=hostname,
+        parent=parent,
+    )
+    code = exec_fn(wizard) if exec_fn is not None else wizard.exec()
+    saved = wizard.saved if code == QWizard.DialogCode.Accepted.value else None
+    wizard.deleteLater()
+    return saved

@@ -1,0 +1,186 @@
+"""First-run setup, the part without Qt: check a backend, find scanner ports, name the device.
+
+The Qt wizard (``shared/qt/setup_wizard.py``) calls these through injected callables, so tests
+drive it against a real backend or a fake checker without patching anything, and the UI code never
+touches httpx itself.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from shared.barcodes.formats import SITE_ID_RE
+
+HEALTH_PATH = "/health"
+
+# USB vendor ids of the scanner makers we meet in PVZs and warehouses; a port from one of them is
+# offered first. (Generic USB-serial chips are listed too, after these.)
+SCANNER_VENDORS: dict[str, str] = {
+    "0c2e": "Honeywell",
+    "05e0": "Zebra (Symbol)",
+    "05f9": "Datalogic",
+    "1eab": "Newland",
+    "0536": "Hand Held Products",
+    "1a86": "QinHeng (CH340, common in budget scanners)",
+    "2dd6": "Mertech",
+    "27dd": "Mindeo",
+    "1504": "Atol",
+}
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """The result of one backend check: ok, a human-readable message, and the backend's version."""
+
+    ok: bool
+    message: str
+    version: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class PortInfo:
+    """One serial port as the wizard shows it."""
+
+    device: str  # "/dev/ttyACM0", "COM3"
+    description: str = ""
+    vid_pid: str = ""  # "0c2e:0b61" or ""
+    likely_scanner: bool = False
+
+    @property
+    def label(self) -> str:
+        parts = [self.device]
+        if self.description and self.description not in ("n/a", self.device):
+            parts.append(self.description)
+        if self.vid_pid:
+            parts.append(f"[{self.vid_pid}]")
+        return " ".join(parts)
+
+
+Checker = Callable[[str], ConnectionCheck]
+PortLister = Callable[[], Sequence[PortInfo]]
+
+
+def normalise_url(url: str) -> str:
+    """'server:8700' -> 'http://server:8700'; trailing slashes dropped. Raises ValueError when hopeless."""
+    url = url.strip()
+    if not url:
+        raise ValueError("the backend address is empty")
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"the backend address must start with http:// or https://, not {parts.scheme}://")
+    if not parts.hostname:
+        raise ValueError(f"no host name in {url!r}")
+    try:
+        _ = parts.port
+    except ValueError as exc:
+        raise ValueError(f"bad port in {url!r}") from exc
+    return url.rstrip("/")
+
+
+def check_backend(
+    url: str, *, transport: httpx.BaseTransport | None = None, timeout: float = 5.0
+) -> ConnectionCheck:
+    """GET <url>/health; ok only for a 200 answer whose JSON says the backend is up."""
+    try:
+        base = normalise_url(url)
+    except ValueError as exc:
+        return ConnectionCheck(False, str(exc), url=url)
+    try:
+        with httpx.Client(transport=transport, timeout=timeout) as client:
+            response = client.get(base + HEALTH_PATH)
+    except httpx.TimeoutException:
+        return ConnectionCheck(False, f"{base} did not answer within {timeout:g} s", url=base)
+    except httpx.HTTPError as exc:
+        return ConnectionCheck(False, f"cannot reach {base}: {exc}", url=base)
+    if response.status_code != 200:
+        return ConnectionCheck(False, f"{base}{HEALTH_PATH} answered HTTP {response.status_code}", url=base)
+    try:
+        body: Any = response.json()
+    except ValueError:
+        return ConnectionCheck(False, f"{base} answered, but it is not a WB Ops backend", url=base)
+    if not isinstance(body, dict) or str(body.get("status", "")).lower() not in ("ok", "up", "healthy"):
+        return ConnectionCheck(False, f"{base} answered, but it is not a WB Ops backend", url=base)
+    version = str(body.get("version", ""))
+    message = f"connected to {base}" + (f" (backend {version})" if version else "")
+    return ConnectionCheck(True, message, version=version, url=base)
+
+
+def validate_site(site_id: str) -> str:
+    """The site id upper-cased and trimmed; ValueError with the expected shape when it is wrong."""
+    site = site_id.strip().upper()
+    if not SITE_ID_RE.match(site):
+        raise ValueError(f"bad site id {site_id!r}: capital letters, digits and dashes, like PVZ-DEMO-1")
+    return site
+
+
+_DEVICE_SAFE = re.compile(r"[^a-z0-9-]+")
+
+
+def new_device_id(app: str, site_id: str, hostname: str | None = None, suffix: str | None = None) -> str:
+    """A readable, unique device id: '<app>-<site>-<host>-<4 hex>' in lower case, at most 100 chars.
+
+    The id is what the backend records against every operation this device pushes (and binds the
+    device's tokens to at login), so it must never change after the first run: the wizard keeps an
+    existing one.
+    """
+    host = hostname if hostname is not None else socket.gethostname()
+    host = _DEVICE_SAFE.sub("-", host.lower().split(".")[0]).strip("-")[:30] or "host"
+    site = _DEVICE_SAFE.sub("-", site_id.lower()).strip("-") or "site"
+    tail = suffix if suffix is not None else secrets.token_hex(2)
+    return f"{app}-{site}-{host}-{tail}"[:100]
+
+
+def list_serial_ports() -> list[PortInfo]:
+    """Serial ports on this machine (pyserial), likely scanners first; [] when pyserial finds none."""
+    from serial.tools import list_ports
+
+    found: list[PortInfo] = []
+    for port in list_ports.comports():
+        vid = getattr(port, "vid", None)
+        pid = getattr(port, "pid", None)
+        vid_pid = f"{vid:04x}:{pid:04x}" if vid is not None and pid is not None else ""
+        likely = vid is not None and f"{vid:04x}" in SCANNER_VENDORS
+        found.append(
+            PortInfo(
+                device=str(port.device),
+                description=str(port.description or ""),
+                vid_pid=vid_pid,
+                likely_scanner=likely,
+            )
+        )
+    return sort_ports(found)
+
+
+def sort_ports(ports: Sequence[PortInfo]) -> list[PortInfo]:
+    """Likely scanners first, then USB ports (ACM/USB/COM), then the rest, each by name."""
+
+    def key(p: PortInfo) -> tuple[int, str]:
+        if p.likely_scanner:
+            rank = 0
+        elif p.vid_pid:
+            rank = 1
+        else:
+            rank = 2
+        return rank, p.device
+
+    return sorted(ports, key=key)
+
+
+def best_port(ports: Sequence[PortInfo]) -> PortInfo | None:
+    """The port to preselect: the first likely scanner, else the only USB port, else none."""
+    ordered = sort_ports(ports)
+    if ordered and ordered[0].likely_scanner:
+        return ordered[0]
+    usb = [p for p in ordered if p.vid_pid]
+    return usb[0] if len(usb) == 1 else None
