@@ -1,0 +1,390 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BackendPage</name>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>The address of the WB Ops server this device works with.</source>
+        <translation>The address of the WB Ops server this device works with.</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <source>Continue without a connection (check it later)</source>
+        <translation>Continue without a connection (check it later)</translation>
+    </message>
+    <message>
+        <source>Backend address:</source>
+        <translation>Backend address:</translation>
+    </message>
+    <message>
+        <source>Checking %1 ...</source>
+        <translation>Checking %1 ...</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Connected: %1</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>No connection: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The pickup code is not genuine.</source>
+        <translation>The pickup code is not genuine.</translation>
+    </message>
+    <message>
+        <source>The pickup code has expired: ask the customer to refresh it.</source>
+        <translation>The pickup code has expired: ask the customer to refresh it.</translation>
+    </message>
+    <message>
+        <source>The pickup code was revoked.</source>
+        <translation>The pickup code was revoked.</translation>
+    </message>
+    <message>
+        <source>This order is for another pickup point.</source>
+        <translation>This order is for another pickup point.</translation>
+    </message>
+    <message>
+        <source>No order matches this short code.</source>
+        <translation>No order matches this short code.</translation>
+    </message>
+    <message>
+        <source>The marking code belongs to another product.</source>
+        <translation>The marking code belongs to another product.</translation>
+    </message>
+    <message>
+        <source>The marking code is damaged or not a Chestny Znak code.</source>
+        <translation>The marking code is damaged or not a Chestny Znak code.</translation>
+    </message>
+    <message>
+        <source>Already done for this unit.</source>
+        <translation>Already done for this unit.</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s journey is over: nothing more can be done.</source>
+        <translation>This unit&apos;s journey is over: nothing more can be done.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed for the unit in its state.</source>
+        <translation>This action is not allowed for the unit in its state.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another site.</source>
+        <translation>This unit belongs to another site.</translation>
+    </message>
+    <message>
+        <source>Unknown unit: not expected at this pickup point.</source>
+        <translation>Unknown unit: not expected at this pickup point.</translation>
+    </message>
+    <message>
+        <source>Unknown box: no shipment with this label.</source>
+        <translation>Unknown box: no shipment with this label.</translation>
+    </message>
+    <message>
+        <source>Unknown cell at this pickup point.</source>
+        <translation>Unknown cell at this pickup point.</translation>
+    </message>
+    <message>
+        <source>Unknown order.</source>
+        <translation>Unknown order.</translation>
+    </message>
+    <message>
+        <source>The cell is full: choose another one.</source>
+        <translation>The cell is full: choose another one.</translation>
+    </message>
+    <message>
+        <source>Wrong cell: scan the suggested cell&apos;s label.</source>
+        <translation>Wrong cell: scan the suggested cell&apos;s label.</translation>
+    </message>
+    <message>
+        <source>Wrong unit: this one is not in the current order.</source>
+        <translation>Wrong unit: this one is not in the current order.</translation>
+    </message>
+    <message>
+        <source>This unit was not shipped in this box.</source>
+        <translation>This unit was not shipped in this box.</translation>
+    </message>
+    <message>
+        <source>The operation is malformed.</source>
+        <translation>The operation is malformed.</translation>
+    </message>
+    <message>
+        <source>Unknown operation type.</source>
+        <translation>Unknown operation type.</translation>
+    </message>
+    <message>
+        <source>Conflict: the order changed meanwhile.</source>
+        <translation>Conflict: the order changed meanwhile.</translation>
+    </message>
+    <message>
+        <source>Open a shift first.</source>
+        <translation>Open a shift first.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>This user has never logged in on this computer: connect to log in online.</source>
+        <translation>This user has never logged in on this computer: connect to log in online.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>Settings need an administrator.</source>
+        <translation>Settings need an administrator.</translation>
+    </message>
+    <message>
+        <source>A disk or network error: nothing was recorded.</source>
+        <translation>A disk or network error: nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: nothing was recorded. Tell support.</source>
+        <translation>Unexpected error: nothing was recorded. Tell support.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Choose the serial port of a USB or serial scanner. A scanner that types like a keyboard needs no port.</source>
+        <translation>Choose the serial port of a USB or serial scanner. A scanner that types like a keyboard needs no port.</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <source>Scanner port:</source>
+        <translation>Scanner port:</translation>
+    </message>
+    <message>
+        <source>No serial port (keyboard scanner)</source>
+        <translation>No serial port (keyboard scanner)</translation>
+    </message>
+    <message>
+        <source>Cannot list the serial ports: %1</source>
+        <translation>Cannot list the serial ports: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n serial port(s).</source>
+        <translation>
+            <numerusform>Found %n serial port(s).</numerusform>
+            <numerusform>Found %n serial port(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No serial port found. Plug the scanner in and press Search again, or go on with a keyboard scanner.</source>
+        <translation>No serial port found. Plug the scanner in and press Search again, or go on with a keyboard scanner.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>WB Ops: first-run setup</source>
+        <translation>WB Ops: first-run setup</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>The pickup point or warehouse this device belongs to.</source>
+        <translation>The pickup point or warehouse this device belongs to.</translation>
+    </message>
+    <message>
+        <source>Site id:</source>
+        <translation>Site id:</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>Device id:</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>picked at the warehouse</source>
+        <translation>picked at the warehouse</translation>
+    </message>
+    <message>
+        <source>packed at the warehouse</source>
+        <translation>packed at the warehouse</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>in transit</translation>
+    </message>
+    <message>
+        <source>in a cell</source>
+        <translation>in a cell</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>in a return box</source>
+        <translation>in a return box</translation>
+    </message>
+    <message>
+        <source>returned to the courier</source>
+        <translation>returned to the courier</translation>
+    </message>
+    <message>
+        <source>back at the warehouse</source>
+        <translation>back at the warehouse</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>● Syncing…</source>
+        <translation>● Syncing…</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>Pending: %1 (oldest %2)</source>
+        <translation>Pending: %1 (oldest %2)</translation>
+    </message>
+    <message>
+        <source>Pending: 0</source>
+        <translation>Pending: 0</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflicts: %1</translation>
+    </message>
+    <message>
+        <source>Scanner: ready</source>
+        <translation>Scanner: ready</translation>
+    </message>
+    <message>
+        <source>Scanner: disconnected</source>
+        <translation>Scanner: disconnected</translation>
+    </message>
+    <message>
+        <source>Scanner: keyboard</source>
+        <translation>Scanner: keyboard</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Not logged in</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Check the settings and press Finish to save them.</source>
+        <translation>Check the settings and press Finish to save them.</translation>
+    </message>
+    <message>
+        <source>none (keyboard scanner)</source>
+        <translation>none (keyboard scanner)</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Backend: %1</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Site: %1</translation>
+    </message>
+    <message>
+        <source>Device id: %1</source>
+        <translation>Device id: %1</translation>
+    </message>
+    <message>
+        <source>Scanner port: %1</source>
+        <translation>Scanner port: %1</translation>
+    </message>
+    <message>
+        <source>The connection was not checked: the app will retry it on start.</source>
+        <translation>The connection was not checked: the app will retry it on start.</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Cannot save the settings: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,391 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>BackendPage</name>
+    <message>
+        <source>Backend</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>The address of the WB Ops server this device works with.</source>
+        <translation>Адрес сервера WB Ops, с которым работает это устройство.</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation>Проверить связь</translation>
+    </message>
+    <message>
+        <source>Continue without a connection (check it later)</source>
+        <translation>Продолжить без связи (проверить позже)</translation>
+    </message>
+    <message>
+        <source>Backend address:</source>
+        <translation>Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>Checking %1 ...</source>
+        <translation>Проверка %1 ...</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Связь есть: %1</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>Нет связи: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The pickup code is not genuine.</source>
+        <translation>Код получения поддельный.</translation>
+    </message>
+    <message>
+        <source>The pickup code has expired: ask the customer to refresh it.</source>
+        <translation>Срок действия кода истёк: попросите покупателя обновить его.</translation>
+    </message>
+    <message>
+        <source>The pickup code was revoked.</source>
+        <translation>Код получения отозван.</translation>
+    </message>
+    <message>
+        <source>This order is for another pickup point.</source>
+        <translation>Этот заказ для другого пункта выдачи.</translation>
+    </message>
+    <message>
+        <source>No order matches this short code.</source>
+        <translation>Нет заказа с таким кодом.</translation>
+    </message>
+    <message>
+        <source>The marking code belongs to another product.</source>
+        <translation>Код маркировки от другого товара.</translation>
+    </message>
+    <message>
+        <source>The marking code is damaged or not a Chestny Znak code.</source>
+        <translation>Код маркировки повреждён или это не код «Честного знака».</translation>
+    </message>
+    <message>
+        <source>Already done for this unit.</source>
+        <translation>С этим товаром это уже сделано.</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s journey is over: nothing more can be done.</source>
+        <translation>Путь этого товара завершён: больше ничего сделать нельзя.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed for the unit in its state.</source>
+        <translation>В текущем состоянии товара это действие запрещено.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Вашей роли это запрещено.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another site.</source>
+        <translation>Этот товар относится к другому пункту.</translation>
+    </message>
+    <message>
+        <source>Unknown unit: not expected at this pickup point.</source>
+        <translation>Неизвестный товар: этот пункт его не ждёт.</translation>
+    </message>
+    <message>
+        <source>Unknown box: no shipment with this label.</source>
+        <translation>Неизвестный короб: отгрузки с такой этикеткой нет.</translation>
+    </message>
+    <message>
+        <source>Unknown cell at this pickup point.</source>
+        <translation>В этом пункте нет такой ячейки.</translation>
+    </message>
+    <message>
+        <source>Unknown order.</source>
+        <translation>Неизвестный заказ.</translation>
+    </message>
+    <message>
+        <source>The cell is full: choose another one.</source>
+        <translation>Ячейка заполнена: выберите другую.</translation>
+    </message>
+    <message>
+        <source>Wrong cell: scan the suggested cell&apos;s label.</source>
+        <translation>Не та ячейка: отсканируйте этикетку предложенной ячейки.</translation>
+    </message>
+    <message>
+        <source>Wrong unit: this one is not in the current order.</source>
+        <translation>Не тот товар: его нет в текущем заказе.</translation>
+    </message>
+    <message>
+        <source>This unit was not shipped in this box.</source>
+        <translation>Этот товар не отгружали в этом коробе.</translation>
+    </message>
+    <message>
+        <source>The operation is malformed.</source>
+        <translation>Операция составлена неверно.</translation>
+    </message>
+    <message>
+        <source>Unknown operation type.</source>
+        <translation>Неизвестный тип операции.</translation>
+    </message>
+    <message>
+        <source>Conflict: the order changed meanwhile.</source>
+        <translation>Конфликт: заказ тем временем изменился.</translation>
+    </message>
+    <message>
+        <source>Open a shift first.</source>
+        <translation>Сначала откройте смену.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>This user has never logged in on this computer: connect to log in online.</source>
+        <translation>Этот пользователь ещё не входил на этом компьютере: для входа нужна связь с сервером.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>Settings need an administrator.</source>
+        <translation>Настройки доступны только администратору.</translation>
+    </message>
+    <message>
+        <source>A disk or network error: nothing was recorded.</source>
+        <translation>Ошибка диска или сети: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: nothing was recorded. Tell support.</source>
+        <translation>Непредвиденная ошибка: ничего не записано. Сообщите в поддержку.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <source>Choose the serial port of a USB or serial scanner. A scanner that types like a keyboard needs no port.</source>
+        <translation>Выберите последовательный порт USB- или COM-сканера. Сканеру, который работает как клавиатура, порт не нужен.</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Искать снова</translation>
+    </message>
+    <message>
+        <source>Scanner port:</source>
+        <translation>Порт сканера:</translation>
+    </message>
+    <message>
+        <source>No serial port (keyboard scanner)</source>
+        <translation>Без порта (сканер-клавиатура)</translation>
+    </message>
+    <message>
+        <source>Cannot list the serial ports: %1</source>
+        <translation>Не удалось получить список портов: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n serial port(s).</source>
+        <translation>
+            <numerusform>Найден %n последовательный порт.</numerusform>
+            <numerusform>Найдено %n последовательных порта.</numerusform>
+            <numerusform>Найдено %n последовательных портов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No serial port found. Plug the scanner in and press Search again, or go on with a keyboard scanner.</source>
+        <translation>Последовательных портов не найдено. Подключите сканер и нажмите «Искать снова» или продолжайте со сканером-клавиатурой.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>WB Ops: first-run setup</source>
+        <translation>WB Ops: первоначальная настройка</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Site</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>The pickup point or warehouse this device belongs to.</source>
+        <translation>Пункт выдачи или склад, к которому относится это устройство.</translation>
+    </message>
+    <message>
+        <source>Site id:</source>
+        <translation>Код пункта:</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>Код устройства:</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>created</source>
+        <translation>создан</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачен</translation>
+    </message>
+    <message>
+        <source>picked at the warehouse</source>
+        <translation>собран на складе</translation>
+    </message>
+    <message>
+        <source>packed at the warehouse</source>
+        <translation>упакован на складе</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>в пути</translation>
+    </message>
+    <message>
+        <source>in a cell</source>
+        <translation>в ячейке</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>выдан</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
+        <source>in a return box</source>
+        <translation>в возвратном коробе</translation>
+    </message>
+    <message>
+        <source>returned to the courier</source>
+        <translation>передан курьеру</translation>
+    </message>
+    <message>
+        <source>back at the warehouse</source>
+        <translation>вернулся на склад</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>недостача</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>повреждён</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>now</source>
+        <translation>только что</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 дн.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>● Syncing…</source>
+        <translation>● Синхронизация…</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● В сети</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Нет связи</translation>
+    </message>
+    <message>
+        <source>Pending: %1 (oldest %2)</source>
+        <translation>Не отправлено: %1 (старейшая %2)</translation>
+    </message>
+    <message>
+        <source>Pending: 0</source>
+        <translation>Не отправлено: 0</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Синхронизация: %1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Конфликты: %1</translation>
+    </message>
+    <message>
+        <source>Scanner: ready</source>
+        <translation>Сканер: готов</translation>
+    </message>
+    <message>
+        <source>Scanner: disconnected</source>
+        <translation>Сканер: отключён</translation>
+    </message>
+    <message>
+        <source>Scanner: keyboard</source>
+        <translation>Сканер: клавиатура</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Вход не выполнен</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Check the settings and press Finish to save them.</source>
+        <translation>Проверьте настройки и нажмите «Готово», чтобы сохранить их.</translation>
+    </message>
+    <message>
+        <source>none (keyboard scanner)</source>
+        <translation>нет (сканер-клавиатура)</translation>
+    </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Пункт: %1</translation>
+    </message>
+    <message>
+        <source>Device id: %1</source>
+        <translation>Код устройства: %1</translation>
+    </message>
+    <message>
+        <source>Scanner port: %1</source>
+        <translation>Порт сканера: %1</translation>
+    </message>
+    <message>
+        <source>The connection was not checked: the app will retry it on start.</source>
+        <translation>Связь не проверена: приложение проверит её при запуске.</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Не удалось сохранить настройки: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,94 @@
+"""What the status bar shows, gathered in one observable model.
+
+The sync adapter, the scanner bridge and the login flow each update their part of a
+:class:`StatusModel`; it emits ``changed(StatusSnapshot)`` and the :class:`~shared.qt.widgets.StatusBar`
+widget renders it. Ages ("oldest pending op: 4 min") are computed from an injected clock, so the
+model stays testable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from shared.domain import Clock
+
+SCANNER_OK = "ok"
+SCANNER_DISCONNECTED = "disconnected"
+SCANNER_NONE = "none"  # no scanner configured (keyboard wedge or typing only)
+
+
+@dataclass(frozen=True)
+class StatusSnapshot:
+    online: bool = False
+    syncing: bool = False
+    pending: int = 0
+    oldest_pending_at: datetime | None = None
+    last_sync_at: datetime | None = None
+    last_error: str = ""
+    conflicts: int = 0
+    scanner: str = SCANNER_NONE
+    scanner_detail: str = ""
+    user: str = ""
+    site: str = ""
+
+
+class StatusModel(QObject):
+    """Holds the latest :class:`StatusSnapshot`; every update emits ``changed`` once."""
+
+    changed = Signal(object)
+
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._snapshot = StatusSnapshot()
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
+    def snapshot(self) -> StatusSnapshot:
+        return self._snapshot
+
+    def update(self, **fields: Any) -> None:
+        """Replace the given fields (names of :class:`StatusSnapshot`) and notify."""
+        new = replace(self._snapshot, **fields)
+        if new != self._snapshot:
+            self._snapshot = new
+            self.changed.emit(new)
+
+    def update_from(self, status: object) -> None:
+        """Copy matching attributes from a core status object (the sync engine's status)."""
+        fields = {
+            name: getattr(status, name)
+            for name in StatusSnapshot.__dataclass_fields__
+            if hasattr(status, name)
+        }
+        self.update(**fields)
+
+    def age_text(self, when: datetime | None) -> str:
+        return age_text(self._clock.now(), when)
+
+
+def age_text(now: datetime, when: datetime | None) -> str:
+    """'now', '5 min', '2 h 10 min', '3 d' in the current language; '—' for never."""
+    if when is None:
+        return "—"
+    seconds = max(0, int((now - when).total_seconds()))
+    if seconds < 60:
+        return QCoreApplication.translate("Status", "now")
+    minutes = seconds // 60
+    if minutes < 60:
+        return QCoreApplication.translate("Status", "%1 min").replace("%1", str(minutes))
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return (
+            QCoreApplication.translate("Status", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", str(minutes))
+        )
+    return QCoreApplication.translate("Status", "%1 d").replace("%1", str(hours // 24))

@@ -1,0 +1,214 @@
+"""Common widgets for both apps: the step prompt, the status bar, progress, keyboard-first tables.
+
+* :class:`StepPrompt`: the big "Next: scan a box" panel a busy clerk reads at a glance; its tone
+  turns green after a good scan and red (with the reason) after a bad one.
+* :class:`StatusBar`: sync state (online/offline, pending ops and the oldest one's age, last sync,
+  conflicts, last error), scanner health, user and site, rendered from a
+  :class:`~shared.qt.status.StatusModel`.
+* :class:`ProgressStrip`: shows the :class:`~shared.qt.operations.Operations` hub's progress and
+  hides itself when idle.
+* :func:`make_table`: a QTableView set up for keyboard use (row selection, no edit triggers).
+* :func:`title` / :func:`hint`: labels with the stylesheet's roles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .operations import Operations
+from .status import SCANNER_DISCONNECTED, SCANNER_OK, StatusModel, StatusSnapshot
+from .theme import repolish
+
+TONES = ("info", "ok", "error", "warn")
+
+
+def title(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "title")
+    return label
+
+
+def hint(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+class StepPrompt(QFrame):
+    """The next step in large type, with a hint line under it and a tone (info/ok/error/warn)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StepPrompt")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._text = QLabel(self)
+        self._text.setObjectName("StepText")
+        self._text.setWordWrap(True)
+        self._hint = QLabel(self)
+        self._hint.setObjectName("StepHint")
+        self._hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self._text)
+        layout.addWidget(self._hint)
+        self._tone = "info"
+        self.setProperty("tone", "info")
+
+    def set_step(self, text: str, hint: str = "", tone: str = "info") -> None:
+        """Show ``text`` (the next thing to do) and ``hint`` (why, or what just happened)."""
+        if tone not in TONES:
+            raise ValueError(f"unknown tone {tone!r}")
+        self._text.setText(text)
+        self._hint.setText(hint)
+        self._hint.setVisible(bool(hint))
+        if tone != self._tone:
+            self._tone = tone
+            self.setProperty("tone", tone)
+            repolish(self)
+
+    @property
+    def text(self) -> str:
+        return self._text.text()
+
+    @property
+    def hint(self) -> str:
+        return self._hint.text()
+
+    @property
+    def tone(self) -> str:
+        return self._tone
+
+
+class StatusBar(QFrame):
+    """The bottom strip: connection, pending, last sync, conflicts, scanner, user, site.
+
+    Re-renders on every ``StatusModel.changed`` and every 30 s (ages move on with the clock).
+    """
+
+    def __init__(self, model: StatusModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusStrip")
+        self._model = model
+        self.connection = QLabel(self)
+        self.pending = QLabel(self)
+        self.last_sync = QLabel(self)
+        self.conflicts = QLabel(self)
+        self.scanner = QLabel(self)
+        self.user = QLabel(self)
+        self.site = QLabel(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for label in (self.connection, self.pending, self.last_sync, self.conflicts):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        for label in (self.scanner, self.user, self.site):
+            layout.addWidget(label)
+        model.changed.connect(self.show_status)
+        self._timer = QTimer(self)
+        self._timer.setInterval(30_000)
+        self._timer.timeout.connect(lambda: self.show_status(self._model.snapshot))
+        self._timer.start()
+        self.show_status(model.snapshot)
+
+    def _set(self, label: QLabel, text: str, tone: str = "") -> None:
+        label.setText(text)
+        if label.property("tone") != tone:
+            label.setProperty("tone", tone)
+            repolish(label)
+
+    def show_status(self, s: StatusSnapshot) -> None:
+        if s.syncing:
+            self._set(self.connection, self.tr("● Syncing…"), "ok")
+        elif s.online:
+            self._set(self.connection, self.tr("● Online"), "ok")
+        else:
+            self._set(self.connection, self.tr("● Offline"), "error")
+        if s.last_error and not s.online:
+            self.connection.setToolTip(s.last_error)
+        else:
+            self.connection.setToolTip("")
+        if s.pending:
+            text = self.tr("Pending: %1 (oldest %2)").replace("%1", str(s.pending))
+            text = text.replace("%2", self._model.age_text(s.oldest_pending_at))
+            self._set(self.pending, text, "warn")
+        else:
+            self._set(self.pending, self.tr("Pending: 0"), "")
+        self._set(
+            self.last_sync, self.tr("Last sync: %1").replace("%1", self._model.age_text(s.last_sync_at))
+        )
+        self._set(
+            self.conflicts,
+            self.tr("Conflicts: %1").replace("%1", str(s.conflicts)),
+            "error" if s.conflicts else "",
+        )
+        if s.scanner == SCANNER_OK:
+            self._set(self.scanner, self.tr("Scanner: ready"), "ok")
+        elif s.scanner == SCANNER_DISCONNECTED:
+            self._set(self.scanner, self.tr("Scanner: disconnected"), "error")
+        else:
+            self._set(self.scanner, self.tr("Scanner: keyboard"), "")
+        self.scanner.setToolTip(s.scanner_detail)
+        self._set(self.user, s.user or self.tr("Not logged in"))
+        self._set(self.site, s.site)
+
+
+class ProgressStrip(QWidget):
+    """A labelled progress bar that follows the hub's ``progress`` and hides when work is done."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = QLabel(self)
+        self._bar = QProgressBar(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.addWidget(self._label)
+        layout.addWidget(self._bar, 1)
+        ops.progress.connect(self.show_progress)
+        ops.busy.connect(self._busy)
+        self.hide()
+
+    def show_progress(self, text: str, done: int, total: int) -> None:
+        self._label.setText(text)
+        if total <= 0:
+            self._bar.setRange(0, 0)  # busy, size unknown
+        else:
+            self._bar.setRange(0, total)
+            self._bar.setValue(min(done, total))
+        self.show()
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:
+            self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._label.text()
+
+
+def make_table(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting table view that works well from the keyboard."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(34)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
