@@ -22,6 +22,7 @@ from shared.barcodes.formats import (
     location_id,
 )
 from shared.barcodes.gs1 import GS, GS1Error, cset82, split_elements
+from shared.barcodes.layout import RUSSIAN_ONLY, from_russian_layout
 from shared.barcodes.messages import render_message
 from shared.barcodes.model import BarcodeError, Scan, ScanKind
 
@@ -56,12 +57,6 @@ _AIM_NAMES: Final[Mapping[str, str]] = {
     "z": "aztec",
 }
 _AIM_GS1: Final = frozenset({"C1", "d2", "Q3", "e0", "z1"})
-
-# Russian ЙЦУКЕН layout -> the US QWERTY key it sits on (letters in both cases, shifted punctuation).
-_RU_KEYS: Final = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"№;:?.,/'
-_US_KEYS: Final = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~@#$^&/?|"
-_RU_TO_US: Final = str.maketrans(_RU_KEYS, _US_KEYS)
-_RU_MARKERS: Final = frozenset(_RU_KEYS[:66] + "№")
 
 
 def _err(code: str, **params: str) -> BarcodeError:
@@ -297,7 +292,20 @@ def _pickup(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) ->
     return _scan(ScanKind.PICKUP, s, {"token": token}, sym, repaired, raw)
 
 
-_DISPATCH: Final[dict[str, Handler]] = {}
+_HRI_AI = re.compile(r"\((\d{2,4})\)")
+
+
+def _hri(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    """GS1 written for people: '(01)04601234567893(21)ABC' (typed in, or a decoder's HRI text)."""
+    parts = _HRI_AI.split(s)
+    # split() gives ['', ai, value, ai, value, ...] when the text starts with an AI in brackets
+    if len(parts) < 3 or parts[0]:
+        raise _err("bad_gs1", detail="AI in brackets expected")
+    data = GS.join(parts[i] + parts[i + 1] for i in range(1, len(parts), 2))
+    return _gs1(data, sym, True, raw, repaired)
+
+
+_DISPATCH: Final[dict[str, Handler]] = {"(": _hri}
 for _d in "0123456789":
     _DISPATCH[_d] = _numeric
 for _c, _h in (
@@ -382,12 +390,12 @@ def parse(raw: bytes | bytearray | memoryview | str) -> Scan:
     try:
         return _parse_clean(text, text, False)
     except BarcodeError as err:
-        if text.isascii() or _RU_MARKERS.isdisjoint(text):
+        if text.isascii() or RUSSIAN_ONLY.isdisjoint(text):
             raise
         first = err
     # Typed through a Russian layout (maybe with Caps Lock): take the repair only if it is valid.
     better: BarcodeError | None = None
-    for candidate in (text.translate(_RU_TO_US), text.swapcase().translate(_RU_TO_US)):
+    for candidate in (from_russian_layout(text), from_russian_layout(text.swapcase())):
         try:
             return _parse_clean(candidate, text, True)
         except BarcodeError as err:
