@@ -145,6 +145,9 @@ CREATE INDEX short_codes_hash ON short_codes (hash);
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
+    Migration(
+        "0003_short_code_salt", _sql("ALTER TABLE short_codes ADD COLUMN salt TEXT NOT NULL DEFAULT '';\n")
+    ),
 )
 
 

@@ -78,7 +78,7 @@ _ENTITY_TABLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "task": ("tasks", "id", ("site_id", "order_id", "created_at")),
     "pickup_key": ("pickup_keys", "id", ("public_key",)),
     "revocation": ("revocations", "id", ()),
-    "short_code": ("short_codes", "id", ("order_id", "hash")),
+    "short_code": ("short_codes", "id", ("order_id", "hash", "salt")),
 }
 _CHANGE_FIELD = {
     "site": "sites",
@@ -604,7 +604,7 @@ class LocalStore:
             name, phone = _customer(data)
             data = {**data, "customer_name": name, "customer_phone": phone, "phone_tail": _phone_tail(phone)}
         for c in cols:
-            v = data.get(c, _DEFAULTS.get(c, ""))
+            v = data.get(c, data.get(f"{c}_kopecks", _DEFAULTS.get(c, "")))
             if c in ("price", "amount"):
                 v = _money(v)
             elif c == "needs_marking":
@@ -704,8 +704,8 @@ class LocalStore:
                 str(d.get("destination_site_id") or ""),
                 1 if d.get("closed") else 0,
                 d.get("route_id"),
-                1 if d.get("acceptance_closed") else 0,
-                1 if d.get("handed_over") else 0,
+                1 if d.get("acceptance_closed") or d.get("accepted_at") else 0,
+                1 if d.get("handed_over") or d.get("handed_over_at") else 0,
                 blob,
                 self._gen,
             ),
@@ -1080,6 +1080,10 @@ class LocalStore:
     def short_code_hashes(self) -> dict[str, str]:
         """hash -> order id, for orders with units at this PVZ."""
         return {r[0]: r[1] for r in self._q("SELECT hash, order_id FROM short_codes")}
+
+    def short_code_salts(self) -> list[str]:
+        """The distinct salts the short-code hashes were made with (one per PVZ)."""
+        return [r[0] for r in self._q("SELECT DISTINCT salt FROM short_codes WHERE salt != ''")]
 
     def order_for_short_code_hash(self, digest: str) -> str | None:
         r = self._one("SELECT order_id FROM short_codes WHERE hash = ?", (digest,))

@@ -1,0 +1,339 @@
+"""The sync engine: push the journal in order, pull changes by cursor, report status. No Qt.
+
+Everything outside is injected: the httpx client (and so its transport), the clock, the sleep and
+random functions the backoff uses, and the token source. ``sync_once`` never raises: it returns a
+report and updates ``status``; the Qt adapter (shared/qt/sync_adapter.py) calls it off the UI thread.
+
+Exactly once: an op is marked done only by the server's result for it (store.apply_push_results,
+one transaction). If the process dies after the server committed but before that transaction, the
+op is still pending and the next push gets the server's stored result with ``replayed: true``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random as _random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Protocol
+
+import httpx
+
+from shared.domain import Clock
+from shared.store import ChangeSet, LocalStore, StoreError
+
+from .errors import ErrorKind, LoginRequired, SyncError, classify_exception, classify_response
+
+PUSH_PATH = "/api/v1/sync/push"
+PULL_PATH = "/api/v1/sync/pull"
+
+
+class TokenSource(Protocol):
+    """What the engine needs from the login session (shared.auth.Session implements it)."""
+
+    def access_token(self) -> str | None:
+        """The current access token, or None when there is no session."""
+        ...
+
+    def refresh(self) -> str:
+        """Get a new access token with the refresh token; raise LoginRequired when that is refused."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    online: bool | None = None  # None until the first attempt
+    syncing: bool = False
+    pending: int = 0
+    oldest_pending_age_s: float | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    last_error_kind: str | None = None  # ErrorKind value
+    needs_login: bool = False
+    progress_done: int | None = None  # first sync / resync progress (changes applied)
+    progress_total: int | None = None
+    conflicts: int = 0
+    next_retry_in_s: float | None = None
+
+
+@dataclass(slots=True)
+class SyncReport:
+    ok: bool = False
+    pushed: int = 0
+    applied: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    resynced: bool = False
+    error: SyncError | None = None
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """Capped exponential backoff with jitter: delay n is in [d/2, d], d = min(cap, base * 2**n)."""
+
+    base_s: float = 0.5
+    cap_s: float = 30.0
+
+    def delay(self, attempt: int, rnd: float) -> float:
+        d = min(self.cap_s, self.base_s * float(2 ** max(0, attempt)))
+        return d / 2 + d / 2 * rnd
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: LocalStore,
+        client: httpx.Client,
+        tokens: TokenSource | None,
+        clock: Clock,
+        *,
+        batch_size: int = 250,
+        page_size: int = 1000,
+        max_attempts: int = 4,
+        backoff: Backoff | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        if not 1 <= batch_size <= 500:
+            raise ValueError("batch_size is 1..500 (the protocol's limit)")
+        self.store = store
+        self.client = client
+        self.tokens = tokens
+        self.clock = clock
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.max_attempts = max_attempts
+        self.backoff = backoff or Backoff()
+        self._sleep = sleep
+        self._random = random
+        self._lock = threading.Lock()
+        self._status = SyncStatus()
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._change_listeners: list[Callable[[ChangeSet], None]] = []
+        self._was_offline = False
+        self._failures = 0  # consecutive failed syncs, for the scheduler's backoff
+        self._last_mismatch: tuple[tuple[str, int, int], ...] | None = None
+
+    # ------------------------------------------------------------------ status
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def on_status(self, listener: Callable[[SyncStatus], None]) -> None:
+        self._listeners.append(listener)
+
+    def on_changes(self, listener: Callable[[ChangeSet], None]) -> None:
+        """Called after a pull (or a push result) changed local data."""
+        self._change_listeners.append(listener)
+
+    def _set(self, **kw: Any) -> None:
+        self._status = replace(self._status, **kw)
+        for listener in list(self._listeners):
+            listener(self._status)
+
+    def refresh_status(self) -> SyncStatus:
+        """Re-read the local figures (pending, oldest age, conflicts) into the status."""
+        try:
+            now = self.clock.now()
+            age = self.store.oldest_pending_age(now)
+            self._set(
+                pending=self.store.pending_count(),
+                oldest_pending_age_s=None if age is None else age.total_seconds(),
+                conflicts=self.store.conflicts_count(),
+            )
+        except StoreError as exc:
+            self._set(last_error=exc.message, last_error_kind=ErrorKind.STORE.value)
+        return self._status
+
+    def next_delay(self) -> float:
+        """How long a scheduler should wait before the next automatic sync after failures."""
+        if self._failures == 0:
+            return 0.0
+        return self.backoff.delay(self._failures - 1, self._random())
+
+    # ------------------------------------------------------------------ HTTP with retries
+    def _headers(self) -> dict[str, str]:
+        token = self.tokens.access_token() if self.tokens else None
+        return {"Authorization": f"Bearer {token}"} if token else {}
+
+    def _request(self, method: str, path: str, **kw: Any) -> Any:
+        """One request: retried on network/5xx/429 with backoff, one token refresh on 401."""
+        refreshed = False
+        attempt = 0
+        while True:
+            try:
+                response = self.client.request(method, path, headers=self._headers(), **kw)
+                error = classify_response(response)
+            except httpx.HTTPError as exc:
+                error, response = classify_exception(exc), None
+            if error is None and response is not None:
+                try:
+                    return response.json()
+                except ValueError:
+                    error = SyncError(
+                        ErrorKind.PERMANENT, "сервер прислал не JSON", status=response.status_code
+                    )
+            assert error is not None
+            if error.kind is ErrorKind.AUTH and not refreshed and self.tokens is not None:
+                refreshed = True
+                self._refresh_token()
+                continue
+            if error.kind is ErrorKind.AUTH:
+                raise SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=401)
+            attempt += 1
+            if not error.retryable or attempt >= self.max_attempts:
+                raise error
+            wait = self.backoff.delay(attempt - 1, self._random())
+            if response is not None and response.status_code == 429:
+                with contextlib.suppress(ValueError):
+                    wait = max(wait, min(self.backoff.cap_s, float(response.headers.get("Retry-After", 0))))
+            self._sleep(wait)
+
+    def _refresh_token(self) -> None:
+        if self.tokens is None:
+            return
+        try:
+            self.tokens.refresh()
+        except LoginRequired as exc:
+            raise SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=401) from exc
+        except httpx.HTTPError as exc:
+            raise classify_exception(exc) from exc
+
+    # ------------------------------------------------------------------ the sync
+    def sync_once(self) -> SyncReport:
+        """Push every pending op, then pull until caught up. Never raises; see the report and status."""
+        with self._lock:
+            report = SyncReport()
+            self._set(syncing=True)
+            try:
+                if self._was_offline and self.tokens is not None:
+                    self._refresh_token()  # on reconnect: a fresh token before pushing
+                self._push(report)
+                self._pull(report)
+                report.ok = True
+            except SyncError as exc:
+                report.error = exc
+            except StoreError as exc:
+                report.error = SyncError(ErrorKind.STORE, exc.message)
+            except LoginRequired:
+                report.error = SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=401)
+            if report.ok:
+                self._failures = 0
+                self._was_offline = False
+                self._set(
+                    online=True,
+                    last_success=self.clock.now(),
+                    last_error=None,
+                    last_error_kind=None,
+                    needs_login=False,
+                    progress_done=None,
+                    progress_total=None,
+                    next_retry_in_s=None,
+                )
+            else:
+                err = report.error
+                assert err is not None
+                self._failures += 1
+                offline = err.kind in (ErrorKind.NETWORK, ErrorKind.SERVER)
+                self._was_offline = self._was_offline or offline
+                self._set(
+                    online=False if offline else self._status.online,
+                    last_error=err.message,
+                    last_error_kind=err.kind.value,
+                    needs_login=err.kind is ErrorKind.AUTH,
+                    next_retry_in_s=self.next_delay() if err.retryable else None,
+                )
+            self._set(syncing=False)
+            self.refresh_status()
+            if report.changes:
+                for listener in list(self._change_listeners):
+                    listener(report.changes)
+            return report
+
+    def _push(self, report: SyncReport) -> None:
+        device = self.store.device_id
+        while True:
+            ops = self.store.pending_ops(self.batch_size)
+            if not ops:
+                return
+            body = {"device_id": device, "ops": [op.to_wire() for op in ops]}
+            try:
+                answer = self._request("POST", PUSH_PATH, json=body)
+            except SyncError as exc:
+                if exc.status == 409 and exc.code == "seq_gap":
+                    raise SyncError(
+                        ErrorKind.PERMANENT,
+                        "сервер не знает более ранних операций этого устройства (разрыв нумерации); "
+                        "обратитесь к администратору",
+                        status=409,
+                        code="seq_gap",
+                    ) from exc
+                raise
+            results = answer.get("results") if isinstance(answer, Mapping) else None
+            if not isinstance(results, list):
+                raise SyncError(ErrorKind.PERMANENT, "ответ сервера на отправку без результатов")
+            outcome = self.store.apply_push_results(results)
+            report.pushed += len(ops)
+            report.applied += outcome.applied
+            report.rejected += outcome.rejected
+            if outcome.changes.units or outcome.changes.conflicts:
+                report.changes.merge(outcome.changes)
+            self.refresh_status()
+            if outcome.applied + outcome.rejected == 0:
+                raise SyncError(ErrorKind.PERMANENT, "сервер не подтвердил ни одной операции")
+
+    def _pull(self, report: SyncReport) -> None:
+        resynced = False
+        while True:
+            counts = self._pull_all(report)
+            mismatch = self._mismatch(counts)
+            if not mismatch or resynced or mismatch == self._last_mismatch:
+                self._last_mismatch = mismatch or None
+                return
+            # Local totals disagree with the server's: pull everything again from an empty cursor.
+            self._last_mismatch = mismatch
+            self.store.start_resync()
+            report.resynced = resynced = True
+
+    def _mismatch(self, counts: Mapping[str, Any] | None) -> tuple[tuple[str, int, int], ...]:
+        if not counts:
+            return ()
+        local = self.store.local_counts()
+        out = []
+        for entity, n in sorted(counts.items()):
+            if entity in local and isinstance(n, int) and local[entity] != n:
+                out.append((entity, n, local[entity]))
+        return tuple(out)
+
+    def _pull_all(self, report: SyncReport) -> Mapping[str, Any] | None:
+        cursor = self.store.cursor
+        full = cursor is None or cursor == "" or self.store.resync_in_progress
+        done = 0
+        while True:
+            answer = self._request("GET", PULL_PATH, params={"cursor": cursor or "", "limit": self.page_size})
+            if not isinstance(answer, Mapping) or not isinstance(answer.get("changes"), list):
+                raise SyncError(ErrorKind.PERMANENT, "ответ сервера на получение изменений неполон")
+            changes = answer["changes"]
+            next_cursor = str(answer.get("next_cursor") or cursor or "")
+            applied = self.store.apply_pull_page(changes, next_cursor)
+            report.pages += 1
+            report.pulled += applied.applied
+            if full:
+                report.changes.full = True
+            else:
+                report.changes.merge(applied.changes)
+            done += applied.applied
+            has_more = bool(answer.get("has_more"))
+            if full:
+                remaining = int(answer.get("remaining") or 0)
+                self._set(progress_done=done, progress_total=done + (remaining if has_more else 0))
+            if not has_more or not changes:
+                report.changes.merge(self.store.finish_pull())
+                counts = answer.get("counts")
+                return counts if isinstance(counts, Mapping) else None
+            cursor = next_cursor

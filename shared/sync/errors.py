@@ -1,0 +1,64 @@
+"""How the sync engine classifies what went wrong."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import httpx
+
+
+class ErrorKind(StrEnum):
+    NETWORK = "network"  # no connection, reset, timeout: retry, show offline
+    SERVER = "server"  # 5xx or 429: retry with backoff
+    AUTH = "auth"  # 401 after one refresh: the user must log in again
+    PERMANENT = "permanent"  # other 4xx, a broken answer: shown, not retried blindly
+    STORE = "store"  # the local database refused a write
+
+
+class SyncError(Exception):
+    def __init__(self, kind: ErrorKind, message: str, *, status: int | None = None, code: str = "") -> None:
+        self.kind = kind
+        self.message = message
+        self.status = status
+        self.code = code
+        super().__init__(f"{kind}: {message}")
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in (ErrorKind.NETWORK, ErrorKind.SERVER)
+
+
+class LoginRequired(Exception):
+    """No valid session: the refresh token is missing, expired or revoked. The user logs in again."""
+
+
+def classify_response(response: httpx.Response) -> SyncError | None:
+    """None for 2xx; otherwise the error the response means."""
+    status = response.status_code
+    if 200 <= status < 300:
+        return None
+    code, message = "", ""
+    try:
+        body = response.json()
+        err = body.get("error", {}) if isinstance(body, dict) else {}
+        code, message = str(err.get("code", "")), str(err.get("message", ""))
+    except ValueError:
+        pass
+    text = message or response.reason_phrase or f"HTTP {status}"
+    if status == 429 or status >= 500:
+        return SyncError(
+            ErrorKind.SERVER, f"сервер временно недоступен ({status}): {text}", status=status, code=code
+        )
+    if status == 401:
+        return SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=status, code=code)
+    return SyncError(
+        ErrorKind.PERMANENT, f"сервер отклонил запрос ({status}): {text}", status=status, code=code
+    )
+
+
+def classify_exception(exc: Exception) -> SyncError:
+    if isinstance(exc, httpx.TimeoutException):
+        return SyncError(ErrorKind.NETWORK, f"нет ответа от сервера (таймаут): {type(exc).__name__}")
+    if isinstance(exc, httpx.TransportError):
+        return SyncError(ErrorKind.NETWORK, f"нет связи с сервером: {type(exc).__name__}")
+    return SyncError(ErrorKind.PERMANENT, f"неожиданная ошибка: {exc!r}")
