@@ -1,0 +1,22 @@
+"""Login client, keyring token store, offline shift unlock, offline pickup checks (no Qt)."""
+
+from .client import AuthClient, AuthError, Tokens, UserInfo
+from .offline_pickup import MESSAGES as PICKUP_MESSAGES
+from .offline_pickup import PickupCheck, check_pickup
+from .session import Session, UnlockError
+from .tokens import INSECURE_MESSAGE, TokenStore, is_secure_backend
+
+__all__ = [
+    "INSECURE_MESSAGE",
+    "PICKUP_MESSAGES",
+    "AuthClient",
+    "AuthError",
+    "PickupCheck",
+    "Session",
+    "TokenStore",
+    "Tokens",
+    "UnlockError",
+    "UserInfo",
+    "check_pickup",
+    "is_secure_backend",
+]

@@ -1,0 +1,109 @@
+"""HTTP client for the backend's auth endpoints (login, refresh, logout)."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from shared.sync.errors import LoginRequired
+
+LOGIN_PATH = "/api/v1/auth/login"
+REFRESH_PATH = "/api/v1/auth/refresh"
+LOGOUT_PATH = "/api/v1/auth/logout"
+
+
+class AuthError(Exception):
+    """Login failed; ``message`` is for the user, ``code`` is the server's (or 'network')."""
+
+    def __init__(self, code: str, message: str, *, retry_after: int | None = None) -> None:
+        self.code = code
+        self.message = message
+        self.retry_after = retry_after
+        super().__init__(f"{code}: {message}")
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    id: str
+    username: str
+    role: str
+    site_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    user: UserInfo
+
+
+def _tokens(body: Any) -> Tokens:
+    try:
+        u = body["user"]
+        return Tokens(
+            access_token=str(body["access_token"]),
+            refresh_token=str(body["refresh_token"]),
+            expires_in=int(body.get("expires_in", 0)),
+            user=UserInfo(str(u["id"]), str(u["username"]), str(u["role"]), u.get("site_id")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AuthError("bad_answer", "сервер прислал неполный ответ на вход") from exc
+
+
+def _error(response: httpx.Response) -> tuple[str, str]:
+    try:
+        err = response.json().get("error", {})
+        return str(err.get("code", "")), str(err.get("message", ""))
+    except (ValueError, AttributeError):
+        return "", response.reason_phrase
+
+
+class AuthClient:
+    """Talks to /api/v1/auth with an injected httpx client (base_url and transport set by the caller)."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def login(self, username: str, password: str, device_id: str | None = None) -> Tokens:
+        """Raise AuthError: 'invalid_credentials', 'too_many_attempts' (retry_after), 'network', ..."""
+        body: dict[str, Any] = {"username": username, "password": password}
+        if device_id:
+            body["device_id"] = device_id
+        try:
+            response = self.client.post(LOGIN_PATH, json=body)
+        except httpx.HTTPError as exc:
+            raise AuthError("network", "нет связи с сервером") from exc
+        if response.status_code == 200:
+            return _tokens(response.json())
+        code, message = _error(response)
+        if response.status_code == 401:
+            raise AuthError(code or "invalid_credentials", "неверное имя пользователя или пароль")
+        if response.status_code == 429:
+            retry = response.headers.get("Retry-After")
+            raise AuthError(
+                code or "too_many_attempts",
+                "слишком много неудачных попыток, подождите",
+                retry_after=int(retry) if retry and retry.isdigit() else None,
+            )
+        if response.status_code >= 500:
+            raise AuthError("server", f"ошибка сервера ({response.status_code})")
+        raise AuthError(code or "rejected", message or f"вход отклонён ({response.status_code})")
+
+    def refresh(self, refresh_token: str) -> Tokens:
+        """New token pair (the old one is revoked by the server). LoginRequired on 401/403;
+        httpx.HTTPError (network) and AuthError('server') pass through for the caller to retry."""
+        response = self.client.post(REFRESH_PATH, json={"refresh_token": refresh_token})
+        if response.status_code == 200:
+            return _tokens(response.json())
+        if response.status_code in (400, 401, 403, 422):
+            raise LoginRequired(_error(response)[1] or "refresh refused")
+        raise AuthError("server", f"ошибка сервера ({response.status_code})")
+
+    def logout(self, access_token: str) -> None:
+        """Best effort: the server revokes the pair; network errors are ignored."""
+        with contextlib.suppress(httpx.HTTPError):
+            self.client.post(LOGOUT_PATH, headers={"Authorization": f"Bearer {access_token}"})

@@ -1,0 +1,221 @@
+"""The signed-in user of a device: online login, offline shift unlock, idle lock, token refresh.
+
+Implements the sync engine's TokenSource. The refresh token lives in the TokenStore (OS keyring or
+memory), the access token in memory only; the local argon2id verifier lets a user who logged in on
+this device before unlock offline with the same password.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import httpx
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from shared.domain import Clock, Role, SiteKind
+from shared.store import Actor, CachedUser, LocalStore
+from shared.sync.errors import LoginRequired
+
+from .client import AuthClient, AuthError, Tokens
+from .tokens import TokenStore
+
+
+class UnlockError(Exception):
+    """An offline unlock was refused; ``message`` is for the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(f"{code}: {message}")
+
+
+class Session:
+    def __init__(
+        self,
+        store: LocalStore,
+        client: AuthClient,
+        tokens: TokenStore,
+        clock: Clock,
+        *,
+        device_id: str,
+        site_kind: SiteKind,
+        idle_lock_s: float = 600.0,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.tokens = tokens
+        self.clock = clock
+        self.device_id = device_id
+        self.site_kind = site_kind
+        self.idle_lock_s = idle_lock_s
+        self.hasher = hasher or PasswordHasher()  # argon2id
+        self._lock = threading.RLock()
+        self._actor: Actor | None = None
+        self._access: str | None = None
+        self._last_activity = clock.monotonic()
+        self._locked = False
+
+    # ------------------------------------------------------------------ who is signed in
+    @property
+    def actor(self) -> Actor | None:
+        """The signed-in user, or None. Operations carry it (store.record(..., actor))."""
+        return self._actor
+
+    @property
+    def online(self) -> bool:
+        """True when the session holds an access token from the server."""
+        return self._access is not None
+
+    @property
+    def keyring_warning(self) -> str | None:
+        """Text for the UI when no secure keyring exists (tokens are kept in memory only)."""
+        return self.tokens.warning
+
+    def _account(self, username: str) -> str:
+        return f"{self.device_id}:{username.strip().lower()}"
+
+    def _actor_for(self, user_id: str, username: str, role: str, site_id: str | None) -> Actor:
+        site_id = site_id or ""
+        site = self.store.site(site_id) if site_id else None
+        kind = (
+            SiteKind(site.kind)
+            if site is not None and site.kind in {k.value for k in SiteKind}
+            else self.site_kind
+        )
+        return Actor(user_id, username, Role(role), site_id, kind)
+
+    # ------------------------------------------------------------------ login
+    def login(self, username: str, password: str) -> Actor:
+        """Online login. Remembers the user (argon2id verifier) for offline unlocks; saves the
+        refresh token. Raises AuthError."""
+        tokens = self.client.login(username, password, self.device_id)
+        verifier = self.hasher.hash(password)
+        with self._lock:
+            actor = self._accept(tokens)
+            self.store.remember_user(
+                CachedUser(
+                    user_id=actor.user_id,
+                    username=actor.username,
+                    role=actor.role,
+                    site_id=actor.site_id,
+                    site_kind=actor.site_kind,
+                    display_name=actor.username,
+                    verifier=verifier,
+                    last_login=self.clock.now(),
+                )
+            )
+            return actor
+
+    def _accept(self, tokens: Tokens) -> Actor:
+        u = tokens.user
+        actor = self._actor_for(u.id, u.username, u.role, u.site_id)
+        self._actor = actor
+        self._access = tokens.access_token
+        self.tokens.save(self._account(u.username), tokens.refresh_token)
+        self.touch()
+        self._locked = False
+        return actor
+
+    def unlock_offline(self, username: str, password: str) -> Actor:
+        """Open a shift with no network: the user must have logged in on this device before."""
+        cached = self.store.cached_user(username.strip())
+        if cached is None:
+            raise UnlockError(
+                "unknown_user",
+                "этот пользователь ещё не входил на этом устройстве: нужен вход при наличии сети",
+            )
+        self._verify(cached, password)
+        with self._lock:
+            self._actor = Actor(
+                cached.user_id, cached.username, cached.role, cached.site_id, cached.site_kind
+            )
+            self._access = None  # refreshed from the stored refresh token when the network is back
+            self._locked = False
+            self.touch()
+            return self._actor
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        """Log in online; with no network (or a server error) fall back to the offline unlock."""
+        try:
+            return self.login(username, password)
+        except AuthError as exc:
+            if exc.code in ("network", "server"):
+                return self.unlock_offline(username, password)
+            raise
+
+    def _verify(self, cached: CachedUser, password: str) -> None:
+        try:
+            self.hasher.verify(cached.verifier, password)
+        except VerifyMismatchError as exc:
+            raise UnlockError("wrong_password", "неверный пароль") from exc
+        except (VerificationError, InvalidHashError) as exc:
+            raise UnlockError(
+                "bad_verifier", "сохранённые данные входа повреждены: нужен вход при наличии сети"
+            ) from exc
+
+    # ------------------------------------------------------------------ idle lock
+    def touch(self) -> None:
+        """Record user activity (a scan, a key press)."""
+        self._last_activity = self.clock.monotonic()
+
+    @property
+    def locked(self) -> bool:
+        """True when no one is signed in, or the session sat idle past ``idle_lock_s``."""
+        if self._actor is None:
+            return True
+        if not self._locked and self.clock.monotonic() - self._last_activity >= self.idle_lock_s:
+            self._locked = True
+        return self._locked
+
+    def lock(self) -> None:
+        self._locked = True
+
+    def unlock(self, password: str) -> Actor:
+        """Unlock an idle-locked session of the same user (works offline)."""
+        actor = self._actor
+        if actor is None:
+            raise UnlockError("no_session", "никто не вошёл")
+        cached = self.store.cached_user(actor.username)
+        if cached is None:
+            raise UnlockError("unknown_user", "нужен вход при наличии сети")
+        self._verify(cached, password)
+        self._locked = False
+        self.touch()
+        return actor
+
+    def logout(self) -> None:
+        with self._lock:
+            if self._access:
+                self.client.logout(self._access)
+            if self._actor is not None:
+                self.tokens.clear(self._account(self._actor.username))
+            self._actor = None
+            self._access = None
+
+    # ------------------------------------------------------------------ TokenSource for the sync engine
+    def access_token(self) -> str | None:
+        return self._access
+
+    def refresh(self) -> str:
+        """A new access token from the stored refresh token. LoginRequired when there is none or the
+        server refuses it; network errors (httpx.HTTPError) and AuthError('server') pass through."""
+        with self._lock:
+            actor = self._actor
+            if actor is None:
+                raise LoginRequired("no one is signed in")
+            refresh_token = self.tokens.load(self._account(actor.username))
+            if not refresh_token:
+                raise LoginRequired("no refresh token on this device")
+            try:
+                tokens = self.client.refresh(refresh_token)
+            except LoginRequired:
+                self.tokens.clear(self._account(actor.username))
+                self._access = None
+                raise
+            except AuthError as exc:
+                raise httpx.TransportError(exc.message) from exc
+            self._access = tokens.access_token
+            self.tokens.save(self._account(actor.username), tokens.refresh_token)
+            return tokens.access_token

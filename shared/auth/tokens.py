@@ -1,0 +1,76 @@
+"""Refresh tokens in the OS keyring, never in a file; in memory only where no secure keyring exists."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+import keyring
+import keyring.errors
+
+SERVICE = "wb-ops"
+INSECURE_MESSAGE = (
+    "В системе нет защищённого хранилища паролей: после перезапуска приложения потребуется войти снова."
+)
+
+# Backends that do not keep a secret safely (or at all).
+_INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+_INSECURE_NAMES = ("PlaintextKeyring", "UncryptedFileKeyring", "EncryptedKeyring")
+
+
+def is_secure_backend(backend: Any) -> bool:
+    """False for the fail/null backends, plaintext/file backends and an empty chainer."""
+    module = type(backend).__module__
+    name = type(backend).__name__
+    if module.startswith(_INSECURE_MODULES) or name in _INSECURE_NAMES:
+        return False
+    if module == "keyring.backends.chainer":
+        backends = getattr(backend, "backends", [])
+        return bool(backends) and any(is_secure_backend(b) for b in backends)
+    try:
+        return float(getattr(backend, "priority", 1)) > 0
+    except Exception:
+        return False
+
+
+class TokenStore:
+    """Keeps one refresh token per account key (e.g. "<device>:<username>").
+
+    ``secure`` is False when only memory is available; the UI shows ``warning`` then.
+    """
+
+    def __init__(self, backend: Any | None = None, service: str = SERVICE) -> None:
+        self.backend = backend if backend is not None else keyring.get_keyring()
+        self.service = service
+        self.secure = is_secure_backend(self.backend)
+        self.warning: str | None = None if self.secure else INSECURE_MESSAGE
+        self._memory: dict[str, str] = {}
+
+    def save(self, account: str, token: str) -> None:
+        self._memory[account] = token
+        if not self.secure:
+            return
+        try:
+            self.backend.set_password(self.service, account, token)
+        except keyring.errors.KeyringError:
+            self.secure = False  # keep it in memory; the UI says so
+            self.warning = INSECURE_MESSAGE
+
+    def load(self, account: str) -> str | None:
+        if account in self._memory:
+            return self._memory[account]
+        if not self.secure:
+            return None
+        try:
+            token = self.backend.get_password(self.service, account)
+        except keyring.errors.KeyringError:
+            return None
+        if token:
+            self._memory[account] = token
+        return token or None
+
+    def clear(self, account: str) -> None:
+        self._memory.pop(account, None)
+        if self.secure:
+            with contextlib.suppress(keyring.errors.KeyringError):
+                self.backend.delete_password(self.service, account)
