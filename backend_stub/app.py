@@ -51,28 +51,13 @@ def create_app(
     app.state.relay = None
     install_error_handlers(app)
 
-    from .api import auth, health
+    from .api import auth, catalog, events, health, orders, payments, sync, warehouse
+    from .events.relay import Relay
 
-    for module in (health, auth):
+    for module in (health, auth, catalog, orders, payments, events, warehouse, sync):
         app.include_router(module.router)
-    _include_optional(app, ctx)
-    return app
-
-
-def _include_optional(app: FastAPI, ctx: AppContext) -> None:
-    """Routers and the relay that sit on top of the core (added as the backend grows)."""
-    import importlib
-
-    for name in ("catalog", "orders", "payments", "events", "warehouse", "sync"):
-        try:
-            module = importlib.import_module(f"backend_stub.api.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"backend_stub.api.{name}":
-                raise
-            continue
-        app.include_router(module.router)
-    try:
-        from .events.relay import Relay
-    except ModuleNotFoundError:
-        return
     app.state.relay = Relay(ctx)
+    from .metrics import install_metrics
+
+    install_metrics(app, ctx)
+    return app

@@ -23,6 +23,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
+    from .metrics import log_config
 
     extra: dict[str, object] = {}
     if args.host:
@@ -39,6 +40,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         log_level=settings.log_level,
         access_log=False,
         timeout_graceful_shutdown=5,
+        log_config=log_config(settings),
     )
     return 0
 
@@ -156,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("rotate-keys", "new pickup signing key (and optionally webhook secret)")
     p.add_argument("--webhook-secret", action="store_true", help="also rotate the payment webhook secret")
     p.set_defaults(fn=_cmd_rotate_keys)
+    from .backup import add_commands as add_backup_commands
+    from .metrics import add_commands as add_metrics_commands
+
+    add_backup_commands(add, _settings)
+    add_metrics_commands(add, _settings)
     return parser
 
 

@@ -38,7 +38,12 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
     if create:
         keys.ensure()
         migrate(db)
-    return AppContext(settings=settings, db=db, clock=clock, keys=keys, ids=IdFactory(clock))
+    ctx = AppContext(settings=settings, db=db, clock=clock, keys=keys, ids=IdFactory(clock))
+    if create:
+        from .services.pickup import ensure_public_key_published
+
+        ensure_public_key_published(ctx)
+    return ctx
 
 
 def dumps(data: Any) -> str:

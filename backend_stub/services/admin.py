@@ -57,6 +57,7 @@ def site_data(row: object) -> dict[str, object]:
         "name": row.name,  # type: ignore[attr-defined]
         "address": row.address,  # type: ignore[attr-defined]
         "storage_days": row.storage_days,  # type: ignore[attr-defined]
+        "short_code_salt": row.short_code_salt,  # type: ignore[attr-defined]
     }
 
 
@@ -165,14 +166,6 @@ def create_user(
                 created_at=ctx.now_iso(),
             )
         )
-        if site_id is not None:
-            publish(
-                conn,
-                [site_id],
-                "user",
-                user_id,
-                {"id": user_id, "username": username, "role": str(role), "display_name": display_name},
-            )
     return user_id
 
 

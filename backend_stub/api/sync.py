@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from ..errors import ERROR_RESPONSES
+from ..services import sync as svc
+from .deps import Caller, Ctx
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"], responses=ERROR_RESPONSES)
+
+
+class OpIn(BaseModel):
+    op_id: str = Field(min_length=1, max_length=100)
+    device_id: str = Field(min_length=1, max_length=100)
+    seq: int = Field(ge=1, le=2**53)
+    type: str = Field(max_length=40)
+    payload: dict[str, Any]
+    actor: str = Field(max_length=100)
+    created_at: str = Field(max_length=40)
+
+
+class PushIn(BaseModel):
+    device_id: str = Field(min_length=1, max_length=100)
+    ops: list[OpIn] = Field(max_length=svc.MAX_OPS_PER_PUSH)
+
+
+class Reason(BaseModel):
+    code: str
+    message: str
+
+
+class OpResult(BaseModel):
+    op_id: str
+    seq: int
+    status: str
+    reason: Reason | None
+    replayed: bool
+
+
+class PushOut(BaseModel):
+    results: list[OpResult]
+    last_seq: int
+
+
+class Change(BaseModel):
+    entity: str
+    id: str
+    op: str
+    data: dict[str, Any]
+
+
+class PullOut(BaseModel):
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    remaining: int
+    counts: dict[str, int] | None
+
+
+@router.post("/push", response_model=PushOut)
+def push(body: PushIn, ctx: Ctx, caller: Caller) -> PushOut:
+    """Apply journalled operations exactly once; one result per op, in order (see docs/PROTOCOL.md)."""
+    ops = [o.model_dump() for o in body.ops]
+    return PushOut.model_validate(svc.push(ctx, caller, body.device_id, ops))
+
+
+@router.get("/pull", response_model=PullOut)
+def pull(
+    ctx: Ctx,
+    caller: Caller,
+    cursor: Annotated[str | None, Query(max_length=20)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> PullOut:
+    """Changes for the caller's site since `cursor`, oldest first."""
+    return PullOut.model_validate(svc.pull(ctx, caller, cursor, limit))

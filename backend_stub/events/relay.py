@@ -1,0 +1,158 @@
+"""The in-process relay: reads the outbox feed after its stored cursor and turns OrderPaid into pick
+tasks (deduped on the event id); the cursor moves in the same transaction as the tasks it made, so a
+crash at any point loses nothing and repeats nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from ..context import AppContext
+from ..db import locations, orders, pick_tasks, relay_offsets, sites, units
+from ..services.changes import publish, publish_order, publish_units
+from .outbox import read_after
+
+CONSUMER = "pick-tasks"
+BATCH = 200
+log = logging.getLogger("wb.backend.relay")
+
+
+def task_data(conn: Connection, task: Any) -> dict[str, Any]:
+    unit_rows = conn.execute(
+        select(units.c.id, units.c.label, units.c.sku, units.c.status, units.c.location_id)
+        .where(units.c.order_id == task.order_id)
+        .order_by(units.c.location_id, units.c.label)
+    )
+    pvz = conn.execute(select(orders.c.pvz_id).where(orders.c.id == task.order_id)).scalar_one()
+    return {
+        "id": task.id,
+        "site_id": task.site_id,
+        "order_id": task.order_id,
+        "pvz_id": pvz,
+        "event_id": task.event_id,
+        "status": task.status,
+        "created_at": task.created_at,
+        "units": [
+            {"id": u.id, "label": u.label, "sku": u.sku, "status": u.status, "location_id": u.location_id}
+            for u in unit_rows
+        ],
+    }
+
+
+class Relay:
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _warehouse(self, conn: Connection) -> str | None:
+        row = conn.execute(
+            select(sites.c.id).where(sites.c.kind == "warehouse").order_by(sites.c.id).limit(1)
+        ).first()
+        return row.id if row else None
+
+    def _location_for(self, conn: Connection, warehouse_id: str, sku: str) -> str | None:
+        ids = [
+            r.id
+            for r in conn.execute(
+                select(locations.c.id).where(locations.c.site_id == warehouse_id).order_by(locations.c.id)
+            )
+        ]
+        if not ids:
+            return None
+        return str(ids[int(hashlib.sha256(sku.encode()).hexdigest(), 16) % len(ids)])
+
+    def run_once(self) -> int:
+        """Relay one batch; return how many events were consumed (0 when caught up or blocked)."""
+        ctx = self._ctx
+        with ctx.db.write() as conn:
+            cursor = conn.execute(
+                select(relay_offsets.c.cursor).where(relay_offsets.c.consumer == CONSUMER)
+            ).scalar_one_or_none()
+            if cursor is None:
+                conn.execute(insert(relay_offsets).values(consumer=CONSUMER, cursor=0))
+                cursor = 0
+            events = read_after(conn, int(cursor), BATCH)
+            done = 0
+            for event in events:
+                if not self._handle(conn, event):
+                    break  # cannot place it yet (no warehouse): stop here and retry later
+                cursor = int(event["cursor"])
+                done += 1
+            if done:
+                conn.execute(
+                    update(relay_offsets).where(relay_offsets.c.consumer == CONSUMER).values(cursor=cursor)
+                )
+        return done
+
+    def run_until_idle(self) -> int:
+        total = 0
+        while n := self.run_once():
+            total += n
+        return total
+
+    def _handle(self, conn: Connection, event: dict[str, Any]) -> bool:
+        ctx = self._ctx
+        if event["type"] == "OrderPaid":
+            if conn.execute(select(pick_tasks.c.id).where(pick_tasks.c.event_id == event["id"])).first():
+                return True  # already made (dedupe on the event id)
+            warehouse = self._warehouse(conn)
+            if warehouse is None:
+                log.warning("no warehouse site yet: OrderPaid %s waits", event["id"])
+                return False
+            order_id = event["payload"]["order_id"]
+            task_id = ctx.ids.new()
+            conn.execute(
+                insert(pick_tasks).values(
+                    id=task_id,
+                    site_id=warehouse,
+                    order_id=order_id,
+                    event_id=event["id"],
+                    status="OPEN",
+                    created_at=ctx.now_iso(),
+                )
+            )
+            conn.execute(update(orders).where(orders.c.id == order_id).values(warehouse_id=warehouse))
+            unit_rows = list(
+                conn.execute(select(units.c.id, units.c.sku).where(units.c.order_id == order_id))
+            )
+            for u in unit_rows:
+                conn.execute(
+                    update(units)
+                    .where(units.c.id == u.id)
+                    .values(warehouse_id=warehouse, location_id=self._location_for(conn, warehouse, u.sku))
+                )
+            publish_units(conn, [u.id for u in unit_rows])
+            publish_order(conn, order_id)
+            task = conn.execute(select(pick_tasks).where(pick_tasks.c.id == task_id)).one()
+            publish(conn, [warehouse], "task", task_id, task_data(conn, task))
+        elif event["type"] in ("OrderCancelled", "OrderRefunded"):
+            order_id = event["payload"]["order_id"]
+            for task in conn.execute(select(pick_tasks).where(pick_tasks.c.order_id == order_id)).all():
+                conn.execute(update(pick_tasks).where(pick_tasks.c.id == task.id).values(status="CANCELLED"))
+                fresh = conn.execute(select(pick_tasks).where(pick_tasks.c.id == task.id)).one()
+                publish(conn, [task.site_id], "task", task.id, task_data(conn, fresh))
+        return True
+
+    def notify(self) -> None:
+        """Wake the background loop (safe from any thread)."""
+        if self._loop is not None and self._wake is not None:
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self._wake.set)
+
+    async def run_forever(self, interval_s: float) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        while True:
+            try:
+                await asyncio.to_thread(self.run_until_idle)
+            except Exception:
+                log.exception("relay pass failed; retrying")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=interval_s)
+            self._wake.clear()

@@ -1,0 +1,713 @@
+"""Sync push (exactly-once application of journalled operations) and pull (per-site change feed).
+
+Every unit effect of an operation goes through shared.domain.check_transition with the actor's role
+and the device's site kind; each op is applied in its own transaction together with its stored result.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, or_, select, update
+
+from shared.barcodes.formats import SSCC_EXTENSION_FORWARD, SSCC_EXTENSION_RETURN, gs1_valid
+from shared.domain import (
+    SPECS,
+    IllegalTransition,
+    InvalidOperation,
+    Operation,
+    OpType,
+    Role,
+    SiteKind,
+    UnitStatus,
+)
+
+from ..context import AppContext, dumps
+from ..db import (
+    boxes,
+    cells,
+    changes,
+    devices,
+    locations,
+    op_results,
+    orders,
+    pick_tasks,
+    records,
+    routes,
+    sites,
+    units,
+    users,
+)
+from ..errors import ApiError
+from .auth import Principal
+from .changes import ALL_SITES, publish, publish_box, publish_route
+from .pickup import revoke_order_tokens
+from .units import move_units
+
+MAX_OPS_PER_PUSH = 500
+SYNC_ROLES = (Role.CLERK, Role.WAREHOUSE, Role.ADMIN)
+
+
+class Reject(Exception):
+    """An operation the server refuses; it still takes its seq and its result is final."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class OpContext:
+    ctx: AppContext
+    conn: Connection
+    op: Operation
+    role: Role
+    site_id: str
+    site_kind: SiteKind
+    touched_orders: set[str] = field(default_factory=set)
+
+    # ---- lookups ---------------------------------------------------------------------------------
+    def unit(self, ref: object) -> Any:
+        ref = str(ref)
+        row = self.conn.execute(select(units).where(units.c.id == ref)).first()
+        if row is None:
+            row = self.conn.execute(select(units).where(units.c.label == ref)).first()
+        if row is None:
+            raise Reject("unknown_unit", f"no unit {ref}")
+        owner = row.pvz_id if self.site_kind is SiteKind.PVZ else row.warehouse_id
+        if owner != self.site_id:
+            raise Reject("wrong_site", f"unit {row.label} belongs to another site")
+        return row
+
+    def units(self, refs: Sequence[object]) -> list[Any]:
+        rows = [self.unit(r) for r in refs]
+        if len({r.id for r in rows}) != len(rows):
+            raise Reject("invalid_payload", "a unit is listed twice")
+        return rows
+
+    def box(self, box_id: object, kind: str | None = None) -> Any:
+        row = self.conn.execute(select(boxes).where(boxes.c.id == str(box_id))).first()
+        if row is None:
+            raise Reject("unknown_box", f"no box {box_id}")
+        if self.site_id not in (row.origin_site_id, row.destination_site_id):
+            raise Reject("wrong_site", f"box {box_id} belongs to another site")
+        if kind is not None and row.kind != kind:
+            raise Reject("invalid_payload", f"box {box_id} is a {row.kind} box, not a {kind} box")
+        return row
+
+    def cell(self, cell_id: object) -> str:
+        row = self.conn.execute(select(cells.c.id, cells.c.site_id).where(cells.c.id == str(cell_id))).first()
+        if row is None:
+            row = self.conn.execute(
+                select(cells.c.id, cells.c.site_id).where(cells.c.label == str(cell_id))
+            ).first()
+        if row is None or row.site_id != self.site_id:
+            raise Reject("unknown_cell", f"no cell {cell_id} at {self.site_id}")
+        return str(row.id)
+
+    def location(self, location_id: object) -> str:
+        ref = str(location_id)
+        row = self.conn.execute(
+            select(locations.c.id, locations.c.site_id).where(
+                or_(locations.c.id == ref, locations.c.label == ref)
+            )
+        ).first()
+        if row is None or row.site_id != self.site_id:
+            raise Reject("unknown_location", f"no location {location_id} at {self.site_id}")
+        return str(row.id)
+
+    # ---- writes ----------------------------------------------------------------------------------
+    def move(self, rows: Sequence[Any], target: UnitStatus | None, **values: Any) -> None:
+        try:
+            move_units(self.ctx, self.conn, rows, target, self.role, self.site_kind, **values)
+        except IllegalTransition as exc:
+            if exc.code == "forbidden_role":
+                raise Reject("forbidden_role", str(exc)) from exc
+            if exc.source is UnitStatus.CANCELLED:
+                raise Reject("conflict", f"the order was cancelled ({exc})") from exc
+            raise Reject("illegal_transition", str(exc)) from exc
+        self.touched_orders.update(r.order_id for r in rows)
+
+    def record(self, kind: str, ref: str | None, data: Mapping[str, Any]) -> None:
+        self.conn.execute(
+            insert(records).values(
+                kind=kind,
+                site_id=self.site_id,
+                ref=ref,
+                op_id=self.op.op_id,
+                actor=self.op.actor,
+                data=dumps(dict(data)),
+                created_at=self.ctx.now_iso(),
+            )
+        )
+
+    def box_units(self, box_id: str) -> list[Any]:
+        return list(self.conn.execute(select(units).where(units.c.box_id == box_id)))
+
+
+# ---- handlers, one per operation type ------------------------------------------------------------
+Handler = Callable[[OpContext, Mapping[str, Any]], None]
+
+
+def _shift(c: OpContext, p: Mapping[str, Any]) -> None:
+    c.record(
+        str(c.op.type), str(p["shift_id"]), {"shift_id": p["shift_id"], "at": c.op.created_at.isoformat()}
+    )
+
+
+def _accept(c: OpContext, p: Mapping[str, Any]) -> None:
+    unit = c.unit(p["unit_id"])
+    box = c.box(p["box_id"], "forward")
+    if box.destination_site_id != c.site_id:
+        raise Reject("wrong_site", f"box {box.id} goes to {box.destination_site_id}")
+    c.move([unit], UnitStatus.ACCEPTED, cell_id=c.cell(p["cell_id"]), box_id=box.id)
+
+
+def _move(c: OpContext, p: Mapping[str, Any]) -> None:
+    unit = c.unit(p["unit_id"])
+    if unit.status != UnitStatus.ACCEPTED:
+        raise Reject("illegal_transition", f"only an ACCEPTED unit sits in a cell; this one is {unit.status}")
+    c.move([unit], None, cell_id=c.cell(p["cell_id"]))
+
+
+def _to_status(target: UnitStatus) -> Handler:
+    def handler(c: OpContext, p: Mapping[str, Any]) -> None:
+        unit = c.unit(p["unit_id"])
+        c.move([unit], target, cell_id=None)
+        c.record(str(c.op.type), unit.id, {"reason": p["reason"]})
+
+    return handler
+
+
+def _found(c: OpContext, p: Mapping[str, Any]) -> None:
+    c.move([c.unit(p["unit_id"])], UnitStatus.ACCEPTED, cell_id=c.cell(p["cell_id"]))
+
+
+def _surplus(c: OpContext, p: Mapping[str, Any]) -> None:
+    box = c.box(p["box_id"])
+    c.record("box.surplus", box.id, {"box_id": box.id, "label": p["label"]})
+
+
+def _accept_close(c: OpContext, p: Mapping[str, Any]) -> None:
+    box = c.box(p["box_id"], "forward")
+    if box.destination_site_id != c.site_id:
+        raise Reject("wrong_site", f"box {box.id} goes to {box.destination_site_id}")
+    c.conn.execute(update(boxes).where(boxes.c.id == box.id).values(accepted_at=c.ctx.now_iso()))
+    publish_box(c.conn, box.id)
+    expected = [u.label for u in c.box_units(box.id) if u.status == UnitStatus.SHIPPED]
+    c.record("box.accept_close", box.id, {"box_id": box.id, "not_accepted": expected})
+
+
+def _pickup(c: OpContext, p: Mapping[str, Any]) -> None:
+    order = c.conn.execute(select(orders).where(orders.c.id == str(p["order_id"]))).first()
+    if order is None:
+        raise Reject("unknown_order", f"no order {p['order_id']}")
+    if order.pvz_id != c.site_id:
+        raise Reject("wrong_site", "the order goes to another pickup point")
+    issued = c.units(p["issued"])
+    refused = c.units([r["unit_id"] for r in p["refused"]])
+    for u in [*issued, *refused]:
+        if u.order_id != order.id:
+            raise Reject("invalid_payload", f"unit {u.label} is not in order {order.id}")
+    c.move(issued, UnitStatus.ISSUED, cell_id=None)
+    c.move(refused, UnitStatus.REFUSED)
+    reasons = {str(r["unit_id"]): r.get("reason") for r in p["refused"]}
+    c.record("pickup.complete", order.id, {"issued": [u.id for u in issued], "refused": reasons})
+    left = c.conn.execute(
+        select(func.count())
+        .select_from(units)
+        .where(
+            units.c.order_id == order.id,
+            units.c.status.in_(["ACCEPTED", "SHIPPED", "PACKED", "PICKED", "PAID"]),
+        )
+    ).scalar_one()
+    if not left:
+        revoke_order_tokens(c.ctx, c.conn, order.id)
+
+
+def _check_sscc(box_id: str, extension: str) -> None:
+    if len(box_id) != 18 or not gs1_valid(box_id) or box_id[0] != extension:
+        kind = "return" if extension == SSCC_EXTENSION_RETURN else "forward"
+        raise Reject("invalid_payload", f"{box_id} is not a {kind} box SSCC")
+
+
+def _new_box(c: OpContext, box_id: str, kind: str, destination: str) -> None:
+    existing = c.conn.execute(select(boxes).where(boxes.c.id == box_id)).first()
+    if existing is not None:
+        raise Reject("conflict", f"box {box_id} exists already")
+    c.conn.execute(
+        insert(boxes).values(
+            id=box_id,
+            kind=kind,
+            origin_site_id=c.site_id,
+            destination_site_id=destination,
+            closed=False,
+            route_id=None,
+            created_at=c.ctx.now_iso(),
+        )
+    )
+    publish_box(c.conn, box_id)
+
+
+def _default_warehouse(c: OpContext) -> str:
+    row = c.conn.execute(
+        select(sites.c.id).where(sites.c.kind == "warehouse").order_by(sites.c.id).limit(1)
+    ).first()
+    if row is None:
+        raise Reject("conflict", "no warehouse to return to")
+    return str(row.id)
+
+
+def _return_open(c: OpContext, p: Mapping[str, Any]) -> None:
+    box_id = str(p["box_id"])
+    _check_sscc(box_id, SSCC_EXTENSION_RETURN)
+    _new_box(c, box_id, "return", _default_warehouse(c))
+
+
+def _open_box(c: OpContext, box_id: object, kind: str) -> Any:
+    box = c.box(box_id, kind)
+    if box.origin_site_id != c.site_id:
+        raise Reject("wrong_site", f"box {box.id} was packed elsewhere")
+    if box.closed:
+        raise Reject("conflict", f"box {box.id} is closed")
+    return box
+
+
+def _return_pack(c: OpContext, p: Mapping[str, Any]) -> None:
+    box = _open_box(c, p["box_id"], "return")
+    unit = c.unit(p["unit_id"])
+    c.move([unit], UnitStatus.RETURN_PACKED, box_id=box.id, cell_id=None)
+    c.record("return.pack", unit.id, {"box_id": box.id, "reason": p["reason"]})
+
+
+def _close_box(kind: str) -> Handler:
+    def handler(c: OpContext, p: Mapping[str, Any]) -> None:
+        box = _open_box(c, p["box_id"], kind)
+        if not c.box_units(box.id):
+            raise Reject("conflict", f"box {box.id} is empty")
+        c.conn.execute(update(boxes).where(boxes.c.id == box.id).values(closed=True))
+        publish_box(c.conn, box.id)
+
+    return handler
+
+
+def _same_set(given: Sequence[Any], actual: Sequence[Any], what: str) -> None:
+    given_ids = {str(g) for g in given}
+    actual_ids = {a.id for a in actual} | {a.label for a in actual}
+    if len(given_ids) != len(given) or not given_ids <= actual_ids or len(given_ids) != len(actual):
+        raise Reject("conflict", f"the units listed do not match the contents of {what}")
+
+
+def _return_handover(c: OpContext, p: Mapping[str, Any]) -> None:
+    box_rows = []
+    for box_id in p["box_ids"]:
+        box = c.box(box_id, "return")
+        if box.origin_site_id != c.site_id:
+            raise Reject("wrong_site", f"box {box.id} was packed elsewhere")
+        if not box.closed or box.handed_over_at is not None:
+            raise Reject("conflict", f"box {box.id} is not closed or was handed over already")
+        box_rows.append(box)
+    if not box_rows:
+        raise Reject("invalid_payload", "no boxes")
+    contents = [u for b in box_rows for u in c.box_units(b.id)]
+    _same_set(p["unit_ids"], contents, "the boxes")
+    c.move(contents, UnitStatus.RETURN_SHIPPED)
+    for b in box_rows:
+        c.conn.execute(update(boxes).where(boxes.c.id == b.id).values(handed_over_at=c.ctx.now_iso()))
+        publish_box(c.conn, b.id)
+
+
+def _inventory(c: OpContext, p: Mapping[str, Any]) -> None:
+    cell = c.cell(p["cell_id"])
+    c.record("inventory.record", cell, {k: p[k] for k in ("found", "missing", "unexpected")})
+
+
+def _task(c: OpContext, task_id: object) -> Any:
+    task = c.conn.execute(select(pick_tasks).where(pick_tasks.c.id == str(task_id))).first()
+    if task is None or task.site_id != c.site_id:
+        raise Reject("unknown_task", f"no pick task {task_id} here")
+    if task.status == "CANCELLED":
+        raise Reject("conflict", "the order was cancelled")
+    return task
+
+
+def _pick(c: OpContext, p: Mapping[str, Any]) -> None:
+    task = _task(c, p["task_id"])
+    unit = c.unit(p["unit_id"])
+    if unit.order_id != task.order_id:
+        raise Reject("invalid_payload", f"unit {unit.label} is not in this task")
+    c.move([unit], UnitStatus.PICKED, location_id=c.location(p["location_id"]))
+    _maybe_finish_task(c, task)
+
+
+def _pick_skip(c: OpContext, p: Mapping[str, Any]) -> None:
+    task = _task(c, p["task_id"])
+    unit = c.unit(p["unit_id"])
+    if unit.order_id != task.order_id:
+        raise Reject("invalid_payload", f"unit {unit.label} is not in this task")
+    target = UnitStatus.DAMAGED if p["reason"] == "damaged" else UnitStatus.MISSING
+    c.move([unit], target)
+    c.record("pick.skip", unit.id, {"task_id": task.id, "reason": p["reason"]})
+    _maybe_finish_task(c, task)
+
+
+def _maybe_finish_task(c: OpContext, task: Any) -> None:
+    waiting = c.conn.execute(
+        select(func.count())
+        .select_from(units)
+        .where(units.c.order_id == task.order_id, units.c.status == "PAID")
+    ).scalar_one()
+    if not waiting and task.status != "DONE":
+        from ..events.relay import task_data
+
+        c.conn.execute(update(pick_tasks).where(pick_tasks.c.id == task.id).values(status="DONE"))
+        fresh = c.conn.execute(select(pick_tasks).where(pick_tasks.c.id == task.id)).one()
+        publish(c.conn, [c.site_id], "task", task.id, task_data(c.conn, fresh))
+
+
+def _pack_open(c: OpContext, p: Mapping[str, Any]) -> None:
+    box_id, pvz = str(p["box_id"]), str(p["pvz_id"])
+    _check_sscc(box_id, SSCC_EXTENSION_FORWARD)
+    site = c.conn.execute(select(sites.c.kind).where(sites.c.id == pvz)).first()
+    if site is None or site.kind != "pvz":
+        raise Reject("invalid_payload", f"no pickup point {pvz}")
+    _new_box(c, box_id, "forward", pvz)
+
+
+def _pack_unit(c: OpContext, p: Mapping[str, Any]) -> None:
+    box = _open_box(c, p["box_id"], "forward")
+    unit = c.unit(p["unit_id"])
+    if unit.pvz_id != box.destination_site_id:
+        raise Reject(
+            "wrong_destination",
+            f"unit {unit.label} goes to {unit.pvz_id}, the box to {box.destination_site_id}",
+        )
+    c.move([unit], UnitStatus.PACKED, box_id=box.id)
+
+
+def _route_add(c: OpContext, p: Mapping[str, Any]) -> None:
+    route_id, pvz = str(p["route_id"]), str(p["pvz_id"])
+    box = c.box(p["box_id"], "forward")
+    if box.origin_site_id != c.site_id:
+        raise Reject("wrong_site", f"box {box.id} was packed elsewhere")
+    if box.destination_site_id != pvz:
+        raise Reject(
+            "wrong_destination", f"box {box.id} goes to {box.destination_site_id}, the route to {pvz}"
+        )
+    if not box.closed:
+        raise Reject("conflict", f"box {box.id} is still open")
+    route = c.conn.execute(select(routes).where(routes.c.id == route_id)).first()
+    if route is None:
+        c.conn.execute(
+            insert(routes).values(
+                id=route_id,
+                origin_site_id=c.site_id,
+                destination_site_id=pvz,
+                closed=False,
+                created_at=c.ctx.now_iso(),
+            )
+        )
+    elif route.origin_site_id != c.site_id or route.destination_site_id != pvz:
+        raise Reject("wrong_destination", f"route {route_id} goes to {route.destination_site_id}")
+    elif route.closed:
+        raise Reject("conflict", f"route {route_id} is closed")
+    if box.route_id not in (None, route_id):
+        raise Reject("conflict", f"box {box.id} is on route {box.route_id}")
+    c.conn.execute(update(boxes).where(boxes.c.id == box.id).values(route_id=route_id))
+    publish_route(c.conn, route_id)
+    publish_box(c.conn, box.id)
+
+
+def _route_close(c: OpContext, p: Mapping[str, Any]) -> None:
+    route = c.conn.execute(select(routes).where(routes.c.id == str(p["route_id"]))).first()
+    if route is None or route.origin_site_id != c.site_id:
+        raise Reject("unknown_route", f"no route {p['route_id']} here")
+    if route.closed:
+        raise Reject("conflict", f"route {route.id} is closed")
+    box_ids = [b.id for b in c.conn.execute(select(boxes.c.id).where(boxes.c.route_id == route.id))]
+    contents = list(c.conn.execute(select(units).where(units.c.box_id.in_(box_ids)))) if box_ids else []
+    _same_set(p["unit_ids"], contents, f"route {route.id}")
+    c.move(contents, UnitStatus.SHIPPED)
+    c.conn.execute(
+        update(routes).where(routes.c.id == route.id).values(closed=True, closed_at=c.ctx.now_iso())
+    )
+    publish_route(c.conn, route.id)
+    for b in box_ids:
+        publish_box(c.conn, b)
+
+
+def _return_receive(c: OpContext, p: Mapping[str, Any]) -> None:
+    box = c.box(p["box_id"], "return")
+    if box.destination_site_id != c.site_id:
+        raise Reject("wrong_site", f"box {box.id} goes to {box.destination_site_id}")
+    row = c.conn.execute(
+        select(units).where(or_(units.c.id == str(p["unit_id"]), units.c.label == str(p["unit_id"])))
+    ).first()
+    if row is None:
+        raise Reject("unknown_unit", f"no unit {p['unit_id']}")
+    if row.box_id != box.id:
+        raise Reject("conflict", f"unit {row.label} is not in box {box.id}")
+    c.move([row], UnitStatus.RETURNED, warehouse_id=c.site_id, box_id=None)
+
+
+def _receipt_close(c: OpContext, p: Mapping[str, Any]) -> None:
+    box = c.box(p["box_id"], "return")
+    if box.destination_site_id != c.site_id:
+        raise Reject("wrong_site", f"box {box.id} goes to {box.destination_site_id}")
+    contents = {u.id: u for u in c.box_units(box.id)}
+    by_label = {u.label: u for u in contents.values()}
+    missing = []
+    for ref in p["missing"]:
+        unit = contents.get(str(ref)) or by_label.get(str(ref))
+        if unit is None:
+            raise Reject("conflict", f"unit {ref} is not waiting in box {box.id}")
+        missing.append(unit)
+    c.move(missing, UnitStatus.MISSING, warehouse_id=c.site_id)
+    c.conn.execute(update(boxes).where(boxes.c.id == box.id).values(received_at=c.ctx.now_iso()))
+    publish_box(c.conn, box.id)
+
+
+def _count(c: OpContext, p: Mapping[str, Any]) -> None:
+    loc = c.location(p["location_id"])
+    c.record("count.record", loc, {"counted": p["counted"]})
+
+
+def _putaway(c: OpContext, p: Mapping[str, Any]) -> None:
+    loc = c.location(p["location_id"])
+    c.record("putaway.record", loc, {"document": p["document"], "items": p["items"]})
+
+
+HANDLERS: dict[OpType, Handler] = {
+    OpType.SHIFT_OPEN: _shift,
+    OpType.SHIFT_CLOSE: _shift,
+    OpType.ACCEPT_UNIT: _accept,
+    OpType.MOVE_UNIT: _move,
+    OpType.MARK_MISSING: _to_status(UnitStatus.MISSING),
+    OpType.MARK_DAMAGED: _to_status(UnitStatus.DAMAGED),
+    OpType.FOUND_UNIT: _found,
+    OpType.RECORD_SURPLUS: _surplus,
+    OpType.CLOSE_ACCEPTANCE: _accept_close,
+    OpType.COMPLETE_PICKUP: _pickup,
+    OpType.RETURN_OPEN: _return_open,
+    OpType.RETURN_PACK: _return_pack,
+    OpType.RETURN_CLOSE: _close_box("return"),
+    OpType.RETURN_HANDOVER: _return_handover,
+    OpType.INVENTORY: _inventory,
+    OpType.PICK_UNIT: _pick,
+    OpType.PICK_SKIP: _pick_skip,
+    OpType.PACK_OPEN: _pack_open,
+    OpType.PACK_UNIT: _pack_unit,
+    OpType.PACK_CLOSE: _close_box("forward"),
+    OpType.ROUTE_ADD_BOX: _route_add,
+    OpType.ROUTE_CLOSE: _route_close,
+    OpType.RETURN_RECEIVE: _return_receive,
+    OpType.RETURN_RECEIPT_CLOSE: _receipt_close,
+    OpType.COUNT: _count,
+    OpType.PUTAWAY: _putaway,
+}
+assert set(HANDLERS) == set(SPECS), "every operation type needs a handler"
+
+
+# ---- push ----------------------------------------------------------------------------------------
+def _result_json(row: Any, replayed: bool) -> dict[str, Any]:
+    reason = {"code": row.reason_code, "message": row.reason_message} if row.reason_code else None
+    return {"op_id": row.op_id, "seq": row.seq, "status": row.status, "reason": reason, "replayed": replayed}
+
+
+class _Actors:
+    """Who may be named as an op's actor on this site; looked up once per request."""
+
+    def __init__(self, site_id: str) -> None:
+        self.site_id = site_id
+        self.cache: dict[str, Role | None] = {}
+
+    def role(self, conn: Connection, actor: str) -> Role | None:
+        if actor not in self.cache:
+            row = conn.execute(
+                select(users.c.role, users.c.site_id, users.c.active).where(users.c.id == actor)
+            ).first()
+            ok = row is not None and row.active and (row.site_id == self.site_id or row.role == Role.ADMIN)
+            self.cache[actor] = Role(row.role) if ok and row is not None else None
+        return self.cache[actor]
+
+
+def _apply_one(
+    ctx: AppContext, conn: Connection, raw: Mapping[str, Any], caller: Principal, actors: _Actors
+) -> tuple[str, str | None, str | None]:
+    """Apply one op inside the caller's transaction; return (status, reason code, reason message)."""
+    try:
+        op = Operation.from_wire(raw)
+    except InvalidOperation as exc:
+        code = exc.code if exc.code in ("unknown_type", "invalid_payload") else "invalid_payload"
+        return "rejected", code, exc.message
+    spec = SPECS[op.type]
+    assert caller.site_id is not None
+    if spec.site is not caller.site_kind:
+        return (
+            "rejected",
+            "wrong_site",
+            f"{op.type} is done at a {spec.site}, this device is at a {caller.site_kind}",
+        )
+    role = actors.role(conn, op.actor)
+    if role is None:
+        return "rejected", "forbidden_role", f"actor {op.actor} is not staff of {caller.site_id}"
+    expected = {SiteKind.PVZ: Role.CLERK, SiteKind.WAREHOUSE: Role.WAREHOUSE}.get(caller.site_kind)
+    if role not in (expected, Role.ADMIN):
+        return "rejected", "forbidden_role", f"a {role} may not do {op.type}"
+    octx = OpContext(ctx, conn, op, role, caller.site_id, caller.site_kind)
+    savepoint = conn.begin_nested()
+    try:
+        HANDLERS[op.type](octx, op.payload)
+    except Reject as exc:
+        savepoint.rollback()
+        return "rejected", exc.code, exc.message
+    except (KeyError, TypeError, ValueError) as exc:
+        savepoint.rollback()
+        return "rejected", "invalid_payload", f"{op.type}: {exc}"
+    savepoint.commit()
+    return "applied", None, None
+
+
+def push(
+    ctx: AppContext, caller: Principal, device_id: str, ops: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    if caller.role not in SYNC_ROLES or caller.site_id is None or caller.site_kind is SiteKind.CENTRAL:
+        raise ApiError(403, "forbidden", "sync is for staff of a pickup point or a warehouse")
+    if caller.device_id is not None and caller.device_id != device_id:
+        raise ApiError(403, "wrong_device", "the token was issued to another device")
+    if len(ops) > MAX_OPS_PER_PUSH:
+        raise ApiError(400, "too_many_ops", f"at most {MAX_OPS_PER_PUSH} ops in one push")
+    for raw in ops:
+        if raw.get("device_id") != device_id:
+            raise ApiError(400, "invalid_request", "every op must carry the request's device_id")
+    with ctx.db.read() as conn:
+        dev = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
+    if dev is not None and dev.site_id != caller.site_id:
+        raise ApiError(403, "wrong_device", "this device is registered at another site")
+    last_seq = dev.last_seq if dev is not None else 0
+    expected = last_seq + 1
+    for raw in ops:
+        seq = int(raw["seq"])
+        if seq > expected:
+            raise ApiError(409, "seq_gap", f"expected seq {expected}, got {seq}", expected_seq=expected)
+        if seq == expected:
+            expected += 1
+
+    actors = _Actors(caller.site_id)
+    results: list[dict[str, Any]] = []
+    for raw in ops:
+        seq, op_id = int(raw["seq"]), str(raw["op_id"])
+        with ctx.db.write() as conn:
+            current = conn.execute(
+                select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == device_id)
+            ).first()
+            if current is not None and current.site_id != caller.site_id:
+                raise ApiError(403, "wrong_device", "this device is registered at another site")
+            last = current.last_seq if current is not None else 0
+            stored = None
+            if seq <= last:
+                stored = conn.execute(
+                    select(op_results).where(op_results.c.device_id == device_id, op_results.c.seq == seq)
+                ).first()
+            if stored is None:
+                stored = conn.execute(select(op_results).where(op_results.c.op_id == op_id)).first()
+                if stored is not None and seq == last + 1:  # same op under a new seq: it still takes the seq
+                    _set_last_seq(ctx, conn, device_id, caller.site_id, seq, current is None)
+            if stored is not None:
+                results.append(_result_json(stored, True))
+                continue
+            if seq != last + 1:  # a concurrent push moved on meanwhile
+                raise ApiError(409, "seq_gap", f"expected seq {last + 1}, got {seq}", expected_seq=last + 1)
+            status, code, message = _apply_one(ctx, conn, raw, caller, actors)
+            now = ctx.now_iso()
+            conn.execute(
+                insert(op_results).values(
+                    op_id=op_id,
+                    device_id=device_id,
+                    seq=seq,
+                    type=str(raw.get("type", ""))[:40],
+                    actor=str(raw.get("actor", ""))[:26],
+                    site_id=caller.site_id,
+                    status=status,
+                    reason_code=code,
+                    reason_message=message,
+                    payload=dumps(raw.get("payload")),
+                    created_at=str(raw.get("created_at", ""))[:30],
+                    applied_at=now,
+                )
+            )
+            _set_last_seq(ctx, conn, device_id, caller.site_id, seq, current is None)
+            reason = {"code": code, "message": message} if code else None
+            results.append(
+                {"op_id": op_id, "seq": seq, "status": status, "reason": reason, "replayed": False}
+            )
+    with ctx.db.read() as conn:
+        final = conn.execute(
+            select(devices.c.last_seq).where(devices.c.device_id == device_id)
+        ).scalar_one_or_none()
+    return {"results": results, "last_seq": int(final or 0)}
+
+
+def _set_last_seq(
+    ctx: AppContext, conn: Connection, device_id: str, site_id: str, seq: int, new: bool
+) -> None:
+    if new:
+        conn.execute(
+            insert(devices).values(
+                device_id=device_id, site_id=site_id, last_seq=seq, updated_at=ctx.now_iso()
+            )
+        )
+    else:
+        conn.execute(
+            update(devices)
+            .where(devices.c.device_id == device_id)
+            .values(last_seq=seq, updated_at=ctx.now_iso())
+        )
+
+
+# ---- pull ----------------------------------------------------------------------------------------
+def pull(ctx: AppContext, caller: Principal, cursor: str | None, limit: int) -> dict[str, Any]:
+    if caller.role not in SYNC_ROLES or caller.site_id is None:
+        raise ApiError(403, "forbidden", "sync is for staff of a pickup point or a warehouse")
+    after = 0
+    if cursor:
+        if not cursor.isdigit():
+            raise ApiError(400, "invalid_cursor", "the cursor is not one this server gave out")
+        after = int(cursor)
+    scope = changes.c.site_id.in_([caller.site_id, ALL_SITES])
+    with ctx.db.read() as conn:
+        rows = list(
+            conn.execute(
+                select(changes).where(scope, changes.c.id > after).order_by(changes.c.id).limit(limit + 1)
+            )
+        )
+        page, has_more = rows[:limit], len(rows) > limit
+        next_cursor = str(page[-1].id) if page else str(after)
+        remaining = 0
+        counts: dict[str, int] | None = None
+        if has_more:
+            remaining = conn.execute(
+                select(func.count()).select_from(changes).where(scope, changes.c.id > page[-1].id)
+            ).scalar_one()
+        else:
+            counts = {
+                r.entity: int(r.n)
+                for r in conn.execute(
+                    select(changes.c.entity, func.count().label("n"))
+                    .where(scope, changes.c.op == "upsert")
+                    .group_by(changes.c.entity)
+                )
+            }
+    return {
+        "changes": [
+            {"entity": r.entity, "id": r.entity_id, "op": r.op, "data": json.loads(r.data)} for r in page
+        ],
+        "next_cursor": next_cursor,
+        "has_more": has_more,
+        "remaining": int(remaining),
+        "counts": counts,
+    }
