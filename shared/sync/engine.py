@@ -45,15 +45,18 @@ class TokenSource(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
-    online: bool | None = None  # None until the first attempt
+    """What the user always sees. Field names match shared.qt.status.StatusSnapshot where shared."""
+
+    online: bool = False  # the last exchange with the server worked
     syncing: bool = False
     pending: int = 0
+    oldest_pending_at: datetime | None = None
     oldest_pending_age_s: float | None = None
-    last_success: datetime | None = None
-    last_error: str | None = None
-    last_error_kind: str | None = None  # ErrorKind value
+    last_sync_at: datetime | None = None  # last fully successful sync
+    last_error: str = ""
+    last_error_kind: str = ""  # ErrorKind value, "" when none
     needs_login: bool = False
-    progress_done: int | None = None  # first sync / resync progress (changes applied)
+    progress_done: int | None = None  # first sync / resync: changes applied so far
     progress_total: int | None = None
     conflicts: int = 0
     next_retry_in_s: float | None = None
@@ -143,6 +146,7 @@ class SyncEngine:
             age = self.store.oldest_pending_age(now)
             self._set(
                 pending=self.store.pending_count(),
+                oldest_pending_at=None if age is None else now - age,
                 oldest_pending_age_s=None if age is None else age.total_seconds(),
                 conflicts=self.store.conflicts_count(),
             )
@@ -227,9 +231,9 @@ class SyncEngine:
                 self._was_offline = False
                 self._set(
                     online=True,
-                    last_success=self.clock.now(),
-                    last_error=None,
-                    last_error_kind=None,
+                    last_sync_at=self.clock.now(),
+                    last_error="",
+                    last_error_kind="",
                     needs_login=False,
                     progress_done=None,
                     progress_total=None,
@@ -242,7 +246,7 @@ class SyncEngine:
                 offline = err.kind in (ErrorKind.NETWORK, ErrorKind.SERVER)
                 self._was_offline = self._was_offline or offline
                 self._set(
-                    online=False if offline else self._status.online,
+                    online=False if offline or err.kind is ErrorKind.AUTH else self._status.online,
                     last_error=err.message,
                     last_error_kind=err.kind.value,
                     needs_login=err.kind is ErrorKind.AUTH,
