@@ -190,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baud", type=int, default=9600, help="pace writes at this baud rate")
     parser.add_argument("--repeat", action="store_true", help="loop over the labels until stopped")
     parser.add_argument("--bounce", action="store_true", help="read every label twice, 50 ms apart")
+    parser.add_argument(
+        "--hold",
+        type=float,
+        default=2.0,
+        help="seconds to keep the port after the last scan (let it be read)",
+    )
     args = parser.parse_args(argv)
     labels: list[str] = []
     if args.labels:
@@ -212,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"scanned {code}", file=sys.stderr, flush=True)
                 if not args.repeat:
                     break
+            time.sleep(args.hold)  # closing the pty at once could drop the last scan unread
         except KeyboardInterrupt:
             pass
     return 0
