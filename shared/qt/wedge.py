@@ -37,6 +37,15 @@ _BLOCKING_MODS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
 
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+}
+
 
 @dataclass
 class _HeldKey:
@@ -113,6 +122,8 @@ class WedgeFilter(QObject):
                 return True  # the suffix is consumed with the scan
             self._release_held()
             return False
+        if key in _MODIFIER_KEYS:
+            return False  # scanners press Shift (capitals) and Ctrl (GS) inside a burst
         if event.isAutoRepeat() or not _is_scan_char(text, mods):
             self._release_held()
             return False
