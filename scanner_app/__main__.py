@@ -1,0 +1,243 @@
+"""Composition root of the warehouse terminal app: wires the store, sync, auth, scanner and screens.
+
+    scanner-app [--backend-url URL] [--data-dir DIR] [--scanner-port PORT] [--lang ru|en]
+                [--demo-user NAME --demo-password PASS] [--device-id ID] [--labels-to-pdf]
+
+Everything is built by :func:`build` from a :class:`TerminalConfig`, so tests, screenshots and the
+benchmarks start the very same app (with a synchronous operation runner and inline sync).
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()
+
+
+@dataclass
+class TerminalConfig:
+    backend_url: str = "http://127.0.0.1:8700"
+    data_dir: Path | None = None
+    device_id: str = ""
+    scanner_port: str | None = None
+    lang: str = "ru"
+    labels_to_pdf: bool = True  # box labels as PDF files in <data>/labels (no printer set up)
+    printer_name: str = ""
+    inline: bool = False  # tests: operations and sync run on the calling thread
+    sync_interval_ms: int = 30_000
+    wedge: bool = True  # listen for keyboard-wedge scanners too
+    scale: float = 0.9
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Terminal:
+    """The running app's parts (what tests and tools reach into)."""
+
+    app: Any
+    window: Any
+    store: Any
+    ops: Any
+    bridge: Any
+    sync: Any
+    engine: Any
+    auth: Any
+    services: Any
+    feedback: Any
+    status: Any
+    http: Any
+    driver: Any
+    translators: list[Any]
+
+    def close(self) -> None:
+        self.sync.stop(5000)
+        self.bridge.stop()
+        self.ops.runner.wait(5000)
+        self.window.close()
+        self.http.close()
+        self.store.close()
+
+
+def build(
+    config: TerminalConfig,
+    *,
+    clock: Any = None,
+    keyring_backend: Any = None,
+    transport: Any = None,
+    app: Any = None,
+) -> Terminal:
+    import httpx
+    from PySide6.QtWidgets import QApplication
+
+    from shared.auth.client import AuthClient
+    from shared.auth.tokens import TokenStore
+    from shared.config import data_dir as default_data_dir
+    from shared.domain import IdFactory, SiteKind, SystemClock
+    from shared.qt import i18n
+    from shared.qt.feedback import Feedback, SoundPlayer
+    from shared.qt.operations import Operations, SyncRunner, ThreadRunner
+    from shared.qt.printing import LabelPrinter
+    from shared.qt.scanner_bridge import ScannerBridge
+    from shared.qt.status import SCANNER_DISCONNECTED, SCANNER_NONE, SCANNER_OK, StatusModel
+    from shared.qt.sync_adapter import SyncAdapter
+    from shared.qt.theme import apply_theme
+    from shared.scanning.events import HealthState
+    from shared.store import LocalStore
+    from shared.sync import SyncEngine
+
+    from .adapters import (
+        BoxLabelPrinter,
+        StoreBoxNumbers,
+        StoreData,
+        StoreJournal,
+        TerminalFeedback,
+    )
+    from .auth import TerminalAuth, TerminalSession
+    from .services import Services
+    from .window import TerminalWindow
+
+    qapp = app or QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    translators = i18n.install(qapp, config.lang, ("common", "scanner"))
+    apply_theme(qapp, config.scale, app_name="scanner")
+    clock = clock or SystemClock()
+    data = config.data_dir or (default_data_dir() / "terminal")
+    device_id = config.device_id or f"terminal-{socket.gethostname()}"
+    ids = IdFactory(clock)
+    store = LocalStore.open(Path(data) / "terminal.sqlite3", device_id, clock, ids)
+    http = httpx.Client(base_url=config.backend_url, timeout=10.0, transport=transport)
+    tokens = TokenStore(keyring_backend)
+    session = TerminalSession(
+        store, AuthClient(http), tokens, clock, device_id=device_id, site_kind=SiteKind.WAREHOUSE
+    )
+    auth = TerminalAuth(session, store)
+    engine = SyncEngine(store, http, session, clock)
+    sync = SyncAdapter(engine, interval_ms=config.sync_interval_ms, inline=config.inline)
+    runner = SyncRunner() if config.inline else ThreadRunner()
+    ops = Operations(runner)
+    status = StatusModel(clock)
+    feedback = Feedback(SoundPlayer(enabled=not config.inline))
+    printer = BoxLabelPrinter(
+        LabelPrinter(), Path(data) / "labels" if config.labels_to_pdf or not config.printer_name else None
+    )
+    site: dict[str, str] = {"id": ""}
+    services = Services(
+        data=StoreData(store, lambda: site["id"]),
+        journal=StoreJournal(store),
+        auth=auth,
+        clock=clock,
+        new_id=ids.new,
+        boxes=StoreBoxNumbers(store, device_id),
+        printer=printer,
+        feedback=TerminalFeedback(feedback),
+        sync=sync,
+    )
+    bridge = ScannerBridge()
+    driver = None
+    if config.scanner_port:
+        from shared.scanning.serial_driver import SerialScanner
+
+        driver = SerialScanner(config.scanner_port)
+        bridge.add_driver(driver)
+    status.update(scanner=SCANNER_NONE if driver is None else SCANNER_DISCONNECTED)
+
+    def health(state: HealthState) -> None:
+        status.update(scanner=SCANNER_OK if state.ok else SCANNER_DISCONNECTED, scanner_detail=state.reason)
+
+    bridge.healthChanged.connect(health)
+    bridge.repeated.connect(lambda event: feedback.repeat())
+    if config.wedge:
+        from shared.qt.wedge import WedgeFilter
+
+        wedge = WedgeFilter(parent=qapp)
+        qapp.installEventFilter(wedge)
+        bridge.add_wedge(wedge)
+    window = TerminalWindow(services, ops, bridge, status)
+
+    def shift_started(s: Any) -> None:
+        site["id"] = s.site_id
+        sync.start()
+
+    window.login.logged_in.connect(shift_started)
+    sync.statusChanged.connect(status.update_from)
+    sync.changed.connect(window.data_changed)
+    sync.finished.connect(lambda report: window.data_changed())
+    ops.changed.connect(lambda changes: sync.kick() if window.session is not None else None)
+    bridge.start()
+    return Terminal(
+        qapp,
+        window,
+        store,
+        ops,
+        bridge,
+        sync,
+        engine,
+        auth,
+        services,
+        feedback,
+        status,
+        http,
+        driver,
+        translators,
+    )
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="scanner-app", description="WB Ops warehouse terminal")
+    p.add_argument("--backend-url", default=None)
+    p.add_argument("--data-dir", type=Path, default=None)
+    p.add_argument("--scanner-port", default=None)
+    p.add_argument("--lang", default=None, help="ru (default) or en")
+    p.add_argument("--device-id", default=None)
+    p.add_argument("--demo-user", default=None)
+    p.add_argument("--demo-password", default=None)
+    p.add_argument("--printer", default="", help="print box labels on this printer instead of PDF files")
+    p.add_argument("--startup-check", action="store_true", help="start, show the window, exit (timing)")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from shared.config import ConfigError, ConfigStore
+
+    try:
+        saved = ConfigStore("terminal").load()
+    except ConfigError as exc:
+        print(f"scanner-app: {exc}", file=sys.stderr)
+        return 2
+    config = TerminalConfig(
+        backend_url=args.backend_url or saved.backend_url,
+        data_dir=args.data_dir,
+        device_id=args.device_id or saved.device_id,
+        scanner_port=args.scanner_port or saved.scanner.port or None,
+        lang=args.lang or saved.language or "ru",
+        labels_to_pdf=not args.printer,
+        printer_name=args.printer,
+    )
+    terminal = build(config)
+    window = terminal.window
+    window.show()
+    if args.startup_check:
+        terminal.app.processEvents()
+        print(f"startup {time.perf_counter() - STARTED:.3f}s", flush=True)
+        terminal.close()
+        return 0
+    if args.demo_user and args.demo_password:
+        login = window.login
+        login.set_mode("password")
+        login.username.setText(args.demo_user)
+        login.password.setText(args.demo_password)
+        login.submit()
+    code = int(terminal.app.exec())
+    terminal.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,178 @@
+"""Adapters from the shared core onto the terminal's small service interfaces (see services.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from shared.barcodes import ScanKind, make_sscc
+from shared.domain import SiteKind, UnitStatus
+from shared.store import Actor, ChangeSet, LocalStore
+from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
+
+from .logic.common import Record
+from .services import Session
+
+SSCC_COUNTER_KEY = "terminal.sscc_counter"
+
+
+class StoreData:
+    """The flows' read port over the local store."""
+
+    def __init__(self, store: LocalStore, site_id: Callable[[], str]) -> None:
+        self._store = store
+        self._site_id = site_id
+
+    def site_id(self) -> str:
+        return self._site_id()
+
+    def pick_tasks(self, open_only: bool = True) -> list[TaskView]:
+        return self._store.pick_tasks(open_only)
+
+    def task(self, task_id: str) -> TaskView | None:
+        return self._store.pick_task(task_id)
+
+    def task_units(self, task_id: str) -> list[UnitView]:
+        return self._store.task_units(task_id)
+
+    def unit_by_label(self, label: str) -> UnitView | None:
+        return self._store.unit_by_label(label)
+
+    def unit(self, unit_id: str) -> UnitView | None:
+        return self._store.unit(unit_id)
+
+    def location(self, location_id: str) -> LocationView | None:
+        return self._store.location(location_id)
+
+    def product_by_gtin(self, gtin: str) -> ProductView | None:
+        found = self._store.product_by_gtin(gtin)
+        if found is None and len(gtin) == 14 and gtin.startswith("0"):
+            found = self._store.product_by_gtin(gtin[1:])  # GTIN-14 of an EAN-13 product
+        return found
+
+    def product(self, sku: str) -> ProductView | None:
+        return self._store.product(sku)
+
+    def box(self, box_id: str) -> BoxView | None:
+        return self._store.box(box_id)
+
+    def units_in_box(self, box_id: str) -> list[UnitView]:
+        return self._store.units_in_box(box_id)
+
+    def route(self, route_id: str) -> RouteView | None:
+        return self._store.route(route_id)
+
+    def open_routes(self) -> list[RouteView]:
+        return self._store.routes(open_only=True)
+
+    def units_at_location(self, location_id: str) -> list[UnitView]:
+        return [u for u in self._store.units_by_status(UnitStatus.PAID) if u.location_id == location_id]
+
+    def site_name(self, site_id: str) -> str:
+        site = self._store.site(site_id)
+        return site.name if site is not None and site.name else site_id
+
+
+class StoreJournal:
+    """Writes a flow's operations to the local journal, each in its own transaction, in order."""
+
+    def __init__(self, store: LocalStore) -> None:
+        self._store = store
+
+    def record(self, records: Sequence[Record], session: Session) -> ChangeSet:
+        actor = Actor(session.user_id, session.username, session.role, session.site_id, SiteKind.WAREHOUSE)
+        changes = ChangeSet(journal=True)
+        for record in records:
+            changes.merge(self._store.record(record.op_type, record.payload, actor).changes)
+        return changes
+
+
+class StoreBoxNumbers:
+    """SSCCs for new boxes: a block per device (from its id) and a counter kept in the local store.
+
+    The serial reference has 9 digits: 3 from the device id, 6 from the counter, so two terminals
+    never print the same number while each makes up to a million boxes.
+    """
+
+    def __init__(self, store: LocalStore, device_id: str) -> None:
+        self._store = store
+        digest = hashlib.sha256(device_id.encode()).digest()
+        self._block = int.from_bytes(digest[:4], "big") % 1000
+        self._lock = threading.Lock()
+
+    def next_sscc(self) -> str:
+        with self._lock:
+            counter = int(self._store.kv_get(SSCC_COUNTER_KEY) or 0) + 1
+            while True:
+                sscc = make_sscc(self._block * 1_000_000 + counter % 1_000_000)
+                if self._store.box(sscc) is None:
+                    break
+                counter += 1
+            self._store.kv_set(SSCC_COUNTER_KEY, str(counter))
+            return sscc
+
+
+class Vibrator:
+    """The vibration hook: a handheld's platform layer replaces ``vibrate``; desktops do nothing."""
+
+    def __init__(self, vibrate: Callable[[int], None] | None = None) -> None:
+        self._vibrate = vibrate
+        self.pulses: list[int] = []
+
+    def vibrate(self, ms: int) -> None:
+        self.pulses.append(ms)
+        if self._vibrate is not None:
+            self._vibrate(ms)
+
+
+VIBRATION_MS = {"error": 400, "warn": 150}
+
+
+class TerminalFeedback:
+    """Level -> the shared Feedback (sound, colour) plus the vibration hook for warnings and errors."""
+
+    def __init__(self, feedback: Any, vibrator: Vibrator | None = None) -> None:
+        self.feedback = feedback
+        self.vibrator = vibrator or Vibrator()
+        self.history: list[tuple[str, str]] = []
+
+    def signal(self, level: str, text: str) -> None:
+        self.history.append((level, text))
+        if level == "ok":
+            self.feedback.success(text)
+        elif level == "warn":
+            self.feedback.warning(text)
+        elif level == "error":
+            self.feedback.error(text)
+        else:
+            self.feedback.info(text)
+        ms = VIBRATION_MS.get(level)
+        if ms:
+            self.vibrator.vibrate(ms)
+
+
+class BoxLabelPrinter:
+    """Box labels through the shared LabelPrinter: to the configured printer, or to PDF files."""
+
+    def __init__(self, printer: Any, pdf_dir: Path | None = None) -> None:
+        self._printer = printer
+        self._pdf_dir = pdf_dir
+        self.printed: list[Path | str] = []
+
+    def print_box_label(self, box_id: str, destination: str, units: int) -> str:
+        from shared.qt.printing import LabelDocument
+
+        lines = [destination, f"{units} шт. / pcs"] if destination else [f"{units} шт. / pcs"]
+        doc = LabelDocument.single(ScanKind.BOX, box_id, lines)
+        if self._pdf_dir is not None:
+            self._pdf_dir.mkdir(parents=True, exist_ok=True)
+            path = self._printer.print_to_pdf(doc, self._pdf_dir / f"box_{box_id}.pdf")
+            self.printed.append(path)
+            return str(path)
+        self._printer.print(doc, dialog=False)
+        name = str(self._printer.printer.printerName() or "printer")
+        self.printed.append(name)
+        return name

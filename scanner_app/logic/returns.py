@@ -1,0 +1,89 @@
+"""Receiving a return box from a pickup point: scan the box, scan its units, close with what is missing."""
+
+from __future__ import annotations
+
+from shared.barcodes import Scan, ScanKind
+from shared.domain import BoxKind, OpType, UnitStatus
+from shared.store.models import UnitView
+
+from .common import Level, Msg, Reaction, Record, WarehouseData, wrong_kind
+
+
+class ReturnFlow:
+    def __init__(self, data: WarehouseData) -> None:
+        self._data = data
+        self.box_id: str | None = None
+        self.units: list[UnitView] = []
+        self.closed = False
+
+    def reload(self) -> None:
+        if self.box_id is not None:
+            self.units = self._data.units_in_box(self.box_id)
+
+    @property
+    def received(self) -> list[UnitView]:
+        return [u for u in self.units if u.status is UnitStatus.RETURNED]
+
+    @property
+    def expected(self) -> list[UnitView]:
+        return [u for u in self.units if u.status is UnitStatus.RETURN_SHIPPED]
+
+    def prompt(self) -> Msg:
+        if self.box_id is None:
+            return Msg.of("ret_scan_box")
+        if self.closed:
+            return Msg.of("ret_closed")
+        return Msg.of("ret_scan_unit", left=len(self.expected))
+
+    def handle(self, scan: Scan) -> Reaction:
+        if scan.kind is ScanKind.BOX:
+            return self._box(scan.code)
+        if scan.kind is not ScanKind.UNIT:
+            return wrong_kind(scan, ScanKind.BOX if self.box_id is None else ScanKind.UNIT)
+        if self.box_id is None:
+            return Reaction.error("ret_box_first")
+        if self.closed:
+            return Reaction.error("ret_closed")
+        unit = next((u for u in self.units if u.label == scan.code), None)
+        if unit is None:
+            return Reaction.error("ret_not_in_box", label=scan.code)
+        if unit.status is UnitStatus.RETURNED:
+            return Reaction.warn("ret_already")
+        if unit.status is not UnitStatus.RETURN_SHIPPED:
+            return Reaction.error("ret_not_receivable", status=unit.status.value)
+        record = Record(OpType.RETURN_RECEIVE, {"box_id": self.box_id, "unit_id": unit.id})
+        return Reaction(
+            Level.OK, Msg.of("ret_unit_ok", done=len(self.received) + 1, total=len(self.units)), (record,)
+        )
+
+    def _box(self, box_id: str) -> Reaction:
+        if self.box_id is not None and not self.closed and self.received and box_id != self.box_id:
+            return Reaction.error("ret_close_first")
+        box = self._data.box(box_id)
+        if box is None:
+            return Reaction.error("unknown_box_label", box=box_id)
+        if box.kind != BoxKind.RETURN:
+            return Reaction.error("ret_not_return_box")
+        units = self._data.units_in_box(box_id)
+        if not units:
+            return Reaction.error("ret_box_empty")
+        self.box_id, self.units = box_id, units
+        self.closed = not self.expected and bool(self.received)
+        return Reaction(Level.OK, Msg.of("ret_box_ok", count=len(units)))
+
+    def close(self) -> Reaction:
+        if self.box_id is None:
+            return Reaction.error("ret_box_first")
+        if self.closed:
+            return Reaction.info("ret_closed")
+        missing = [u.id for u in self.expected]
+        record = Record(OpType.RETURN_RECEIPT_CLOSE, {"box_id": self.box_id, "missing": missing})
+        level = Level.WARN if missing else Level.OK
+        return Reaction(
+            level, Msg.of("ret_close_ok", received=len(self.received), missing=len(missing)), (record,)
+        )
+
+    def committed(self, reaction: Reaction) -> None:
+        if any(r.op_type is OpType.RETURN_RECEIPT_CLOSE for r in reaction.records):
+            self.closed = True
+        self.reload()

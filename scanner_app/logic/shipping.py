@@ -1,0 +1,99 @@
+"""Shipping: closed boxes onto a route to one pickup point; closing the route ships their units."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from shared.barcodes import Scan, ScanKind
+from shared.domain import BoxKind, OpType, UnitStatus
+
+from .common import Level, Msg, Reaction, Record, WarehouseData, wrong_kind
+
+
+class ShipFlow:
+    def __init__(self, data: WarehouseData, new_id: Callable[[], str]) -> None:
+        self._data = data
+        self._new_id = new_id
+        self.route_id: str = ""
+        self.pvz_id: str | None = None
+        self.box_ids: list[str] = []
+        self.closed = False
+        self.resume_or_new()
+
+    def resume_or_new(self) -> None:
+        """Continue this site's open route, if there is one, else start a new one."""
+        site = self._data.site_id()
+        for route in self._data.open_routes():
+            if route.origin_site_id == site and route.box_ids:
+                self.route_id = route.id
+                self.reload()
+                return
+        self.route_id, self.pvz_id, self.box_ids, self.closed = self._new_id(), None, [], False
+
+    def committed(self, reaction: Reaction) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        route = self._data.route(self.route_id)
+        if route is None:
+            return
+        self.box_ids = list(route.box_ids)
+        self.closed = route.closed
+        self.pvz_id = route.destination_site_id or self.pvz_id
+
+    def unit_count(self) -> int:
+        return sum(len(self._data.units_in_box(b)) for b in self.box_ids)
+
+    def prompt(self) -> Msg:
+        if self.closed:
+            return Msg.of("ship_closed")
+        if self.pvz_id is None:
+            return Msg.of("ship_scan_first_box")
+        return Msg.of("ship_scan_box", pvz=self._data.site_name(self.pvz_id))
+
+    def handle(self, scan: Scan) -> Reaction:
+        if scan.kind is not ScanKind.BOX:
+            return wrong_kind(scan, ScanKind.BOX)
+        if self.closed:
+            return Reaction.error("ship_route_closed")
+        box = self._data.box(scan.code)
+        if box is None:
+            return Reaction.error("unknown_box_label", box=scan.code)
+        if box.kind != BoxKind.FORWARD:
+            return Reaction.error("ship_return_box")
+        if box.id in self.box_ids:
+            return Reaction.warn("ship_already_on_route")
+        if box.route_id:
+            return Reaction.error("ship_on_other_route")
+        if not box.closed:
+            return Reaction.error("ship_box_open")
+        units = self._data.units_in_box(box.id)
+        if not units:
+            return Reaction.error("pack_empty")
+        pvz = box.destination_site_id
+        if self.pvz_id is not None and pvz != self.pvz_id:
+            return Reaction.error(
+                "ship_wrong_pvz",
+                box_pvz=self._data.site_name(pvz),
+                route_pvz=self._data.site_name(self.pvz_id),
+            )
+        record = Record(OpType.ROUTE_ADD_BOX, {"route_id": self.route_id, "box_id": box.id, "pvz_id": pvz})
+        return Reaction(Level.OK, Msg.of("ship_box_ok", count=len(self.box_ids) + 1), (record,))
+
+    def close(self) -> Reaction:
+        if self.closed:
+            return Reaction.info("ship_closed")
+        if not self.box_ids:
+            return Reaction.error("ship_empty")
+        unit_ids = [
+            u.id for b in self.box_ids for u in self._data.units_in_box(b) if u.status is UnitStatus.PACKED
+        ]
+        record = Record(OpType.ROUTE_CLOSE, {"route_id": self.route_id, "unit_ids": unit_ids})
+        return Reaction(
+            Level.OK,
+            Msg.of("ship_close_ok", boxes=len(self.box_ids), units=len(unit_ids)),
+            (record,),
+        )
+
+    def new_route(self) -> None:
+        self.route_id, self.pvz_id, self.box_ids, self.closed = self._new_id(), None, [], False

@@ -1,0 +1,242 @@
+"""What every terminal screen shares: scan handling, journalling a flow's reaction, feedback, buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.barcodes import BarcodeError, Scan, parse
+from shared.qt.operations import Operations, OpFailure, OpResult
+from shared.qt.widgets import StepPrompt
+from shared.scanning.events import ScanEvent
+
+from .. import texts
+from ..logic.common import Level, Msg, Reaction
+from ..services import Services, Session
+
+TOUCH = 56  # px: a gloved finger's target (>= 48 px, 9 mm on a 5" 480x800 screen)
+
+TONE = {Level.OK: "ok", Level.INFO: "info", Level.WARN: "warn", Level.ERROR: "error"}
+
+
+class Flow(Protocol):
+    def committed(self, reaction: Reaction) -> None: ...
+
+
+@dataclass
+class Context:
+    """What a screen gets from the window: services, the operation hub, the session, navigation."""
+
+    services: Services
+    ops: Operations
+    session: Callable[[], Session | None]
+    navigate: Callable[[str, Any], None]
+
+
+def big_button(text: str, parent: QWidget | None = None, *, primary: bool = False) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(TOUCH)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the screen's shortcuts, scans to the bridge
+    if primary:
+        button.setProperty("primary", True)
+    return button
+
+
+class Screen(QWidget):
+    """A page of the terminal. ``activate(arg)`` runs when it is shown; scans go to ``on_scan``."""
+
+    name = "screen"
+    takes_scans = True
+    busy_changed = Signal(bool)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"screen_{self.name}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(8, 8, 8, 8)
+        self.layout_.setSpacing(8)
+        self._last: tuple[str, str] = ("", "info")
+
+    # --- navigation hooks --------------------------------------------------------------------
+
+    def activate(self, arg: Any = None) -> None:
+        """Called each time the screen is shown."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read what the screen shows (after an operation or a sync)."""
+
+    def title(self) -> str:
+        return ""
+
+    def go(self, screen: str, arg: Any = None) -> None:
+        self.ctx.navigate(screen, arg)
+
+    @property
+    def session(self) -> Session | None:
+        return self.ctx.session()
+
+    # --- scans -------------------------------------------------------------------------------
+
+    def handle_scan(self, event: ScanEvent) -> None:
+        """The scanner bridge's target while this screen is active."""
+        self.handle_text(event.text)
+
+    def handle_text(self, text: str) -> None:
+        """A scan or a typed code: parse it and hand the result to the screen."""
+        try:
+            scan = parse(text)
+        except BarcodeError as exc:
+            self.show_result(Level.ERROR, texts.barcode_error(exc))
+            return
+        self.on_scan(scan)
+
+    def on_scan(self, scan: Scan) -> None:
+        """Override: what the screen does with a classified scan."""
+
+    # --- reactions ---------------------------------------------------------------------------
+
+    def apply(
+        self, reaction: Reaction, flow: Flow | None = None, then: Callable[[], None] | None = None
+    ) -> None:
+        """Show a flow's reaction; journal its operations first when it has any.
+
+        The success message and sound come only once the journal has the operations; a failure
+        shows the reason and changes nothing.
+        """
+        if not reaction.records:
+            self.show_result(reaction.level, texts.render(reaction.message))
+            if flow is not None:
+                flow.committed(reaction)
+            self.refresh()
+            if then:
+                then()
+            return
+        session = self.session
+        if session is None:
+            self.show_result(Level.ERROR, QCoreApplication.translate("Screen", "Log in first."))
+            return
+        journal = self.ctx.services.journal
+
+        def work() -> OpResult[None]:
+            changes = journal.record(reaction.records, session)
+            return OpResult(None, changes)
+
+        def done(_: None) -> None:
+            if flow is not None:
+                flow.committed(reaction)
+            self.refresh()
+            self.show_result(reaction.level, texts.render(reaction.message))
+            if then:
+                then()
+
+        self.ctx.ops.run(work, on_success=done, on_failure=self.failed)
+
+    def failed(self, failure: OpFailure) -> None:
+        self.refresh()
+        self.show_result(Level.ERROR, failure.message)
+
+    def show_result(self, level: Level, text: str) -> None:
+        """The hint under the prompt, its colour, the sound and the vibration hook."""
+        self._last = (text, TONE[level])
+        self.ctx.services.feedback.signal(TONE[level], text)
+        self.render_prompt()
+
+    def render_prompt(self) -> None:
+        """Override: redraw the step prompt (uses :attr:`last_text`, :attr:`last_tone`)."""
+
+    @property
+    def last_text(self) -> str:
+        return self._last[0]
+
+    @property
+    def last_tone(self) -> str:
+        return self._last[1]
+
+    def clear_result(self) -> None:
+        self._last = ("", "info")
+
+    def msg(self, m: Msg) -> str:
+        return texts.render(m)
+
+
+class ScanScreen(Screen):
+    """A scan-driven step screen: the prompt on top, the screen's own body, buttons, a code field."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.prompt = StepPrompt(self)
+        self.layout_.addWidget(self.prompt)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        self.layout_.addLayout(self.body, 1)
+        self.buttons = QVBoxLayout()
+        self.buttons.setSpacing(6)
+        self.layout_.addLayout(self.buttons)
+        row = QHBoxLayout()
+        self.code = QLineEdit(self)
+        self.code.setObjectName("code_entry")
+        self.code.setMinimumHeight(TOUCH)
+        self.code.returnPressed.connect(self._typed)
+        self.code_ok = QPushButton("OK", self)
+        self.code_ok.setMinimumSize(TOUCH + 8, TOUCH)
+        self.code_ok.clicked.connect(self._typed)
+        self.code_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row.addWidget(self.code, 1)
+        row.addWidget(self.code_ok)
+        self.layout_.addLayout(row)
+        self.code.setPlaceholderText(
+            QCoreApplication.translate("ScanScreen", "Type a code if the label does not scan")
+        )
+        self._keys: dict[QPushButton, str] = {}
+
+    def add_action(self, button: QPushButton, key: str, slot: Callable[[], None]) -> QPushButton:
+        """A big button that also answers a hardware key (F1..F4); the key is shown on the button."""
+        button.clicked.connect(slot)
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # ignored while the screen is hidden
+        shortcut.activated.connect(lambda: self._press(button))
+        button.setProperty("key", key)
+        self._keys[button] = key
+        return button
+
+    @staticmethod
+    def _press(button: QPushButton) -> None:
+        if button.isEnabled() and button.isVisible():
+            button.click()
+
+    def label_button(self, button: QPushButton, text: str) -> None:
+        """Set a button's text with its hardware key: 'F1  Skip'."""
+        key = self._keys.get(button)
+        button.setText(f"{key}  {text}" if key else text)
+
+    def button_row(self, *buttons: QPushButton) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for b in buttons:
+            row.addWidget(b)
+        self.buttons.addLayout(row)
+        return row
+
+    def _typed(self) -> None:
+        text = self.code.text().strip()
+        self.code.clear()
+        if text:
+            self.handle_text(text)
+
+    def set_prompt(self, step: str) -> None:
+        self.prompt.set_step(step, self.last_text, self.last_tone)

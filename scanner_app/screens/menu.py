@@ -1,0 +1,99 @@
+"""The shift's home: one big button per job, the pending work at a glance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from .base import Context, Screen, big_button
+
+JOBS = (
+    ("tasks", "1"),
+    ("pack", "2"),
+    ("ship", "3"),
+    ("returns", "4"),
+    ("count", "5"),
+    ("putaway", "6"),
+)
+
+
+class MenuScreen(Screen):
+    name = "menu"
+    takes_scans = False
+    logout_requested = Signal()
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.greeting = QLabel(self)
+        self.greeting.setProperty("role", "title")
+        self.greeting.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("LineInfo")
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.greeting)
+        self.layout_.addWidget(self.summary)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.jobs: dict[str, QPushButton] = {}
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for i, (screen, key) in enumerate(JOBS):
+            button = big_button("", self, primary=(screen == "tasks"))
+            button.setMinimumHeight(96)
+            button.clicked.connect(lambda _=False, s=screen: self.go(s))
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(button.click)
+            self.jobs[screen] = button
+            grid.addWidget(button, i // 2, i % 2)
+        self.layout_.addLayout(grid)
+        self.layout_.addStretch(1)
+        self.sync_button = big_button("", self)
+        self.sync_button.clicked.connect(self.sync)
+        self.logout_button = big_button("", self)
+        self.logout_button.clicked.connect(self.logout_requested)
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.sync_button.click)
+        QShortcut(QKeySequence("F10"), self).activated.connect(self.logout_button.click)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addWidget(self.logout_button)
+        self.layout_.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "tasks": self.tr("Picking"),
+            "pack": self.tr("Packing"),
+            "ship": self.tr("Shipping"),
+            "returns": self.tr("Returns"),
+            "count": self.tr("Cycle count"),
+            "putaway": self.tr("Put-away"),
+        }
+        for screen, key in JOBS:
+            self.jobs[screen].setText(f"{key}\n{names[screen]}")
+        self.sync_button.setText("F5  " + self.tr("Sync now"))
+        self.logout_button.setText("F10  " + self.tr("Log out"))
+
+    def title(self) -> str:
+        return self.tr("Menu")
+
+    def activate(self, arg: Any = None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.session
+        self.greeting.setText(session.name if session else "")
+        open_tasks = len(self.ctx.services.data.pick_tasks(True))
+        text = self.tr("Open pick tasks: %1").replace("%1", str(open_tasks))
+        if session is not None and session.offline:
+            text += "\n" + self.tr("Offline login: work is saved on this terminal and synced later.")
+        self.summary.setText(text)
+
+    def sync(self) -> None:
+        sync = self.ctx.services.sync
+        if sync is not None:
+            sync.sync_now()
+        self.refresh()

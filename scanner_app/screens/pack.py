@@ -1,0 +1,127 @@
+"""Packing per pickup point: scan or make a box label, scan picked units in, close, print the label."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+
+from shared.barcodes import Scan
+
+from ..logic.common import Level, Reaction
+from ..logic.packing import PackFlow
+from .base import Context, ScanScreen, big_button
+
+
+class PackScreen(ScanScreen):
+    name = "pack"
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.flow = PackFlow(ctx.services.data)
+        self.box = QLabel(self)
+        self.box.setObjectName("BoxNumber")
+        self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.destination = QLabel(self)
+        self.destination.setObjectName("Destination")
+        self.destination.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.destination.setWordWrap(True)
+        self.count = QLabel(self)
+        self.count.setObjectName("LineInfo")
+        self.units = QListWidget(self)
+        self.units.setObjectName("UnitList")
+        self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.addWidget(self.box)
+        self.body.addWidget(self.destination)
+        self.body.addWidget(self.count)
+        self.body.addWidget(self.units, 1)
+        self.new_box = self.add_action(big_button("", self), "F1", self.make_box)
+        self.close_box = self.add_action(big_button("", self, primary=True), "F2", self.finish_box)
+        self.reprint = self.add_action(big_button("", self), "F3", self.print_label)
+        self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("menu"))
+        self.button_row(self.new_box, self.close_box)
+        self.button_row(self.back, self.reprint)
+        self.printed_to = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label_button(self.new_box, self.tr("New box"))
+        self.label_button(self.close_box, self.tr("Close box"))
+        self.label_button(self.reprint, self.tr("Print label"))
+        self.label_button(self.back, self.tr("Menu"))
+
+    def title(self) -> str:
+        return self.tr("Packing")
+
+    def activate(self, arg: Any = None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.flow.reload()
+        self.render_prompt()
+
+    def render_prompt(self) -> None:
+        flow = self.flow
+        self.set_prompt(self.msg(flow.prompt()))
+        data = self.ctx.services.data
+        if flow.box_id is None:
+            self.box.setText("—")
+            self.destination.setText("")
+        else:
+            self.box.setText(f"…{flow.box_id[-6:]}")
+            self.box.setToolTip(flow.box_id)
+            self.destination.setText(
+                data.site_name(flow.pvz_id) if flow.pvz_id else self.tr("Destination: by the first unit")
+            )
+        self.count.setText(self.tr("Units in the box: %1").replace("%1", str(len(flow.units))))
+        self.units.clear()
+        for unit in flow.units:
+            self.units.addItem(f"{unit.label}  {unit.product_name}")
+        self.close_box.setEnabled(flow.box_id is not None and not flow.closed and bool(flow.units))
+        self.reprint.setEnabled(flow.box_id is not None and bool(flow.units))
+        self.new_box.setEnabled(flow.box_id is None or flow.closed or not flow.units)
+
+    def on_scan(self, scan: Scan) -> None:
+        self.apply(self.flow.handle(scan), self.flow)
+
+    def make_box(self) -> None:
+        """A fresh SSCC from this device's range, its label printed to stick on the box."""
+        sscc = self.ctx.services.boxes.next_sscc()
+        reaction = self.flow.start_box(sscc)
+        self.apply(reaction, self.flow)
+        if reaction.level is Level.OK:
+            self.print_label()
+
+    def finish_box(self) -> None:
+        reaction = self.flow.close()
+        self.apply(reaction, self.flow, then=self._closed if reaction.records else None)
+
+    def _closed(self) -> None:
+        self.print_label()
+
+    def print_label(self) -> None:
+        flow = self.flow
+        if flow.box_id is None:
+            return
+        destination = self.ctx.services.data.site_name(flow.pvz_id) if flow.pvz_id else ""
+        try:
+            where = self.ctx.services.printer.print_box_label(flow.box_id, destination, len(flow.units))
+        except Exception as exc:  # a printer problem must not lose the box: it is journalled already
+            self.show_result(Level.ERROR, self.tr("The label did not print: %1").replace("%1", str(exc)))
+            return
+        self.printed_to = where
+        self.prompt.set_step(
+            self.prompt.text,
+            (self.last_text + "\n" if self.last_text else "")
+            + self.tr("Label printed: %1").replace("%1", where),
+            self.last_tone,
+        )
+
+    def next_box(self) -> None:
+        self.flow.next_box()
+        self.clear_result()
+        self.render_prompt()
+
+
+__all__ = ["PackScreen", "Reaction"]

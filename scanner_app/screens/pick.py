@@ -1,0 +1,109 @@
+"""Picking: one line at a time, the location in huge type; scan the location, then the units."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+
+from shared.barcodes import Scan
+
+from ..logic.common import Level
+from ..logic.picking import PickFlow
+from .base import Context, ScanScreen, big_button
+
+
+class PickScreen(ScanScreen):
+    name = "pick"
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.flow: PickFlow | None = None
+        self.location = QLabel(self)
+        self.location.setObjectName("BigLocation")
+        self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.product = QLabel(self)
+        self.product.setObjectName("LineProduct")
+        self.product.setWordWrap(True)
+        self.line_info = QLabel(self)
+        self.line_info.setObjectName("LineInfo")
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("%v / %m")
+        self.body.addWidget(self.location)
+        self.body.addWidget(self.product)
+        self.body.addWidget(self.line_info)
+        self.body.addStretch(1)
+        self.body.addWidget(self.progress)
+        self.not_found = self.add_action(big_button("", self), "F1", lambda: self.skip("not_found"))
+        self.damaged = self.add_action(big_button("", self), "F2", lambda: self.skip("damaged"))
+        self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("tasks"))
+        self.next_task = self.add_action(big_button("", self, primary=True), "F3", lambda: self.go("tasks"))
+        self.button_row(self.not_found, self.damaged)
+        self.button_row(self.back, self.next_task)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label_button(self.not_found, self.tr("Not found"))
+        self.label_button(self.damaged, self.tr("Damaged"))
+        self.label_button(self.back, self.tr("Tasks"))
+        self.label_button(self.next_task, self.tr("Next task"))
+
+    def title(self) -> str:
+        return self.tr("Picking")
+
+    def activate(self, arg: Any = None) -> None:
+        if isinstance(arg, str) and (self.flow is None or self.flow.task_id != arg):
+            self.flow = PickFlow(self.ctx.services.data, arg)
+            self.clear_result()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.flow is not None:
+            self.flow.reload()
+        self.render_prompt()
+
+    def render_prompt(self) -> None:
+        flow = self.flow
+        if flow is None:
+            return
+        line = flow.current
+        self.set_prompt(self.msg(flow.prompt()))
+        self.progress.setRange(0, max(1, flow.total))
+        self.progress.setValue(flow.done_count)
+        finished = line is None
+        self.not_found.setVisible(not finished)
+        self.damaged.setVisible(not finished)
+        self.next_task.setVisible(finished)
+        if line is None:
+            self.location.setText("✓")
+            self.product.setText(self.tr("Every line of this task is done."))
+            self.line_info.setText("")
+            self.location.setProperty("confirmed", True)
+        else:
+            self.location.setText(line.location_code)
+            self.location.setProperty("confirmed", flow.location_confirmed)
+            self.product.setText(line.product_name or line.sku)
+            self.line_info.setText(
+                self.tr("Line %1 of %2 · picked %3 of %4")
+                .replace("%1", str(flow.line_number))
+                .replace("%2", str(len(flow.lines)))
+                .replace("%3", str(line.picked))
+                .replace("%4", str(line.demand))
+            )
+        self.location.style().unpolish(self.location)
+        self.location.style().polish(self.location)
+
+    def on_scan(self, scan: Scan) -> None:
+        if self.flow is None:
+            return
+        self.apply(self.flow.handle(scan), self.flow)
+
+    def skip(self, reason: str) -> None:
+        if self.flow is None or self.flow.current is None:
+            return
+        reaction = self.flow.skip(reason)
+        if not reaction.records:
+            self.show_result(Level.INFO, self.msg(reaction.message))
+            return
+        self.apply(reaction, self.flow)

@@ -1,0 +1,86 @@
+"""Receiving a return box: scan it, scan its units, close it with what is missing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+
+from shared.barcodes import Scan
+from shared.domain import UnitStatus
+from shared.qt.theme import TONES
+
+from ..logic.returns import ReturnFlow
+from .base import Context, ScanScreen, big_button
+
+
+class ReturnScreen(ScanScreen):
+    name = "returns"
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.flow = ReturnFlow(ctx.services.data)
+        self.box = QLabel(self)
+        self.box.setObjectName("BoxNumber")
+        self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count = QLabel(self)
+        self.count.setObjectName("LineInfo")
+        self.units = QListWidget(self)
+        self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.addWidget(self.box)
+        self.body.addWidget(self.count)
+        self.body.addWidget(self.units, 1)
+        self.close_box = self.add_action(big_button("", self, primary=True), "F2", self.finish_box)
+        self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("menu"))
+        self.button_row(self.back, self.close_box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label_button(self.close_box, self.tr("Close box"))
+        self.label_button(self.back, self.tr("Menu"))
+
+    def title(self) -> str:
+        return self.tr("Returns")
+
+    def activate(self, arg: Any = None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.flow.reload()
+        self.render_prompt()
+
+    def render_prompt(self) -> None:
+        flow = self.flow
+        self.set_prompt(self.msg(flow.prompt()))
+        self.box.setText(f"…{flow.box_id[-6:]}" if flow.box_id else "—")
+        self.count.setText(
+            self.tr("Received %1 of %2 · missing %3")
+            .replace("%1", str(len(flow.received)))
+            .replace("%2", str(len(flow.units)))
+            .replace("%3", str(sum(1 for u in flow.units if u.status is UnitStatus.MISSING)))
+        )
+        self.units.clear()
+        for unit in flow.units:
+            if unit.status is UnitStatus.RETURNED:
+                mark, tone = "✓", "ok"
+            elif unit.status is UnitStatus.MISSING:
+                mark, tone = "✗", "error"
+            else:
+                mark, tone = "…", "muted"
+            item = QListWidgetItem(f"{mark}  {unit.label}  {unit.product_name}")
+            item.setForeground(QBrush(TONES[tone]))
+            self.units.addItem(item)
+        left = len(flow.expected)
+        self.label_button(
+            self.close_box,
+            self.tr("Close box (%1 missing)").replace("%1", str(left)) if left else self.tr("Close box"),
+        )
+        self.close_box.setEnabled(flow.box_id is not None and not flow.closed)
+
+    def on_scan(self, scan: Scan) -> None:
+        self.apply(self.flow.handle(scan), self.flow)
+
+    def finish_box(self) -> None:
+        self.apply(self.flow.close(), self.flow)

@@ -1,0 +1,266 @@
+"""Pick tasks made from OrderPaid events, oldest first, with progress; refresh by a pull or a button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QScroller,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from shared.store.models import TaskView
+
+from .base import Context, ScanScreen, big_button
+
+ROW_HEIGHT = 76
+PULL_DISTANCE = 90  # px dragged down at the top of the list to refresh
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TaskListModel(QAbstractListModel):
+    """Tasks as rows; the delegate paints them, so 5,000 rows cost nothing until shown."""
+
+    TaskRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TaskView] = []
+
+    def set_rows(self, rows: list[TaskView]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        task = self._rows[index.row()]
+        if role == self.TaskRole:
+            return task
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{task.order_id} {task.done}/{task.total}"
+        return None
+
+    def task(self, row: int) -> TaskView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+class TaskDelegate(QStyledItemDelegate):
+    """Order number, age and a progress bar per row, in type readable at arm's length."""
+
+    def __init__(self, screen: TaskListScreen) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._big = QFont()
+        self._big.setPixelSize(22)
+        self._big.setBold(True)
+        self._small = QFont()
+        self._small.setPixelSize(16)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        task = index.data(TaskListModel.TaskRole)
+        if task is None:
+            return
+        rect = option.rect.adjusted(6, 4, -6, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(QPen(QColor("#1f4fd1") if selected else QColor("#c8c8d0"), 3 if selected else 1))
+        painter.setBrush(QColor("#eef3ff") if selected else QColor("#ffffff"))
+        painter.drawRoundedRect(rect, 8, 8)
+        inner = rect.adjusted(12, 6, -12, -6)
+        painter.setPen(QColor("#111111"))
+        painter.setFont(self._big)
+        painter.drawText(
+            QRect(inner.left(), inner.top(), inner.width() - 110, 30),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self._screen.order_title(task),
+        )
+        painter.drawText(
+            QRect(inner.right() - 110, inner.top(), 110, 30),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            f"{task.done}/{task.total}",
+        )
+        painter.setFont(self._small)
+        painter.setPen(QColor("#3a3a3a"))
+        painter.drawText(
+            QRect(inner.left(), inner.top() + 32, inner.width() - 130, 26),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self._screen.age_text(task),
+        )
+        bar = QRect(inner.right() - 120, inner.top() + 40, 120, 12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e0e0e6"))
+        painter.drawRoundedRect(bar, 5, 5)
+        if task.total:
+            filled = QRect(bar.left(), bar.top(), int(bar.width() * task.done / task.total), bar.height())
+            painter.setBrush(QColor("#147a2e"))
+            painter.drawRoundedRect(filled, 5, 5)
+        painter.restore()
+
+
+class _PullToRefresh(QObject):
+    """A downward drag that starts at the top of the list asks for a refresh when released."""
+
+    pulled = Signal()
+    pulling = Signal(bool)
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._start: float | None = None
+        self._armed = False
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            at_top = self._view.verticalScrollBar().value() == self._view.verticalScrollBar().minimum()
+            self._start = event.position().y() if at_top else None
+            self._armed = False
+        elif kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent) and self._start is not None:
+            armed = event.position().y() - self._start >= PULL_DISTANCE
+            if armed != self._armed:
+                self._armed = armed
+                self.pulling.emit(armed)
+        elif kind == QEvent.Type.MouseButtonRelease and self._start is not None:
+            self._start = None
+            if self._armed:
+                self._armed = False
+                self.pulling.emit(False)
+                self.pulled.emit()
+                return True  # a pull is not a tap on a task
+        return False
+
+
+class TaskListScreen(ScanScreen):
+    name = "tasks"
+    opened = Signal(str)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.header = QLabel(self)
+        self.header.setObjectName("LineInfo")
+        self.pull_hint = QLabel(self)
+        self.pull_hint.setObjectName("PullHint")
+        self.pull_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pull_hint.hide()
+        self.model = TaskListModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("TaskList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TaskDelegate(self))
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.activated.connect(self._open_index)
+        self.view.clicked.connect(self._open_index)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        QScroller.grabGesture(self.view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.pull = _PullToRefresh(self.view)
+        self.pull.pulled.connect(self.reload)
+        self.pull.pulling.connect(self._pulling)
+        self.body.addWidget(self.header)
+        self.body.addWidget(self.pull_hint)
+        self.body.addWidget(self.view, 1)
+        self.refresh_button = self.add_action(big_button("", self), "F5", self.reload)
+        self.open_button = self.add_action(big_button("", self, primary=True), "F2", self.open_selected)
+        self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("menu"))
+        self.button_row(self.refresh_button, self.open_button)
+        self.button_row(self.back)
+        self.code.hide()
+        self.code_ok.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label_button(self.refresh_button, self.tr("Refresh"))
+        self.label_button(self.open_button, self.tr("Start"))
+        self.label_button(self.back, self.tr("Menu"))
+        self.pull_hint.setText(self.tr("Release to refresh"))
+
+    def title(self) -> str:
+        return self.tr("Pick tasks")
+
+    def order_title(self, task: TaskView) -> str:
+        order = task.order_id if len(task.order_id) <= 12 else "…" + task.order_id[-8:]
+        return self.tr("Order %1").replace("%1", order)
+
+    def age_text(self, task: TaskView) -> str:
+        if task.created_at is None:
+            return ""
+        now = self.ctx.services.clock.now()
+        minutes = max(0, int((now - task.created_at).total_seconds() // 60))
+        if minutes < 60:
+            return self.tr("paid %1 min ago").replace("%1", str(minutes))
+        hours = minutes // 60
+        if hours < 48:
+            return self.tr("paid %1 h ago").replace("%1", str(hours))
+        return self.tr("paid %1 d ago").replace("%1", str(hours // 24))
+
+    def activate(self, arg: Any = None) -> None:
+        self.refresh()
+        self.view.setFocus()
+
+    def refresh(self) -> None:
+        tasks = self.ctx.services.data.pick_tasks(True)
+        current = self.model.task(self.view.currentIndex().row())
+        self.model.set_rows(tasks)
+        row = 0
+        if current is not None:
+            row = next((i for i, t in enumerate(tasks) if t.id == current.id), 0)
+        if tasks:
+            self.view.setCurrentIndex(self.model.index(row))
+        self.render_prompt()
+
+    def reload(self) -> None:
+        """Refresh button or pull: sync when a connection is there, then re-read the local store."""
+        sync = self.ctx.services.sync
+        if sync is not None:
+            sync.sync_now()  # runs off the GUI thread; its change set refreshes this screen again
+        self.refresh()
+
+    def render_prompt(self) -> None:
+        count = self.model.rowCount()
+        self.header.setText(self.tr("Open tasks: %1 · oldest first").replace("%1", str(count)))
+        self.set_prompt(self.tr("Choose a task") if count else self.tr("No open tasks"))
+        self.open_button.setEnabled(count > 0)
+
+    def _pulling(self, armed: bool) -> None:
+        self.pull_hint.setVisible(armed)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        task = self.model.task(index.row())
+        if task is not None:
+            self.go("pick", task.id)
+
+    def open_selected(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0)
+        self._open_index(index)

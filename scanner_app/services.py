@@ -1,0 +1,93 @@
+"""What the terminal's screens need from the core, as small interfaces the composition root fills.
+
+Screens never touch the store, the HTTP client or the keyring: they get a :class:`Services` with
+the data port (reads), the journal (writes), authentication, sync, printing and feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from shared.domain import Clock, Role
+
+from .logic.common import Record, WarehouseData
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """The logged-in worker."""
+
+    user_id: str
+    username: str
+    display_name: str
+    role: Role
+    site_id: str
+    offline: bool = False  # unlocked from the local verifier, not by the backend
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+
+class LoginError(Exception):
+    """A login that did not work; ``code`` maps to a translated message (shared.qt.i18n codes)."""
+
+    def __init__(self, code: str, message: str = "") -> None:
+        super().__init__(message or code)
+        self.code = code
+        self.message = message or code
+
+
+class Auth(Protocol):
+    """Login online (backend) or offline (local argon2id verifiers of users seen on this device)."""
+
+    def login_password(self, username: str, password: str) -> Session: ...
+
+    def login_badge(self, badge: str, pin: str) -> Session: ...
+
+    def badge_known(self, badge: str) -> bool: ...
+
+    def enrol_badge(self, session: Session, badge: str, pin: str) -> None: ...
+
+    def logout(self, session: Session) -> None: ...
+
+
+class Journal(Protocol):
+    """Writes operations to the local journal (in one transaction each) and returns the change set."""
+
+    def record(self, records: Sequence[Record], session: Session) -> Any: ...
+
+
+class Sync(Protocol):
+    def sync_now(self) -> None: ...
+
+
+class Printer(Protocol):
+    def print_box_label(self, box_id: str, destination: str, units: int) -> str:
+        """Print (or queue) a box label; returns where it went (printer name or file)."""
+        ...
+
+
+class Feedback(Protocol):
+    """Sounds, colours and the vibration hook, by level: 'ok', 'warn', 'error' (and 'info': silent)."""
+
+    def signal(self, level: str, text: str) -> None: ...
+
+
+class BoxNumbers(Protocol):
+    def next_sscc(self) -> str: ...
+
+
+@dataclass
+class Services:
+    data: WarehouseData
+    journal: Journal
+    auth: Auth
+    clock: Clock
+    new_id: Callable[[], str]
+    boxes: BoxNumbers
+    printer: Printer
+    feedback: Feedback
+    sync: Sync | None = None

@@ -1,0 +1,152 @@
+"""The terminal's one window: a title bar, the stacked screens, the sync status strip.
+
+Built for a portrait 480x800 handheld. Scans reach only the visible screen (the scanner bridge's
+target follows navigation); a change set from any operation or sync refreshes the visible screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from shared.qt.operations import Operations, OpFailure
+from shared.qt.scanner_bridge import ScannerBridge
+from shared.qt.status import StatusModel
+
+from .logic.common import Level
+from .screens.base import Context, Screen
+from .screens.count import CountScreen
+from .screens.login import LoginScreen
+from .screens.menu import MenuScreen
+from .screens.pack import PackScreen
+from .screens.pick import PickScreen
+from .screens.putaway import PutawayScreen
+from .screens.returns import ReturnScreen
+from .screens.ship import ShipScreen
+from .screens.tasks import TaskListScreen
+from .services import Services, Session
+from .status_strip import TerminalStatusStrip
+
+SIZE = (480, 800)
+
+
+class TerminalWindow(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        ops: Operations,
+        bridge: ScannerBridge,
+        status: StatusModel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("TerminalWindow")
+        self.services = services
+        self.ops = ops
+        self.bridge = bridge
+        self.status = status
+        self.session: Session | None = None
+        self.resize(*SIZE)
+        ctx = Context(services, ops, lambda: self.session, self.navigate)
+        self.title = QLabel(self)
+        self.title.setObjectName("TerminalTitle")
+        self.user = QLabel(self)
+        self.user.setObjectName("TerminalUser")
+        self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top = QWidget(self)
+        top.setObjectName("TerminalHeader")
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(12, 6, 12, 6)
+        top_row.addWidget(self.title, 1)
+        top_row.addWidget(self.user)
+        self.stack = QStackedWidget(self)
+        self.screens: dict[str, Screen] = {}
+        for cls in (
+            LoginScreen,
+            MenuScreen,
+            TaskListScreen,
+            PickScreen,
+            PackScreen,
+            ShipScreen,
+            ReturnScreen,
+            CountScreen,
+            PutawayScreen,
+        ):
+            screen = cls(ctx, self.stack)
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+        login = self.screens["login"]
+        assert isinstance(login, LoginScreen)
+        self.login: LoginScreen = login
+        self.login.logged_in.connect(self.start_shift)
+        menu = self.screens["menu"]
+        assert isinstance(menu, MenuScreen)
+        menu.logout_requested.connect(self.logout)
+        self.strip = TerminalStatusStrip(status, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.strip)
+        ops.changed.connect(self._changed)
+        ops.failed.connect(self._failed)
+        bridge.faulted.connect(self._fault)
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        self.navigate("login")
+
+    @property
+    def current(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def navigate(self, name: str, arg: Any = None) -> None:
+        if self.session is None and name != "login":
+            name = "login"
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        self.bridge.set_target(screen.handle_scan if screen.takes_scans else None)
+        screen.activate(arg)
+        self.title.setText(screen.title())
+        self.user.setText(self.session.name if self.session else "")
+        screen.setFocus()
+
+    def start_shift(self, session: Session) -> None:
+        self.session = session
+        self.status.update(user=session.name, site=session.site_id)
+        self.navigate("menu")
+
+    def logout(self) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            # logging out locally must work even when the server is away
+            with contextlib.suppress(Exception):
+                self.services.auth.logout(session)
+        self.status.update(user="", site="")
+        self.navigate("login")
+
+    def data_changed(self, changes: object = None) -> None:
+        """A sync (or anything else) changed local data: the visible screen re-reads it."""
+        if self.session is not None:
+            self.current.refresh()
+
+    def _changed(self, changes: object) -> None:
+        self.current.refresh()
+
+    def _failed(self, failure: OpFailure) -> None:
+        self.current.show_result(Level.ERROR, failure.message)
+
+    def _fault(self, fault: Any) -> None:
+        self.current.show_result(Level.ERROR, str(getattr(fault, "message", fault)))
+
+    def retranslate(self) -> None:
+        for screen in self.screens.values():
+            retranslate = getattr(screen, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        self.navigate(self.current.name)
