@@ -13,6 +13,7 @@ from shared.domain import Clock, IdFactory, SystemClock, utc_iso
 
 from .db import Database, migrate
 from .keys import KeyStore
+from .services.passwords import Passwords
 from .settings import Settings
 
 
@@ -23,6 +24,7 @@ class AppContext:
     clock: Clock
     keys: KeyStore
     ids: IdFactory
+    passwords: Passwords
     extras: dict[str, Any] = field(default_factory=dict)
 
     def now_iso(self) -> str:
@@ -38,7 +40,10 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
     if create:
         keys.ensure()
         migrate(db)
-    ctx = AppContext(settings=settings, db=db, clock=clock, keys=keys, ids=IdFactory(clock))
+    passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism)
+    ctx = AppContext(
+        settings=settings, db=db, clock=clock, keys=keys, ids=IdFactory(clock), passwords=passwords
+    )
     if create:
         from .services.pickup import ensure_public_key_published
 

@@ -31,13 +31,18 @@ class SearchBackend(Protocol):
     ) -> list[Hit]: ...
 
 
+def fold(text: str) -> str:
+    """What unicode61 does not fold by itself: ё is searched as е (Зелёный == Зеленый)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
 def to_match_query(query: str) -> str | None:
     """User text -> an FTS5 MATCH expression of quoted terms (AND), keeping a trailing '*' as prefix.
 
     Anything that is not a word character is dropped, so no user input can form FTS syntax.
     """
     terms = []
-    for token in _TOKEN_RE.findall(query):
+    for token in _TOKEN_RE.findall(fold(query)):
         prefix = token.endswith("*")
         word = token.rstrip("*").replace('"', "")
         if not word:
@@ -56,7 +61,7 @@ class Fts5Search:
         )
 
     def index(self, conn: Connection, rows: Iterable[tuple[int, str, str]]) -> None:
-        batch = [{"id": pid, "name": name, "brand": brand} for pid, name, brand in rows]
+        batch = [{"id": pid, "name": fold(name), "brand": fold(brand)} for pid, name, brand in rows]
         if batch:
             conn.execute(text("DELETE FROM product_fts WHERE rowid = :id"), [{"id": r["id"]} for r in batch])
             conn.execute(

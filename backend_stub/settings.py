@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     relay_enabled: bool = True
     relay_interval_s: float = 0.5
     log_level: str = "warning"
+    argon2_time_cost: int = Field(default=3, ge=1, le=20)
+    argon2_memory_kib: int = Field(default=65536, ge=1024, le=4 * 1024 * 1024)
+    argon2_parallelism: int = Field(default=4, ge=1, le=16)
 
     @field_validator("payment_webhook_secret")
     @classmethod

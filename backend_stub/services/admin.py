@@ -21,7 +21,6 @@ from ..context import AppContext, dumps
 from ..db import cells, changes, locations, products, sites, users
 from ..search import search_backend_for
 from .changes import ALL_SITES, publish
-from .passwords import hash_password
 
 
 class AdminError(ValueError):
@@ -141,7 +140,7 @@ def create_user(
     if len(password) < 8:
         raise AdminError("a password is at least 8 characters")
     need = {Role.CLERK: SiteKind.PVZ, Role.WAREHOUSE: SiteKind.WAREHOUSE}.get(role)
-    pw_hash = hash_password(password)
+    pw_hash = ctx.passwords.hash(password)
     with ctx.db.write() as conn:
         if site_id is not None:
             site = conn.execute(select(sites.c.kind).where(sites.c.id == site_id)).first()

@@ -16,7 +16,6 @@ from shared.domain import Clock, Role, SiteKind, utc_iso
 from ..context import AppContext
 from ..db import sites, tokens, users
 from ..errors import ApiError
-from .passwords import verify_password
 
 
 def token_hash(token: str) -> str:
@@ -125,7 +124,7 @@ def login(
         row = conn.execute(
             select(users).where(users.c.username == username.strip(), users.c.active.is_(True))
         ).first()
-    ok = verify_password(row.password_hash if row is not None else None, password)
+    ok = ctx.passwords.verify(row.password_hash if row is not None else None, password)
     if not ok or row is None:
         throttle.failed(username, address)
         raise ApiError(401, "invalid_credentials", "wrong username or password")

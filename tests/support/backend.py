@@ -37,6 +37,8 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# argon2 at its cheapest for tests (hashes still argon2id); pass env={...} to override.
+FAST_TEST_HASHING = {"WB_ARGON2_TIME_COST": "1", "WB_ARGON2_MEMORY_KIB": "1024", "WB_ARGON2_PARALLELISM": "1"}
 START_TIMEOUT_S = 60.0
 
 
@@ -71,6 +73,7 @@ class BackendServer:
     def _environ(self) -> dict[str, str]:
         env = dict(os.environ)
         env.pop("WB_DATA_DIR", None)
+        env.update(FAST_TEST_HASHING)
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env.update(self.env)
         return env
@@ -161,7 +164,11 @@ class BackendServer:
         from backend_stub.context import open_context
         from backend_stub.settings import Settings
 
-        return open_context(Settings(data_dir=self.data_dir))
+        fast = {k.removeprefix("WB_").lower(): v for k, v in FAST_TEST_HASHING.items()}
+        fast.update(
+            {k.removeprefix("WB_").lower(): v for k, v in self.env.items() if k.startswith("WB_ARGON2_")}
+        )
+        return open_context(Settings(data_dir=self.data_dir, **fast))
 
     def webhook_secret(self) -> bytes:
         """The payment webhook secret generated in the data dir (what a provider would be given)."""

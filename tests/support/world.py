@@ -12,6 +12,9 @@
         code = w.pickup_code(order)                    # {"qr", "short_code"} as the customer sees it
         w.issue(order)                                 # pickup.complete: ISSUED
 
+`World` works the same on an `InProcessBackend` (tests/support/inprocess.py: the app in-process with
+an injected clock, no network), where the relay runs synchronously whenever a task is awaited.
+
 Sites, users and products are written directly into the server's data dir (fast, safe while it runs);
 everything else goes through HTTP like a real client. Every user has the password DEFAULT_PASSWORD
 unless given another. A `Device` keeps its own seq and pushes ops like an app's sync engine.
@@ -31,6 +34,7 @@ from shared.barcodes.formats import make_gtin13, make_sscc
 from shared.domain import IdFactory, SystemClock, utc_iso
 
 from .backend import BackendServer
+from .inprocess import InProcessBackend
 
 DEFAULT_PASSWORD = "correct-horse-battery-42"
 
@@ -115,8 +119,9 @@ class Device:
 class World:
     """Sites, users, products and orders on one BackendServer, with shortcuts for each life step."""
 
-    def __init__(self, server: BackendServer) -> None:
+    def __init__(self, server: BackendServer | InProcessBackend) -> None:
         self.server = server
+        self.anonymous = server.client()
         self._ctx = server.context()
         self._clients: dict[str, httpx.Client] = {}
         self._sscc = int(time.time_ns() // 1000) % 10**8 * 10
@@ -174,7 +179,7 @@ class World:
         body: dict[str, Any] = {"username": account.username, "password": account.password}
         if device_id:
             body["device_id"] = device_id
-        data = _expect(httpx.post(self.server.url + "/api/v1/auth/login", json=body, timeout=30))
+        data = _expect(self.anonymous.post("/api/v1/auth/login", json=body))
         account.token = str(data["access_token"])
         self._clients.pop(account.username, None)
         return account.token
@@ -234,7 +239,9 @@ class World:
     def sign(self, body: bytes, *, t: int | None = None, secret: bytes | None = None) -> str:
         from backend_stub.services.payments import sign
 
-        return sign(secret or self.server.webhook_secret(), int(time.time()) if t is None else t, body)
+        if t is None:  # the server's clock when it is injected (InProcessBackend), else the real one
+            t = int(getattr(self.server, "clock", SystemClock()).now().timestamp())
+        return sign(secret or self.server.webhook_secret(), t, body)
 
     def post_webhook(self, body: bytes, signature: str | None = "auto") -> httpx.Response:
         headers = {"Content-Type": "application/json"}
@@ -242,9 +249,7 @@ class World:
             signature = self.sign(body)
         if signature is not None:
             headers["X-Payment-Signature"] = signature
-        return httpx.post(
-            self.server.url + "/api/v1/payments/webhook", content=body, headers=headers, timeout=30
-        )
+        return self.anonymous.post("/api/v1/payments/webhook", content=body, headers=headers)
 
     def pay(self, order: dict[str, Any]) -> dict[str, Any]:
         """Send a correctly signed payment.succeeded for the order's amount; return the answer."""
@@ -259,6 +264,9 @@ class World:
         picker = picker or self.picker
         deadline = time.monotonic() + timeout
         while True:
+            run_relay = getattr(self.server, "run_relay", None)
+            if run_relay is not None:
+                run_relay()
             items = _expect(self.client(picker).get("/api/v1/warehouse/tasks"))["items"]
             for task in items:
                 if task["order_id"] == order_id:
@@ -357,7 +365,7 @@ class World:
     skus: list[str]
 
     @classmethod
-    def standard(cls, server: BackendServer, products: int = 20) -> World:
+    def standard(cls, server: BackendServer | InProcessBackend, products: int = 20) -> World:
         """PVZ-T-1 and PVZ-T-2 (20 cells each), WH-T-1 (20 locations), users clerk1 (PVZ-T-1),
         clerk2 (PVZ-T-2), picker (WH-T-1), admin, customer, customer2; `products` products in `skus`."""
         w = cls(server)
@@ -377,6 +385,7 @@ class World:
         for c in self._clients.values():
             c.close()
         self._clients.clear()
+        self.anonymous.close()
         self._ctx.db.dispose()
 
     def __enter__(self) -> World:
