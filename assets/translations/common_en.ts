@@ -160,6 +160,17 @@
     </message>
 </context>
 <context>
+    <name>LabelPrinter</name>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <source>Scanner</source>
@@ -385,6 +396,57 @@
     <message>
         <source>Cannot save the settings: %1</source>
         <translation>Cannot save the settings: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualScannerWindow</name>
+    <message>
+        <source>Virtual scanner</source>
+        <translation>Virtual scanner</translation>
+    </message>
+    <message>
+        <source>Type a code and press Enter to scan it</source>
+        <translation>Type a code and press Enter to scan it</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Bounce</source>
+        <translation>Bounce</translation>
+    </message>
+    <message>
+        <source>Send garbage</source>
+        <translation>Send garbage</translation>
+    </message>
+    <message>
+        <source>Unplug</source>
+        <translation>Unplug</translation>
+    </message>
+    <message>
+        <source>Port for the app:</source>
+        <translation>Port for the app:</translation>
+    </message>
+    <message>
+        <source>Plug in</source>
+        <translation>Plug in</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Connected: %1</translation>
+    </message>
+    <message>
+        <source>Unplugged</source>
+        <translation>Unplugged</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
     </message>
 </context>
 </TS>

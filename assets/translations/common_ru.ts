@@ -160,6 +160,17 @@
     </message>
 </context>
 <context>
+    <name>LabelPrinter</name>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Предпросмотр печати</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <source>Scanner</source>
@@ -386,6 +397,57 @@
     <message>
         <source>Cannot save the settings: %1</source>
         <translation>Не удалось сохранить настройки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VirtualScannerWindow</name>
+    <message>
+        <source>Virtual scanner</source>
+        <translation>Виртуальный сканер</translation>
+    </message>
+    <message>
+        <source>Type a code and press Enter to scan it</source>
+        <translation>Введите код и нажмите Enter, чтобы «отсканировать» его</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Скан</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <source>Bounce</source>
+        <translation>Дребезг</translation>
+    </message>
+    <message>
+        <source>Send garbage</source>
+        <translation>Отправить мусор</translation>
+    </message>
+    <message>
+        <source>Unplug</source>
+        <translation>Отключить</translation>
+    </message>
+    <message>
+        <source>Port for the app:</source>
+        <translation>Порт для приложения:</translation>
+    </message>
+    <message>
+        <source>Plug in</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Связь есть: %1</translation>
+    </message>
+    <message>
+        <source>Unplugged</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
     </message>
 </context>
 </TS>

@@ -164,12 +164,15 @@ def build(catalogs: list[str] | None = None) -> list[Path]:
     return written
 
 
-def check() -> list[str]:
-    """Problems: stale .qm files and untranslated strings."""
+def check(catalogs: list[str] | None = None) -> list[str]:
+    """Problems: stale .qm files and untranslated strings (of the given catalogs, default all)."""
     problems: list[str] = []
     folder = translations_dir()
+    wanted = set(catalogs or [])
     with tempfile.TemporaryDirectory() as tmp:
         for ts in sorted(folder.glob("*.ts")):
+            if wanted and ts.stem.rsplit("_", 1)[0] not in wanted:
+                continue
             qm = ts.with_suffix(".qm")
             fresh = Path(tmp) / qm.name
             lrelease(ts, fresh)
@@ -185,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("catalogs", nargs="*")
     args = parser.parse_args(argv)
     if args.check:
-        problems = check()
+        problems = check(args.catalogs or None)
         print("\n".join(problems) or "translations up to date")
         return 1 if problems else 0
     for path in build(args.catalogs or None):

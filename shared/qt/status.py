@@ -9,7 +9,7 @@ model stays testable.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -69,6 +69,22 @@ class StatusModel(QObject):
             if hasattr(status, name)
         }
         self.update(**fields)
+
+    def update_from_sync(self, status: object) -> None:
+        """Take the sync engine's status (``shared.sync.SyncStatus``): online, pending, the oldest
+        pending op's age, last success and error, conflicts."""
+        now = self._clock.now()
+        age = getattr(status, "oldest_pending_age_s", None)
+        online = getattr(status, "online", None)
+        self.update(
+            online=bool(online),
+            syncing=bool(getattr(status, "syncing", False)),
+            pending=int(getattr(status, "pending", 0) or 0),
+            oldest_pending_at=None if age is None else now - timedelta(seconds=float(age)),
+            last_sync_at=getattr(status, "last_success", None),
+            last_error=str(getattr(status, "last_error", "") or ""),
+            conflicts=int(getattr(status, "conflicts", 0) or 0),
+        )
 
     def age_text(self, when: datetime | None) -> str:
         return age_text(self._clock.now(), when)

@@ -79,7 +79,7 @@ def apply_theme(app: QApplication, scale: float = 1.0, app_name: str | None = No
     """Set the font and stylesheet on ``app``; returns the sizes used."""
     sizes = Sizes().scaled(scale)
     font = QFont(app.font())
-    font.setPixelSize(sizes.base)
+    font.setPointSizeF(sizes.base * 0.75)  # px -> pt at 96 dpi; widgets that scale pointSize keep working
     app.setFont(font)
     app.setStyleSheet(stylesheet(sizes, app_name))
     return sizes

@@ -1,0 +1,1105 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AcceptanceScreen</name>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Other cell</source>
+        <translation>Other cell</translation>
+    </message>
+    <message>
+        <source>Shortage</source>
+        <translation>Shortage</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Surplus</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Close box</source>
+        <translation>Close box</translation>
+    </message>
+    <message>
+        <source>Acceptance report</source>
+        <translation>Acceptance report</translation>
+    </message>
+    <message>
+        <source>Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7</source>
+        <translation>Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7</translation>
+    </message>
+    <message>
+        <source>Scan a box label</source>
+        <translation>Scan a box label</translation>
+    </message>
+    <message>
+        <source>The units shipped in the box will appear.</source>
+        <translation>The units shipped in the box will appear.</translation>
+    </message>
+    <message>
+        <source>All units scanned: close the box (Ctrl+E)</source>
+        <translation>All units scanned: close the box (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Print the acceptance report with Ctrl+P.</source>
+        <translation>Print the acceptance report with Ctrl+P.</translation>
+    </message>
+    <message>
+        <source>Scan the next unit from the box</source>
+        <translation>Scan the next unit from the box</translation>
+    </message>
+    <message>
+        <source>%1 units still to scan</source>
+        <translation>%1 units still to scan</translation>
+    </message>
+    <message>
+        <source>Scan the label of any cell with room</source>
+        <translation>Scan the label of any cell with room</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Unit %1</translation>
+    </message>
+    <message>
+        <source>Put it in cell %1 and scan the cell label</source>
+        <translation>Put it in cell %1 and scan the cell label</translation>
+    </message>
+    <message>
+        <source>Unit %1 · %2</source>
+        <translation>Unit %1 · %2</translation>
+    </message>
+    <message>
+        <source>First put unit %1 in its cell and scan the cell label.</source>
+        <translation>First put unit %1 in its cell and scan the cell label.</translation>
+    </message>
+    <message>
+        <source>Close box %1 first (Ctrl+E).</source>
+        <translation>Close box %1 first (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Box %1: %2 units expected</source>
+        <translation>Box %1: %2 units expected</translation>
+    </message>
+    <message>
+        <source>Cell %1</source>
+        <translation>Cell %1</translation>
+    </message>
+    <message>
+        <source>Not in this box: record it as surplus (Ctrl+U)</source>
+        <translation>Not in this box: record it as surplus (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>This unit is not in the box. Ctrl+U records it as surplus.</source>
+        <translation>This unit is not in the box. Ctrl+U records it as surplus.</translation>
+    </message>
+    <message>
+        <source>Unit %1 is in cell %2</source>
+        <translation>Unit %1 is in cell %2</translation>
+    </message>
+    <message>
+        <source>Expected cell %1, or Ctrl+G for another cell</source>
+        <translation>Expected cell %1, or Ctrl+G for another cell</translation>
+    </message>
+    <message>
+        <source>Select a unit that was not scanned (arrows), then Ctrl+D.</source>
+        <translation>Select a unit that was not scanned (arrows), then Ctrl+D.</translation>
+    </message>
+    <message>
+        <source>Shortage recorded: %1</source>
+        <translation>Shortage recorded: %1</translation>
+    </message>
+    <message>
+        <source>Scan or select the damaged unit, then Ctrl+B.</source>
+        <translation>Scan or select the damaged unit, then Ctrl+B.</translation>
+    </message>
+    <message>
+        <source>Damage recorded: %1</source>
+        <translation>Damage recorded: %1</translation>
+    </message>
+    <message>
+        <source>Surplus recorded: %1</source>
+        <translation>Surplus recorded: %1</translation>
+    </message>
+    <message>
+        <source>Close the box</source>
+        <translation>Close the box</translation>
+    </message>
+    <message>
+        <source>%1 units were not scanned and will be recorded as a shortage. Close the box?</source>
+        <translation>%1 units were not scanned and will be recorded as a shortage. Close the box?</translation>
+    </message>
+    <message>
+        <source>Box closed: accepted %1, shortage %2</source>
+        <translation>Box closed: accepted %1, shortage %2</translation>
+    </message>
+    <message>
+        <source>Acceptance report sent to the printer</source>
+        <translation>Acceptance report sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>CellsScreen</name>
+    <message>
+        <source>Cells</source>
+        <translation>Cells</translation>
+    </message>
+    <message>
+        <source>unit label, order, last 4+ phone digits or cell number</source>
+        <translation>unit label, order, last 4+ phone digits or cell number</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Move unit</source>
+        <translation>Move unit</translation>
+    </message>
+    <message>
+        <source>Cancel move</source>
+        <translation>Cancel move</translation>
+    </message>
+    <message>
+        <source>Scan a cell or a unit, or search (Ctrl+F)</source>
+        <translation>Scan a cell or a unit, or search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>To move a unit: Ctrl+M, scan the unit, then the new cell.</source>
+        <translation>To move a unit: Ctrl+M, scan the unit, then the new cell.</translation>
+    </message>
+    <message>
+        <source>Scan the new cell for %1</source>
+        <translation>Scan the new cell for %1</translation>
+    </message>
+    <message>
+        <source>Now in cell %1</source>
+        <translation>Now in cell %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>Found: %1</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>Scan the unit to move</source>
+        <translation>Scan the unit to move</translation>
+    </message>
+    <message>
+        <source>This unit is not in a cell here.</source>
+        <translation>This unit is not in a cell here.</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Unit %1</translation>
+    </message>
+    <message>
+        <source>Unit %1 moved to cell %2</source>
+        <translation>Unit %1 moved to cell %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>acceptance</source>
+        <translation>acceptance</translation>
+    </message>
+    <message>
+        <source>pickup</source>
+        <translation>pickup</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>move</translation>
+    </message>
+    <message>
+        <source>shortage</source>
+        <translation>shortage</translation>
+    </message>
+    <message>
+        <source>damage</source>
+        <translation>damage</translation>
+    </message>
+    <message>
+        <source>surplus</source>
+        <translation>surplus</translation>
+    </message>
+    <message>
+        <source>box closed</source>
+        <translation>box closed</translation>
+    </message>
+    <message>
+        <source>return box opened</source>
+        <translation>return box opened</translation>
+    </message>
+    <message>
+        <source>return packing</source>
+        <translation>return packing</translation>
+    </message>
+    <message>
+        <source>return box closed</source>
+        <translation>return box closed</translation>
+    </message>
+    <message>
+        <source>handover</source>
+        <translation>handover</translation>
+    </message>
+    <message>
+        <source>inventory</source>
+        <translation>inventory</translation>
+    </message>
+    <message>
+        <source>shift opened</source>
+        <translation>shift opened</translation>
+    </message>
+    <message>
+        <source>shift closed</source>
+        <translation>shift closed</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Acknowledge and discard</source>
+        <translation>Acknowledge and discard</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>try again</source>
+        <translation>try again</translation>
+    </message>
+    <message>
+        <source>discard</source>
+        <translation>discard</translation>
+    </message>
+    <message>
+        <source>Resolve what the server rejected</source>
+        <translation>Resolve what the server rejected</translation>
+    </message>
+    <message>
+        <source>Select a row; Ctrl+R tries again where allowed, Ctrl+D discards with a reason.</source>
+        <translation>Select a row; Ctrl+R tries again where allowed, Ctrl+D discards with a reason.</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation>Open conflicts: %1</translation>
+    </message>
+    <message>
+        <source>This operation cannot succeed again: discard it (Ctrl+D).</source>
+        <translation>This operation cannot succeed again: discard it (Ctrl+D).</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>Sent again</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Why is this operation discarded?</source>
+        <translation>Why is this operation discarded?</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Discarded</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryScreen</name>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventory</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Record cell</source>
+        <translation>Record cell</translation>
+    </message>
+    <message>
+        <source>Cancel cell</source>
+        <translation>Cancel cell</translation>
+    </message>
+    <message>
+        <source>not scanned yet (missing)</source>
+        <translation>not scanned yet (missing)</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>found</translation>
+    </message>
+    <message>
+        <source>unexpected here</source>
+        <translation>unexpected here</translation>
+    </message>
+    <message>
+        <source>Cells recorded this session: %1</source>
+        <translation>Cells recorded this session: %1</translation>
+    </message>
+    <message>
+        <source>Cell %1: expected %2, found %3, missing %4, unexpected %5</source>
+        <translation>Cell %1: expected %2, found %3, missing %4, unexpected %5</translation>
+    </message>
+    <message>
+        <source>Scan a cell label to count it</source>
+        <translation>Scan a cell label to count it</translation>
+    </message>
+    <message>
+        <source>Then scan every unit in the cell.</source>
+        <translation>Then scan every unit in the cell.</translation>
+    </message>
+    <message>
+        <source>Scan every unit in the cell</source>
+        <translation>Scan every unit in the cell</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter records the cell; scanning the next cell records this one too.</source>
+        <translation>Ctrl+Enter records the cell; scanning the next cell records this one too.</translation>
+    </message>
+    <message>
+        <source>This cell is being counted: scan its units.</source>
+        <translation>This cell is being counted: scan its units.</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2 units expected</source>
+        <translation>Cell %1: %2 units expected</translation>
+    </message>
+    <message>
+        <source>Unit %1 is already counted.</source>
+        <translation>Unit %1 is already counted.</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>Found: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected in this cell: %1</source>
+        <translation>Unexpected in this cell: %1</translation>
+    </message>
+    <message>
+        <source>Cell recorded: missing %1, unexpected %2</source>
+        <translation>Cell recorded: missing %1, unexpected %2</translation>
+    </message>
+</context>
+<context>
+    <name>IssuingScreen</name>
+    <message>
+        <source>Issuing</source>
+        <translation>Issuing</translation>
+    </message>
+    <message>
+        <source>did not fit</source>
+        <translation>did not fit</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>not as described</source>
+        <translation>not as described</translation>
+    </message>
+    <message>
+        <source>changed mind</source>
+        <translation>changed mind</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>other reason</translation>
+    </message>
+    <message>
+        <source>goes to another pickup point</source>
+        <translation>goes to another pickup point</translation>
+    </message>
+    <message>
+        <source>still at the warehouse</source>
+        <translation>still at the warehouse</translation>
+    </message>
+    <message>
+        <source>in transit to this pickup point</source>
+        <translation>in transit to this pickup point</translation>
+    </message>
+    <message>
+        <source>already issued</source>
+        <translation>already issued</translation>
+    </message>
+    <message>
+        <source>refused earlier</source>
+        <translation>refused earlier</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>not available</translation>
+    </message>
+    <message>
+        <source>8 digits the customer dictates</source>
+        <translation>8 digits the customer dictates</translation>
+    </message>
+    <message>
+        <source>Short code</source>
+        <translation>Short code</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>Next customer</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <source>fetch from the cell and scan</source>
+        <translation>fetch from the cell and scan</translation>
+    </message>
+    <message>
+        <source>scan the marking DataMatrix</source>
+        <translation>scan the marking DataMatrix</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>taken</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 ready, %3 fetched, %4 refused</source>
+        <translation>Order %1: %2 ready, %3 fetched, %4 refused</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s pickup QR code</source>
+        <translation>Scan the customer&apos;s pickup QR code</translation>
+    </message>
+    <message>
+        <source>or type the 8-digit short code and press Enter</source>
+        <translation>or type the 8-digit short code and press Enter</translation>
+    </message>
+    <message>
+        <source>Scan the marking DataMatrix on the product</source>
+        <translation>Scan the marking DataMatrix on the product</translation>
+    </message>
+    <message>
+        <source>Unit %1 needs its Chestny Znak code</source>
+        <translation>Unit %1 needs its Chestny Znak code</translation>
+    </message>
+    <message>
+        <source>Fetch from cell %1 and scan each unit</source>
+        <translation>Fetch from cell %1 and scan each unit</translation>
+    </message>
+    <message>
+        <source>%1 units to fetch. Ctrl+R marks a refused unit.</source>
+        <translation>%1 units to fetch. Ctrl+R marks a refused unit.</translation>
+    </message>
+    <message>
+        <source>Everything fetched: complete the pickup (Ctrl+Enter)</source>
+        <translation>Everything fetched: complete the pickup (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R marks a unit the customer refuses.</source>
+        <translation>Ctrl+R marks a unit the customer refuses.</translation>
+    </message>
+    <message>
+        <source>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</source>
+        <translation>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 units ready</source>
+        <translation>Order %1: %2 units ready</translation>
+    </message>
+    <message>
+        <source>Nothing of this order is ready here yet.</source>
+        <translation>Nothing of this order is ready here yet.</translation>
+    </message>
+    <message>
+        <source>Check the code with the customer.</source>
+        <translation>Check the code with the customer.</translation>
+    </message>
+    <message>
+        <source>Unit %1: now scan its marking DataMatrix</source>
+        <translation>Unit %1: now scan its marking DataMatrix</translation>
+    </message>
+    <message>
+        <source>Unit %1 fetched</source>
+        <translation>Unit %1 fetched</translation>
+    </message>
+    <message>
+        <source>WRONG UNIT %1: it is not in this customer&apos;s order. Put it back.</source>
+        <translation>WRONG UNIT %1: it is not in this customer&apos;s order. Put it back.</translation>
+    </message>
+    <message>
+        <source>Unit %1 cannot be issued: %2</source>
+        <translation>Unit %1 cannot be issued: %2</translation>
+    </message>
+    <message>
+        <source>Unit %1 is already fetched.</source>
+        <translation>Unit %1 is already fetched.</translation>
+    </message>
+    <message>
+        <source>Scan the marking DataMatrix of unit %1 first.</source>
+        <translation>Scan the marking DataMatrix of unit %1 first.</translation>
+    </message>
+    <message>
+        <source>The marking code belongs to another product: check the item.</source>
+        <translation>The marking code belongs to another product: check the item.</translation>
+    </message>
+    <message>
+        <source>No marking code is needed now: scan a unit label.</source>
+        <translation>No marking code is needed now: scan a unit label.</translation>
+    </message>
+    <message>
+        <source>Marking checked: %1</source>
+        <translation>Marking checked: %1</translation>
+    </message>
+    <message>
+        <source>Select a fetched unit (arrows), then Ctrl+R.</source>
+        <translation>Select a fetched unit (arrows), then Ctrl+R.</translation>
+    </message>
+    <message>
+        <source>Refusal reason</source>
+        <translation>Refusal reason</translation>
+    </message>
+    <message>
+        <source>Why does the customer refuse %1?</source>
+        <translation>Why does the customer refuse %1?</translation>
+    </message>
+    <message>
+        <source>Unit %1 refused: %2</source>
+        <translation>Unit %1 refused: %2</translation>
+    </message>
+    <message>
+        <source>Unit %1 taken</source>
+        <translation>Unit %1 taken</translation>
+    </message>
+    <message>
+        <source>Pickup complete: %1 issued, %2 refused</source>
+        <translation>Pickup complete: %1 issued, %2 refused</translation>
+    </message>
+    <message>
+        <source>Pickup cancelled: nothing was recorded.</source>
+        <translation>Pickup cancelled: nothing was recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in to start</source>
+        <translation>Log in to start</translation>
+    </message>
+    <message>
+        <source>Without a network, a clerk who logged in here before can still log in.</source>
+        <translation>Without a network, a clerk who logged in here before can still log in.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password</source>
+        <translation>Enter your user name and password</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>Logged in: %1</translation>
+    </message>
+    <message>
+        <source>Logged in offline: %1 (no connection to the server)</source>
+        <translation>Logged in offline: %1 (no connection to the server)</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Login failed</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>WB Ops: pickup point %1</source>
+        <translation>WB Ops: pickup point %1</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Open the shift first (Ctrl+O).</source>
+        <translation>Open the shift first (Ctrl+O).</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>refused at pickup</source>
+        <translation>refused at pickup</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>storage period over</source>
+        <translation>storage period over</translation>
+    </message>
+    <message>
+        <source>brought back: defect</source>
+        <translation>brought back: defect</translation>
+    </message>
+    <message>
+        <source>brought back: wrong item</source>
+        <translation>brought back: wrong item</translation>
+    </message>
+    <message>
+        <source>brought back: changed mind</source>
+        <translation>brought back: changed mind</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>New return box</source>
+        <translation>New return box</translation>
+    </message>
+    <message>
+        <source>Close box</source>
+        <translation>Close box</translation>
+    </message>
+    <message>
+        <source>Hand over to courier</source>
+        <translation>Hand over to courier</translation>
+    </message>
+    <message>
+        <source>Confirm handover</source>
+        <translation>Confirm handover</translation>
+    </message>
+    <message>
+        <source>Handover: %1 boxes scanned: %2</source>
+        <translation>Handover: %1 boxes scanned: %2</translation>
+    </message>
+    <message>
+        <source>Return box %1: %2 units packed</source>
+        <translation>Return box %1: %2 units packed</translation>
+    </message>
+    <message>
+        <source>No return box open</source>
+        <translation>No return box open</translation>
+    </message>
+    <message>
+        <source>Scan each closed return box the courier takes</source>
+        <translation>Scan each closed return box the courier takes</translation>
+    </message>
+    <message>
+        <source>Then Ctrl+Enter confirms the handover and prints the act.</source>
+        <translation>Then Ctrl+Enter confirms the handover and prints the act.</translation>
+    </message>
+    <message>
+        <source>Scan a return box label, or Ctrl+G for a new one</source>
+        <translation>Scan a return box label, or Ctrl+G for a new one</translation>
+    </message>
+    <message>
+        <source>Units to return are listed below.</source>
+        <translation>Units to return are listed below.</translation>
+    </message>
+    <message>
+        <source>Scan each unit going into the box</source>
+        <translation>Scan each unit going into the box</translation>
+    </message>
+    <message>
+        <source>Ctrl+E closes the box.</source>
+        <translation>Ctrl+E closes the box.</translation>
+    </message>
+    <message>
+        <source>Close box %1 first (Ctrl+E).</source>
+        <translation>Close box %1 first (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>This is a forward box label: scan a return box label.</source>
+        <translation>This is a forward box label: scan a return box label.</translation>
+    </message>
+    <message>
+        <source>Return box %1 open</source>
+        <translation>Return box %1 open</translation>
+    </message>
+    <message>
+        <source>Brought back</source>
+        <translation>Brought back</translation>
+    </message>
+    <message>
+        <source>Why did the customer bring %1 back?</source>
+        <translation>Why did the customer bring %1 back?</translation>
+    </message>
+    <message>
+        <source>Unit %1 is not to be returned.</source>
+        <translation>Unit %1 is not to be returned.</translation>
+    </message>
+    <message>
+        <source>Unit %1 packed</source>
+        <translation>Unit %1 packed</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Return box %1 closed: %2 units</source>
+        <translation>Return box %1 closed: %2 units</translation>
+    </message>
+    <message>
+        <source>Box %1 is not a return box of this pickup point.</source>
+        <translation>Box %1 is not a return box of this pickup point.</translation>
+    </message>
+    <message>
+        <source>Box %1 is not closed yet.</source>
+        <translation>Box %1 is not closed yet.</translation>
+    </message>
+    <message>
+        <source>Box %1 was already handed over.</source>
+        <translation>Box %1 was already handed over.</translation>
+    </message>
+    <message>
+        <source>Box %1 is already on the list.</source>
+        <translation>Box %1 is already on the list.</translation>
+    </message>
+    <message>
+        <source>Box %1 added</source>
+        <translation>Box %1 added</translation>
+    </message>
+    <message>
+        <source>Handed over: %1 boxes, %2 units</source>
+        <translation>Handed over: %1 boxes, %2 units</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <source>Nothing to scan here.</source>
+        <translation>Nothing to scan here.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>system default printer</source>
+        <translation>system default printer</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Pickup point id</source>
+        <translation>Pickup point id</translation>
+    </message>
+    <message>
+        <source>Scanner port</source>
+        <translation>Scanner port</translation>
+    </message>
+    <message>
+        <source>Scanner speed (baud)</source>
+        <translation>Scanner speed (baud)</translation>
+    </message>
+    <message>
+        <source>Ignore a repeat scan within</source>
+        <translation>Ignore a repeat scan within</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner: max pause between keys</source>
+        <translation>Keyboard scanner: max pause between keys</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>Label size</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Log in as administrator</source>
+        <translation>Log in as administrator</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Lock settings</source>
+        <translation>Lock settings</translation>
+    </message>
+    <message>
+        <source>Change the settings and save (Ctrl+S)</source>
+        <translation>Change the settings and save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Server, pickup point and scanner changes apply after a restart.</source>
+        <translation>Server, pickup point and scanner changes apply after a restart.</translation>
+    </message>
+    <message>
+        <source>Settings need an administrator</source>
+        <translation>Settings need an administrator</translation>
+    </message>
+    <message>
+        <source>Log in with an administrator account.</source>
+        <translation>Log in with an administrator account.</translation>
+    </message>
+    <message>
+        <source>Not an administrator, or a wrong password.</source>
+        <translation>Not an administrator, or a wrong password.</translation>
+    </message>
+    <message>
+        <source>keyboard scanner (no port)</source>
+        <translation>keyboard scanner (no port)</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Settings saved</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftScreen</name>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Packed for return</source>
+        <translation>Packed for return</translation>
+    </message>
+    <message>
+        <source>Shortages</source>
+        <translation>Shortages</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Surplus</translation>
+    </message>
+    <message>
+        <source>Open the shift to start work</source>
+        <translation>Open the shift to start work</translation>
+    </message>
+    <message>
+        <source>Ctrl+O opens the shift.</source>
+        <translation>Ctrl+O opens the shift.</translation>
+    </message>
+    <message>
+        <source>Shift is open</source>
+        <translation>Shift is open</translation>
+    </message>
+    <message>
+        <source>Choose a flow on the left (F2–F7). Close the shift at the end of the day.</source>
+        <translation>Choose a flow on the left (F2–F7). Close the shift at the end of the day.</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <translation>Shift opened</translation>
+    </message>
+    <message>
+        <source>Shift closed. The shift report is ready to print.</source>
+        <translation>Shift closed. The shift report is ready to print.</translation>
+    </message>
+    <message>
+        <source>Shift report sent to the printer</source>
+        <translation>Shift report sent to the printer</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,259 @@
+"""Composition root of the PVZ app (console script ``pvz-app``): real parts wired together.
+
+    pvz-app --backend-url http://127.0.0.1:8700 --site PVZ-DEMO-1 --scanner-port /dev/ttyACM0
+    pvz-app --lang en --data-dir ./pvz-data --demo-user clerk --demo-password secret
+
+:func:`build` does the wiring (config, local store, HTTP client, login session, sync engine and its
+Qt adapter, scanner drivers, feedback, the operations hub, the main window) and is what the tests,
+the screenshots script and the benchmarks call too, with their own runner and report output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from shared.auth import AuthClient, AuthError, Session, TokenStore
+from shared.config import AppConfig, ConfigStore, data_dir
+from shared.domain import Clock, Role, SiteKind, SystemClock
+from shared.qt import i18n, theme
+from shared.qt.feedback import Feedback, SoundPlayer
+from shared.qt.operations import Operations, Runner, ThreadRunner
+from shared.qt.scanner_bridge import ScannerBridge
+from shared.qt.status import SCANNER_DISCONNECTED, SCANNER_NONE, SCANNER_OK, StatusModel
+from shared.qt.sync_adapter import SyncAdapter
+from shared.qt.wedge import WedgeFilter
+from shared.scanning.events import HealthState
+from shared.setup import list_serial_ports, new_device_id
+from shared.store import LocalStore
+from shared.sync import SyncEngine
+
+from .context import PreviewReports, PvzContext, ReportOutput
+from .service import PvzService
+from .window import MainWindow
+
+log = logging.getLogger("pvz_app")
+CATALOGS = ("common", "pvz")
+
+
+@dataclass
+class Options:
+    backend_url: str | None = None
+    data_dir: Path | None = None
+    site: str | None = None
+    scanner_port: str | None = None
+    lang: str | None = None
+    device_id: str | None = None
+    demo_user: str | None = None
+    demo_password: str | None = None
+
+
+@dataclass
+class PvzApp:
+    """Everything :func:`build` made; ``close()`` stops it in order."""
+
+    window: MainWindow
+    ctx: PvzContext
+    store: LocalStore
+    http: httpx.Client
+    session: Session
+    sync: SyncAdapter
+    scanner: ScannerBridge
+    config: AppConfig
+    translators: list[Any] = field(default_factory=list)
+    wedge: WedgeFilter | None = None
+
+    def close(self) -> None:
+        self.sync.stop()
+        self.scanner.stop()
+        self.ctx.ops.runner.wait(10_000)
+        self.window.close()
+        self.http.close()
+        self.store.close()
+
+
+def parse_args(argv: Sequence[str] | None) -> Options:
+    p = argparse.ArgumentParser(prog="pvz-app", description="WB Ops pickup point app")
+    p.add_argument("--backend-url", help="WB Ops server, e.g. http://127.0.0.1:8700")
+    p.add_argument("--data-dir", type=Path, help="folder for the local database and config")
+    p.add_argument("--site", help="pickup point id, e.g. PVZ-DEMO-1")
+    p.add_argument("--scanner-port", help="serial port of the scanner ('' for a keyboard scanner)")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, help="UI language (default: Russian)")
+    p.add_argument("--device-id", help=argparse.SUPPRESS)
+    p.add_argument("--demo-user", help="log in as this user at start (make demo)")
+    p.add_argument("--demo-password", help="password for --demo-user")
+    a = p.parse_args(argv)
+    return Options(
+        a.backend_url, a.data_dir, a.site, a.scanner_port, a.lang, a.device_id, a.demo_user, a.demo_password
+    )
+
+
+def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path]:
+    folder = opts.data_dir or data_dir() / "pvz"
+    store = ConfigStore("pvz", path=folder / "pvz.json") if opts.data_dir else ConfigStore("pvz")
+    overrides: dict[str, Any] = {"backend_url": opts.backend_url, "site_id": opts.site, "language": opts.lang}
+    cfg = store.load(overrides)
+    if opts.scanner_port is not None:
+        cfg = replace(cfg, scanner=replace(cfg.scanner, port=opts.scanner_port))
+    if not cfg.site_id:
+        raise SystemExit("pvz-app: no pickup point configured: pass --site PVZ-... (or run the setup wizard)")
+    device = opts.device_id or cfg.device_id
+    if not device:
+        device = new_device_id("pvz", cfg.site_id)
+        cfg = replace(cfg, device_id=device)
+        store.save(cfg)  # the device id never changes after the first run
+    elif device != cfg.device_id:
+        cfg = replace(cfg, device_id=device)
+    return store, cfg, folder
+
+
+def make_admin_check(http: httpx.Client, store: LocalStore) -> Any:
+    """Settings unlock: an admin login online, else an admin who logged in here before (offline)."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import VerificationError
+
+    client = AuthClient(http)
+
+    def check(username: str, password: str) -> bool:
+        try:
+            tokens = client.login(username, password)
+        except AuthError as exc:
+            if exc.code not in ("network", "server"):
+                return False
+        else:
+            with contextlib.suppress(AuthError):
+                client.logout(tokens.access_token)
+            return tokens.user.role == Role.ADMIN.value
+        cached = store.cached_user(username)
+        if cached is None or cached.role is not Role.ADMIN:
+            return False
+        try:
+            return bool(PasswordHasher().verify(cached.verifier, password))
+        except VerificationError:
+            return False
+
+    return check
+
+
+def build(
+    opts: Options,
+    app: QApplication,
+    *,
+    clock: Clock | None = None,
+    runner: Runner | None = None,
+    reports: ReportOutput | None = None,
+    sync_inline: bool = False,
+    sync_interval_ms: int = 30_000,
+    keyring_backend: Any | None = None,
+    sounds: bool = True,
+    extras: dict[str, Any] | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> PvzApp:
+    """Wire the app. Tests pass a SyncRunner, PdfReports, ``sync_inline=True`` and a clock."""
+    clock = clock or SystemClock()
+    config_store, cfg, folder = load_config(opts)
+    lang = i18n.normalise_language(cfg.language)
+    translators = i18n.install(app, lang, CATALOGS)
+    theme.apply_theme(app, app_name="pvz")
+    store = LocalStore.open(folder / "pvz.sqlite", cfg.device_id, clock)
+    http = httpx.Client(
+        base_url=cfg.backend_url, timeout=httpx.Timeout(10.0, connect=3.0), transport=transport
+    )
+    session = Session(
+        store,
+        AuthClient(http),
+        TokenStore(keyring_backend),
+        clock,
+        device_id=cfg.device_id,
+        site_kind=SiteKind.PVZ,
+        idle_lock_s=cfg.idle_lock_minutes * 60.0,
+    )
+    engine = SyncEngine(store, http, session, clock)
+    sync = SyncAdapter(engine, interval_ms=sync_interval_ms, inline=sync_inline)
+    status = StatusModel(clock)
+    status.update(site=cfg.site_id, scanner=SCANNER_NONE)
+    sync.statusChanged.connect(status.update_from_sync)
+    status.update_from_sync(engine.refresh_status())
+
+    feedback = Feedback(SoundPlayer(enabled=sounds))
+    bridge = ScannerBridge(debounce_s=cfg.scanner.debounce_ms / 1000.0)
+    if cfg.scanner.port:
+        from shared.scanning.serial_driver import SerialScanner
+
+        driver = SerialScanner(cfg.scanner.port, baudrate=cfg.scanner.baudrate, clock=clock)
+        bridge.add_driver(driver)
+
+        def health(state: HealthState) -> None:
+            status.update(
+                scanner=SCANNER_OK if state.ok else SCANNER_DISCONNECTED, scanner_detail=state.reason
+            )
+
+        bridge.healthChanged.connect(health)
+        bridge.healthChanged.connect(feedback.health)
+    wedge = WedgeFilter(
+        max_gap_s=cfg.scanner.max_key_interval_ms / 1000.0, min_length=cfg.scanner.min_length, clock=clock
+    )
+    app.installEventFilter(wedge)
+    bridge.add_wedge(wedge)
+
+    service = PvzService(store, cfg.site_id, clock)
+    ops = Operations(runner or ThreadRunner())
+    all_extras: dict[str, Any] = {"list_ports": lambda: [p.device for p in list_serial_ports()]}
+    all_extras.update(extras or {})
+    ctx = PvzContext(
+        service=service,
+        ops=ops,
+        feedback=feedback,
+        status=status,
+        scanner=bridge,
+        clock=clock,
+        auth=session,
+        reports=reports or PreviewReports(),
+        config=config_store,
+        admin_check=make_admin_check(http, store),
+        sync=sync,
+        lang=lang,
+        extras=all_extras,
+    )
+    window = MainWindow(ctx)
+    if isinstance(ctx.reports, PreviewReports):
+        ctx.reports.parent = window
+    sync.changed.connect(window.refresh_screens)
+    bridge.start()
+    sync.start()
+    return PvzApp(window, ctx, store, http, session, sync, bridge, cfg, translators, wedge)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("WB_LOG", "WARNING"))
+    opts = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("WB Ops PVZ")
+    built = build(opts, app)
+    built.window.resize(1280, 800)
+    built.window.show()
+    if opts.demo_user and opts.demo_password:
+        login = built.window.login
+        login.username.setText(opts.demo_user)
+        login.password.setText(opts.demo_password)
+        QTimer.singleShot(0, login.submit)
+    try:
+        return app.exec()
+    finally:
+        built.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

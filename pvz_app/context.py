@@ -1,0 +1,124 @@
+"""What every PVZ screen gets injected: the service, the operations hub, feedback, status, ports.
+
+The composition root (``pvz_app.__main__``) builds one :class:`PvzContext` with real parts; tests
+build one with the same real store and service, a synchronous runner and a PDF printer output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from shared.barcodes import ScanKind
+from shared.config import AppConfig
+from shared.domain import Clock
+from shared.printing.report import Report
+from shared.qt.feedback import Feedback
+from shared.qt.operations import Operations
+from shared.qt.scanner_bridge import ScannerBridge
+from shared.qt.status import StatusModel
+from shared.store import Actor
+
+from .service import PvzService
+
+
+class AuthPort(Protocol):
+    """The login session (shared.auth.Session implements it)."""
+
+    @property
+    def online(self) -> bool: ...
+
+    def sign_in(self, username: str, password: str) -> Actor: ...
+
+    def logout(self) -> None: ...
+
+
+class SyncPort(Protocol):
+    """The sync adapter (shared.qt.sync_adapter.SyncAdapter implements it)."""
+
+    def kick(self) -> None: ...
+
+    def sync_now(self) -> None: ...
+
+
+class ReportOutput(Protocol):
+    """Where a printable report goes: a preview dialog at the counter, a PDF file in tests."""
+
+    def output(self, report: Report) -> None: ...
+
+    def label(self, kind: ScanKind, code: str, lines: list[str]) -> None: ...
+
+
+class ConfigPort(Protocol):
+    def load(self, overrides: Any = None) -> AppConfig: ...
+
+    def save(self, config: AppConfig) -> None: ...
+
+
+@dataclass
+class PvzContext:
+    service: PvzService
+    ops: Operations
+    feedback: Feedback
+    status: StatusModel
+    scanner: ScannerBridge
+    clock: Clock
+    auth: AuthPort
+    reports: ReportOutput
+    config: ConfigPort
+    admin_check: Callable[[str, str], bool]
+    sync: SyncPort | None = None
+    lang: str = "ru"
+    on_language: Callable[[str], None] | None = None  # switch the UI language at run time
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def site_id(self) -> str:
+        return self.service.site_id
+
+
+class PdfReports:
+    """A ReportOutput that writes each report to a PDF in ``folder`` (tests, 'save as PDF')."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.printed: list[Report] = []
+        self.labels: list[str] = []
+
+    def output(self, report: Report) -> None:
+        from shared.qt.printing import LabelPrinter, ReportDocument
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.printed.append(report)
+        LabelPrinter().print_to_pdf(ReportDocument(report), self.folder / f"report-{len(self.printed)}.pdf")
+
+    def label(self, kind: ScanKind, code: str, lines: list[str]) -> None:
+        from shared.qt.printing import LabelDocument, LabelPrinter
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.labels.append(code)
+        doc = LabelDocument.single(kind, code, lines)
+        LabelPrinter().print_to_pdf(doc, self.folder / f"label-{len(self.labels)}.pdf")
+
+
+class PreviewReports:
+    """A ReportOutput that opens the print preview (the clerk checks, then prints)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        self.parent = parent
+        self.printed: list[Report] = []
+        self.labels: list[str] = []
+
+    def output(self, report: Report) -> None:
+        from shared.qt.printing import LabelPrinter, ReportDocument
+
+        self.printed.append(report)
+        LabelPrinter(parent=self.parent).preview(ReportDocument(report))
+
+    def label(self, kind: ScanKind, code: str, lines: list[str]) -> None:
+        from shared.qt.printing import LabelDocument, LabelPrinter
+
+        self.labels.append(code)
+        LabelPrinter(parent=self.parent).preview(LabelDocument.single(kind, code, lines))

@@ -1,0 +1,1 @@
+"""One module per flow; each screen is a :class:`~pvz_app.screens.base.Screen`."""

@@ -1,0 +1,349 @@
+"""Acceptance: scan a box, then each unit; the app suggests a cell, the clerk confirms by scanning it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from shared.barcodes import Scan, ScanKind
+from shared.domain import UnitStatus
+from shared.printing.report import AcceptanceLine, acceptance_report
+from shared.qt import i18n
+from shared.qt.models import Column, RecordTableModel
+from shared.qt.operations import OpFailure
+from shared.qt.widgets import make_table
+from shared.store import ChangeSet, UnitView
+
+from ..logic.acceptance import AcceptanceSession, BoxUnit, Placement
+from .base import Screen
+
+
+class AcceptanceScreen(Screen):
+    key = "acceptance"
+
+    def title(self) -> str:
+        return self.tr("Acceptance")
+
+    def build(self) -> None:
+        self.session: AcceptanceSession | None = None
+        self.box_line = QLabel(self)
+        self.box_line.setObjectName("boxLine")
+        self.box_line.setProperty("role", "hint")
+        self.add(self.box_line)
+        self.model: RecordTableModel[BoxUnit] = RecordTableModel(
+            [
+                Column(self.tr("Unit"), lambda u: u.label, bold=True),
+                Column(self.tr("Product"), lambda u: u.product),
+                Column(self.tr("Customer"), lambda u: u.customer),
+                Column(self.tr("State"), lambda u: i18n.state_name(u.status)),
+                Column(self.tr("Cell"), lambda u: u.cell_number or ""),
+            ],
+            key=lambda u: u.id,
+            tone=self._tone,
+        )
+        self.table = make_table(self.model, self)
+        self.table.setObjectName("acceptanceTable")
+        self.add(self.table, 1)
+        self.add_action("other_cell", self.tr("Other cell"), "Ctrl+G", self.other_cell)
+        self.add_action("shortage", self.tr("Shortage"), "Ctrl+D", self.shortage)
+        self.add_action("surplus", self.tr("Surplus"), "Ctrl+U", self.surplus)
+        self.add_action("damage", self.tr("Damaged"), "Ctrl+B", self.damage)
+        self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box, primary=True)
+        self.add_action("report", self.tr("Acceptance report"), "Ctrl+P", self.print_report)
+        self._sync_actions()
+
+    @staticmethod
+    def _tone(u: BoxUnit) -> str | None:
+        return {
+            UnitStatus.ACCEPTED: "ok",
+            UnitStatus.MISSING: "error",
+            UnitStatus.DAMAGED: "warn",
+        }.get(u.status)
+
+    # --- state -------------------------------------------------------------------------------
+    def _sync_actions(self) -> None:
+        s = self.session
+        open_box = s is not None
+        self.enable(
+            other_cell=bool(s and s.placement),
+            shortage=open_box,
+            surplus=bool(s and s.last_unknown),
+            damage=open_box,
+            close=open_box,
+            report=open_box,
+        )
+
+    def _render(self) -> None:
+        s = self.session
+        if s is None:
+            self.model.set_rows([])
+            self.box_line.setText("")
+        else:
+            self.model.set_rows(s.units)
+            c = s.counts()
+            self.box_line.setText(
+                self.tr("Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7")
+                .replace("%1", s.box_id)
+                .replace("%2", str(c["expected"]))
+                .replace("%3", str(c["accepted"]))
+                .replace("%4", str(c["waiting"]))
+                .replace("%5", str(c["missing"]))
+                .replace("%6", str(c["damaged"]))
+                .replace("%7", str(c["surplus"]))
+            )
+        self._sync_actions()
+
+    def reset_prompt(self) -> None:
+        s = getattr(self, "session", None)
+        if s is None:
+            self.prompt.set_step(
+                self.tr("Scan a box label"), self.tr("The units shipped in the box will appear.")
+            )
+        elif s.placement is not None:
+            self._prompt_placement(s.placement)
+        elif s.done:
+            self.prompt.set_step(
+                self.tr("All units scanned: close the box (Ctrl+E)"),
+                self.tr("Print the acceptance report with Ctrl+P."),
+                tone="ok",
+            )
+        else:
+            self.prompt.set_step(
+                self.tr("Scan the next unit from the box"),
+                self.tr("%1 units still to scan").replace("%1", str(len(s.waiting))),
+            )
+
+    def _prompt_placement(self, p: Placement) -> None:
+        if p.chosen_freely:
+            self.prompt.set_step(
+                self.tr("Scan the label of any cell with room"),
+                self.tr("Unit %1").replace("%1", p.unit.label),
+                tone="warn",
+            )
+        else:
+            self.prompt.set_step(
+                self.tr("Put it in cell %1 and scan the cell label").replace("%1", str(p.cell.number)),
+                self.tr("Unit %1 · %2").replace("%1", p.unit.label).replace("%2", p.unit.customer),
+            )
+
+    # --- scans -------------------------------------------------------------------------------
+    def on_scan(self, scan: Scan) -> None:
+        s = self.session
+        if s is None or (s.done and scan.kind is ScanKind.BOX and s.placement is None):
+            if scan.kind is not ScanKind.BOX:
+                self.refuse_kind(scan, [ScanKind.BOX])
+                return
+            box_id = scan.fields.get("sscc", scan.code)
+            self.query(lambda: self.ctx.service.open_box(box_id), self._opened)
+            return
+        if s.placement is not None:
+            if scan.kind is ScanKind.CELL:
+                cell_id = scan.fields["cell_id"]
+                self.run(lambda: self.ctx.service.place(s, cell_id), self._placed, self._place_failed)
+            elif scan.kind is ScanKind.UNIT:
+                self.error(
+                    self.tr("First put unit %1 in its cell and scan the cell label.").replace(
+                        "%1", s.placement.unit.label
+                    )
+                )
+            else:
+                self.refuse_kind(scan, [ScanKind.CELL])
+            return
+        if scan.kind is ScanKind.UNIT:
+            label = scan.code
+            self.query(lambda: self.ctx.service.suggest_for(s, label), self._suggested, self._unit_failed)
+        elif scan.kind is ScanKind.BOX:
+            self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", s.box_id))
+        else:
+            self.refuse_kind(scan, [ScanKind.UNIT])
+
+    def _opened(self, session: AcceptanceSession) -> None:
+        self.session = session
+        self._render()
+        self.success(
+            self.tr("Box %1: %2 units expected")
+            .replace("%1", session.box_id)
+            .replace("%2", str(len(session.units)))
+        )
+        self.reset_prompt()
+
+    def _suggested(self, placement: Placement) -> None:
+        self._render()
+        row = self.model.find(placement.unit.id)
+        if row >= 0:
+            self.table.selectRow(row)
+        self.info(self.tr("Cell %1").replace("%1", str(placement.cell.number)))
+        self._prompt_placement(placement)
+
+    def _unit_failed(self, failure: OpFailure) -> None:
+        self._render()
+        if failure.code == "surplus_candidate":
+            self.prompt.set_step(
+                self.tr("Not in this box: record it as surplus (Ctrl+U)"),
+                failure.detail,
+                tone="warn",
+            )
+            self.warning(self.tr("This unit is not in the box. Ctrl+U records it as surplus."))
+        else:
+            self.prompt.set_step(failure.message, tone="error")
+            self.error(failure.message)
+
+    def _placed(self, unit: UnitView) -> None:
+        self._render()
+        self.success(
+            self.tr("Unit %1 is in cell %2").replace("%1", unit.label).replace("%2", str(unit.cell_number))
+        )
+        self.reset_prompt()
+
+    def _place_failed(self, failure: OpFailure) -> None:
+        self.error(failure.message)
+        s = self.session
+        if s and s.placement:
+            self.prompt.set_step(
+                failure.message,
+                self.tr("Expected cell %1, or Ctrl+G for another cell").replace(
+                    "%1", str(s.placement.cell.number)
+                ),
+                tone="error",
+            )
+
+    # --- actions -----------------------------------------------------------------------------
+    def _target_unit(self) -> BoxUnit | None:
+        s = self.session
+        if s is None:
+            return None
+        if s.placement is not None:
+            return s.placement.unit
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return self.model.row_at(rows[0].row())
+        return None
+
+    def other_cell(self) -> None:
+        s = self.session
+        if s is None or s.placement is None:
+            return
+        self.query(lambda: self.ctx.service.choose_any_cell(s), self._prompt_placement)
+
+    def shortage(self) -> None:
+        s, unit = self.session, self._target_unit()
+        if s is None:
+            return
+        if unit is None or unit.status is not UnitStatus.SHIPPED:
+            self.error(self.tr("Select a unit that was not scanned (arrows), then Ctrl+D."))
+            return
+        self.run(
+            lambda: self.ctx.service.mark_shortage(s, unit.id),
+            lambda _v: self._marked(self.tr("Shortage recorded: %1"), unit),
+        )
+
+    def damage(self) -> None:
+        s, unit = self.session, self._target_unit()
+        if s is None:
+            return
+        if unit is None or unit.status not in (UnitStatus.SHIPPED, UnitStatus.ACCEPTED):
+            self.error(self.tr("Scan or select the damaged unit, then Ctrl+B."))
+            return
+        self.run(
+            lambda: self.ctx.service.mark_damaged(s, unit.id),
+            lambda _v: self._marked(self.tr("Damage recorded: %1"), unit),
+        )
+
+    def _marked(self, text: str, unit: BoxUnit) -> None:
+        self._render()
+        self.success(text.replace("%1", unit.label))
+        self.reset_prompt()
+
+    def surplus(self) -> None:
+        s = self.session
+        if s is None or not s.last_unknown:
+            return
+        label = s.last_unknown
+        self.run(lambda: self.ctx.service.record_surplus(s, label), lambda _v: self._surplus_done(label))
+
+    def _surplus_done(self, label: str) -> None:
+        self._render()
+        self.success(self.tr("Surplus recorded: %1").replace("%1", label))
+        self.reset_prompt()
+
+    def close_box(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        if s.waiting and not self.ctx.extras.get("confirm", _confirm)(
+            self,
+            self.tr("Close the box"),
+            self.tr("%1 units were not scanned and will be recorded as a shortage. Close the box?").replace(
+                "%1", str(len(s.waiting))
+            ),
+        ):
+            return
+        self.run(lambda: self.ctx.service.close_box(s), self._closed)
+
+    def _closed(self, counts: dict[str, int]) -> None:
+        s = self.session
+        self.success(
+            self.tr("Box closed: accepted %1, shortage %2")
+            .replace("%1", str(counts["accepted"]))
+            .replace("%2", str(counts["missing"]))
+        )
+        if s is not None:
+            self.ctx.reports.output(self.report(s))
+        self.session = None
+        self._render()
+        self.reset_prompt()
+
+    def report(self, s: AcceptanceSession) -> Any:
+        outcome = {
+            UnitStatus.ACCEPTED: "accepted",
+            UnitStatus.MISSING: "missing",
+            UnitStatus.DAMAGED: "damaged",
+        }
+        lines = [
+            AcceptanceLine(u.label, u.product, outcome.get(u.status, "missing"), str(u.cell_number or ""))
+            for u in s.units
+            if u.status in outcome
+        ]
+        lines += [AcceptanceLine(label, "", "surplus") for label in s.surplus]
+        actor = self.ctx.service.actor
+        return acceptance_report(
+            site=self.ctx.site_id,
+            box_sscc=s.box_id,
+            when=self.ctx.clock.now(),
+            clerk=actor.username if actor else "",
+            lines=lines,
+            lang=self.ctx.lang,
+        )
+
+    def print_report(self) -> None:
+        if self.session is not None:
+            self.ctx.reports.output(self.report(self.session))
+            self.info(self.tr("Acceptance report sent to the printer"))
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        s = self.session
+        if (
+            s is not None
+            and (changes.full or s.box_id in changes.boxes or changes.units & {u.id for u in s.units})
+            and s.placement is None
+        ):
+            box_id = s.box_id
+            self.query(lambda: self.ctx.service.open_box(box_id), self._reloaded)
+
+    def _reloaded(self, session: AcceptanceSession) -> None:
+        if (
+            self.session is not None
+            and self.session.box_id == session.box_id
+            and self.session.placement is None
+        ):
+            session.surplus = self.session.surplus
+            self.session = session
+            self._render()
+
+
+def _confirm(parent: Screen, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,179 @@
+"""The base of every PVZ screen: title, next-step prompt, feedback banner, keyboard actions, scans.
+
+A screen declares its actions with :meth:`Screen.add_action` (each has a shortcut and a button
+showing it), receives scans in :meth:`Screen.on_scan` (already parsed; wrong kinds are refused
+with a message naming the kind expected), runs core work through :meth:`Screen.run` (the hub:
+journal first, then the success beep) and refreshes in :meth:`Screen.on_changed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from shared.barcodes import BarcodeError, Scan, ScanKind, parse
+from shared.qt import i18n
+from shared.qt.feedback import FeedbackBanner
+from shared.qt.operations import OpFailure, OpResult
+from shared.qt.widgets import StepPrompt, title
+from shared.scanning.events import ScanEvent
+from shared.store import ChangeSet
+
+from ..context import PvzContext
+
+
+def core(fn: Callable[[], tuple[Any, ChangeSet]]) -> Callable[[], OpResult[Any]]:
+    """Adapt a service method returning (value, changes) to the hub's OpResult."""
+
+    def run() -> OpResult[Any]:
+        value, changes = fn()
+        return OpResult(value, changes if changes else None)
+
+    return run
+
+
+class Screen(QWidget):
+    """Base class; subclasses set ``key`` and build their body in ``build``."""
+
+    key = "screen"
+    needs_shift = True  # flows that need an open shift
+
+    def __init__(self, ctx: PvzContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.active = False
+        self.actions_by_name: dict[str, QAction] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 12, 16, 8)
+        self._layout.setSpacing(10)
+        self.heading = title(self.title())
+        self._layout.addWidget(self.heading)
+        self.prompt = StepPrompt(self)
+        self._layout.addWidget(self.prompt)
+        self.banner = FeedbackBanner(ctx.feedback, self)
+        self._layout.addWidget(self.banner)
+        self.body = QVBoxLayout()
+        self._layout.addLayout(self.body, 1)
+        self._bar = QHBoxLayout()
+        self._bar.setSpacing(8)
+        self._layout.addLayout(self._bar)
+        self.build()
+        self._bar.addStretch(1)
+        self.reset_prompt()
+
+    # --- for subclasses ----------------------------------------------------------------------
+    def title(self) -> str:
+        return self.key
+
+    def build(self) -> None:
+        """Create the body widgets and actions."""
+
+    def reset_prompt(self) -> None:
+        """Show the first step."""
+
+    def on_scan(self, scan: Scan) -> None:
+        """A parsed scan while this screen is active."""
+        self.refuse_kind(scan, [])
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        """Something changed (this screen's op, another screen's, or a sync)."""
+
+    def on_activated(self) -> None:
+        """The screen became the active flow."""
+
+    # --- actions -----------------------------------------------------------------------------
+    def add_action(
+        self,
+        name: str,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey,
+        slot: Callable[[], None],
+        *,
+        primary: bool = False,
+    ) -> QAction:
+        """An action with a keyboard shortcut and a button that shows it (``F5 Close box``)."""
+        action = QAction(text, self)
+        seq = QKeySequence(shortcut)
+        action.setShortcut(seq)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        label = f"{seq.toString(QKeySequence.SequenceFormat.NativeText)}  {text}"
+        button = QPushButton(label, self)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setProperty("primary", primary)
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        self._bar.addWidget(button)
+        self.actions_by_name[name] = action
+        self.buttons[name] = button
+        return action
+
+    def enable(self, **flags: bool) -> None:
+        for name, on in flags.items():
+            self.actions_by_name[name].setEnabled(on)
+
+    def trigger(self, name: str) -> None:
+        action = self.actions_by_name[name]
+        if action.isEnabled():
+            action.trigger()
+
+    # --- scans -------------------------------------------------------------------------------
+    def handle_scan(self, event: ScanEvent) -> None:
+        """The scanner bridge's target while this screen is active."""
+        try:
+            scan = parse(event.text)
+        except BarcodeError as exc:
+            self.error(i18n.error_message(exc.code, exc.message, exc.params))
+            return
+        self.on_scan(scan)
+
+    def refuse_kind(self, scan: Scan, expected: Sequence[ScanKind]) -> None:
+        if expected:
+            self.error(i18n.wrong_kind_message(scan.kind, expected))
+        else:
+            self.error(self.tr("Nothing to scan here."))
+
+    # --- running core work -------------------------------------------------------------------
+    def run(
+        self,
+        fn: Callable[[], tuple[Any, ChangeSet]],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[OpFailure], None] | None = None,
+    ) -> None:
+        """Run a mutating service call: journalled before ``on_success`` beeps."""
+        self.ctx.ops.run(core(fn), on_success=on_success, on_failure=on_failure or self.failed)
+
+    def query(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[OpFailure], None] | None = None,
+    ) -> None:
+        """Run a read (or a pure check) off the GUI thread."""
+        self.ctx.ops.run(fn, on_success=on_success, on_failure=on_failure or self.failed)
+
+    def failed(self, failure: OpFailure) -> None:
+        self.error(failure.message)
+
+    # --- feedback ----------------------------------------------------------------------------
+    def error(self, message: str) -> None:
+        self.ctx.feedback.error(message)
+
+    def success(self, message: str) -> None:
+        self.ctx.feedback.success(message)
+
+    def warning(self, message: str) -> None:
+        self.ctx.feedback.warning(message)
+
+    def info(self, message: str) -> None:
+        self.ctx.feedback.info(message)
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        self.body.addWidget(widget, stretch)
+        return widget

@@ -1,0 +1,143 @@
+"""Cells: search by unit, order, phone digits or cell; see a cell's contents; move a unit by scanning."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from shared.barcodes import Scan, ScanKind
+from shared.qt import i18n
+from shared.qt.models import Column, RecordTableModel
+from shared.qt.widgets import make_table
+from shared.store import ChangeSet, UnitView
+
+from .base import Screen
+
+
+class CellsScreen(Screen):
+    key = "cells"
+
+    def title(self) -> str:
+        return self.tr("Cells")
+
+    def build(self) -> None:
+        self.moving: UnitView | None = None
+        self.last_query = ""
+        row = QWidget(self)
+        form = QFormLayout(row)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.search_box = QLineEdit(row)
+        self.search_box.setObjectName("cellSearch")
+        self.search_box.setPlaceholderText(self.tr("unit label, order, last 4+ phone digits or cell number"))
+        self.search_box.returnPressed.connect(self.search)
+        form.addRow(self.tr("Find"), self.search_box)
+        self.add(row)
+        self.model: RecordTableModel[UnitView] = RecordTableModel(
+            [
+                Column(self.tr("Cell"), lambda u: u.cell_number or "", bold=True),
+                Column(self.tr("Unit"), lambda u: u.label),
+                Column(self.tr("Product"), lambda u: u.product_name),
+                Column(self.tr("Customer"), lambda u: u.customer_name),
+                Column(self.tr("Phone"), lambda u: u.customer_phone[-4:] if u.customer_phone else ""),
+                Column(self.tr("State"), lambda u: i18n.state_name(u.status)),
+            ],
+            key=lambda u: u.id,
+        )
+        self.table = make_table(self.model, self)
+        self.table.setObjectName("cellsTable")
+        self.add(self.table, 1)
+        self.add_action("find", self.tr("Find"), "Ctrl+F", self.focus_search)
+        self.add_action("move", self.tr("Move unit"), "Ctrl+M", self.start_move)
+        self.add_action("cancel", self.tr("Cancel move"), "Ctrl+N", self.cancel_move)
+        self.enable(cancel=False)
+
+    def reset_prompt(self) -> None:
+        moving = getattr(self, "moving", None)
+        if moving is None:
+            self.prompt.set_step(
+                self.tr("Scan a cell or a unit, or search (Ctrl+F)"),
+                self.tr("To move a unit: Ctrl+M, scan the unit, then the new cell."),
+            )
+        else:
+            self.prompt.set_step(
+                self.tr("Scan the new cell for %1").replace("%1", moving.label),
+                self.tr("Now in cell %1").replace("%1", str(moving.cell_number or "—")),
+                tone="warn",
+            )
+
+    def on_activated(self) -> None:
+        self.search_box.setFocus()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def search(self, query: str | None = None) -> None:
+        q = (query if query is not None else self.search_box.text()).strip()
+        self.last_query = q
+        self.ctx.ops.progress.emit(self.tr("Searching…"), 0, 0)
+        self.query(lambda: self.ctx.service.search(q), self._found)
+
+    def _found(self, units: list[UnitView]) -> None:
+        self.model.set_rows(units)
+        if units:
+            self.table.selectRow(0)
+            self.info(self.tr("Found: %1").replace("%1", str(len(units))))
+        else:
+            self.warning(self.tr("Nothing found"))
+
+    def start_move(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.moving = self.model.row_at(rows[0].row()) if rows else None
+        self._move_mode = True
+        self.enable(cancel=True)
+        if self.moving is None:
+            self.prompt.set_step(self.tr("Scan the unit to move"), tone="warn")
+        else:
+            self.reset_prompt()
+
+    def cancel_move(self) -> None:
+        self.moving = None
+        self._move_mode = False
+        self.enable(cancel=False)
+        self.reset_prompt()
+
+    def on_scan(self, scan: Scan) -> None:
+        moving = getattr(self, "_move_mode", False)
+        if scan.kind is ScanKind.CELL:
+            cell_id = scan.fields["cell_id"]
+            if moving and self.moving is not None:
+                unit = self.moving
+                self.run(lambda: self.ctx.service.move(unit.id, cell_id), self._moved)
+                return
+            self.search_box.setText(scan.fields.get("number", "").lstrip("0"))
+            self.query(lambda: self.ctx.service.cell_contents(cell_id), self._found)
+        elif scan.kind is ScanKind.UNIT:
+            label = scan.code
+            if moving:
+                self.query(lambda: self.ctx.service.store.unit_by_label(label), self._move_unit)
+            else:
+                self.search_box.setText(label)
+                self.search(label)
+        else:
+            self.refuse_kind(scan, [ScanKind.CELL] if self.moving else [ScanKind.CELL, ScanKind.UNIT])
+
+    def _move_unit(self, unit: UnitView | None) -> None:
+        if unit is None or unit.cell_id is None:
+            self.error(self.tr("This unit is not in a cell here."))
+            return
+        self.moving = unit
+        self.info(self.tr("Unit %1").replace("%1", unit.label))
+        self.reset_prompt()
+
+    def _moved(self, unit: UnitView) -> None:
+        self.success(
+            self.tr("Unit %1 moved to cell %2").replace("%1", unit.label).replace("%2", str(unit.cell_number))
+        )
+        self.cancel_move()
+        self.search(unit.label)
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        if self.active and self.last_query and (changes.units or changes.full):
+            ids = {u.id for u in self.model.rows}
+            if changes.full or ids & changes.units:
+                self.search(self.last_query)

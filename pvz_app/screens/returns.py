@@ -1,0 +1,270 @@
+"""Returns: refused, damaged, brought-back and expired units go into return boxes, which are closed
+and handed to the courier by scanning; the handover act is printed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from shared.barcodes import Scan, ScanKind
+from shared.printing.report import HandoverBox, handover_act
+from shared.qt import i18n
+from shared.qt.models import Column, RecordTableModel
+from shared.qt.operations import OpFailure
+from shared.qt.widgets import make_table
+from shared.store import BoxView, ChangeSet, UnitView
+
+from ..service import ReturnCandidate
+from .base import Screen
+
+BROUGHT_BACK_REASONS = ("defect", "wrong_item", "changed_mind")
+
+
+class ReturnsScreen(Screen):
+    key = "returns"
+
+    def title(self) -> str:
+        return self.tr("Returns")
+
+    def reason_names(self) -> dict[str, str]:
+        return {
+            "refused": self.tr("refused at pickup"),
+            "damaged": self.tr("damaged"),
+            "expired": self.tr("storage period over"),
+            "defect": self.tr("brought back: defect"),
+            "wrong_item": self.tr("brought back: wrong item"),
+            "changed_mind": self.tr("brought back: changed mind"),
+        }
+
+    def build(self) -> None:
+        self.box: BoxView | None = None
+        self.packed: list[str] = []
+        self.handover_mode = False
+        self.handover_boxes: list[BoxView] = []
+        self.box_line = QLabel(self)
+        self.box_line.setObjectName("returnBoxLine")
+        self.box_line.setProperty("role", "hint")
+        self.add(self.box_line)
+        self.model: RecordTableModel[ReturnCandidate] = RecordTableModel(
+            [
+                Column(self.tr("Unit"), lambda c: c.unit.label, bold=True),
+                Column(self.tr("Product"), lambda c: c.unit.product_name),
+                Column(self.tr("Cell"), lambda c: c.unit.cell_number or ""),
+                Column(self.tr("Reason"), lambda c: self.reason_names().get(c.reason, c.reason)),
+            ],
+            key=lambda c: c.unit.id,
+        )
+        self.table = make_table(self.model, self)
+        self.table.setObjectName("returnsTable")
+        self.add(self.table, 1)
+        self.add_action("generate", self.tr("New return box"), "Ctrl+G", self.generate)
+        self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box)
+        self.add_action("handover_mode", self.tr("Hand over to courier"), "Ctrl+H", self.toggle_handover)
+        self.add_action("handover", self.tr("Confirm handover"), "Ctrl+Return", self.handover, primary=True)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.enable(
+            generate=not self.handover_mode and self.box is None,
+            close=self.box is not None and bool(self.packed),
+            handover_mode=self.box is None,
+            handover=self.handover_mode and bool(self.handover_boxes),
+        )
+        if self.handover_mode:
+            self.box_line.setText(
+                self.tr("Handover: %1 boxes scanned: %2")
+                .replace("%1", str(len(self.handover_boxes)))
+                .replace("%2", ", ".join(b.id for b in self.handover_boxes))
+            )
+        elif self.box is not None:
+            self.box_line.setText(
+                self.tr("Return box %1: %2 units packed")
+                .replace("%1", self.box.id)
+                .replace("%2", str(len(self.packed)))
+            )
+        else:
+            self.box_line.setText(self.tr("No return box open"))
+
+    def reset_prompt(self) -> None:
+        if getattr(self, "handover_mode", False):
+            self.prompt.set_step(
+                self.tr("Scan each closed return box the courier takes"),
+                self.tr("Then Ctrl+Enter confirms the handover and prints the act."),
+            )
+        elif getattr(self, "box", None) is None:
+            self.prompt.set_step(
+                self.tr("Scan a return box label, or Ctrl+G for a new one"),
+                self.tr("Units to return are listed below."),
+            )
+        else:
+            self.prompt.set_step(
+                self.tr("Scan each unit going into the box"),
+                self.tr("Ctrl+E closes the box."),
+            )
+
+    def on_activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.query(self.ctx.service.return_candidates, self._listed)
+
+    def _listed(self, rows: list[ReturnCandidate]) -> None:
+        self.model.set_rows(rows)
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        if self.active:
+            self.refresh()
+
+    # --- scans -------------------------------------------------------------------------------
+    def on_scan(self, scan: Scan) -> None:
+        if self.handover_mode:
+            if scan.kind is not ScanKind.BOX:
+                self.refuse_kind(scan, [ScanKind.BOX])
+                return
+            box_id = scan.fields.get("sscc", scan.code)
+            self.query(
+                lambda: self.ctx.service.store.box(box_id), lambda box: self._handover_box(box, box_id)
+            )
+            return
+        if scan.kind is ScanKind.BOX:
+            if self.box is not None:
+                self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", self.box.id))
+                return
+            if scan.fields.get("box_kind", "return") != "return":
+                self.error(self.tr("This is a forward box label: scan a return box label."))
+                return
+            box_id = scan.fields.get("sscc", scan.code)
+            self.run(lambda: self.ctx.service.open_return_box(box_id), self._opened)
+        elif scan.kind is ScanKind.UNIT:
+            if self.box is None:
+                self.error(i18n.wrong_kind_message(scan.kind, [ScanKind.BOX]))
+                return
+            self._pack(scan.code)
+        else:
+            self.refuse_kind(scan, [ScanKind.UNIT] if self.box else [ScanKind.BOX])
+
+    def _opened(self, box: BoxView) -> None:
+        self.box = box
+        self.packed = [u.id for u in self.ctx.service.store.units_in_box(box.id)]
+        self.success(self.tr("Return box %1 open").replace("%1", box.id))
+        self._sync()
+        self.reset_prompt()
+
+    def _pack(self, label: str, reason: str = "") -> None:
+        box = self.box
+        assert box is not None
+        self.run(
+            lambda: self.ctx.service.pack_return(box.id, label, reason),
+            self._packed,
+            lambda failure: self._pack_failed(failure, label),
+        )
+
+    def _pack_failed(self, failure: OpFailure, label: str) -> None:
+        if failure.code == "reason_required":
+            names = self.reason_names()
+            choose = self.ctx.extras.get("choose", _choose)
+            options = [names[r] for r in BROUGHT_BACK_REASONS]
+            picked = choose(
+                self,
+                self.tr("Brought back"),
+                self.tr("Why did the customer bring %1 back?").replace("%1", label),
+                options,
+            )
+            if picked is not None:
+                self._pack(label, BROUGHT_BACK_REASONS[options.index(picked)])
+            return
+        if failure.code == "not_returnable":
+            self.error(self.tr("Unit %1 is not to be returned.").replace("%1", label))
+            return
+        self.error(failure.message)
+
+    def _packed(self, unit: UnitView) -> None:
+        self.packed.append(unit.id)
+        self.success(self.tr("Unit %1 packed").replace("%1", unit.label))
+        self._sync()
+
+    def generate(self) -> None:
+        def make() -> tuple[Any, ChangeSet]:
+            box_id = self.ctx.service.new_return_box_id()
+            return self.ctx.service.open_return_box(box_id)
+
+        self.run(make, self._generated)
+
+    def _generated(self, box: BoxView) -> None:
+        self.ctx.reports.label(ScanKind.BOX, box.id, [self.tr("Return"), self.ctx.site_id])
+        self._opened(box)
+
+    def close_box(self) -> None:
+        box = self.box
+        if box is None:
+            return
+        self.run(lambda: self.ctx.service.close_return_box(box.id), self._closed)
+
+    def _closed(self, box: BoxView) -> None:
+        self.success(
+            self.tr("Return box %1 closed: %2 units").replace("%1", box.id).replace("%2", str(box.unit_count))
+        )
+        self.box = None
+        self.packed = []
+        self._sync()
+        self.reset_prompt()
+
+    # --- handover ----------------------------------------------------------------------------
+    def toggle_handover(self) -> None:
+        self.handover_mode = not self.handover_mode
+        self.handover_boxes = []
+        self._sync()
+        self.reset_prompt()
+
+    def _handover_box(self, box: BoxView | None, box_id: str) -> None:
+        if box is None or box.kind != "return":
+            self.error(self.tr("Box %1 is not a return box of this pickup point.").replace("%1", box_id))
+        elif not box.closed:
+            self.error(self.tr("Box %1 is not closed yet.").replace("%1", box_id))
+        elif box.handed_over:
+            self.error(self.tr("Box %1 was already handed over.").replace("%1", box_id))
+        elif any(b.id == box.id for b in self.handover_boxes):
+            self.warning(self.tr("Box %1 is already on the list.").replace("%1", box_id))
+        else:
+            self.handover_boxes.append(box)
+            self.success(self.tr("Box %1 added").replace("%1", box_id))
+        self._sync()
+
+    def handover(self) -> None:
+        boxes = list(self.handover_boxes)
+        if not boxes:
+            return
+        self.run(
+            lambda: self.ctx.service.handover([b.id for b in boxes]),
+            lambda result: self._handed(boxes, result),
+        )
+
+    def _handed(self, boxes: list[BoxView], result: dict[str, list[str]]) -> None:
+        actor = self.ctx.service.actor
+        act = handover_act(
+            site=self.ctx.site_id,
+            courier="",
+            clerk=actor.username if actor else "",
+            when=self.ctx.clock.now(),
+            boxes=[HandoverBox(b.id, b.unit_count) for b in boxes],
+            outgoing=True,
+            lang=self.ctx.lang,
+        )
+        self.ctx.reports.output(act)
+        self.success(
+            self.tr("Handed over: %1 boxes, %2 units")
+            .replace("%1", str(len(boxes)))
+            .replace("%2", str(len(result["units"])))
+        )
+        self.handover_mode = False
+        self.handover_boxes = []
+        self._sync()
+        self.reset_prompt()
+
+
+def _choose(parent: Any, title: str, label: str, items: list[str]) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return item if ok else None

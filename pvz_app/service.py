@@ -1,0 +1,373 @@
+"""The PVZ's core operations over the local store: plain Python, no Qt, one method per clerk action.
+
+Screens call these through the operations hub (off the GUI thread). Each mutating method journals
+its operation with ``LocalStore.record`` (validated, applied and journalled in one transaction) and
+returns ``(value, ChangeSet)``; a refusal raises an error with a ``code`` the UI translates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from shared.auth import check_pickup
+from shared.barcodes import make_sscc
+from shared.domain import Clock, InvalidOperation, OpType, UnitStatus
+from shared.store import Actor, ChangeSet, LocalStore, UnitView
+
+from .logic.acceptance import AcceptanceSession, BoxUnit, Placement
+from .logic.cells import CellSlot, suggest_cell
+from .logic.inventory import CellCount
+from .logic.issuing import PickupSession, PickupUnit, session_for
+from .logic.reports import shift_counts
+
+SHIFT_KEY = "pvz.shift"  # "<shift id>|<first seq>|<user id>|<opened at>"
+RETURN_SERIAL_KEY = "pvz.return_serial"
+
+Done = tuple[Any, ChangeSet]
+
+
+class PvzError(InvalidOperation):
+    """A clerk action the PVZ rules refuse; ``code`` is translated by shared.qt.i18n."""
+
+
+def _box_unit(u: UnitView) -> BoxUnit:
+    return BoxUnit(
+        u.id, u.label, UnitStatus(u.status), u.customer_id, u.customer_name, u.product_name, u.cell_number
+    )
+
+
+def _pickup_unit(u: UnitView) -> PickupUnit:
+    return PickupUnit(
+        u.id,
+        u.label,
+        UnitStatus(u.status),
+        u.pvz_id,
+        u.cell_number,
+        u.product_name,
+        u.gtin,
+        u.needs_marking,
+    )
+
+
+@dataclass(frozen=True)
+class Shift:
+    shift_id: str
+    first_seq: int
+    user_id: str
+    opened_at: str
+
+
+@dataclass(frozen=True)
+class ReturnCandidate:
+    unit: UnitView
+    reason: str  # "refused", "damaged", "expired"
+
+
+class PvzService:
+    """Clerk actions at one PVZ. ``actor`` is set at login (``None`` before)."""
+
+    def __init__(self, store: LocalStore, site_id: str, clock: Clock) -> None:
+        self.store = store
+        self.site_id = site_id
+        self.clock = clock
+        self.actor: Actor | None = None
+
+    # ------------------------------------------------------------------ plumbing
+    def _actor(self) -> Actor:
+        if self.actor is None:
+            raise PvzError("no_user", "nobody is logged in")
+        return self.actor
+
+    def _record(self, op_type: OpType, payload: dict[str, Any]) -> ChangeSet:
+        return self.store.record(op_type, payload, self._actor()).changes
+
+    # ------------------------------------------------------------------ shift
+    def shift(self) -> Shift | None:
+        raw = self.store.kv_get(SHIFT_KEY)
+        if not raw:
+            return None
+        shift_id, seq, user, opened = raw.split("|", 3)
+        return Shift(shift_id, int(seq), user, opened)
+
+    def open_shift(self) -> Done:
+        current = self.shift()
+        if current is not None:
+            return current, ChangeSet()
+        shift_id = self.store.ids.new()
+        first = self.store.last_seq() + 1
+        changes = self._record(OpType.SHIFT_OPEN, {"shift_id": shift_id})
+        opened = self.clock.now().isoformat(timespec="seconds")
+        self.store.kv_set(SHIFT_KEY, f"{shift_id}|{first}|{self._actor().user_id}|{opened}")
+        changes.journal = True
+        return self.shift(), changes
+
+    def shift_summary(self) -> dict[str, int]:
+        shift = self.shift()
+        if shift is None:
+            return shift_counts([])
+        ops = [op for op, _status in self.store.journal(since_seq=shift.first_seq - 1, limit=1_000_000)]
+        return shift_counts(ops)
+
+    def close_shift(self) -> Done:
+        shift = self.shift()
+        if shift is None:
+            raise PvzError("no_shift", "no shift is open")
+        summary = self.shift_summary()
+        changes = self._record(OpType.SHIFT_CLOSE, {"shift_id": shift.shift_id})
+        self.store.kv_set(SHIFT_KEY, None)
+        changes.journal = True
+        return summary, changes
+
+    # ------------------------------------------------------------------ acceptance
+    def open_box(self, box_id: str) -> AcceptanceSession:
+        box = self.store.box(box_id)
+        if box is None:
+            raise PvzError("unknown_box", f"box {box_id} is not known here")
+        if box.kind != "forward":
+            raise PvzError("wrong_box_kind", f"box {box_id} is a return box")
+        if box.destination_site_id and box.destination_site_id != self.site_id:
+            raise PvzError("wrong_site", f"box {box_id} goes to {box.destination_site_id}")
+        units = [_box_unit(u) for u in self.store.units_in_box(box_id)]
+        return AcceptanceSession(box_id, units, surplus=self.store.surplus(box_id))
+
+    def cell_slots(self) -> list[CellSlot]:
+        return [
+            CellSlot(load.cell.id, load.cell.number, load.cell.capacity, load.units)
+            for load in self.store.cell_load(self.site_id)
+        ]
+
+    def suggest_for(self, session: AcceptanceSession, label: str) -> Placement:
+        """A unit label scanned during acceptance: which cell it goes to."""
+        unit = session.find(label)
+        if unit is None:
+            found = self.store.unit_by_label(label)
+            session.last_unknown = label
+            if found is not None and found.pvz_id == self.site_id and found.box_id != session.box_id:
+                raise PvzError("not_in_box", f"{label} was shipped in another box")
+            raise PvzError("surplus_candidate", f"{label} is not in this box")
+        session.last_unknown = None
+        if unit.status is UnitStatus.ACCEPTED:
+            raise PvzError("already_in_state", f"{label} is already in cell {unit.cell_number}")
+        if unit.status is not UnitStatus.SHIPPED:
+            raise PvzError("not_allowed", f"{label} is {unit.status}")
+        own: Counter[str] = Counter(
+            u.cell_id
+            for u in self.store.units_for_customer(unit.customer_id, UnitStatus.ACCEPTED)
+            if u.cell_id and u.pvz_id == self.site_id
+        )
+        cell = suggest_cell(self.cell_slots(), own)
+        if cell is None:
+            raise PvzError("cell_full", "every cell is full")
+        placement = Placement(unit, cell)
+        session.placement = placement
+        return placement
+
+    def choose_any_cell(self, session: AcceptanceSession) -> Placement:
+        if session.placement is None:
+            raise PvzError("no_unit", "scan a unit first")
+        session.placement = Placement(session.placement.unit, session.placement.cell, chosen_freely=True)
+        return session.placement
+
+    def place(self, session: AcceptanceSession, cell_id: str) -> Done:
+        """The cell label scanned: journal ACCEPT_UNIT into that cell (the suggested one, or any
+        cell with room when the clerk asked for another)."""
+        placement = session.placement
+        if placement is None:
+            raise PvzError("no_unit", "scan a unit first")
+        if cell_id != placement.cell.cell_id:
+            if not placement.chosen_freely:
+                raise PvzError("wrong_cell", f"expected {placement.cell.cell_id}, got {cell_id}")
+            slot = next((s for s in self.cell_slots() if s.cell_id == cell_id), None)
+            if slot is None:
+                raise PvzError("unknown_cell", cell_id)
+            if slot.free <= 0:
+                raise PvzError("cell_full", cell_id)
+        changes = self._record(
+            OpType.ACCEPT_UNIT,
+            {"unit_id": placement.unit.id, "box_id": session.box_id, "cell_id": cell_id},
+        )
+        fresh = self.store.unit(placement.unit.id)
+        assert fresh is not None
+        session.update(_box_unit(fresh))
+        session.placement = None
+        return fresh, changes
+
+    def mark_shortage(self, session: AcceptanceSession, unit_id: str) -> Done:
+        changes = self._record(OpType.MARK_MISSING, {"unit_id": unit_id, "reason": "shortage"})
+        self._refresh(session, unit_id)
+        return unit_id, changes
+
+    def mark_damaged(self, session: AcceptanceSession, unit_id: str) -> Done:
+        changes = self._record(OpType.MARK_DAMAGED, {"unit_id": unit_id, "reason": "damaged_on_arrival"})
+        self._refresh(session, unit_id)
+        return unit_id, changes
+
+    def record_surplus(self, session: AcceptanceSession, label: str) -> Done:
+        if label in session.surplus:
+            raise PvzError("already_in_state", f"{label} is already recorded as surplus")
+        changes = self._record(OpType.RECORD_SURPLUS, {"box_id": session.box_id, "label": label})
+        session.surplus.append(label)
+        session.last_unknown = None
+        return label, changes
+
+    def close_box(self, session: AcceptanceSession) -> Done:
+        """Close acceptance: units never scanned are recorded as a shortage first."""
+        changes = ChangeSet()
+        for unit in session.waiting:
+            changes.merge(self._record(OpType.MARK_MISSING, {"unit_id": unit.id, "reason": "shortage"}))
+            self._refresh(session, unit.id)
+        changes.merge(self._record(OpType.CLOSE_ACCEPTANCE, {"box_id": session.box_id}))
+        return session.counts(), changes
+
+    def _refresh(self, session: AcceptanceSession, unit_id: str) -> None:
+        fresh = self.store.unit(unit_id)
+        if fresh is not None:
+            session.update(_box_unit(fresh))
+        if session.placement is not None and session.placement.unit.id == unit_id:
+            session.placement = None
+
+    # ------------------------------------------------------------------ issuing
+    def pickup(self, text: str) -> PickupSession:
+        """A scanned pickup QR or a typed 8-digit short code, verified offline (Ed25519 key,
+        revocations and short-code hashes from sync); loads the order's units."""
+        check = check_pickup(self.store, text, self.site_id, self.clock.now())
+        if not check.ok or not check.order_id:
+            raise PvzError(check.code, check.message)
+        return self._pickup_session(check.order_id)
+
+    def _pickup_session(self, order_id: str) -> PickupSession:
+        order = self.store.order(order_id)
+        units = self.store.units_for_order(order_id)
+        if order is None or not units:
+            raise PvzError("unknown_order", order_id)
+        return session_for(order_id, order.customer_id, self.site_id, [_pickup_unit(u) for u in units])
+
+    def fetch(self, session: PickupSession, label: str) -> PickupUnit:
+        found = self.store.unit_by_label(label)
+        return session.fetch(found.id if found else None, label)
+
+    def complete_pickup(self, session: PickupSession) -> Done:
+        """ISSUED and REFUSED in ONE operation (COMPLETE_PICKUP)."""
+        payload = session.payload()
+        changes = self._record(OpType.COMPLETE_PICKUP, payload)
+        return payload, changes
+
+    # ------------------------------------------------------------------ returns
+    def return_candidates(self) -> list[ReturnCandidate]:
+        out = [
+            ReturnCandidate(u, "refused" if u.status is UnitStatus.REFUSED else "damaged")
+            for u in self.store.units_by_status(UnitStatus.REFUSED, UnitStatus.DAMAGED)
+            if u.pvz_id == self.site_id
+        ]
+        out.extend(
+            ReturnCandidate(u, "expired") for u in self.store.expired_units(self.clock.now(), self.site_id)
+        )
+        return out
+
+    def new_return_box_id(self) -> str:
+        """A fresh return SSCC: device-derived prefix (3 digits) + a local counter (6 digits)."""
+        serial = int(self.store.kv_get(RETURN_SERIAL_KEY) or 0) + 1
+        self.store.kv_set(RETURN_SERIAL_KEY, str(serial))
+        prefix = int(hashlib.sha256(self.store.device_id.encode()).hexdigest(), 16) % 1000
+        return make_sscc(prefix * 1_000_000 + serial % 1_000_000, kind_return=True)
+
+    def open_return_box(self, box_id: str) -> Done:
+        box = self.store.box(box_id)
+        if box is not None:
+            if box.kind != "return":
+                raise PvzError("wrong_box_kind", f"{box_id} is not a return box")
+            if box.closed:
+                raise PvzError("box_closed", f"{box_id} is closed")
+            return box, ChangeSet()
+        changes = self._record(OpType.RETURN_OPEN, {"box_id": box_id})
+        return self.store.box(box_id), changes
+
+    def return_reason(self, unit: UnitView) -> str | None:
+        if unit.pvz_id != self.site_id:
+            return None
+        if unit.status is UnitStatus.REFUSED:
+            return "refused"
+        if unit.status is UnitStatus.DAMAGED:
+            return "damaged"
+        if unit.status is UnitStatus.ISSUED:
+            return "brought_back"
+        if unit.status is UnitStatus.ACCEPTED:
+            expired = {u.id for u in self.store.expired_units(self.clock.now(), self.site_id)}
+            return "expired" if unit.id in expired else None
+        return None
+
+    def pack_return(self, box_id: str, label: str, brought_back_reason: str = "") -> Done:
+        unit = self.store.unit_by_label(label)
+        if unit is None:
+            raise PvzError("unknown_unit", label)
+        reason = self.return_reason(unit)
+        if reason is None:
+            raise PvzError("not_returnable", f"{label} is {unit.status}")
+        if reason == "brought_back":
+            if not brought_back_reason:
+                raise PvzError("reason_required", "say why the customer brought it back")
+            reason = f"brought_back:{brought_back_reason}"
+        changes = self._record(OpType.RETURN_PACK, {"box_id": box_id, "unit_id": unit.id, "reason": reason})
+        return self.store.unit(unit.id), changes
+
+    def close_return_box(self, box_id: str) -> Done:
+        changes = self._record(OpType.RETURN_CLOSE, {"box_id": box_id})
+        return self.store.box(box_id), changes
+
+    def handover(self, box_ids: list[str]) -> Done:
+        unit_ids = [u.id for b in box_ids for u in self.store.units_in_box(b)]
+        changes = self._record(OpType.RETURN_HANDOVER, {"box_ids": box_ids, "unit_ids": unit_ids})
+        return {"boxes": box_ids, "units": unit_ids}, changes
+
+    # ------------------------------------------------------------------ cells
+    def search(self, query: str) -> list[UnitView]:
+        """Units by unit label, order id, the customer's phone's last digits, or cell number."""
+        q = query.strip()
+        if not q:
+            return []
+        unit = self.store.unit_by_label(q.upper())
+        if unit is not None:
+            return [unit]
+        if self.store.order(q) is not None:
+            return self.store.units_for_order(q)
+        if q.isdigit() and len(q) >= 4:
+            found = []
+            for order in self.store.orders_by_phone_suffix(q):
+                found.extend(self.store.units_for_order(order.id))
+            if found:
+                return found
+        if q.isdigit():
+            cell = self.store.cell_by_number(self.site_id, int(q))
+            if cell is not None:
+                return self.store.cell_contents(cell.id)
+        return []
+
+    def cell_contents(self, cell_id: str) -> list[UnitView]:
+        return self.store.cell_contents(cell_id)
+
+    def move(self, unit_id: str, cell_id: str) -> Done:
+        changes = self._record(OpType.MOVE_UNIT, {"unit_id": unit_id, "cell_id": cell_id})
+        return self.store.unit(unit_id), changes
+
+    # ------------------------------------------------------------------ inventory
+    def start_count(self, cell_id: str) -> CellCount:
+        if self.store.cell(cell_id) is None:
+            raise PvzError("unknown_cell", cell_id)
+        expected = {
+            u.id: u.label
+            for u in self.store.cell_contents(cell_id)
+            if u.status in (UnitStatus.ACCEPTED, UnitStatus.REFUSED)
+        }
+        return CellCount(cell_id, expected)
+
+    def record_count(self, count: CellCount) -> Done:
+        changes = self._record(OpType.INVENTORY, count.payload())
+        return count.payload(), changes
+
+    # ------------------------------------------------------------------ misc
+    def now(self) -> datetime:
+        return self.clock.now()

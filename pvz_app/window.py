@@ -1,0 +1,206 @@
+"""The PVZ main window: flows in a side bar (each on an F-key), the active flow, the status bar.
+
+The window owns no business logic. It switches screens, routes scans to the active one (whatever
+widget has focus), forwards the hub's ``changed`` to every screen and kicks the sync after each
+operation. Login comes first; the flows that need a shift send the clerk to the shift screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.qt.operations import OpFailure
+from shared.qt.widgets import ProgressStrip, StatusBar
+from shared.scanning.events import ScanEvent
+from shared.store import Actor, ChangeSet
+
+from .context import PvzContext
+from .screens.acceptance import AcceptanceScreen
+from .screens.base import Screen
+from .screens.cells import CellsScreen
+from .screens.conflicts import ConflictsScreen
+from .screens.inventory import InventoryScreen
+from .screens.issuing import IssuingScreen
+from .screens.login import LoginScreen
+from .screens.returns import ReturnsScreen
+from .screens.settings import SettingsScreen
+from .screens.shift import ShiftScreen
+
+# flow key -> F-key, in side bar order
+FLOWS: tuple[tuple[str, str], ...] = (
+    ("issuing", "F2"),
+    ("acceptance", "F3"),
+    ("returns", "F4"),
+    ("cells", "F5"),
+    ("inventory", "F6"),
+    ("conflicts", "F7"),
+    ("shift", "F8"),
+    ("settings", "F9"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: PvzContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("WB Ops: pickup point %1").replace("%1", ctx.site_id))
+        self.setObjectName("PvzMainWindow")
+        self.login = LoginScreen(ctx)
+        self.screens: dict[str, Screen] = {
+            "issuing": IssuingScreen(ctx),
+            "acceptance": AcceptanceScreen(ctx),
+            "returns": ReturnsScreen(ctx),
+            "cells": CellsScreen(ctx),
+            "inventory": InventoryScreen(ctx),
+            "conflicts": ConflictsScreen(ctx),
+            "shift": ShiftScreen(ctx),
+            "settings": SettingsScreen(ctx),
+        }
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.login)
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("SideBar")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sidebar.setFixedWidth(250)
+        self.flow_actions: dict[str, QAction] = {}
+        for key, fkey in FLOWS:
+            item = QListWidgetItem(f"{fkey}  {self.screens[key].title()}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            action = QAction(self.screens[key].title(), self)
+            action.setShortcut(QKeySequence(fkey))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _c=False, k=key: self.show_flow(k))
+            self.addAction(action)
+            self.flow_actions[key] = action
+        self.sidebar.itemClicked.connect(lambda item: self.show_flow(item.data(Qt.ItemDataRole.UserRole)))
+        self.logout_action = QAction(self.tr("Log out"), self)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.logout_action.triggered.connect(self.logout)
+        self.addAction(self.logout_action)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F12"))
+        self.sync_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.sync_action.triggered.connect(self.sync_now)
+        self.addAction(self.sync_action)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.progress = ProgressStrip(ctx.ops, central)
+        outer.addWidget(self.progress)
+        self.status_bar = StatusBar(ctx.status, central)
+        outer.addWidget(self.status_bar)
+        self.setCentralWidget(central)
+
+        ctx.ops.changed.connect(self._changed)
+        ctx.ops.failed.connect(self._failed)
+        self.login.logged_in.connect(self._logged_in)
+        ctx.scanner.repeated.connect(lambda e: ctx.feedback.repeat(getattr(e, "text", "")))
+        ctx.scanner.faulted.connect(ctx.feedback.fault)
+        self.current: Screen = self.login
+        self._set_flows_enabled(False)
+        self._activate(self.login)
+
+    # --- navigation --------------------------------------------------------------------------
+    def _set_flows_enabled(self, on: bool) -> None:
+        for i in range(self.sidebar.count()):
+            item = self.sidebar.item(i)
+            flags = item.flags()
+            item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if on else flags & ~Qt.ItemFlag.ItemIsEnabled)
+        for action in self.flow_actions.values():
+            action.setEnabled(on)
+        self.logout_action.setEnabled(on)
+
+    def _activate(self, screen: Screen) -> None:
+        if self.current is not screen:
+            self.current.active = False
+        self.current = screen
+        screen.active = True
+        self.stack.setCurrentWidget(screen)
+        self.ctx.scanner.set_target(self._route)
+        for i in range(self.sidebar.count()):
+            item = self.sidebar.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == screen.key:
+                self.sidebar.setCurrentItem(item)
+        screen.reset_prompt()
+        screen.on_activated()
+
+    def _route(self, event: ScanEvent) -> None:
+        """Every scan goes to the active flow, whatever widget has the keyboard focus."""
+        self.current.handle_scan(event)
+
+    def show_flow(self, key: str) -> None:
+        if self.ctx.service.actor is None:
+            return
+        screen = self.screens[key]
+        if screen.needs_shift and self.ctx.service.shift() is None:
+            self._activate(self.screens["shift"])
+            self.ctx.feedback.warning(self.tr("Open the shift first (Ctrl+O)."))
+            return
+        self._activate(screen)
+
+    def flow(self, key: str) -> Screen:
+        return self.login if key == "login" else self.screens[key]
+
+    # --- login -------------------------------------------------------------------------------
+    def _logged_in(self, actor: Actor) -> None:
+        self.ctx.service.actor = actor
+        self.ctx.status.update(user=actor.username, site=self.ctx.site_id, online=self.ctx.auth.online)
+        self._set_flows_enabled(True)
+        if self.ctx.sync is not None:
+            self.ctx.sync.kick()
+        self.show_flow("issuing" if self.ctx.service.shift() is not None else "shift")
+
+    def logout(self) -> None:
+        self.ctx.auth.logout()
+        self.ctx.service.actor = None
+        self.ctx.status.update(user="")
+        self._set_flows_enabled(False)
+        self._activate(self.login)
+
+    # --- hub ---------------------------------------------------------------------------------
+    def _changed(self, changes: object) -> None:
+        """After one of our operations: refresh screens, then push soon (kick also re-reads the
+        pending count for the status bar)."""
+        self.refresh_screens(changes)
+        if self.ctx.sync is not None:
+            self.ctx.sync.kick()
+
+    @Slot(object)
+    def refresh_screens(self, changes: object) -> None:
+        """Tell every screen what changed (our operation, or what a sync pulled)."""
+        if isinstance(changes, ChangeSet):
+            for screen in self.screens.values():
+                screen.on_changed(changes)
+
+    def _failed(self, failure: OpFailure) -> None:
+        self.ctx.feedback.error(failure.message)
+
+    def sync_now(self) -> None:
+        if self.ctx.sync is not None:
+            self.ctx.sync.sync_now()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.ops.runner.wait(10_000)
+        super().closeEvent(event)
