@@ -52,15 +52,8 @@ def test_order_life_from_storefront_to_return(tmp_path: Path) -> None:
 
         # 6. the customer shows the QR; the PVZ checks it offline with what it pulled
         code = w.pickup_code(order)
-        pulled = clerk.pull()
-        key = (
-            next(c["data"]["public_key"] for c in pulled if c["entity"] == "pickup_key")
-            if any(c["entity"] == "pickup_key" for c in pulled)
-            else None
-        )
-        if key is None:  # the key came with the first pull already
-            key = w.client(w.clerk1).get("/api/v1/sync/pull", params={"cursor": ""}).json()
-            key = next(c["data"]["public_key"] for c in key["changes"] if c["entity"] == "pickup_key")
+        everything = w.client(w.clerk1).get("/api/v1/sync/pull", params={"cursor": ""}).json()["changes"]
+        key = next(c["data"]["public_key"] for c in everything if c["entity"] == "pickup_key")
         claim = verify_pickup_token(code["qr"], base64.b64decode(key), w.pvz1, datetime.now(UTC), set())
         assert claim.order_id == order["id"] and claim.customer_id == w.customer.user_id
         refused = units[2]
