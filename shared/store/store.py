@@ -621,6 +621,8 @@ class LocalStore:
     @staticmethod
     def _task_units(db: sqlite3.Connection, task_id: str, data: Mapping[str, Any]) -> None:
         unit_ids = data.get("unit_ids")
+        if unit_ids is None and isinstance(data.get("units"), list):  # the backend sends unit records
+            unit_ids = [u["id"] for u in data["units"] if isinstance(u, Mapping) and "id" in u]
         if unit_ids is None:
             return
         db.execute("DELETE FROM task_units WHERE task_id = ?", (task_id,))
