@@ -43,6 +43,32 @@ class Scan:
     raw: str = ""
 
 
+_new = object.__new__
+_set_kind, _set_code, _set_fields, _set_symbology, _set_repaired, _set_raw = (
+    Scan.__dict__[name].__set__ for name in ("kind", "code", "fields", "symbology", "layout_repaired", "raw")
+)
+
+
+def new_scan(
+    kind: ScanKind,
+    code: str,
+    fields: Mapping[str, str],
+    symbology: str | None,
+    layout_repaired: bool,
+    raw: str,
+) -> Scan:
+    """Scan(...) for the parser's hot path: the same frozen object, built by its slot setters,
+    without the frozen-dataclass __init__ (which costs about as much as the rest of a parse)."""
+    scan: Scan = _new(Scan)
+    _set_kind(scan, kind)
+    _set_code(scan, code)
+    _set_fields(scan, fields)
+    _set_symbology(scan, symbology)
+    _set_repaired(scan, layout_repaired)
+    _set_raw(scan, raw)
+    return scan
+
+
 class BarcodeError(ValueError):
     """A scan that is not a valid label. `code` is stable (the UI translates by it), `message` is
     plain English for a clerk, `params` fill the message templates in shared.barcodes.messages."""

@@ -21,10 +21,10 @@ from shared.barcodes.formats import (
     cell_id,
     location_id,
 )
-from shared.barcodes.gs1 import GS, GS1Error, cset82, split_elements
+from shared.barcodes.gs1 import AI_TABLE, GS, GS1Error, cset82, split_elements
 from shared.barcodes.layout import RUSSIAN_ONLY, from_russian_layout
 from shared.barcodes.messages import render_message
-from shared.barcodes.model import BarcodeError, Scan, ScanKind
+from shared.barcodes.model import BarcodeError, Scan, ScanKind, new_scan
 
 MAX_LEN: Final = 512
 MAX_BYTES: Final = 4 * MAX_LEN
@@ -66,17 +66,16 @@ def _err(code: str, **params: str) -> BarcodeError:
 def _scan(
     kind: ScanKind, code: str, fields: dict[str, str], sym: str | None, repaired: bool, raw: str
 ) -> Scan:
-    return Scan(kind, code, MappingProxyType(fields), sym, repaired, raw)
+    return new_scan(kind, code, MappingProxyType(fields), sym, repaired, raw)
 
 
 def _gs1_check_ok(digits: str) -> bool:
-    """GS1 mod-10 check over an all-ASCII-digit string (including its check digit)."""
-    total = 0
-    weight = 3
-    for ch in reversed(digits[:-1]):
-        total += (ord(ch) - 48) * weight
-        weight = 4 - weight
-    return (10 - total % 10) % 10 == ord(digits[-1]) - 48
+    """GS1 mod-10 check over an all-ASCII-digit string (including its check digit): weights 3, 1,
+    3, ... from the right, not counting the check digit; sums over bytes run in C."""
+    b = digits.encode()
+    odd, even = b[-2::-2], b[-3::-2]
+    total = 3 * sum(odd) + sum(even) - 48 * (3 * len(odd) + len(even))
+    return -total % 10 == b[-1] - 48
 
 
 def _digits(s: str) -> bool:
@@ -110,10 +109,11 @@ _BOX_KINDS: Final[Mapping[str, str]] = {
 
 
 def _marking_split(s: str) -> tuple[str, str, str, str] | None:
-    """01 GTIN, 21 serial, 91 key, 92 crypto with the GS separators missing (or some of them):
-    the serial is what lies between the fixed head and the fixed-length 91/92 tail."""
-    t = s.replace(GS, "")
-    if not t.startswith("01") or t[16:18] != "21":
+    """01 GTIN, 21 serial, 91 key, 92 crypto, with GS between them, or with some or all GS missing:
+    the serial is what lies between the fixed head and the fixed-length 91 (4) / 92 (44 or 88) tail.
+    A GS that sits anywhere but before 91 or 92 makes it not a marking code of this shape."""
+    t = s.replace(GS, "") if GS in s else s
+    if t[16:18] != "21" or not t.startswith("01"):
         return None
     n = len(t)
     for crypto_len in (44, 88):
@@ -123,10 +123,24 @@ def _marking_split(s: str) -> tuple[str, str, str, str] | None:
             continue
         if t[at92 : at92 + 2] != "92" or t[at91 : at91 + 2] != "91":
             continue
+        if len(t) != len(s) and not _gs_only_at(s, (at91, at92)):
+            continue
         serial, key, crypto = t[18:at91], t[at91 + 2 : at92], t[at92 + 2 :]
         if cset82(serial) and cset82(key) and cset82(crypto):
             return t[2:16], serial, key, crypto
     return None
+
+
+def _gs_only_at(s: str, boundaries: tuple[int, ...]) -> bool:
+    """Every GS in s stands at one of `boundaries` (indices in s with the GS removed)."""
+    removed = 0
+    at = s.find(GS)
+    while at >= 0:
+        if at - removed not in boundaries:
+            return False
+        removed += 1
+        at = s.find(GS, at + 1)
+    return True
 
 
 def _marking(
@@ -143,8 +157,6 @@ def _marking(
 
 def _element_string(elements: list[tuple[str, str]]) -> str:
     """Canonical GS1 text: AIs in scanned order, GS after each variable-length value but the last."""
-    from shared.barcodes.gs1 import AI_TABLE
-
     parts: list[str] = []
     last = len(elements) - 1
     for i, (ai, value) in enumerate(elements):
@@ -156,13 +168,13 @@ def _element_string(elements: list[tuple[str, str]]) -> str:
 
 def _gs1(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
     """A GS1 element string: SSCC (AI 00), marking code (01+21+91/92 or 93) or product (01 + ...)."""
+    if len(s) >= 71 and s[0] == "0" and s[1] == "1":  # 71: the shortest 01+21+91+92 marking code
+        parts = _marking_split(s)
+        if parts is not None:
+            return _marking(*parts, sym, repaired, raw)
     try:
         elements = split_elements(s)
     except GS1Error as exc:
-        if s.startswith("01"):
-            parts = _marking_split(s)
-            if parts is not None:
-                return _marking(*parts, sym, repaired, raw)
         if flagged or GS in s:
             raise _err("bad_gs1", detail=exc.detail) from None
         raise _err("unknown_format") from None
@@ -181,9 +193,6 @@ def _gs1(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Sc
             return _marking(gtin, serial, key, crypto, sym, repaired, raw)
         if serial and short and len(short) == 4 and not key and not crypto:
             return _marking(gtin, serial, "", short, sym, repaired, raw)
-        parts = _marking_split(s)
-        if parts is not None:
-            return _marking(*parts, sym, repaired, raw)
         raise _err("bad_gs1", detail="incomplete marking code")
     if not _gs1_check_ok(gtin):
         raise _err("bad_check_digit", kind="product")
@@ -206,40 +215,36 @@ def _numeric(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -
     return _gs1(s, sym, flagged, raw, repaired)
 
 
-def _check_digit_label(
-    s: str,
-    kind: ScanKind,
-    length: int,
-    fields: Callable[[str], dict[str, str]],
-    sym: str | None,
-    raw: str,
-    repaired: bool,
-) -> Scan:
+def _numbered_label_error(s: str, kind: ScanKind, length: int) -> BarcodeError:
+    """Why a U/E/D label failed: not such a label at all, the wrong length, or its check digit."""
     body = s[1:]
     if not _digits(body):
-        raise _err("unknown_format")
+        return _err("unknown_format")
     if len(body) != length:
-        raise _err("malformed", kind=kind.value)
-    if not _gs1_check_ok(body):
-        raise _err("bad_check_digit", kind=kind.value)
-    return _scan(kind, s, fields(s), sym, repaired, raw)
+        return _err("malformed", kind=kind.value)
+    return _err("bad_check_digit", kind=kind.value)
 
 
 def _unit(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
-    s = s.upper()
-    return _check_digit_label(
-        s, ScanKind.UNIT, 12, lambda t: {"label": t, "serial": t[1:12]}, sym, raw, repaired
-    )
+    body = s[1:]
+    if len(body) == 12 and _digits(body) and _gs1_check_ok(body):
+        code = "U" + body
+        return _scan(ScanKind.UNIT, code, {"label": code, "serial": body[:11]}, sym, repaired, raw)
+    raise _numbered_label_error(s, ScanKind.UNIT, 12)
 
 
 def _badge(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
-    s = s.upper()
-    return _check_digit_label(s, ScanKind.BADGE, 10, lambda t: {"number": t[1:10]}, sym, raw, repaired)
+    body = s[1:]
+    if len(body) == 10 and _digits(body) and _gs1_check_ok(body):
+        return _scan(ScanKind.BADGE, "E" + body, {"number": body[:9]}, sym, repaired, raw)
+    raise _numbered_label_error(s, ScanKind.BADGE, 10)
 
 
 def _document(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
-    s = s.upper()
-    return _check_digit_label(s, ScanKind.DOCUMENT, 10, lambda t: {"number": t[1:10]}, sym, raw, repaired)
+    body = s[1:]
+    if len(body) == 10 and _digits(body) and _gs1_check_ok(body):
+        return _scan(ScanKind.DOCUMENT, "D" + body, {"number": body[:9]}, sym, repaired, raw)
+    raise _numbered_label_error(s, ScanKind.DOCUMENT, 10)
 
 
 def _site_and_tail(s: str, kind: ScanKind) -> tuple[str, str]:

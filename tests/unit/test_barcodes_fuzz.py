@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from shared.barcodes import (
@@ -210,6 +210,9 @@ B64 = string.ascii_letters + string.digits + "+/="
     st.sampled_from(["", "]d2", GS, "]d2" + GS]),
 )
 def test_marking_codes_round_trip(body: str, serial: str, key: str, crypto: str, sep: str, head: str) -> None:
+    # '<GS>' is how wedges write GS, so the same four characters inside the data are read as GS too
+    # (documented in docs/BARCODES.md); real marking codes do not contain them.
+    assume(not any(w in v for v in (serial, key) for w in ("<GS>", "<gs>")))
     gtin = body + gs1_check_digit(body)
     raw = f"{head}01{gtin}21{serial}{sep}91{key}{sep}92{crypto}\r\n"
     scan = parse(raw)
