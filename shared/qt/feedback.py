@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from shared.qt.scanner_bridge import emit_signal
 from shared.scanning.events import FaultKind, Health, HealthState, ScanFault
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class Feedback(QObject):
 
     def show(self, tone: Tone, message: str) -> None:
         self.last = (tone, message)
-        self.shown.emit(tone.value, message)
+        emit_signal(self.shown, tone.value, message)
         self.player.play(tone)
 
     def success(self, message: str) -> None:

@@ -2,15 +2,50 @@
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
 from shared.scanning.debounce import Debouncer
 from shared.scanning.driver import ScannerDriver
 from shared.scanning.events import ScanEvent
 
 ScanTarget = Callable[[ScanEvent], None]
+
+_emit_leaks_true: bool | None = None
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def _detect_emit_leak() -> bool:
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    probe.ping.emit()
+    leaked = sys.getrefcount(True) < before
+    if leaked:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    return leaked
+
+
+def emit_signal(signal: SignalInstance, *args: Any) -> None:
+    """signal.emit(*args), safe from the PySide6 6.12 refcount bug on Python 3.11.
+
+    There, every Python-side `Signal.emit()` drops one reference to `True` that it never took;
+    after a few hundred emits the interpreter aborts ("bool_dealloc: deallocating True"). This
+    gives the reference back when (and only when) the bug is detected, once, at first use. Use it
+    for signals emitted many times (every scan); Qt's own C++ emits are not affected.
+    """
+    global _emit_leaks_true
+    if _emit_leaks_true is None:
+        _emit_leaks_true = _detect_emit_leak()
+    signal.emit(*args)
+    if _emit_leaks_true:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 class ScannerBridge(QObject):
@@ -58,9 +93,9 @@ class ScannerBridge(QObject):
 
     def add_driver(self, driver: ScannerDriver) -> None:
         """Listen to a driver (callbacks may come from its thread). Start it yourself, or `start()`."""
-        driver.on_scan(self._scan_in.emit)
-        driver.on_fault(self._fault_in.emit)
-        driver.on_health(self._health_in.emit)
+        driver.on_scan(lambda e: emit_signal(self._scan_in, e))
+        driver.on_fault(lambda f: emit_signal(self._fault_in, f))
+        driver.on_health(lambda h: emit_signal(self._health_in, h))
         self._drivers.append(driver)
 
     def add_wedge(self, wedge: QObject) -> None:
@@ -91,8 +126,8 @@ class ScannerBridge(QObject):
     def feed(self, event: ScanEvent) -> None:
         """Handle one scan on the GUI thread: debounce, emit, route. Also usable directly in tests."""
         if not self.debouncer.accept(event):
-            self.repeated.emit(event)
+            emit_signal(self.repeated, event)
             return
-        self.scanned.emit(event)
+        emit_signal(self.scanned, event)
         if self._target is not None:
             self._target(event)

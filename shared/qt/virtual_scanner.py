@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.qt.scanner_bridge import emit_signal
 from shared.scanning.simulator import VirtualScanner
 
 
@@ -94,7 +95,7 @@ class VirtualScannerWindow(QWidget):
         except OSError as exc:
             self.status.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
             return
-        self.sent.emit(what)
+        emit_signal(self.sent, what)
 
     def scan_selected(self) -> None:
         code = self._selected()
@@ -123,10 +124,10 @@ class VirtualScannerWindow(QWidget):
     def toggle_plug(self) -> None:
         if self.scanner.plugged:
             self.scanner.unplug()
-            self.sent.emit("unplugged")
+            emit_signal(self.sent, "unplugged")
         else:
             self.scanner.replug()
-            self.sent.emit("plugged in")
+            emit_signal(self.sent, "plugged in")
         self._refresh()
 
 

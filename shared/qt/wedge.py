@@ -27,6 +27,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from shared.domain.clock import Clock, SystemClock
+from shared.qt.scanner_bridge import emit_signal
 from shared.scanning.events import GS, ScanEvent
 
 SUFFIX_KEYS = {
@@ -168,7 +169,7 @@ class WedgeFilter(QObject):
             source="wedge",
             t_monotonic=t,
         )
-        self.scanned.emit(event)
+        emit_signal(self.scanned, event)
 
     def _release_held(self) -> None:
         """Deliver held keys to their widgets: they were typed by a person."""

@@ -169,3 +169,18 @@ def test_virtual_scanner_window_drives_the_real_driver(
     QTest.keyClick(win.custom, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(screen.scans) == 5, timeout=WAIT_MS)
     assert screen.scans[-1] == "AFTER-REPLUG-1"
+
+
+def test_thousands_of_scans_do_not_exhaust_true(qtbot: QtBot) -> None:
+    """PySide6 6.12 drops a reference to True on every Python-side emit; a scanning shift emits
+    thousands. The bridge's emits give it back, so the refcount stays put (no abort later)."""
+    import sys
+
+    bridge = ScannerBridge(debounce_s=0)
+    got: list[ScanEvent] = []
+    bridge.scanned.connect(got.append)
+    before = sys.getrefcount(True)
+    for i in range(3000):
+        bridge.feed(ScanEvent(b"x", f"CODE-{i}", None, "test", float(i)))
+    assert len(got) == 3000
+    assert sys.getrefcount(True) >= before - 5
