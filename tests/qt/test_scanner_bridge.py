@@ -183,4 +183,4 @@ def test_thousands_of_scans_do_not_exhaust_true(qtbot: QtBot) -> None:
     for i in range(3000):
         bridge.feed(ScanEvent(b"x", f"CODE-{i}", None, "test", float(i)))
     assert len(got) == 3000
-    assert sys.getrefcount(True) >= before - 5
+    assert sys.getrefcount(True) > before - 100  # unfixed, it would be 3000 lower
