@@ -192,6 +192,14 @@ class World:
             self._clients[account.username] = self.server.client(account.token)
         return self._clients[account.username]
 
+    def reconnect(self) -> None:
+        """New HTTP clients after the server restarted (its port may have changed); tokens stay valid."""
+        for c in self._clients.values():
+            c.close()
+        self._clients.clear()
+        self.anonymous.close()
+        self.anonymous = self.server.client()
+
     def device(self, account: Account, device_id: str | None = None) -> Device:
         device_id = device_id or f"dev-{account.username}"
         if device_id not in self.devices:
