@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -60,7 +61,12 @@ _AIM_GS1: Final = frozenset({"C1", "d2", "Q3", "e0", "z1"})
 
 
 def _err(code: str, **params: str) -> BarcodeError:
-    return BarcodeError(code, render_message(code, params, "en"), params)
+    return BarcodeError(code, _english(code, tuple(params.items())), params)
+
+
+@lru_cache(maxsize=1024)
+def _english(code: str, params: tuple[tuple[str, str], ...]) -> str:
+    return render_message(code, dict(params), "en")
 
 
 def _scan(
