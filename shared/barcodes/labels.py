@@ -109,13 +109,14 @@ def mm_to_dots(mm: float, dpi: int) -> int:
 
 
 @lru_cache(maxsize=64)
-def _font(size_px: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+def _font(size_px: int, bold: bool, font_dir: Path | None) -> ImageFont.FreeTypeFont:
     name = FONT_BOLD if bold else FONT_REGULAR
-    for folder in (FONT_DIR, _SYSTEM_FONT_DIR):
+    folders = (font_dir,) if font_dir is not None else (FONT_DIR, _SYSTEM_FONT_DIR)
+    for folder in folders:
         path = folder / name
         if path.is_file():
             return ImageFont.truetype(str(path), size_px)
-    raise FileNotFoundError(f"label font {name} not found in {FONT_DIR}")
+    raise FileNotFoundError(f"label font {name} not found in {', '.join(map(str, folders))}")
 
 
 @dataclass(frozen=True)
@@ -135,20 +136,25 @@ class _Layout:
     texts: tuple[_TextLine, ...]
 
 
-def _text_width(text: str, size: int, bold: bool) -> int:
-    return int(_font(size, bold).getlength(text) + 0.999)
+def _text_width(text: str, size: int, bold: bool, fonts: Path | None) -> int:
+    return int(_font(size, bold, fonts).getlength(text) + 0.999)
 
 
-def _fit_text(text: str, size: int, bold: bool, max_width: int) -> str:
-    if _text_width(text, size, bold) <= max_width:
+def _fit_text(text: str, size: int, bold: bool, max_width: int, fonts: Path | None) -> str:
+    if _text_width(text, size, bold, fonts) <= max_width:
         return text
-    while text and _text_width(text + "…", size, bold) > max_width:
+    while text and _text_width(text + "…", size, bold, fonts) > max_width:
         text = text[:-1]
     return text + "…"
 
 
 def _layout(
-    symbol: Symbol, human: str, lines: Sequence[str], size_mm: tuple[float, float], dpi: int
+    symbol: Symbol,
+    human: str,
+    lines: Sequence[str],
+    size_mm: tuple[float, float],
+    dpi: int,
+    fonts: Path | None = None,
 ) -> _Layout:
     if dpi < 72 or dpi > 1200:
         raise ValueError("dpi must be 72..1200")
@@ -165,7 +171,7 @@ def _layout(
     floor = max(8, mm_to_dots(1.6, dpi))
     while size > floor and (
         len(all_lines) * int(size * 1.2) > inner_h * 0.45
-        or any(_text_width(t, size, i == 0 and bool(human)) > inner_w for i, t in enumerate(all_lines))
+        or any(_text_width(t, size, i == 0 and bool(human), fonts) > inner_w for i, t in enumerate(all_lines))
     ):
         size -= 1
     line_h = int(size * 1.2)
@@ -219,8 +225,8 @@ def _layout(
     texts: list[_TextLine] = []
     for i, text in enumerate(all_lines):
         bold = i == 0 and bool(human)
-        fitted = _fit_text(text, size, bold, inner_w)
-        tw = _text_width(fitted, size, bold)
+        fitted = _fit_text(text, size, bold, inner_w, fonts)
+        tw = _text_width(fitted, size, bold, fonts)
         x_text = margin + (inner_w - tw) // 2 if bold else margin
         texts.append(_TextLine(fitted, x_text, y, size, bold))
         y += line_h
@@ -236,11 +242,16 @@ def _human_text(kind: ScanKind, symbol: Symbol, code: str) -> str:
 
 
 def _prepare(
-    kind: ScanKind, code: str, lines: Sequence[str], size_mm: tuple[float, float], dpi: int
+    kind: ScanKind,
+    code: str,
+    lines: Sequence[str],
+    size_mm: tuple[float, float],
+    dpi: int,
+    fonts: Path | None = None,
 ) -> _Layout:
     kind = ScanKind(kind)
     symbol = make_symbol(kind, code)
-    return _layout(symbol, _human_text(kind, symbol, code), list(lines), size_mm, dpi)
+    return _layout(symbol, _human_text(kind, symbol, code), list(lines), size_mm, dpi, fonts)
 
 
 def render_label(
@@ -249,15 +260,19 @@ def render_label(
     lines: list[str],
     size_mm: tuple[float, float] = SIZE_SMALL,
     dpi: int = DEFAULT_DPI,
+    font_dir: Path | None = None,
 ) -> Image.Image:
-    """The whole label as a 1-bit-clean grayscale Pillow image, size_mm at dpi (dots)."""
-    layout = _prepare(kind, code, lines, size_mm, dpi)
+    """The whole label as a 1-bit-clean grayscale Pillow image, size_mm at dpi (dots).
+
+    Text is DejaVu Sans from `font_dir` (default: the bundled assets/fonts, then the system's).
+    BarcodeError if `code` is not a valid `kind` label; ValueError if the label is too small."""
+    layout = _prepare(kind, code, lines, size_mm, dpi, font_dir)
     img = Image.new("L", (layout.width, layout.height), 255)
     draw = ImageDraw.Draw(img)
     for x, y, w, h in layout.bars:
         draw.rectangle((x, y, x + w - 1, y + h - 1), fill=0)
     for t in layout.texts:
-        draw.text((t.x, t.y), t.text, font=_font(t.size, t.bold), fill=0)
+        draw.text((t.x, t.y), t.text, font=_font(t.size, t.bold, font_dir), fill=0)
     img.info["dpi"] = (dpi, dpi)
     return img
 
@@ -276,8 +291,9 @@ def label_png(
     lines: list[str],
     size_mm: tuple[float, float] = SIZE_SMALL,
     dpi: int = DEFAULT_DPI,
+    font_dir: Path | None = None,
 ) -> bytes:
-    return image_png(render_label(kind, code, lines, size_mm, dpi))
+    return image_png(render_label(kind, code, lines, size_mm, dpi, font_dir))
 
 
 def label_svg(
@@ -286,9 +302,10 @@ def label_svg(
     lines: list[str],
     size_mm: tuple[float, float] = SIZE_SMALL,
     dpi: int = DEFAULT_DPI,
+    font_dir: Path | None = None,
 ) -> str:
     """The same label as SVG text: one user unit per printer dot, the size in mm, DejaVu Sans text."""
-    layout = _prepare(kind, code, lines, size_mm, dpi)
+    layout = _prepare(kind, code, lines, size_mm, dpi, font_dir)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size_mm[0]:g}mm" height="{size_mm[1]:g}mm" '

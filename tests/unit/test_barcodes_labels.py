@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
@@ -179,3 +181,27 @@ def test_long_and_many_lines_stay_inside_the_label_and_the_barcode_still_scans()
     bottom = img.crop((0, height - margin + 2, width, height))
     assert bottom.getextrema() == (255, 255)
     assert [r.text for r in _read(img)] == [code]  # type: ignore[attr-defined]
+
+
+def test_fonts_come_from_the_injected_folder(tmp_path: Path) -> None:
+    code = make_unit_label(3)
+    with pytest.raises(FileNotFoundError):
+        render_label(ScanKind.UNIT, code, ["Тест"], font_dir=tmp_path)
+    for name in (FONT_REGULAR, FONT_BOLD):
+        shutil.copy(FONT_DIR / name, tmp_path / name)
+    img = render_label(ScanKind.UNIT, code, ["Тест"], font_dir=tmp_path)
+    assert img.tobytes() == render_label(ScanKind.UNIT, code, ["Тест"]).tobytes()
+
+
+@pytest.mark.parametrize("size_mm", [(15.0, 10.0), (58.0, 6.0), (5.0, 40.0)])
+def test_labels_too_small_for_the_symbol_are_refused(size_mm: tuple[float, float]) -> None:
+    with pytest.raises(ValueError):
+        render_label(ScanKind.CELL, make_cell_label("PVZ-DEMO-1", 1), ["Ячейка 1"], size_mm=size_mm)
+
+
+def test_small_strip_label_with_no_lines_still_scans() -> None:
+    code = make_badge_label(5)
+    img = render_label(ScanKind.BADGE, code, [], size_mm=(70.0, 22.0), dpi=300)
+    assert [r.text for r in _read(img)] == [code]  # type: ignore[attr-defined]
+    qr = render_label(ScanKind.PICKUP, PICKUP, [], size_mm=(70.0, 22.0), dpi=300)
+    assert [r.text for r in _read(qr)] == [PICKUP]  # type: ignore[attr-defined]
