@@ -160,6 +160,41 @@
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>Already scanned, counted once. Scan the next item.</source>
+        <translation>Already scanned, counted once. Scan the next item.</translation>
+    </message>
+    <message>
+        <source>No scanner found. Plug it in or choose its port in settings.</source>
+        <translation>No scanner found. Plug it in or choose its port in settings.</translation>
+    </message>
+    <message>
+        <source>Scanner connected.</source>
+        <translation>Scanner connected.</translation>
+    </message>
+    <message>
+        <source>Scanner disconnected. Plug it back in; it reconnects by itself.</source>
+        <translation>Scanner disconnected. Plug it back in; it reconnects by itself.</translation>
+    </message>
+    <message>
+        <source>The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.</source>
+        <translation>The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.</translation>
+    </message>
+    <message>
+        <source>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.</source>
+        <translation>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.</translation>
+    </message>
+    <message>
+        <source>The scanner reported an error. Unplug it and plug it back in.</source>
+        <translation>The scanner reported an error. Unplug it and plug it back in.</translation>
+    </message>
+    <message>
+        <source>The scanner sent unreadable data. Scan again; if it repeats, check the port speed (baud rate) in settings.</source>
+        <translation>The scanner sent unreadable data. Scan again; if it repeats, check the port speed (baud rate) in settings.</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrinter</name>
     <message>
         <source>Print</source>

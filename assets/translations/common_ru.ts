@@ -160,6 +160,41 @@
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>Already scanned, counted once. Scan the next item.</source>
+        <translation>Уже отсканировано и учтено один раз. Сканируйте следующий товар.</translation>
+    </message>
+    <message>
+        <source>No scanner found. Plug it in or choose its port in settings.</source>
+        <translation>Сканер не найден. Подключите его или выберите его порт в настройках.</translation>
+    </message>
+    <message>
+        <source>Scanner connected.</source>
+        <translation>Сканер подключён.</translation>
+    </message>
+    <message>
+        <source>Scanner disconnected. Plug it back in; it reconnects by itself.</source>
+        <translation>Сканер отключён. Подключите его снова — связь восстановится сама.</translation>
+    </message>
+    <message>
+        <source>The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.</source>
+        <translation>Скан оборвался. Отсканируйте ещё раз; если повторится, настройте суффикс сканера на Enter.</translation>
+    </message>
+    <message>
+        <source>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.</source>
+        <translation>Скан слишком длинный и отброшен. Отсканируйте этикетку ещё раз; если повторится, проверьте настройку суффикса сканера.</translation>
+    </message>
+    <message>
+        <source>The scanner reported an error. Unplug it and plug it back in.</source>
+        <translation>Сканер сообщил об ошибке. Отключите его и подключите снова.</translation>
+    </message>
+    <message>
+        <source>The scanner sent unreadable data. Scan again; if it repeats, check the port speed (baud rate) in settings.</source>
+        <translation>Сканер передал нечитаемые данные. Отсканируйте ещё раз; если повторится, проверьте скорость порта (бод) в настройках.</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrinter</name>
     <message>
         <source>Print</source>

@@ -52,10 +52,6 @@ COLOURS: dict[Tone, tuple[str, str]] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Feedback", text)
-
-
 class SoundPlayer:
     """Plays the tone WAVs; any failure (no QtMultimedia backend, no device) means silence."""
 
@@ -122,35 +118,48 @@ class Feedback(QObject):
 
     def repeat(self, code: str = "") -> None:
         """A repeat scan the debouncer ignored (connect ScannerBridge.repeated here)."""
-        msg = _tr("Already scanned, counted once. Scan the next item.")
+        msg = QCoreApplication.translate("Feedback", "Already scanned, counted once. Scan the next item.")
         self.show(Tone.REPEAT, f"{msg} ({code})" if code else msg)
 
     def fault(self, fault: ScanFault) -> None:
         """A driver discarded input (connect ScannerBridge.faulted here)."""
         messages = {
-            FaultKind.TOO_LONG: _tr(
-                "The scan was too long and was discarded. Scan the label again; if it repeats, "
-                "check the scanner's suffix setting."
+            FaultKind.TOO_LONG: QCoreApplication.translate(
+                "Feedback",
+                "The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.",
             ),
-            FaultKind.GARBLED: _tr(
-                "The scanner sent unreadable data. Scan again; if it repeats, check the port speed "
-                "(baud rate) in settings."
+            FaultKind.GARBLED: QCoreApplication.translate(
+                "Feedback",
+                "The scanner sent unreadable data. Scan again; if it repeats, check the port speed (baud rate) in settings.",
             ),
-            FaultKind.INCOMPLETE: _tr(
-                "The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter."
+            FaultKind.INCOMPLETE: QCoreApplication.translate(
+                "Feedback",
+                "The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.",
             ),
-            FaultKind.DEVICE: _tr("The scanner reported an error. Unplug it and plug it back in."),
+            FaultKind.DEVICE: QCoreApplication.translate(
+                "Feedback", "The scanner reported an error. Unplug it and plug it back in."
+            ),
         }
         self.show(Tone.ERROR, messages.get(fault.kind, fault.message))
 
     def health(self, state: HealthState) -> None:
         """A driver's health changed (connect ScannerBridge.healthChanged here)."""
         if state.state is Health.CONNECTED:
-            self.show(Tone.INFO, _tr("Scanner connected."))
+            self.show(Tone.INFO, QCoreApplication.translate("Feedback", "Scanner connected."))
         elif state.state is Health.RECONNECTING:
-            self.show(Tone.WARNING, _tr("Scanner disconnected. Plug it back in; it reconnects by itself."))
+            self.show(
+                Tone.WARNING,
+                QCoreApplication.translate(
+                    "Feedback", "Scanner disconnected. Plug it back in; it reconnects by itself."
+                ),
+            )
         else:
-            self.show(Tone.WARNING, _tr("No scanner found. Plug it in or choose its port in settings."))
+            self.show(
+                Tone.WARNING,
+                QCoreApplication.translate(
+                    "Feedback", "No scanner found. Plug it in or choose its port in settings."
+                ),
+            )
 
 
 class FeedbackBanner(QWidget):
