@@ -26,6 +26,8 @@ class TerminalConfig:
     data_dir: Path | None = None
     device_id: str = ""
     scanner_port: str | None = None
+    scanner_baudrate: int = 9600
+    scanner_reconnect_s: float = 0.5
     lang: str = "ru"
     labels_to_pdf: bool = True  # box labels as PDF files in <data>/labels (no printer set up)
     printer_name: str = ""
@@ -62,6 +64,9 @@ class Terminal:
         self.window.close()
         self.http.close()
         self.store.close()
+        from shared.qt import i18n
+
+        i18n.uninstall(self.app, self.translators)
 
 
 def build(
@@ -143,7 +148,11 @@ def build(
     if config.scanner_port:
         from shared.scanning.serial_driver import SerialScanner
 
-        driver = SerialScanner(config.scanner_port)
+        driver = SerialScanner(
+            config.scanner_port,
+            baudrate=config.scanner_baudrate,
+            reconnect_interval=config.scanner_reconnect_s,
+        )
         bridge.add_driver(driver)
     status.update(scanner=SCANNER_NONE if driver is None else SCANNER_DISCONNECTED)
 

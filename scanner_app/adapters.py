@@ -163,9 +163,12 @@ class BoxLabelPrinter:
         self.printed: list[Path | str] = []
 
     def print_box_label(self, box_id: str, destination: str, units: int) -> str:
+        from PySide6.QtCore import QCoreApplication
+
         from shared.qt.printing import LabelDocument
 
-        lines = [destination, f"{units} шт. / pcs"] if destination else [f"{units} шт. / pcs"]
+        count = QCoreApplication.translate("BoxLabel", "%1 pcs").replace("%1", str(units))
+        lines = [destination, count] if destination else [count]
         doc = LabelDocument.single(ScanKind.BOX, box_id, lines)
         if self._pdf_dir is not None:
             self._pdf_dir.mkdir(parents=True, exist_ok=True)

@@ -47,32 +47,33 @@ class TerminalStatusStrip(QFrame):
             repolish(label)
 
     def show_snapshot(self, s: StatusSnapshot) -> None:
-        t = self.tr
         if s.syncing:
-            self._set(self.connection, t("● Syncing"), "ok")
+            self._set(self.connection, self.tr("● Syncing"), "ok")
         elif s.online:
-            self._set(self.connection, t("● Online"), "ok")
+            self._set(self.connection, self.tr("● Online"), "ok")
         else:
-            self._set(self.connection, t("● Offline"), "error")
+            self._set(self.connection, self.tr("● Offline"), "error")
         if s.pending:
-            text = t("Pending %1 (%2)").replace("%1", str(s.pending))
+            text = self.tr("Pending %1 (%2)").replace("%1", str(s.pending))
             self._set(self.pending, text.replace("%2", self._model.age_text(s.oldest_pending_at)), "warn")
         else:
-            self._set(self.pending, t("Pending 0"))
+            self._set(self.pending, self.tr("Pending 0"))
         self._set(
-            self.conflicts, t("Conflicts %1").replace("%1", str(s.conflicts)), "error" if s.conflicts else ""
+            self.conflicts,
+            self.tr("Conflicts %1").replace("%1", str(s.conflicts)),
+            "error" if s.conflicts else "",
         )
-        sync_text = t("Synced: %1").replace("%1", self._model.age_text(s.last_sync_at))
+        sync_text = self.tr("Synced: %1").replace("%1", self._model.age_text(s.last_sync_at))
         if s.last_error and not s.online:
             sync_text += " · " + s.last_error[:40]
         self._set(self.last_sync, sync_text)
         self.last_sync.setToolTip(s.last_error)
         if s.scanner == SCANNER_OK:
-            self._set(self.scanner, t("Scanner ✓"), "ok")
+            self._set(self.scanner, self.tr("Scanner ✓"), "ok")
         elif s.scanner == SCANNER_DISCONNECTED:
-            self._set(self.scanner, t("Scanner ✗"), "error")
+            self._set(self.scanner, self.tr("Scanner ✗"), "error")
         else:
-            self._set(self.scanner, t("Keyboard"), "")
+            self._set(self.scanner, self.tr("Keyboard"), "")
 
     @property
     def text(self) -> str:

@@ -109,6 +109,8 @@ class TerminalWindow(QWidget):
         if self.session is None and name != "login":
             name = "login"
         screen = self.screens[name]
+        if screen is not self.stack.currentWidget():
+            self.bridge.debouncer.reset()  # a new step: the same label again is a new scan
         self.stack.setCurrentWidget(screen)
         self.bridge.set_target(screen.handle_scan if screen.takes_scans else None)
         screen.activate(arg)

@@ -1,716 +1,778 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>CountScreen</name>
-        <message>
-            <source>Product</source>
-            <translation>Product</translation>
-        </message>
-        <message>
-            <source>Book</source>
-            <translation>Book</translation>
-        </message>
-        <message>
-            <source>Found</source>
-            <translation>Found</translation>
-        </message>
-        <message>
-            <source>Diff</source>
-            <translation>Diff</translation>
-        </message>
-        <message>
-            <source>Finish count</source>
-            <translation>Finish count</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Cycle count</source>
-            <translation>Cycle count</translation>
-        </message>
-        <message>
-            <source>Differences: %1</source>
-            <translation>Differences: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginScreen</name>
-        <message>
-            <source>WB Ops warehouse</source>
-            <translation>WB Ops warehouse</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>PIN</source>
-            <translation>PIN</translation>
-        </message>
-        <message>
-            <source>PIN again</source>
-            <translation>PIN again</translation>
-        </message>
-        <message>
-            <source>Skip</source>
-            <translation>Skip</translation>
-        </message>
-        <message>
-            <source>Link badge</source>
-            <translation>Link badge</translation>
-        </message>
-        <message>
-            <source>Log in</source>
-            <translation>Log in</translation>
-        </message>
-        <message>
-            <source>Badge and PIN</source>
-            <translation>Badge and PIN</translation>
-        </message>
-        <message>
-            <source>Name and password</source>
-            <translation>Name and password</translation>
-        </message>
-        <message>
-            <source>Type your user name and password</source>
-            <translation>Type your user name and password</translation>
-        </message>
-        <message>
-            <source>Choose a PIN for your badge</source>
-            <translation>Choose a PIN for your badge</translation>
-        </message>
-        <message>
-            <source>Scan your badge to log in with it next time</source>
-            <translation>Scan your badge to log in with it next time</translation>
-        </message>
-        <message>
-            <source>Type your PIN</source>
-            <translation>Type your PIN</translation>
-        </message>
-        <message>
-            <source>Scan your employee badge</source>
-            <translation>Scan your employee badge</translation>
-        </message>
-        <message>
-            <source>Scan your employee badge.</source>
-            <translation>Scan your employee badge.</translation>
-        </message>
-        <message>
-            <source>Badge %1</source>
-            <translation>Badge %1</translation>
-        </message>
-        <message>
-            <source>Badge read.</source>
-            <translation>Badge read.</translation>
-        </message>
-        <message>
-            <source>Type your user name and password.</source>
-            <translation>Type your user name and password.</translation>
-        </message>
-        <message>
-            <source>Scan your badge and type your PIN.</source>
-            <translation>Scan your badge and type your PIN.</translation>
-        </message>
-        <message>
-            <source>Welcome, %1.</source>
-            <translation>Welcome, %1.</translation>
-        </message>
-        <message>
-            <source>The PIN is at least %1 digits.</source>
-            <translation>The PIN is at least %1 digits.</translation>
-        </message>
-        <message>
-            <source>The two PINs differ: type it again.</source>
-            <translation>The two PINs differ: type it again.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MenuScreen</name>
-        <message>
-            <source>Picking</source>
-            <translation>Picking</translation>
-        </message>
-        <message>
-            <source>Packing</source>
-            <translation>Packing</translation>
-        </message>
-        <message>
-            <source>Shipping</source>
-            <translation>Shipping</translation>
-        </message>
-        <message>
-            <source>Returns</source>
-            <translation>Returns</translation>
-        </message>
-        <message>
-            <source>Cycle count</source>
-            <translation>Cycle count</translation>
-        </message>
-        <message>
-            <source>Put-away</source>
-            <translation>Put-away</translation>
-        </message>
-        <message>
-            <source>Sync now</source>
-            <translation>Sync now</translation>
-        </message>
-        <message>
-            <source>Log out</source>
-            <translation>Log out</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Open pick tasks: %1</source>
-            <translation>Open pick tasks: %1</translation>
-        </message>
-        <message>
-            <source>Offline login: work is saved on this terminal and synced later.</source>
-            <translation>Offline login: work is saved on this terminal and synced later.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PackScreen</name>
-        <message>
-            <source>New box</source>
-            <translation>New box</translation>
-        </message>
-        <message>
-            <source>Close box</source>
-            <translation>Close box</translation>
-        </message>
-        <message>
-            <source>Print label</source>
-            <translation>Print label</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Packing</source>
-            <translation>Packing</translation>
-        </message>
-        <message>
-            <source>Destination: by the first unit</source>
-            <translation>Destination: by the first unit</translation>
-        </message>
-        <message>
-            <source>Units in the box: %1</source>
-            <translation>Units in the box: %1</translation>
-        </message>
-        <message>
-            <source>The label did not print: %1</source>
-            <translation>The label did not print: %1</translation>
-        </message>
-        <message>
-            <source>Label printed: %1</source>
-            <translation>Label printed: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>PickScreen</name>
-        <message>
-            <source>Not found</source>
-            <translation>Not found</translation>
-        </message>
-        <message>
-            <source>Damaged</source>
-            <translation>Damaged</translation>
-        </message>
-        <message>
-            <source>Tasks</source>
-            <translation>Tasks</translation>
-        </message>
-        <message>
-            <source>Next task</source>
-            <translation>Next task</translation>
-        </message>
-        <message>
-            <source>Picking</source>
-            <translation>Picking</translation>
-        </message>
-        <message>
-            <source>Every line of this task is done.</source>
-            <translation>Every line of this task is done.</translation>
-        </message>
-        <message>
-            <source>Line %1 of %2 · picked %3 of %4</source>
-            <translation>Line %1 of %2 · picked %3 of %4</translation>
-        </message>
-    </context>
-    <context>
-        <name>PutawayScreen</name>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>Put-away</source>
-            <translation>Put-away</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnScreen</name>
-        <message>
-            <source>Close box</source>
-            <translation>Close box</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Returns</source>
-            <translation>Returns</translation>
-        </message>
-        <message>
-            <source>Received %1 of %2 · missing %3</source>
-            <translation>Received %1 of %2 · missing %3</translation>
-        </message>
-        <message>
-            <source>Close box (%1 missing)</source>
-            <translation>Close box (%1 missing)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScanScreen</name>
-        <message>
-            <source>Type a code if the label does not scan</source>
-            <translation>Type a code if the label does not scan</translation>
-        </message>
-    </context>
-    <context>
-        <name>Screen</name>
-        <message>
-            <source>Log in first.</source>
-            <translation>Log in first.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShipScreen</name>
-        <message>
-            <source>Close route</source>
-            <translation>Close route</translation>
-        </message>
-        <message>
-            <source>New route</source>
-            <translation>New route</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Shipping</source>
-            <translation>Shipping</translation>
-        </message>
-        <message>
-            <source>Destination: by the first box</source>
-            <translation>Destination: by the first box</translation>
-        </message>
-        <message>
-            <source>Boxes: %1 · units: %2</source>
-            <translation>Boxes: %1 · units: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskListScreen</name>
-        <message>
-            <source>Refresh</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <source>Release to refresh</source>
-            <translation>Release to refresh</translation>
-        </message>
-        <message>
-            <source>Pick tasks</source>
-            <translation>Pick tasks</translation>
-        </message>
-        <message>
-            <source>Order %1</source>
-            <translation>Order %1</translation>
-        </message>
-        <message>
-            <source>paid %1 min ago</source>
-            <translation>paid %1 min ago</translation>
-        </message>
-        <message>
-            <source>paid %1 h ago</source>
-            <translation>paid %1 h ago</translation>
-        </message>
-        <message>
-            <source>paid %1 d ago</source>
-            <translation>paid %1 d ago</translation>
-        </message>
-        <message>
-            <source>Open tasks: %1 · oldest first</source>
-            <translation>Open tasks: %1 · oldest first</translation>
-        </message>
-        <message>
-            <source>Choose a task</source>
-            <translation>Choose a task</translation>
-        </message>
-        <message>
-            <source>No open tasks</source>
-            <translation>No open tasks</translation>
-        </message>
-    </context>
-    <context>
-        <name>Terminal</name>
-        <message>
-            <source>Unknown unit label {label}: sync and try again.</source>
-            <translation>Unknown unit label {label}: sync and try again.</translation>
-        </message>
-        <message>
-            <source>Unknown box {box}: sync and try again.</source>
-            <translation>Unknown box {box}: sync and try again.</translation>
-        </message>
-        <message>
-            <source>Unknown product barcode {gtin}.</source>
-            <translation>Unknown product barcode {gtin}.</translation>
-        </message>
-        <message>
-            <source>Unknown location {location}.</source>
-            <translation>Unknown location {location}.</translation>
-        </message>
-        <message>
-            <source>Task done: every line is picked</source>
-            <translation>Task done: every line is picked</translation>
-        </message>
-        <message>
-            <source>Go to {location} and scan the location</source>
-            <translation>Go to {location} and scan the location</translation>
-        </message>
-        <message>
-            <source>Scan the item: {product}</source>
-            <translation>Scan the item: {product}</translation>
-        </message>
-        <message>
-            <source>Scan the location {location} first.</source>
-            <translation>Scan the location {location} first.</translation>
-        </message>
-        <message>
-            <source>Wrong location {scanned}: this line is at {location}.</source>
-            <translation>Wrong location {scanned}: this line is at {location}.</translation>
-        </message>
-        <message>
-            <source>Location {location} confirmed.</source>
-            <translation>Location {location} confirmed.</translation>
-        </message>
-        <message>
-            <source>Wrong product: this line is {product}.</source>
-            <translation>Wrong product: this line is {product}.</translation>
-        </message>
-        <message>
-            <source>Enough: the line needs {demand} and all are picked.</source>
-            <translation>Enough: the line needs {demand} and all are picked.</translation>
-        </message>
-        <message>
-            <source>This unit belongs to another line of the task, at {location}.</source>
-            <translation>This unit belongs to another line of the task, at {location}.</translation>
-        </message>
-        <message>
-            <source>Unit {label} is not in this task.</source>
-            <translation>Unit {label} is not in this task.</translation>
-        </message>
-        <message>
-            <source>Already picked: never more than the demand ({demand}).</source>
-            <translation>Already picked: never more than the demand ({demand}).</translation>
-        </message>
-        <message>
-            <source>This unit cannot be picked: it is {status}.</source>
-            <translation>This unit cannot be picked: it is {status}.</translation>
-        </message>
-        <message>
-            <source>Picked {picked} of {demand}.</source>
-            <translation>Picked {picked} of {demand}.</translation>
-        </message>
-        <message>
-            <source>Skipped {count}: recorded as a shortage.</source>
-            <translation>Skipped {count}: recorded as a shortage.</translation>
-        </message>
-        <message>
-            <source>Scan a box label or make a new one</source>
-            <translation>Scan a box label or make a new one</translation>
-        </message>
-        <message>
-            <source>Box closed: print its label, then take the next box</source>
-            <translation>Box closed: print its label, then take the next box</translation>
-        </message>
-        <message>
-            <source>Scan the first picked unit</source>
-            <translation>Scan the first picked unit</translation>
-        </message>
-        <message>
-            <source>Scan units for {pvz}</source>
-            <translation>Scan units for {pvz}</translation>
-        </message>
-        <message>
-            <source>This is a return box label: use a forward box.</source>
-            <translation>This is a return box label: use a forward box.</translation>
-        </message>
-        <message>
-            <source>This box is already open.</source>
-            <translation>This box is already open.</translation>
-        </message>
-        <message>
-            <source>Box {box} is already closed.</source>
-            <translation>Box {box} is already closed.</translation>
-        </message>
-        <message>
-            <source>Box reopened: {count} units in it.</source>
-            <translation>Box reopened: {count} units in it.</translation>
-        </message>
-        <message>
-            <source>New box: scan the first unit.</source>
-            <translation>New box: scan the first unit.</translation>
-        </message>
-        <message>
-            <source>Close this box before starting another one.</source>
-            <translation>Close this box before starting another one.</translation>
-        </message>
-        <message>
-            <source>Scan a box label first.</source>
-            <translation>Scan a box label first.</translation>
-        </message>
-        <message>
-            <source>This unit is already in this box.</source>
-            <translation>This unit is already in this box.</translation>
-        </message>
-        <message>
-            <source>This unit is already packed in box {box}.</source>
-            <translation>This unit is already packed in box {box}.</translation>
-        </message>
-        <message>
-            <source>Only picked units can be packed: this one is {status}.</source>
-            <translation>Only picked units can be packed: this one is {status}.</translation>
-        </message>
-        <message>
-            <source>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</source>
-            <translation>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</translation>
-        </message>
-        <message>
-            <source>In the box: {count} for {pvz}.</source>
-            <translation>In the box: {count} for {pvz}.</translation>
-        </message>
-        <message>
-            <source>The box is empty.</source>
-            <translation>The box is empty.</translation>
-        </message>
-        <message>
-            <source>Box closed with {count} units.</source>
-            <translation>Box closed with {count} units.</translation>
-        </message>
-        <message>
-            <source>Route closed: the boxes are on their way</source>
-            <translation>Route closed: the boxes are on their way</translation>
-        </message>
-        <message>
-            <source>Scan the first closed box</source>
-            <translation>Scan the first closed box</translation>
-        </message>
-        <message>
-            <source>Scan boxes for {pvz}</source>
-            <translation>Scan boxes for {pvz}</translation>
-        </message>
-        <message>
-            <source>This route is closed: start a new one.</source>
-            <translation>This route is closed: start a new one.</translation>
-        </message>
-        <message>
-            <source>This is a return box: it does not go on a route.</source>
-            <translation>This is a return box: it does not go on a route.</translation>
-        </message>
-        <message>
-            <source>This box is already on the route.</source>
-            <translation>This box is already on the route.</translation>
-        </message>
-        <message>
-            <source>This box is already on another route.</source>
-            <translation>This box is already on another route.</translation>
-        </message>
-        <message>
-            <source>This box is still open: close it at packing first.</source>
-            <translation>This box is still open: close it at packing first.</translation>
-        </message>
-        <message>
-            <source>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</source>
-            <translation>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</translation>
-        </message>
-        <message>
-            <source>On the route: {count} boxes.</source>
-            <translation>On the route: {count} boxes.</translation>
-        </message>
-        <message>
-            <source>No boxes on the route yet.</source>
-            <translation>No boxes on the route yet.</translation>
-        </message>
-        <message>
-            <source>Route closed: {boxes} boxes, {units} units shipped.</source>
-            <translation>Route closed: {boxes} boxes, {units} units shipped.</translation>
-        </message>
-        <message>
-            <source>Scan a return box from a pickup point</source>
-            <translation>Scan a return box from a pickup point</translation>
-        </message>
-        <message>
-            <source>Return box received: scan the next one</source>
-            <translation>Return box received: scan the next one</translation>
-        </message>
-        <message>
-            <source>Scan the units: {left} left</source>
-            <translation>Scan the units: {left} left</translation>
-        </message>
-        <message>
-            <source>Scan the return box first.</source>
-            <translation>Scan the return box first.</translation>
-        </message>
-        <message>
-            <source>Unit {label} was not sent in this box.</source>
-            <translation>Unit {label} was not sent in this box.</translation>
-        </message>
-        <message>
-            <source>This unit is already received.</source>
-            <translation>This unit is already received.</translation>
-        </message>
-        <message>
-            <source>This unit cannot be received: it is {status}.</source>
-            <translation>This unit cannot be received: it is {status}.</translation>
-        </message>
-        <message>
-            <source>Received {done} of {total}.</source>
-            <translation>Received {done} of {total}.</translation>
-        </message>
-        <message>
-            <source>Close this return box first.</source>
-            <translation>Close this return box first.</translation>
-        </message>
-        <message>
-            <source>This is not a return box.</source>
-            <translation>This is not a return box.</translation>
-        </message>
-        <message>
-            <source>No units are known for this box: sync and try again.</source>
-            <translation>No units are known for this box: sync and try again.</translation>
-        </message>
-        <message>
-            <source>Closed: {received} received, {missing} missing.</source>
-            <translation>Closed: {received} received, {missing} missing.</translation>
-        </message>
-        <message>
-            <source>Scan a location to count</source>
-            <translation>Scan a location to count</translation>
-        </message>
-        <message>
-            <source>Scan everything on {location}</source>
-            <translation>Scan everything on {location}</translation>
-        </message>
-        <message>
-            <source>This unit is already counted.</source>
-            <translation>This unit is already counted.</translation>
-        </message>
-        <message>
-            <source>Finish this count first.</source>
-            <translation>Finish this count first.</translation>
-        </message>
-        <message>
-            <source>Counting {location}.</source>
-            <translation>Counting {location}.</translation>
-        </message>
-        <message>
-            <source>{name}: {count}</source>
-            <translation>{name}: {count}</translation>
-        </message>
-        <message>
-            <source>Count saved: {differences} differences.</source>
-            <translation>Count saved: {differences} differences.</translation>
-        </message>
-        <message>
-            <source>Scan the delivery document or box</source>
-            <translation>Scan the delivery document or box</translation>
-        </message>
-        <message>
-            <source>Scan the products</source>
-            <translation>Scan the products</translation>
-        </message>
-        <message>
-            <source>Scan more products or the shelf location</source>
-            <translation>Scan more products or the shelf location</translation>
-        </message>
-        <message>
-            <source>Put the scanned products away first.</source>
-            <translation>Put the scanned products away first.</translation>
-        </message>
-        <message>
-            <source>Delivery {document}.</source>
-            <translation>Delivery {document}.</translation>
-        </message>
-        <message>
-            <source>Too many of one product.</source>
-            <translation>Too many of one product.</translation>
-        </message>
-        <message>
-            <source>The quantity must be 0 to {max}.</source>
-            <translation>The quantity must be 0 to {max}.</translation>
-        </message>
-        <message>
-            <source>Scan the products before the location.</source>
-            <translation>Scan the products before the location.</translation>
-        </message>
-        <message>
-            <source>Put away {count} on {location}.</source>
-            <translation>Put away {count} on {location}.</translation>
-        </message>
-        <message>
-            <source>Wrong user name or password.</source>
-            <translation>Wrong user name or password.</translation>
-        </message>
-        <message>
-            <source>This user has not logged in on this terminal before: connect to log in online.</source>
-            <translation>This user has not logged in on this terminal before: connect to log in online.</translation>
-        </message>
-        <message>
-            <source>This badge is not linked on this terminal: log in with your name and password once.</source>
-            <translation>This badge is not linked on this terminal: log in with your name and password once.</translation>
-        </message>
-        <message>
-            <source>Wrong PIN.</source>
-            <translation>Wrong PIN.</translation>
-        </message>
-        <message>
-            <source>Too many wrong PINs: log in with your name and password to unlock the badge.</source>
-            <translation>Too many wrong PINs: log in with your name and password to unlock the badge.</translation>
-        </message>
-        <message>
-            <source>This account may not use the warehouse terminal.</source>
-            <translation>This account may not use the warehouse terminal.</translation>
-        </message>
-        <message>
-            <source>No connection to the server.</source>
-            <translation>No connection to the server.</translation>
-        </message>
-    </context>
+<context>
+    <name>BoxLabel</name>
+    <message>
+        <source>%1 pcs</source>
+        <translation>%1 pcs</translation>
+    </message>
+</context>
+<context>
+    <name>CountScreen</name>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Finish count</source>
+        <translation>Finish count</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
+        <source>Differences: %1</source>
+        <translation>Differences: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>WB Ops warehouse</source>
+        <translation>WB Ops warehouse</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Link your badge to this terminal: scan it and choose a PIN of at least 4 digits. The PIN is stored only as a one-way hash.</source>
+        <translation>Link your badge to this terminal: scan it and choose a PIN of at least 4 digits. The PIN is stored only as a one-way hash.</translation>
+    </message>
+    <message>
+        <source>Without a connection, only workers who have logged in on this terminal before can log in.</source>
+        <translation>Without a connection, only workers who have logged in on this terminal before can log in.</translation>
+    </message>
+    <message>
+        <source>Hold the badge under the scanner, then type your PIN. First time on this terminal? Press F1 and log in with your name and password.</source>
+        <translation>Hold the badge under the scanner, then type your PIN. First time on this terminal? Press F1 and log in with your name and password.</translation>
+    </message>
+    <message>
+        <source>Link badge</source>
+        <translation>Link badge</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Badge and PIN</source>
+        <translation>Badge and PIN</translation>
+    </message>
+    <message>
+        <source>Name and password</source>
+        <translation>Name and password</translation>
+    </message>
+    <message>
+        <source>Type your user name and password</source>
+        <translation>Type your user name and password</translation>
+    </message>
+    <message>
+        <source>Choose a PIN for your badge</source>
+        <translation>Choose a PIN for your badge</translation>
+    </message>
+    <message>
+        <source>Scan your badge to log in with it next time</source>
+        <translation>Scan your badge to log in with it next time</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>Type your PIN</translation>
+    </message>
+    <message>
+        <source>Scan your employee badge</source>
+        <translation>Scan your employee badge</translation>
+    </message>
+    <message>
+        <source>Scan your employee badge.</source>
+        <translation>Scan your employee badge.</translation>
+    </message>
+    <message>
+        <source>Badge %1</source>
+        <translation>Badge %1</translation>
+    </message>
+    <message>
+        <source>Badge read.</source>
+        <translation>Badge read.</translation>
+    </message>
+    <message>
+        <source>Type your user name and password.</source>
+        <translation>Type your user name and password.</translation>
+    </message>
+    <message>
+        <source>Scan your badge and type your PIN.</source>
+        <translation>Scan your badge and type your PIN.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1.</source>
+        <translation>Welcome, %1.</translation>
+    </message>
+    <message>
+        <source>The PIN is at least %1 digits.</source>
+        <translation>The PIN is at least %1 digits.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type it again.</source>
+        <translation>The two PINs differ: type it again.</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <source>Picking</source>
+        <translation>Picking</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>Put-away</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Open pick tasks: %1</source>
+        <translation>Open pick tasks: %1</translation>
+    </message>
+    <message>
+        <source>Offline login: work is saved on this terminal and synced later.</source>
+        <translation>Offline login: work is saved on this terminal and synced later.</translation>
+    </message>
+</context>
+<context>
+    <name>PackScreen</name>
+    <message>
+        <source>New box</source>
+        <translation>New box</translation>
+    </message>
+    <message>
+        <source>Close box</source>
+        <translation>Close box</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Print label</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Packing</translation>
+    </message>
+    <message>
+        <source>Destination: by the first unit</source>
+        <translation>Destination: by the first unit</translation>
+    </message>
+    <message>
+        <source>Units in the box: %1</source>
+        <translation>Units in the box: %1</translation>
+    </message>
+    <message>
+        <source>The label did not print: %1</source>
+        <translation>The label did not print: %1</translation>
+    </message>
+    <message>
+        <source>Label printed: %1</source>
+        <translation>Label printed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PickScreen</name>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation>Next task</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>Picking</translation>
+    </message>
+    <message>
+        <source>Every line of this task is done.</source>
+        <translation>Every line of this task is done.</translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 · picked %3 of %4</source>
+        <translation>Line %1 of %2 · picked %3 of %4</translation>
+    </message>
+</context>
+<context>
+    <name>PutawayScreen</name>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>Put-away</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnScreen</name>
+    <message>
+        <source>Close box</source>
+        <translation>Close box</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 · missing %3</source>
+        <translation>Received %1 of %2 · missing %3</translation>
+    </message>
+    <message>
+        <source>Close box (%1 missing)</source>
+        <translation>Close box (%1 missing)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <source>Type a code if the label does not scan</source>
+        <translation>Type a code if the label does not scan</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <source>Log in first.</source>
+        <translation>Log in first.</translation>
+    </message>
+</context>
+<context>
+    <name>ShipScreen</name>
+    <message>
+        <source>Close route</source>
+        <translation>Close route</translation>
+    </message>
+    <message>
+        <source>New route</source>
+        <translation>New route</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Shipping</translation>
+    </message>
+    <message>
+        <source>Destination: by the first box</source>
+        <translation>Destination: by the first box</translation>
+    </message>
+    <message>
+        <source>Boxes: %1 · units: %2</source>
+        <translation>Boxes: %1 · units: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListScreen</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Release to refresh</source>
+        <translation>Release to refresh</translation>
+    </message>
+    <message>
+        <source>Pick tasks</source>
+        <translation>Pick tasks</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>paid %1 min ago</source>
+        <translation>paid %1 min ago</translation>
+    </message>
+    <message>
+        <source>paid %1 h ago</source>
+        <translation>paid %1 h ago</translation>
+    </message>
+    <message>
+        <source>paid %1 d ago</source>
+        <translation>paid %1 d ago</translation>
+    </message>
+    <message>
+        <source>Open tasks: %1 · oldest first</source>
+        <translation>Open tasks: %1 · oldest first</translation>
+    </message>
+    <message>
+        <source>Choose a task</source>
+        <translation>Choose a task</translation>
+    </message>
+    <message>
+        <source>No open tasks</source>
+        <translation>No open tasks</translation>
+    </message>
+</context>
+<context>
+    <name>Terminal</name>
+    <message>
+        <source>Unknown unit label {label}: sync and try again.</source>
+        <translation>Unknown unit label {label}: sync and try again.</translation>
+    </message>
+    <message>
+        <source>Unknown box {box}: sync and try again.</source>
+        <translation>Unknown box {box}: sync and try again.</translation>
+    </message>
+    <message>
+        <source>Unknown product barcode {gtin}.</source>
+        <translation>Unknown product barcode {gtin}.</translation>
+    </message>
+    <message>
+        <source>Unknown location {location}.</source>
+        <translation>Unknown location {location}.</translation>
+    </message>
+    <message>
+        <source>Task done: every line is picked</source>
+        <translation>Task done: every line is picked</translation>
+    </message>
+    <message>
+        <source>Go to {location} and scan the location</source>
+        <translation>Go to {location} and scan the location</translation>
+    </message>
+    <message>
+        <source>Scan the item: {product}</source>
+        <translation>Scan the item: {product}</translation>
+    </message>
+    <message>
+        <source>Scan the location {location} first.</source>
+        <translation>Scan the location {location} first.</translation>
+    </message>
+    <message>
+        <source>Wrong location {scanned}: this line is at {location}.</source>
+        <translation>Wrong location {scanned}: this line is at {location}.</translation>
+    </message>
+    <message>
+        <source>Location {location} confirmed.</source>
+        <translation>Location {location} confirmed.</translation>
+    </message>
+    <message>
+        <source>Wrong product: this line is {product}.</source>
+        <translation>Wrong product: this line is {product}.</translation>
+    </message>
+    <message>
+        <source>Enough: the line needs {demand} and all are picked.</source>
+        <translation>Enough: the line needs {demand} and all are picked.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another line of the task, at {location}.</source>
+        <translation>This unit belongs to another line of the task, at {location}.</translation>
+    </message>
+    <message>
+        <source>Unit {label} is not in this task.</source>
+        <translation>Unit {label} is not in this task.</translation>
+    </message>
+    <message>
+        <source>Already picked: never more than the demand ({demand}).</source>
+        <translation>Already picked: never more than the demand ({demand}).</translation>
+    </message>
+    <message>
+        <source>This unit cannot be picked: it is {status}.</source>
+        <translation>This unit cannot be picked: it is {status}.</translation>
+    </message>
+    <message>
+        <source>Picked {picked} of {demand}.</source>
+        <translation>Picked {picked} of {demand}.</translation>
+    </message>
+    <message>
+        <source>Skipped {count}: recorded as a shortage.</source>
+        <translation>Skipped {count}: recorded as a shortage.</translation>
+    </message>
+    <message>
+        <source>Scan a box label or make a new one</source>
+        <translation>Scan a box label or make a new one</translation>
+    </message>
+    <message>
+        <source>Box closed: print its label, then take the next box</source>
+        <translation>Box closed: print its label, then take the next box</translation>
+    </message>
+    <message>
+        <source>Scan the first picked unit</source>
+        <translation>Scan the first picked unit</translation>
+    </message>
+    <message>
+        <source>Scan units for {pvz}</source>
+        <translation>Scan units for {pvz}</translation>
+    </message>
+    <message>
+        <source>This is a return box label: use a forward box.</source>
+        <translation>This is a return box label: use a forward box.</translation>
+    </message>
+    <message>
+        <source>This box is already open.</source>
+        <translation>This box is already open.</translation>
+    </message>
+    <message>
+        <source>Box {box} is already closed.</source>
+        <translation>Box {box} is already closed.</translation>
+    </message>
+    <message>
+        <source>Box reopened: {count} units in it.</source>
+        <translation>Box reopened: {count} units in it.</translation>
+    </message>
+    <message>
+        <source>New box: scan the first unit.</source>
+        <translation>New box: scan the first unit.</translation>
+    </message>
+    <message>
+        <source>Close this box before starting another one.</source>
+        <translation>Close this box before starting another one.</translation>
+    </message>
+    <message>
+        <source>Scan a box label first.</source>
+        <translation>Scan a box label first.</translation>
+    </message>
+    <message>
+        <source>This unit is already in this box.</source>
+        <translation>This unit is already in this box.</translation>
+    </message>
+    <message>
+        <source>This unit is already packed in box {box}.</source>
+        <translation>This unit is already packed in box {box}.</translation>
+    </message>
+    <message>
+        <source>Only picked units can be packed: this one is {status}.</source>
+        <translation>Only picked units can be packed: this one is {status}.</translation>
+    </message>
+    <message>
+        <source>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</source>
+        <translation>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</translation>
+    </message>
+    <message>
+        <source>In the box: {count} for {pvz}.</source>
+        <translation>In the box: {count} for {pvz}.</translation>
+    </message>
+    <message>
+        <source>The box is empty.</source>
+        <translation>The box is empty.</translation>
+    </message>
+    <message>
+        <source>Box closed with {count} units.</source>
+        <translation>Box closed with {count} units.</translation>
+    </message>
+    <message>
+        <source>Route closed: the boxes are on their way</source>
+        <translation>Route closed: the boxes are on their way</translation>
+    </message>
+    <message>
+        <source>Scan the first closed box</source>
+        <translation>Scan the first closed box</translation>
+    </message>
+    <message>
+        <source>Scan boxes for {pvz}</source>
+        <translation>Scan boxes for {pvz}</translation>
+    </message>
+    <message>
+        <source>This route is closed: start a new one.</source>
+        <translation>This route is closed: start a new one.</translation>
+    </message>
+    <message>
+        <source>This is a return box: it does not go on a route.</source>
+        <translation>This is a return box: it does not go on a route.</translation>
+    </message>
+    <message>
+        <source>This box is already on the route.</source>
+        <translation>This box is already on the route.</translation>
+    </message>
+    <message>
+        <source>This box is already on another route.</source>
+        <translation>This box is already on another route.</translation>
+    </message>
+    <message>
+        <source>This box is still open: close it at packing first.</source>
+        <translation>This box is still open: close it at packing first.</translation>
+    </message>
+    <message>
+        <source>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</source>
+        <translation>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</translation>
+    </message>
+    <message>
+        <source>On the route: {count} boxes.</source>
+        <translation>On the route: {count} boxes.</translation>
+    </message>
+    <message>
+        <source>No boxes on the route yet.</source>
+        <translation>No boxes on the route yet.</translation>
+    </message>
+    <message>
+        <source>Route closed: {boxes} boxes, {units} units shipped.</source>
+        <translation>Route closed: {boxes} boxes, {units} units shipped.</translation>
+    </message>
+    <message>
+        <source>Scan a return box from a pickup point</source>
+        <translation>Scan a return box from a pickup point</translation>
+    </message>
+    <message>
+        <source>Return box received: scan the next one</source>
+        <translation>Return box received: scan the next one</translation>
+    </message>
+    <message>
+        <source>Scan the units: {left} left</source>
+        <translation>Scan the units: {left} left</translation>
+    </message>
+    <message>
+        <source>Scan the return box first.</source>
+        <translation>Scan the return box first.</translation>
+    </message>
+    <message>
+        <source>Unit {label} was not sent in this box.</source>
+        <translation>Unit {label} was not sent in this box.</translation>
+    </message>
+    <message>
+        <source>This unit is already received.</source>
+        <translation>This unit is already received.</translation>
+    </message>
+    <message>
+        <source>This unit cannot be received: it is {status}.</source>
+        <translation>This unit cannot be received: it is {status}.</translation>
+    </message>
+    <message>
+        <source>Received {done} of {total}.</source>
+        <translation>Received {done} of {total}.</translation>
+    </message>
+    <message>
+        <source>Close this return box first.</source>
+        <translation>Close this return box first.</translation>
+    </message>
+    <message>
+        <source>This is not a return box.</source>
+        <translation>This is not a return box.</translation>
+    </message>
+    <message>
+        <source>No units are known for this box: sync and try again.</source>
+        <translation>No units are known for this box: sync and try again.</translation>
+    </message>
+    <message>
+        <source>Closed: {received} received, {missing} missing.</source>
+        <translation>Closed: {received} received, {missing} missing.</translation>
+    </message>
+    <message>
+        <source>Scan a location to count</source>
+        <translation>Scan a location to count</translation>
+    </message>
+    <message>
+        <source>Scan everything on {location}</source>
+        <translation>Scan everything on {location}</translation>
+    </message>
+    <message>
+        <source>This unit is already counted.</source>
+        <translation>This unit is already counted.</translation>
+    </message>
+    <message>
+        <source>Finish this count first.</source>
+        <translation>Finish this count first.</translation>
+    </message>
+    <message>
+        <source>Counting {location}.</source>
+        <translation>Counting {location}.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>Count saved: {differences} differences.</source>
+        <translation>Count saved: {differences} differences.</translation>
+    </message>
+    <message>
+        <source>Scan the delivery document or box</source>
+        <translation>Scan the delivery document or box</translation>
+    </message>
+    <message>
+        <source>Scan the products</source>
+        <translation>Scan the products</translation>
+    </message>
+    <message>
+        <source>Scan more products or the shelf location</source>
+        <translation>Scan more products or the shelf location</translation>
+    </message>
+    <message>
+        <source>Put the scanned products away first.</source>
+        <translation>Put the scanned products away first.</translation>
+    </message>
+    <message>
+        <source>Delivery {document}.</source>
+        <translation>Delivery {document}.</translation>
+    </message>
+    <message>
+        <source>Too many of one product.</source>
+        <translation>Too many of one product.</translation>
+    </message>
+    <message>
+        <source>The quantity must be 0 to {max}.</source>
+        <translation>The quantity must be 0 to {max}.</translation>
+    </message>
+    <message>
+        <source>Scan the products before the location.</source>
+        <translation>Scan the products before the location.</translation>
+    </message>
+    <message>
+        <source>Put away {count} on {location}.</source>
+        <translation>Put away {count} on {location}.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>This user has not logged in on this terminal before: connect to log in online.</source>
+        <translation>This user has not logged in on this terminal before: connect to log in online.</translation>
+    </message>
+    <message>
+        <source>This badge is not linked on this terminal: log in with your name and password once.</source>
+        <translation>This badge is not linked on this terminal: log in with your name and password once.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: log in with your name and password to unlock the badge.</source>
+        <translation>Too many wrong PINs: log in with your name and password to unlock the badge.</translation>
+    </message>
+    <message>
+        <source>This account may not use the warehouse terminal.</source>
+        <translation>This account may not use the warehouse terminal.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>No connection to the server.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalStatusStrip</name>
+    <message>
+        <source>● Syncing</source>
+        <translation>● Syncing</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>Pending %1 (%2)</source>
+        <translation>Pending %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pending 0</source>
+        <translation>Pending 0</translation>
+    </message>
+    <message>
+        <source>Conflicts %1</source>
+        <translation>Conflicts %1</translation>
+    </message>
+    <message>
+        <source>Synced: %1</source>
+        <translation>Synced: %1</translation>
+    </message>
+    <message>
+        <source>Scanner ✓</source>
+        <translation>Scanner ✓</translation>
+    </message>
+    <message>
+        <source>Scanner ✗</source>
+        <translation>Scanner ✗</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Keyboard</translation>
+    </message>
+</context>
 </TS>

@@ -2,715 +2,777 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BoxLabel</name>
+    <message>
+        <source>%1 pcs</source>
+        <translation>%1 шт.</translation>
+    </message>
+</context>
+<context>
     <name>CountScreen</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Товар</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>Учёт</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Факт</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>Разн.</translation>
     </message>
     <message>
         <source>Finish count</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить подсчёт</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Cycle count</source>
-        <translation type="unfinished"></translation>
+        <translation>Инвентаризация</translation>
     </message>
     <message>
         <source>Differences: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождений: %1</translation>
     </message>
 </context>
 <context>
     <name>LoginScreen</name>
     <message>
         <source>WB Ops warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>WB Ops · склад</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя пользователя</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>ПИН-код</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>ПИН-код ещё раз</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <source>Link your badge to this terminal: scan it and choose a PIN of at least 4 digits. The PIN is stored only as a one-way hash.</source>
+        <translation>Привяжите бейдж к этому терминалу: отсканируйте его и придумайте ПИН-код не короче 4 цифр. ПИН-код хранится только в виде необратимого хеша.</translation>
+    </message>
+    <message>
+        <source>Without a connection, only workers who have logged in on this terminal before can log in.</source>
+        <translation>Без связи войти могут только сотрудники, которые уже входили на этом терминале.</translation>
+    </message>
+    <message>
+        <source>Hold the badge under the scanner, then type your PIN. First time on this terminal? Press F1 and log in with your name and password.</source>
+        <translation>Поднесите бейдж к сканеру и введите ПИН-код. Впервые на этом терминале? Нажмите F1 и войдите по имени и паролю.</translation>
     </message>
     <message>
         <source>Link badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Привязать бейдж</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Войти</translation>
     </message>
     <message>
         <source>Badge and PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Бейдж и ПИН</translation>
     </message>
     <message>
         <source>Name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя и пароль</translation>
     </message>
     <message>
         <source>Type your user name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите имя пользователя и пароль</translation>
     </message>
     <message>
         <source>Choose a PIN for your badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Придумайте ПИН-код для бейджа</translation>
     </message>
     <message>
         <source>Scan your badge to log in with it next time</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте бейдж, чтобы входить по нему</translation>
     </message>
     <message>
         <source>Type your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите ПИН-код</translation>
     </message>
     <message>
         <source>Scan your employee badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте бейдж сотрудника</translation>
     </message>
     <message>
         <source>Scan your employee badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте бейдж сотрудника.</translation>
     </message>
     <message>
         <source>Badge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Бейдж %1</translation>
     </message>
     <message>
         <source>Badge read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бейдж считан.</translation>
     </message>
     <message>
         <source>Type your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите имя пользователя и пароль.</translation>
     </message>
     <message>
         <source>Scan your badge and type your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте бейдж и введите ПИН-код.</translation>
     </message>
     <message>
         <source>Welcome, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Здравствуйте, %1.</translation>
     </message>
     <message>
         <source>The PIN is at least %1 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>ПИН-код — не меньше %1 цифр.</translation>
     </message>
     <message>
         <source>The two PINs differ: type it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ПИН-коды не совпадают: введите ещё раз.</translation>
     </message>
 </context>
 <context>
     <name>MenuScreen</name>
     <message>
         <source>Picking</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка</translation>
     </message>
     <message>
         <source>Packing</source>
-        <translation type="unfinished"></translation>
+        <translation>Упаковка</translation>
     </message>
     <message>
         <source>Shipping</source>
-        <translation type="unfinished"></translation>
+        <translation>Отгрузка</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Возвраты</translation>
     </message>
     <message>
         <source>Cycle count</source>
-        <translation type="unfinished"></translation>
+        <translation>Инвентаризация</translation>
     </message>
     <message>
         <source>Put-away</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмка и размещение</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Синхронизировать</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Open pick tasks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытых заданий на сборку: %1</translation>
     </message>
     <message>
         <source>Offline login: work is saved on this terminal and synced later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход без связи: работа сохраняется на терминале и отправится позже.</translation>
     </message>
 </context>
 <context>
     <name>PackScreen</name>
     <message>
         <source>New box</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый короб</translation>
     </message>
     <message>
         <source>Close box</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть короб</translation>
     </message>
     <message>
         <source>Print label</source>
-        <translation type="unfinished"></translation>
+        <translation>Печать этикетки</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Packing</source>
-        <translation type="unfinished"></translation>
+        <translation>Упаковка</translation>
     </message>
     <message>
         <source>Destination: by the first unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначение: по первому товару</translation>
     </message>
     <message>
         <source>Units in the box: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Товаров в коробе: %1</translation>
     </message>
     <message>
         <source>The label did not print: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Этикетка не напечаталась: %1</translation>
     </message>
     <message>
         <source>Label printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Этикетка напечатана: %1</translation>
     </message>
 </context>
 <context>
     <name>PickScreen</name>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Не найден</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Повреждён</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Задания</translation>
     </message>
     <message>
         <source>Next task</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующее</translation>
     </message>
     <message>
         <source>Picking</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка</translation>
     </message>
     <message>
         <source>Every line of this task is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все строки задания выполнены.</translation>
     </message>
     <message>
         <source>Line %1 of %2 · picked %3 of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка %1 из %2 · собрано %3 из %4</translation>
     </message>
 </context>
 <context>
     <name>PutawayScreen</name>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Количество</translation>
     </message>
     <message>
         <source>Put-away</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмка и размещение</translation>
     </message>
 </context>
 <context>
     <name>ReturnScreen</name>
     <message>
         <source>Close box</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть короб</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Возвраты</translation>
     </message>
     <message>
         <source>Received %1 of %2 · missing %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Принято %1 из %2 · недостача %3</translation>
     </message>
     <message>
         <source>Close box (%1 missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть (не хватает %1)</translation>
     </message>
 </context>
 <context>
     <name>ScanScreen</name>
     <message>
         <source>Type a code if the label does not scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите код, если этикетка не читается</translation>
     </message>
 </context>
 <context>
     <name>Screen</name>
     <message>
         <source>Log in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала войдите.</translation>
     </message>
 </context>
 <context>
     <name>ShipScreen</name>
     <message>
         <source>Close route</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть рейс</translation>
     </message>
     <message>
         <source>New route</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый рейс</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Shipping</source>
-        <translation type="unfinished"></translation>
+        <translation>Отгрузка</translation>
     </message>
     <message>
         <source>Destination: by the first box</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначение: по первому коробу</translation>
     </message>
     <message>
         <source>Boxes: %1 · units: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Коробов: %1 · товаров: %2</translation>
     </message>
 </context>
 <context>
     <name>TaskListScreen</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Начать</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Меню</translation>
     </message>
     <message>
         <source>Release to refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Отпустите, чтобы обновить</translation>
     </message>
     <message>
         <source>Pick tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Задания на сборку</translation>
     </message>
     <message>
         <source>Order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Заказ %1</translation>
     </message>
     <message>
         <source>paid %1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>оплачен %1 мин назад</translation>
     </message>
     <message>
         <source>paid %1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>оплачен %1 ч назад</translation>
     </message>
     <message>
         <source>paid %1 d ago</source>
-        <translation type="unfinished"></translation>
+        <translation>оплачен %1 дн назад</translation>
     </message>
     <message>
         <source>Open tasks: %1 · oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытых заданий: %1 · сначала старые</translation>
     </message>
     <message>
         <source>Choose a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите задание</translation>
     </message>
     <message>
         <source>No open tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытых заданий нет</translation>
     </message>
 </context>
 <context>
     <name>Terminal</name>
     <message>
         <source>Unknown unit label {label}: sync and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестная этикетка товара {label}: синхронизируйте и повторите.</translation>
     </message>
     <message>
         <source>Unknown box {box}: sync and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный короб {box}: синхронизируйте и повторите.</translation>
     </message>
     <message>
         <source>Unknown product barcode {gtin}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный штрихкод товара {gtin}.</translation>
     </message>
     <message>
         <source>Unknown location {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестное место хранения {location}.</translation>
     </message>
     <message>
         <source>Task done: every line is picked</source>
-        <translation type="unfinished"></translation>
+        <translation>Задание собрано полностью</translation>
     </message>
     <message>
         <source>Go to {location} and scan the location</source>
-        <translation type="unfinished"></translation>
+        <translation>Идите к {location} и отсканируйте место</translation>
     </message>
     <message>
         <source>Scan the item: {product}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте товар: {product}</translation>
     </message>
     <message>
         <source>Scan the location {location} first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала отсканируйте место {location}.</translation>
     </message>
     <message>
         <source>Wrong location {scanned}: this line is at {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не то место {scanned}: эта строка лежит в {location}.</translation>
     </message>
     <message>
         <source>Location {location} confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Место {location} подтверждено.</translation>
     </message>
     <message>
         <source>Wrong product: this line is {product}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не тот товар: в этой строке {product}.</translation>
     </message>
     <message>
         <source>Enough: the line needs {demand} and all are picked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хватит: по строке нужно {demand}, всё собрано.</translation>
     </message>
     <message>
         <source>This unit belongs to another line of the task, at {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар из другой строки задания, место {location}.</translation>
     </message>
     <message>
         <source>Unit {label} is not in this task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Товара {label} нет в этом задании.</translation>
     </message>
     <message>
         <source>Already picked: never more than the demand ({demand}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Уже собран: больше потребности ({demand}) нельзя.</translation>
     </message>
     <message>
         <source>This unit cannot be picked: it is {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар нельзя собрать: статус «{status}».</translation>
     </message>
     <message>
         <source>Picked {picked} of {demand}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Собрано {picked} из {demand}.</translation>
     </message>
     <message>
         <source>Skipped {count}: recorded as a shortage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущено {count}: записано как недостача.</translation>
     </message>
     <message>
         <source>Scan a box label or make a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте этикетку короба или создайте новую</translation>
     </message>
     <message>
         <source>Box closed: print its label, then take the next box</source>
-        <translation type="unfinished"></translation>
+        <translation>Короб закрыт: наклейте этикетку и берите следующий</translation>
     </message>
     <message>
         <source>Scan the first picked unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте первый собранный товар</translation>
     </message>
     <message>
         <source>Scan units for {pvz}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканируйте товары для {pvz}</translation>
     </message>
     <message>
         <source>This is a return box label: use a forward box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это этикетка возвратного короба: нужен короб для отправки.</translation>
     </message>
     <message>
         <source>This box is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот короб уже открыт.</translation>
     </message>
     <message>
         <source>Box {box} is already closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Короб {box} уже закрыт.</translation>
     </message>
     <message>
         <source>Box reopened: {count} units in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Короб открыт снова: в нём {count} шт.</translation>
     </message>
     <message>
         <source>New box: scan the first unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый короб: отсканируйте первый товар.</translation>
     </message>
     <message>
         <source>Close this box before starting another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Закройте этот короб, прежде чем начинать другой.</translation>
     </message>
     <message>
         <source>Scan a box label first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала отсканируйте этикетку короба.</translation>
     </message>
     <message>
         <source>This unit is already in this box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар уже в коробе.</translation>
     </message>
     <message>
         <source>This unit is already packed in box {box}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар уже упакован в короб {box}.</translation>
     </message>
     <message>
         <source>Only picked units can be packed: this one is {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Упаковать можно только собранный товар, а у этого статус «{status}».</translation>
     </message>
     <message>
         <source>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>СТОП: товар едет в {unit_pvz}, а короб — в {box_pvz}. Отложите его.</translation>
     </message>
     <message>
         <source>In the box: {count} for {pvz}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В коробе: {count} для {pvz}.</translation>
     </message>
     <message>
         <source>The box is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Короб пуст.</translation>
     </message>
     <message>
         <source>Box closed with {count} units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Короб закрыт, в нём {count} шт.</translation>
     </message>
     <message>
         <source>Route closed: the boxes are on their way</source>
-        <translation type="unfinished"></translation>
+        <translation>Рейс закрыт: короба отправлены</translation>
     </message>
     <message>
         <source>Scan the first closed box</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте первый закрытый короб</translation>
     </message>
     <message>
         <source>Scan boxes for {pvz}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканируйте короба для {pvz}</translation>
     </message>
     <message>
         <source>This route is closed: start a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот рейс закрыт: начните новый.</translation>
     </message>
     <message>
         <source>This is a return box: it does not go on a route.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это возвратный короб: в рейс он не идёт.</translation>
     </message>
     <message>
         <source>This box is already on the route.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот короб уже в рейсе.</translation>
     </message>
     <message>
         <source>This box is already on another route.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот короб уже в другом рейсе.</translation>
     </message>
     <message>
         <source>This box is still open: close it at packing first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Короб ещё открыт: сначала закройте его на упаковке.</translation>
     </message>
     <message>
         <source>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</source>
-        <translation type="unfinished"></translation>
+        <translation>СТОП: короб едет в {box_pvz}, а рейс — в {route_pvz}.</translation>
     </message>
     <message>
         <source>On the route: {count} boxes.</source>
-        <translation type="unfinished"></translation>
+        <translation>В рейсе коробов: {count}.</translation>
     </message>
     <message>
         <source>No boxes on the route yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>В рейсе ещё нет коробов.</translation>
     </message>
     <message>
         <source>Route closed: {boxes} boxes, {units} units shipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Рейс закрыт: отгружено коробов {boxes}, товаров {units}.</translation>
     </message>
     <message>
         <source>Scan a return box from a pickup point</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте возвратный короб из ПВЗ</translation>
     </message>
     <message>
         <source>Return box received: scan the next one</source>
-        <translation type="unfinished"></translation>
+        <translation>Возвратный короб принят: сканируйте следующий</translation>
     </message>
     <message>
         <source>Scan the units: {left} left</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканируйте товары: осталось {left}</translation>
     </message>
     <message>
         <source>Scan the return box first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала отсканируйте возвратный короб.</translation>
     </message>
     <message>
         <source>Unit {label} was not sent in this box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Товар {label} не отправляли в этом коробе.</translation>
     </message>
     <message>
         <source>This unit is already received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар уже принят.</translation>
     </message>
     <message>
         <source>This unit cannot be received: it is {status}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар нельзя принять: статус «{status}».</translation>
     </message>
     <message>
         <source>Received {done} of {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Принято {done} из {total}.</translation>
     </message>
     <message>
         <source>Close this return box first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала закройте этот возвратный короб.</translation>
     </message>
     <message>
         <source>This is not a return box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это не возвратный короб.</translation>
     </message>
     <message>
         <source>No units are known for this box: sync and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>По этому коробу нет товаров: синхронизируйте и повторите.</translation>
     </message>
     <message>
         <source>Closed: {received} received, {missing} missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыто: принято {received}, недостача {missing}.</translation>
     </message>
     <message>
         <source>Scan a location to count</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте место для подсчёта</translation>
     </message>
     <message>
         <source>Scan everything on {location}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканируйте всё, что лежит в {location}</translation>
     </message>
     <message>
         <source>This unit is already counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот товар уже посчитан.</translation>
     </message>
     <message>
         <source>Finish this count first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала завершите этот подсчёт.</translation>
     </message>
     <message>
         <source>Counting {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подсчёт места {location}.</translation>
     </message>
     <message>
         <source>{name}: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {count}</translation>
     </message>
     <message>
         <source>Count saved: {differences} differences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подсчёт сохранён, расхождений: {differences}.</translation>
     </message>
     <message>
         <source>Scan the delivery document or box</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте накладную или короб поставки</translation>
     </message>
     <message>
         <source>Scan the products</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканируйте товары</translation>
     </message>
     <message>
         <source>Scan more products or the shelf location</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканируйте товары или место на стеллаже</translation>
     </message>
     <message>
         <source>Put the scanned products away first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала разместите отсканированные товары.</translation>
     </message>
     <message>
         <source>Delivery {document}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поставка {document}.</translation>
     </message>
     <message>
         <source>Too many of one product.</source>
-        <translation type="unfinished"></translation>
+        <translation>Слишком много одного товара.</translation>
     </message>
     <message>
         <source>The quantity must be 0 to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Количество — от 0 до {max}.</translation>
     </message>
     <message>
         <source>Scan the products before the location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала товары, потом место.</translation>
     </message>
     <message>
         <source>Put away {count} on {location}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Размещено {count} шт. в {location}.</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неверное имя пользователя или пароль.</translation>
     </message>
     <message>
         <source>This user has not logged in on this terminal before: connect to log in online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот пользователь ещё не входил на этом терминале: нужен вход при наличии связи.</translation>
     </message>
     <message>
         <source>This badge is not linked on this terminal: log in with your name and password once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бейдж не привязан к этому терминалу: один раз войдите по имени и паролю.</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неверный ПИН-код.</translation>
     </message>
     <message>
         <source>Too many wrong PINs: log in with your name and password to unlock the badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Слишком много неверных ПИН-кодов: войдите по имени и паролю, чтобы разблокировать бейдж.</translation>
     </message>
     <message>
         <source>This account may not use the warehouse terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этой учётной записи нельзя работать на складском терминале.</translation>
     </message>
     <message>
         <source>No connection to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalStatusStrip</name>
+    <message>
+        <source>● Syncing</source>
+        <translation>● Синхронизация</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● На связи</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Нет связи</translation>
+    </message>
+    <message>
+        <source>Pending %1 (%2)</source>
+        <translation>Не отправлено %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Pending 0</source>
+        <translation>Не отправлено 0</translation>
+    </message>
+    <message>
+        <source>Conflicts %1</source>
+        <translation>Конфликтов %1</translation>
+    </message>
+    <message>
+        <source>Synced: %1</source>
+        <translation>Синхр.: %1</translation>
+    </message>
+    <message>
+        <source>Scanner ✓</source>
+        <translation>Сканер ✓</translation>
+    </message>
+    <message>
+        <source>Scanner ✗</source>
+        <translation>Сканер ✗</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Клавиатура</translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,7 @@ class ReturnFlow:
         if not units:
             return Reaction.error("ret_box_empty")
         self.box_id, self.units = box_id, units
-        self.closed = not self.expected and bool(self.received)
+        self.closed = box.acceptance_closed  # its receipt was closed here (or on another terminal)
         return Reaction(Level.OK, Msg.of("ret_box_ok", count=len(units)))
 
     def close(self) -> Reaction:
