@@ -8,10 +8,13 @@ import wave
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shared.qt.feedback import COLOURS, Feedback, FeedbackBanner, SoundPlayer, Tone, sounds_dir
+from shared.qt.i18n import translations_dir
 from shared.scanning import FaultKind, Health, HealthState, ScanFault
 
 
@@ -58,18 +61,39 @@ def test_missing_sound_files_are_not_fatal(tmp_path: Path) -> None:
     assert player.played == [Tone.ERROR]
 
 
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("Feedback", source)
+
+
 def test_fault_and_health_messages_say_what_to_do(qtbot: QtBot) -> None:
+    """Messages are the translated texts (Russian by default), each naming the next step."""
     feedback = Feedback(SoundPlayer(enabled=False))
     banner = FeedbackBanner(feedback)
     qtbot.addWidget(banner)
     feedback.fault(ScanFault(FaultKind.TOO_LONG, "x", b"", "serial", 1.0))
-    assert banner.tone is Tone.ERROR and "Scan the label again" in banner.text
+    assert banner.tone is Tone.ERROR
+    assert banner.text == _tr(
+        "The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting."
+    )
     feedback.fault(ScanFault(FaultKind.GARBLED, "x", b"", "serial", 1.0))
-    assert "baud rate" in banner.text
+    assert banner.text == _tr(
+        "The scanner sent unreadable data. Scan again; if it repeats, check the port speed (baud rate) in settings."
+    )
     feedback.health(HealthState(Health.RECONNECTING, "lost"))
-    assert banner.tone is Tone.WARNING and "Plug it back in" in banner.text
+    assert banner.tone is Tone.WARNING
+    assert banner.text == _tr("Scanner disconnected. Plug it back in; it reconnects by itself.")
     feedback.health(HealthState(Health.CONNECTED, ""))
     assert banner.tone is Tone.INFO
+
+
+def test_russian_catalog_has_the_feedback_texts(qapp: QApplication) -> None:
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "common_ru.qm"))
+    assert "Отсканируйте этикетку ещё раз" in translator.translate(
+        "Feedback",
+        "The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.",
+    )
+    assert translator.translate("Feedback", "Scanner connected.") == "Сканер подключён."
 
 
 def _read(name: str) -> tuple[int, list[int]]:
