@@ -8,14 +8,15 @@ SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libd
 	binutils fonts-dejavu-core libpulse0 poppler-utils
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: help venv system-deps lint typecheck test test-fast bench demo package translations screenshots clean
+.PHONY: help venv system-deps lint typecheck test test-fast bench demo package package-smoke translations screenshots clean
 
 help:
 	@echo "make demo         start the backend with demo data and open both apps"
 	@echo "make test         lint, type checks and the whole test suite"
 	@echo "make bench        benchmarks, printed as a table"
 	@echo "make system-deps  Qt system libraries for a headless Debian (apt-get)"
-	@echo "make package      PyInstaller bundles in dist/"
+	@echo "make package      PyInstaller bundles and the Linux archive in dist/"
+	@echo "make package-smoke run each built bundle headless (apps open a window, backend /health)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
@@ -57,6 +58,9 @@ demo: $(STAMP)
 
 package: $(STAMP)
 	$(PY) -m packaging.build
+
+package-smoke: $(STAMP)
+	$(PY) -m packaging.smoke
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m packaging.screenshots

@@ -1,0 +1,187 @@
+"""`make package`: PyInstaller bundles of the apps and the backend, and the Linux archive.
+
+    python -m packaging.build [--only apps|backend] [--no-archive] [--clean]
+
+Steps, each timed and printed:
+
+1. copy our packages to build/src (see meta.STAGING for why);
+2. PyInstaller: `dist/wb-ops/` (pvz-app and scanner-app, one copy of Qt) and `dist/wb-backend/`;
+3. the Linux archive `dist/wb-ops-<version>-linux-<arch>.tar.gz`: both bundles, install.sh,
+   .desktop entries, icons, the systemd unit and its environment file, ADMIN.md.
+
+The Windows installer (packaging/windows/wb-ops.iss) is compiled on a Windows machine with Inno
+Setup after running this script there (it reads dist/wb-ops).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+from packaging.meta import (
+    APPS_BUNDLE,
+    BACKEND_BUNDLE,
+    BUILD,
+    DIST,
+    PACKAGING,
+    PROGRAMS,
+    ROOT,
+    SOURCE_PACKAGES,
+    STAGING,
+    archive_name,
+    bundle_dir,
+    version,
+)
+
+SPECS = {APPS_BUNDLE: PACKAGING / "wb_ops_apps.spec", BACKEND_BUNDLE: PACKAGING / "wb_backend.spec"}
+
+
+def log(message: str) -> None:
+    print(f"[package] {message}", flush=True)
+
+
+def stage_sources() -> None:
+    if STAGING.exists():
+        shutil.rmtree(STAGING)
+    STAGING.mkdir(parents=True)
+    for package in SOURCE_PACKAGES:
+        shutil.copytree(
+            ROOT / package, STAGING / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+
+
+def pyinstaller(bundle: str, clean: bool) -> float:
+    """Run PyInstaller on one spec (outside ROOT, see meta.STAGING); return the seconds it took."""
+    started = time.perf_counter()
+    work = BUILD / "pyinstaller"
+    work.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(work),
+    ]
+    if clean:
+        cmd.append("--clean")
+    cmd.append(str(SPECS[bundle]))
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    log_file = BUILD / f"pyinstaller-{bundle}.log"
+    with open(log_file, "w", encoding="utf-8") as out:
+        done = subprocess.run(cmd, cwd=BUILD, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(log_file.read_text(encoding="utf-8", errors="replace")[-6000:])
+        raise SystemExit(f"PyInstaller failed for {bundle} (full log: {log_file})")
+    errors = [
+        line
+        for line in log_file.read_text(encoding="utf-8", errors="replace").splitlines()
+        if "ERROR: Hidden import" in line and "not found" in line
+    ]
+    ours = [line for line in errors if any(f"'{p}" in line for p in SOURCE_PACKAGES)]
+    if ours:
+        raise SystemExit(f"{bundle}: our own modules were not found:\n" + "\n".join(ours[:20]))
+    return time.perf_counter() - started
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _add(tar: tarfile.TarFile, source: Path, name: str, mode: int | None = None) -> None:
+    info = tar.gettarinfo(str(source), arcname=name)
+    if mode is not None:
+        info.mode = mode
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    if info.isfile():
+        with open(source, "rb") as fh:
+            tar.addfile(info, fh)
+    else:
+        tar.addfile(info)
+
+
+def linux_archive() -> Path:
+    """dist/<product>-<version>-linux-<arch>.tar.gz with everything install.sh needs."""
+    top = archive_name()
+    target = DIST / f"{top}.tar.gz"
+    linux = PACKAGING / "linux"
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+        for bundle in (APPS_BUNDLE, BACKEND_BUNDLE):
+            folder = bundle_dir(bundle)
+            if not folder.is_dir():
+                continue
+            for path in sorted([folder, *folder.rglob("*")]):
+                _add(tar, path, f"{top}/{bundle}/{path.relative_to(folder)}".rstrip("/."))
+        _add(tar, linux / "install.sh", f"{top}/install.sh", 0o755)
+        _add(tar, linux / "uninstall.sh", f"{top}/uninstall.sh", 0o755)
+        for program in PROGRAMS:
+            if program.gui:
+                _add(
+                    tar,
+                    linux / f"{program.name}.desktop",
+                    f"{top}/share/applications/{program.name}.desktop",
+                    0o644,
+                )
+                _add(
+                    tar,
+                    PACKAGING / "icons" / f"{program.name}.png",
+                    f"{top}/share/icons/{program.name}.png",
+                    0o644,
+                )
+        for unit in (
+            "wb-backend.service",
+            "wb-backend-backup.service",
+            "wb-backend-backup.timer",
+            "wb-backend.env",
+        ):
+            _add(tar, linux / unit, f"{top}/share/systemd/{unit}", 0o644)
+        _add(tar, linux / "rollout.example.toml", f"{top}/share/rollout.example.toml", 0o644)
+        _add(tar, ROOT / "docs" / "ADMIN.md", f"{top}/ADMIN.md", 0o644)
+        version_file = BUILD / "VERSION"
+        version_file.write_text(version() + "\n", encoding="utf-8")
+        _add(tar, version_file, f"{top}/VERSION", 0o644)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make package", description="build the WB Ops bundles")
+    parser.add_argument("--only", choices=[APPS_BUNDLE, BACKEND_BUNDLE, "apps", "backend"], default=None)
+    parser.add_argument("--no-archive", action="store_true", help="skip the Linux tar.gz")
+    parser.add_argument("--clean", action="store_true", help="drop PyInstaller's cache first")
+    args = parser.parse_args(argv)
+    only = {"apps": APPS_BUNDLE, "backend": BACKEND_BUNDLE}.get(args.only or "", args.only)
+    bundles = [b for b in (APPS_BUNDLE, BACKEND_BUNDLE) if only in (None, b)]
+
+    total = time.perf_counter()
+    log(f"wb-ops {version()}: building {', '.join(bundles)}")
+    stage_sources()
+    for bundle in bundles:
+        seconds = pyinstaller(bundle, args.clean)
+        log(
+            f"{bundle}: {seconds:.0f} s, {folder_size(bundle_dir(bundle)) / 1e6:.0f} MB in {bundle_dir(bundle)}"
+        )
+    if not args.no_archive and sys.platform.startswith("linux"):
+        started = time.perf_counter()
+        archive = linux_archive()
+        log(
+            f"archive: {archive} ({archive.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - started:.0f} s)"
+        )
+    log(f"done in {time.perf_counter() - total:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""Bundle entry point of `wb-backend` (PyInstaller runs this script; pyproject's script entry is the same)."""
+
+from backend_stub.cli import main
+
+raise SystemExit(main())
