@@ -14,6 +14,8 @@ from shared.barcodes.formats import (
     make_document_label,
     make_gtin13,
     make_location_label,
+    make_marking_code,
+    make_pickup_code,
     make_sscc,
     make_unit_label,
 )
@@ -36,6 +38,8 @@ __all__ = [
     "make_document_label",
     "make_gtin13",
     "make_location_label",
+    "make_marking_code",
+    "make_pickup_code",
     "make_sscc",
     "make_unit_label",
     "parse",

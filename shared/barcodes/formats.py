@@ -107,3 +107,29 @@ def cell_id(site_id: str, number: int) -> str:
 def location_id(site_id: str, code: str) -> str:
     """The id a location has in the database: 'WH-DEMO-1:A-01-02-3'."""
     return f"{site_id}:{code}"
+
+
+GS = "\x1d"  # GS1 group separator (FNC1 inside an element string)
+_CSET82_RE = re.compile(r"[!\"%-?A-Z_a-z]{1,90}")
+_TOKEN_RE = re.compile(r"[A-Za-z0-9_\-.=~]{1,480}")
+
+
+def make_pickup_code(token: str) -> str:
+    """Pickup QR text: 'WBP1.' + the signed token (shared.auth.pickup makes and verifies tokens)."""
+    if not _TOKEN_RE.fullmatch(token):
+        raise ValueError("a pickup token is 1..480 characters of A-Z a-z 0-9 - _ . = ~")
+    return PICKUP_PREFIX + token
+
+
+def make_marking_code(gtin14: str, serial: str, key: str, crypto: str) -> str:
+    """ "Chestny ZNAK" marking code text as a DataMatrix carries it (after its FNC1):
+    01 + GTIN-14, 21 + serial, GS, 91 + key (4), GS, 92 + crypto (44 or 88)."""
+    if len(gtin14) != 14 or not gs1_valid(gtin14):
+        raise ValueError("a marking code needs a GTIN-14 with a valid check digit")
+    if not 1 <= len(serial) <= 20 or not _CSET82_RE.fullmatch(serial):
+        raise ValueError("the serial is 1..20 GS1 characters")
+    if len(key) != 4 or not _CSET82_RE.fullmatch(key):
+        raise ValueError("the key (AI 91) is 4 GS1 characters")
+    if len(crypto) not in (44, 88) or not _CSET82_RE.fullmatch(crypto):
+        raise ValueError("the crypto tail (AI 92) is 44 or 88 GS1 characters")
+    return f"01{gtin14}21{serial}{GS}91{key}{GS}92{crypto}"

@@ -413,3 +413,23 @@ def test_labels_are_read_case_insensitively_as_with_caps_lock() -> None:
 def test_parse_refuses_other_types_plainly() -> None:
     with pytest.raises(TypeError):
         parse(12345)  # type: ignore[arg-type]
+
+
+def test_marking_and_pickup_makers_refuse_bad_parts() -> None:
+    from shared.barcodes import make_marking_code, make_pickup_code
+
+    assert make_marking_code(GTIN14, MARK_SERIAL, MARK_KEY, MARK_CRYPTO) == MARKING
+    assert make_pickup_code(PICKUP[5:]) == PICKUP
+    for args in [
+        (GTIN14[:-1] + "0", "A", "EE07", "A" * 44),
+        (GTIN14, "", "EE07", "A" * 44),
+        (GTIN14, "A" * 21, "EE07", "A" * 44),
+        (GTIN14, "A", "EE0", "A" * 44),
+        (GTIN14, "A", "EE07", "A" * 45),
+        (GTIN14, "Ж", "EE07", "A" * 44),
+    ]:
+        with pytest.raises(ValueError):
+            make_marking_code(*args)
+    for token in ("", "a b", "x" * 481, "токен"):
+        with pytest.raises(ValueError):
+            make_pickup_code(token)
