@@ -161,6 +161,7 @@ class BoxLabelPrinter:
         self._printer = printer
         self._pdf_dir = pdf_dir
         self.printed: list[Path | str] = []
+        self.last_document: Any = None  # the last label document, as printed (previews, checks)
 
     def print_box_label(self, box_id: str, destination: str, units: int) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -170,6 +171,7 @@ class BoxLabelPrinter:
         count = QCoreApplication.translate("BoxLabel", "%1 pcs").replace("%1", str(units))
         lines = [destination, count] if destination else [count]
         doc = LabelDocument.single(ScanKind.BOX, box_id, lines)
+        self.last_document = doc
         if self._pdf_dir is not None:
             self._pdf_dir.mkdir(parents=True, exist_ok=True)
             path = self._printer.print_to_pdf(doc, self._pdf_dir / f"box_{box_id}.pdf")

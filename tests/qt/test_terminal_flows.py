@@ -475,7 +475,7 @@ def test_receiving_a_return_box_records_what_is_missing(terminal: Harness, world
 
 
 def test_cycle_count_shows_the_difference(terminal: Harness, world: World) -> None:
-    order, task = paid_order(world, world.pvz2, [world.skus[11], world.skus[11]])
+    _, task = paid_order(world, world.pvz2, [world.skus[11], world.skus[11]])
     terminal.login()
     terminal.sync()
     location = task["units"][0]["location_id"]
