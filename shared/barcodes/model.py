@@ -37,10 +37,17 @@ class Scan:
 
     kind: ScanKind
     code: str
-    fields: Mapping[str, str] = field(default_factory=lambda: EMPTY_FIELDS)
+    fields: Mapping[str, str] = field(default_factory=lambda: EMPTY_FIELDS, hash=False)
     symbology: str | None = None
     layout_repaired: bool = False
     raw: str = ""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # The read-only fields view cannot be pickled or deep-copied itself; its items can.
+        return (
+            _restore,
+            (self.kind.value, self.code, dict(self.fields), self.symbology, self.layout_repaired, self.raw),
+        )
 
 
 _new = object.__new__
@@ -69,6 +76,12 @@ def new_scan(
     return scan
 
 
+def _restore(
+    kind: str, code: str, fields: dict[str, str], symbology: str | None, layout_repaired: bool, raw: str
+) -> Scan:
+    return new_scan(ScanKind(kind), code, MappingProxyType(fields), symbology, layout_repaired, raw)
+
+
 class BarcodeError(ValueError):
     """A scan that is not a valid label. `code` is stable (the UI translates by it), `message` is
     plain English for a clerk, `params` fill the message templates in shared.barcodes.messages."""
@@ -78,6 +91,9 @@ class BarcodeError(ValueError):
         self.code = code
         self.message = message
         self.params: Mapping[str, str] = dict(params) if params else {}
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (type(self), (self.code, self.message, dict(self.params)))
 
     def __repr__(self) -> str:
         return f"BarcodeError({self.code!r}, {self.message!r}, {dict(self.params)!r})"

@@ -433,3 +433,17 @@ def test_marking_and_pickup_makers_refuse_bad_parts() -> None:
     for token in ("", "a b", "x" * 481, "токен"):
         with pytest.raises(ValueError):
             make_pickup_code(token)
+
+
+def test_scans_and_errors_survive_pickle_copy_and_hashing() -> None:
+    import copy
+    import pickle
+
+    scan = parse("]C0" + CELL)
+    for clone in (pickle.loads(pickle.dumps(scan)), copy.deepcopy(scan), copy.copy(scan)):
+        assert clone == scan
+        assert clone.fields["cell_id"] == "PVZ-DEMO-1:0042"
+    assert len({scan, parse("]C0" + CELL), parse(UNIT)}) == 2
+    err = _err("U000000012345")
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.code, again.message, dict(again.params)) == (err.code, err.message, dict(err.params))
