@@ -177,6 +177,8 @@ class SerialScanner:
         ser.rtscts = False
         ser.dsrdtr = False
         ser.timeout = 0.05
+        if os.name == "posix":
+            ser.exclusive = True  # a second copy of the app must not steal every other scan
         try:
             ser.open()
         except serial.SerialException as exc:
@@ -204,7 +206,13 @@ class SerialScanner:
                 ser = self._open(path)
             except (serial.SerialException, OSError) as exc:
                 lost = True
-                self._cb.set_health(Health.RECONNECTING, f"Cannot open the scanner port {path}: {exc}")
+                if "lock" in str(exc).lower():
+                    reason = (
+                        f"The scanner port {path} is in use by another program (a second copy of the app?)."
+                    )
+                else:
+                    reason = f"Cannot open the scanner port {path}: {exc}"
+                self._cb.set_health(Health.RECONNECTING, reason)
                 self._stop.wait(self.reconnect_interval)
                 continue
             with self._ser_lock:

@@ -233,6 +233,26 @@ def test_stop_is_prompt_and_idempotent(vscan: VirtualScanner) -> None:
     vscan.scan("NOBODY-LISTENS")  # the pty still accepts; nothing breaks
 
 
+def test_second_reader_of_the_same_port_is_told_it_is_in_use(
+    vscan: VirtualScanner, driver: SerialScanner
+) -> None:
+    c = start(driver)
+    other = SerialScanner(vscan.port_name, reconnect_interval=0.05)
+    oc = Collector(other)
+    other.start()
+    try:
+        assert "in use" in oc.wait_health(Health.RECONNECTING).reason
+        vscan.scan("ONLY-ONE-READER")
+        assert c.scan().text == "ONLY-ONE-READER"  # the first reader keeps every scan
+        oc.assert_no_scan()
+        driver.stop()  # the first copy closes: the second takes over by itself
+        oc.wait_health(Health.CONNECTED)
+        vscan.scan("TAKEN-OVER")
+        assert oc.scan().text == "TAKEN-OVER"
+    finally:
+        other.stop()
+
+
 def test_bad_settings_are_refused() -> None:
     with pytest.raises(ValueError):
         SerialScanner()
