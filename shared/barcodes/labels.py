@@ -74,7 +74,11 @@ def make_symbol(kind: ScanKind, code: str) -> Symbol:
         )
     scan = expect(parse(code), kind)
     if scan.code != code or scan.layout_repaired:
-        raise BarcodeError("malformed", f"{code!r} is not the canonical form {scan.code!r}", {"kind": kind})
+        raise BarcodeError(
+            "malformed",
+            f"Labels are printed in their canonical form: {scan.code!r}, not {code!r}.",
+            {"kind": kind.value},
+        )
     if kind in CODE128_KINDS:
         return Symbol("code128", code, _module_string(barcode.get_barcode_class("code128")(code)))
     if kind == ScanKind.PRODUCT:
@@ -188,7 +192,7 @@ def _layout(
         if dot < 1:
             raise ValueError("label too small for this QR code")
         left = margin + (inner_w - dot * n) // 2
-        top = margin + dot * QR_BORDER // 2
+        top = max(margin, dot * QR_BORDER)  # the quiet zone above is 4 modules (or the margin)
         for r, row in enumerate(symbol.matrix):
             c = 0
             while c < n:
@@ -199,7 +203,7 @@ def _layout(
                     bars.append((left + start * dot, top + r * dot, (c - start) * dot, dot))
                 else:
                     c += 1
-        symbol_bottom = top + n * dot + dot * QR_BORDER // 2
+        symbol_bottom = top + n * dot + dot * QR_BORDER
     else:
         total = len(symbol.modules) + 2 * QUIET_MODULES
         dot = min(4, width // total)  # the quiet zones may use the label's margins
