@@ -157,7 +157,7 @@ def _marking(
     if not _gs1_check_ok(gtin):
         raise _err("bad_check_digit", kind="marking")
     code = f"01{gtin}21{serial}{GS}91{key}{GS}92{crypto}" if key else f"01{gtin}21{serial}{GS}93{crypto}"
-    fields = {"gtin": gtin, "serial": serial, "key": key, "crypto": crypto}
+    fields = {"gtin": gtin, "gtin14": gtin, "serial": serial, "key": key, "crypto": crypto}
     return _scan(ScanKind.MARKING, code, fields, sym, repaired, raw)
 
 

@@ -219,7 +219,7 @@ def test_marking_codes_round_trip(body: str, serial: str, key: str, crypto: str,
     raw = f"{head}01{gtin}21{serial}{sep}91{key}{sep}92{crypto}\r\n"
     scan = parse(raw)
     assert scan.kind is ScanKind.MARKING
-    assert dict(scan.fields) == {"gtin": gtin, "serial": serial, "key": key, "crypto": crypto}
+    assert dict(scan.fields) == {"gtin": gtin, "gtin14": gtin, "serial": serial, "key": key, "crypto": crypto}
     assert scan.code == make_marking_code(gtin, serial, key, crypto)
 
 

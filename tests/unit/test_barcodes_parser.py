@@ -82,7 +82,7 @@ CLEAN = [
         ScanKind.MARKING,
         MARKING,
         MARKING,
-        {"gtin": GTIN14, "serial": MARK_SERIAL, "key": MARK_KEY, "crypto": MARK_CRYPTO},
+        {"gtin": GTIN14, "gtin14": GTIN14, "serial": MARK_SERIAL, "key": MARK_KEY, "crypto": MARK_CRYPTO},
     ),
 ]
 CLEAN_IDS = [f"{k.value}-{i}" for i, (k, *_rest) in enumerate(CLEAN)]
@@ -190,6 +190,7 @@ def test_marking_code_with_gs_present_absent_or_written_out(raw: str) -> None:
     assert scan.code == MARKING
     assert dict(scan.fields) == {
         "gtin": GTIN14,
+        "gtin14": GTIN14,
         "serial": MARK_SERIAL,
         "key": MARK_KEY,
         "crypto": MARK_CRYPTO,
@@ -209,7 +210,13 @@ def test_marking_code_with_88_character_crypto_and_short_serial() -> None:
 def test_short_marking_code_with_ai_93() -> None:
     scan = parse(f"]d201{GTIN14}21ABCDEF{GS}93dGVz")
     assert scan.kind is ScanKind.MARKING
-    assert dict(scan.fields) == {"gtin": GTIN14, "serial": "ABCDEF", "key": "", "crypto": "dGVz"}
+    assert dict(scan.fields) == {
+        "gtin": GTIN14,
+        "gtin14": GTIN14,
+        "serial": "ABCDEF",
+        "key": "",
+        "crypto": "dGVz",
+    }
 
 
 def test_real_gs1_datamatrix_decoded_by_zxing_parses_as_marking() -> None:
