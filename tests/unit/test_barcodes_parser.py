@@ -454,3 +454,18 @@ def test_scans_and_errors_survive_pickle_copy_and_hashing() -> None:
     err = _err("U000000012345")
     again = pickle.loads(pickle.dumps(err))
     assert (again.code, again.message, dict(again.params)) == (err.code, err.message, dict(err.params))
+
+
+@pytest.mark.parametrize(("kind", "raw", "code", "fields"), CLEAN, ids=CLEAN_IDS)
+@pytest.mark.parametrize("caps_lock", [False, True], ids=["layout", "layout+caps"])
+def test_every_kind_survives_the_russian_layout(
+    kind: ScanKind, raw: str, code: str, fields: dict[str, str], caps_lock: bool
+) -> None:
+    from shared.barcodes.layout import to_russian_layout
+
+    typed = to_russian_layout("]C0" + raw, caps_lock=caps_lock) + "\r\n"
+    assert typed != "]C0" + raw + "\r\n"  # the AIM prefix at least comes out Cyrillic
+    scan = parse(typed)
+    assert (scan.kind, scan.code, dict(scan.fields)) == (kind, code, fields)
+    assert scan.layout_repaired is True
+    assert scan.symbology == "code128"
