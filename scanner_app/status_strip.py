@@ -7,7 +7,7 @@ Line 2: last sync, scanner state, last error. Reads the shared :class:`StatusMod
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from shared.qt.status import SCANNER_DISCONNECTED, SCANNER_OK, StatusModel, StatusSnapshot
 from shared.qt.theme import repolish
@@ -23,6 +23,8 @@ class TerminalStatusStrip(QFrame):
         self.conflicts = QLabel(self)
         self.last_sync = QLabel(self)
         self.scanner = QLabel(self)
+        for label in (self.connection, self.pending, self.conflicts, self.last_sync, self.scanner):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
         grid.setHorizontalSpacing(2)

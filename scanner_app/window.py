@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from shared.qt.operations import Operations, OpFailure
 from shared.qt.scanner_bridge import ScannerBridge
@@ -57,6 +57,8 @@ class TerminalWindow(QWidget):
         self.user = QLabel(self)
         self.user.setObjectName("TerminalUser")
         self.user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label in (self.title, self.user):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QWidget(self)
         top.setObjectName("TerminalHeader")
         top_row = QHBoxLayout(top)

@@ -301,8 +301,8 @@
         <translation>Received %1 of %2 · missing %3</translation>
     </message>
     <message>
-        <source>Close box (%1 missing)</source>
-        <translation>Close box (%1 missing)</translation>
+        <source>Close (%1 missing)</source>
+        <translation>Close (%1 missing)</translation>
     </message>
 </context>
 <context>

@@ -301,8 +301,8 @@
         <translation>Принято %1 из %2 · недостача %3</translation>
     </message>
     <message>
-        <source>Close box (%1 missing)</source>
-        <translation>Закрыть (не хватает %1)</translation>
+        <source>Close (%1 missing)</source>
+        <translation>Закрыть: нет %1</translation>
     </message>
 </context>
 <context>
@@ -748,11 +748,11 @@
     </message>
     <message>
         <source>Pending %1 (%2)</source>
-        <translation>Не отправлено %1 (%2)</translation>
+        <translation>В очереди %1 (%2)</translation>
     </message>
     <message>
         <source>Pending 0</source>
-        <translation>Не отправлено 0</translation>
+        <translation>Очередь пуста</translation>
     </message>
     <message>
         <source>Conflicts %1</source>

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -48,11 +49,20 @@ class Context:
 def big_button(text: str, parent: QWidget | None = None, *, primary: bool = False) -> QPushButton:
     button = QPushButton(text, parent)
     button.setMinimumHeight(TOUCH)
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    # the text never widens the screen past 480 px: long labels are kept short instead
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    button.setMinimumWidth(TOUCH)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the screen's shortcuts, scans to the bridge
     if primary:
         button.setProperty("primary", True)
     return button
+
+
+def wrap(label: QLabel) -> QLabel:
+    """A label that wraps instead of widening the screen."""
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
 
 
 class Screen(QWidget):

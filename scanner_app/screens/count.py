@@ -13,7 +13,7 @@ from shared.qt.widgets import make_table
 
 from ..logic.common import location_code
 from ..logic.counting import CountFlow, CountRow
-from .base import Context, ScanScreen, big_button
+from .base import Context, ScanScreen, big_button, wrap
 
 
 class CountScreen(ScanScreen):
@@ -22,7 +22,7 @@ class CountScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow = CountFlow(ctx.services.data)
-        self.location = QLabel(self)
+        self.location = wrap(QLabel(self))
         self.location.setObjectName("BigLocation")
         self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.model: RecordTableModel[CountRow] = RecordTableModel(
@@ -37,7 +37,7 @@ class CountScreen(ScanScreen):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.summary = QLabel(self)
+        self.summary = wrap(QLabel(self))
         self.summary.setObjectName("LineInfo")
         self.body.addWidget(self.location)
         self.body.addWidget(self.table, 1)

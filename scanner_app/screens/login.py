@@ -18,7 +18,7 @@ from shared.barcodes import Scan, ScanKind
 from .. import texts
 from ..logic.common import Level
 from ..services import LoginError, Session
-from .base import TOUCH, Context, ScanScreen, big_button
+from .base import TOUCH, Context, ScanScreen, big_button, wrap
 
 PIN_MIN = 4
 
@@ -32,10 +32,10 @@ class LoginScreen(ScanScreen):
         self.mode = "badge"  # badge | password | enrol
         self.badge: str | None = None
         self.pending_session: Session | None = None
-        self.heading = QLabel(self)
+        self.heading = wrap(QLabel(self))
         self.heading.setProperty("role", "title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge_label = QLabel(self)
+        self.badge_label = wrap(QLabel(self))
         self.badge_label.setObjectName("LineInfo")
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
@@ -53,7 +53,7 @@ class LoginScreen(ScanScreen):
         for field in (self.username, self.password, self.pin, self.pin2):
             field.setMinimumHeight(TOUCH)
             field.returnPressed.connect(self.submit)
-        self.explain = QLabel(self)
+        self.explain = wrap(QLabel(self))
         self.explain.setWordWrap(True)
         self.explain.setProperty("role", "hint")
         self.body.addWidget(self.heading)

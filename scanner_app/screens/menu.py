@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from .base import Context, Screen, big_button
+from .base import Context, Screen, big_button, wrap
 
 JOBS = (
     ("tasks", "1"),
@@ -26,10 +26,10 @@ class MenuScreen(Screen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.greeting = QLabel(self)
+        self.greeting = wrap(QLabel(self))
         self.greeting.setProperty("role", "title")
         self.greeting.setWordWrap(True)
-        self.summary = QLabel(self)
+        self.summary = wrap(QLabel(self))
         self.summary.setObjectName("LineInfo")
         self.summary.setWordWrap(True)
         self.layout_.addWidget(self.greeting)

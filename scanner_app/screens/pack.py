@@ -11,7 +11,7 @@ from shared.barcodes import Scan
 
 from ..logic.common import Level, Reaction
 from ..logic.packing import PackFlow
-from .base import Context, ScanScreen, big_button
+from .base import Context, ScanScreen, big_button, wrap
 
 
 class PackScreen(ScanScreen):
@@ -20,14 +20,14 @@ class PackScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow = PackFlow(ctx.services.data)
-        self.box = QLabel(self)
+        self.box = wrap(QLabel(self))
         self.box.setObjectName("BoxNumber")
         self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.destination = QLabel(self)
+        self.destination = wrap(QLabel(self))
         self.destination.setObjectName("Destination")
         self.destination.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.destination.setWordWrap(True)
-        self.count = QLabel(self)
+        self.count = wrap(QLabel(self))
         self.count.setObjectName("LineInfo")
         self.units = QListWidget(self)
         self.units.setObjectName("UnitList")

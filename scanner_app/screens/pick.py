@@ -11,7 +11,7 @@ from shared.barcodes import Scan
 
 from ..logic.common import Level
 from ..logic.picking import PickFlow
-from .base import Context, ScanScreen, big_button
+from .base import Context, ScanScreen, big_button, wrap
 
 
 class PickScreen(ScanScreen):
@@ -20,13 +20,13 @@ class PickScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow: PickFlow | None = None
-        self.location = QLabel(self)
+        self.location = wrap(QLabel(self))
         self.location.setObjectName("BigLocation")
         self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.product = QLabel(self)
+        self.product = wrap(QLabel(self))
         self.product.setObjectName("LineProduct")
         self.product.setWordWrap(True)
-        self.line_info = QLabel(self)
+        self.line_info = wrap(QLabel(self))
         self.line_info.setObjectName("LineInfo")
         self.progress = QProgressBar(self)
         self.progress.setFormat("%v / %m")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QLabel, QListWidget, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QWidget
 
 from shared.barcodes import Scan
 
 from ..logic.common import Level, location_code
 from ..logic.putaway import MAX_QUANTITY, PutawayFlow
-from .base import TOUCH, Context, ScanScreen, big_button
+from .base import TOUCH, Context, ScanScreen, big_button, wrap
 
 
 class PutawayScreen(ScanScreen):
@@ -20,27 +20,24 @@ class PutawayScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow = PutawayFlow(ctx.services.data)
-        self.document = QLabel(self)
+        self.document = wrap(QLabel(self))
         self.document.setObjectName("Destination")
         self.document.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.items = QListWidget(self)
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.items.currentRowChanged.connect(self._selected)
         qty_row = QHBoxLayout()
-        self.qty_label = QLabel(self)
+        self.qty_label = wrap(QLabel(self))
         self.minus = big_button("−", self)
         self.plus = big_button("+", self)
-        self.qty = QSpinBox(self)
+        self.qty = QLabel("0", self)
         self.qty.setObjectName("Quantity")
-        self.qty.setRange(0, MAX_QUANTITY)
-        self.qty.setMinimumHeight(TOUCH)
-        self.qty.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.qty.setMinimumSize(TOUCH + 24, TOUCH)
         self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for b in (self.minus, self.plus):
             b.setFixedWidth(TOUCH + 16)
         self.minus.clicked.connect(lambda: self._bump(-1))
         self.plus.clicked.connect(lambda: self._bump(1))
-        self.qty.editingFinished.connect(self._typed_quantity)
         qty_row.addWidget(self.qty_label, 1)
         qty_row.addWidget(self.minus)
         qty_row.addWidget(self.qty)
@@ -87,10 +84,10 @@ class PutawayScreen(ScanScreen):
         if flow.items:
             self.items.setCurrentRow(selected)
             self._current_sku = flow.items[selected].sku
-            self.qty.setValue(flow.items[selected].quantity)
+            self.qty.setText(str(flow.items[selected].quantity))
         else:
             self._current_sku = None
-            self.qty.setValue(0)
+            self.qty.setText("0")
         self.items.blockSignals(False)
         has = bool(flow.items)
         for w in (self.minus, self.plus, self.qty):
@@ -99,13 +96,21 @@ class PutawayScreen(ScanScreen):
     def _selected(self, row: int) -> None:
         if 0 <= row < len(self.flow.items):
             self._current_sku = self.flow.items[row].sku
-            self.qty.setValue(self.flow.items[row].quantity)
+            self.qty.setText(str(self.flow.items[row].quantity))
+
+    @property
+    def quantity(self) -> int:
+        return int(self.qty.text() or 0)
 
     def _bump(self, delta: int) -> None:
-        self._set_quantity(self.qty.value() + delta)
+        self._set_quantity(self.quantity + delta)
 
-    def _typed_quantity(self) -> None:
-        self._set_quantity(self.qty.value())
+    def handle_text(self, text: str) -> None:
+        """A short number typed into the code field sets the selected product's quantity."""
+        if text.isdigit() and len(text) <= len(str(MAX_QUANTITY)):
+            self._set_quantity(int(text))
+            return
+        super().handle_text(text)
 
     def _set_quantity(self, value: int) -> None:
         if self._current_sku is None:

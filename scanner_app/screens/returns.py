@@ -13,7 +13,7 @@ from shared.domain import UnitStatus
 from shared.qt.theme import TONES
 
 from ..logic.returns import ReturnFlow
-from .base import Context, ScanScreen, big_button
+from .base import Context, ScanScreen, big_button, wrap
 
 
 class ReturnScreen(ScanScreen):
@@ -22,10 +22,10 @@ class ReturnScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow = ReturnFlow(ctx.services.data)
-        self.box = QLabel(self)
+        self.box = wrap(QLabel(self))
         self.box.setObjectName("BoxNumber")
         self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count = QLabel(self)
+        self.count = wrap(QLabel(self))
         self.count.setObjectName("LineInfo")
         self.units = QListWidget(self)
         self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -75,7 +75,7 @@ class ReturnScreen(ScanScreen):
         left = len(flow.expected)
         self.label_button(
             self.close_box,
-            self.tr("Close box (%1 missing)").replace("%1", str(left)) if left else self.tr("Close box"),
+            self.tr("Close (%1 missing)").replace("%1", str(left)) if left else self.tr("Close box"),
         )
         self.close_box.setEnabled(flow.box_id is not None and not flow.closed)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from shared.barcodes import Scan
 
 from ..logic.shipping import ShipFlow
-from .base import Context, ScanScreen, big_button
+from .base import Context, ScanScreen, big_button, wrap
 
 
 class ShipScreen(ScanScreen):
@@ -19,11 +19,11 @@ class ShipScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow: ShipFlow | None = None
-        self.destination = QLabel(self)
+        self.destination = wrap(QLabel(self))
         self.destination.setObjectName("Destination")
         self.destination.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.destination.setWordWrap(True)
-        self.count = QLabel(self)
+        self.count = wrap(QLabel(self))
         self.count.setObjectName("LineInfo")
         self.boxes = QListWidget(self)
         self.boxes.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from shared.store.models import TaskView
 
-from .base import Context, ScanScreen, big_button
+from .base import Context, ScanScreen, big_button, wrap
 
 ROW_HEIGHT = 76
 PULL_DISTANCE = 90  # px dragged down at the top of the list to refresh
@@ -164,9 +164,9 @@ class TaskListScreen(ScanScreen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.header = QLabel(self)
+        self.header = wrap(QLabel(self))
         self.header.setObjectName("LineInfo")
-        self.pull_hint = QLabel(self)
+        self.pull_hint = wrap(QLabel(self))
         self.pull_hint.setObjectName("PullHint")
         self.pull_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pull_hint.hide()

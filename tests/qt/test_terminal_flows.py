@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from scanner_app.__main__ import Terminal, TerminalConfig, build
+from scanner_app.logic.common import Level
 from scanner_app.screens.base import ScanScreen
 from scanner_app.window import TerminalWindow
 from shared.barcodes import make_badge_label, make_document_label, make_location_label
@@ -102,6 +103,9 @@ class Harness:
         before = self.scans
         self.scanner.scan(text)
         self.qtbot.waitUntil(lambda: self.scans > before, timeout=10_000)
+        # whatever the message, the screen stays 480 px wide (no label or button widens it)
+        width = self.window.width()
+        assert width == 480, f"{self.window.current.name} is {width} px wide"
 
     def key(self, key: Qt.Key) -> None:
         self.qtbot.keyClick(self.window, key)
@@ -522,12 +526,43 @@ def test_putaway_with_quantities(terminal: Harness, world: World) -> None:
     terminal.key(Qt.Key.Key_F2)
     items = {i.sku: i.quantity for i in screen.flow.items}  # type: ignore[attr-defined]
     assert items == {world.skus[12]: 2, world.skus[13]: 3}
+    assert screen.qty.text() == "3"  # type: ignore[attr-defined]
+    # a number typed on the keypad sets the selected product's quantity
+    screen.items.setCurrentRow(0)  # type: ignore[attr-defined]
+    type_keys(terminal, screen.code, "12")  # type: ignore[attr-defined]
+    items = {i.sku: i.quantity for i in screen.flow.items}  # type: ignore[attr-defined]
+    assert items == {world.skus[12]: 12, world.skus[13]: 3}
     terminal.scan(location_label(location.id))
     assert terminal.tone == "ok" and not screen.flow.items  # type: ignore[attr-defined]
     terminal.sync()
     ops = [op for op, state in store.journal() if op.type == "putaway.record" and state == "applied"]
     assert ops and ops[-1].payload["location_id"] == location.id
     assert {i["sku"]: i["quantity"] for i in ops[-1].payload["items"]} == items
+
+
+def type_keys(h: Harness, field: Any, text: str) -> None:
+    field.setFocus()
+    h.qtbot.keyClicks(field, text)
+    h.qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_every_screen_fits_480_px_in_both_languages(
+    qtbot: QtBot, server: BackendServer, world: World, tmp_path: Path
+) -> None:
+    for lang in ("ru", "en"):
+        (tmp_path / lang).mkdir()
+        h = Harness(qtbot, server, world, tmp_path / lang, lang=lang)
+        try:
+            h.window.login.show_result(Level.ERROR, "очень длинное сообщение " * 20)
+            assert h.window.width() == 480
+            h.login()
+            for name in ("menu", "tasks", "pack", "ship", "returns", "count", "putaway"):
+                h.window.navigate(name)
+                h.qtbot.wait(1)
+                assert h.window.width() == 480, (lang, name, h.window.width())
+                assert h.window.minimumSizeHint().width() <= 480, (lang, name)
+        finally:
+            h.close()
 
 
 def test_russian_is_the_default_language(
