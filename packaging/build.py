@@ -113,14 +113,16 @@ def _add(tar: tarfile.TarFile, source: Path, name: str, mode: int | None = None)
         tar.addfile(info)
 
 
-def linux_archive() -> Path:
-    """dist/<product>-<version>-linux-<arch>.tar.gz with everything install.sh needs."""
+def linux_archive(dist: Path = DIST, work: Path = BUILD) -> Path:
+    """<dist>/<product>-<version>-linux-<arch>.tar.gz with both bundles found in `dist` and
+    everything install.sh needs."""
     top = archive_name()
-    target = DIST / f"{top}.tar.gz"
+    target = dist / f"{top}.tar.gz"
     linux = PACKAGING / "linux"
+    work.mkdir(parents=True, exist_ok=True)
     with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         for bundle in (APPS_BUNDLE, BACKEND_BUNDLE):
-            folder = bundle_dir(bundle)
+            folder = dist / bundle
             if not folder.is_dir():
                 continue
             for path in sorted([folder, *folder.rglob("*")]):
@@ -150,7 +152,7 @@ def linux_archive() -> Path:
             _add(tar, linux / unit, f"{top}/share/systemd/{unit}", 0o644)
         _add(tar, linux / "rollout.example.toml", f"{top}/share/rollout.example.toml", 0o644)
         _add(tar, ROOT / "docs" / "ADMIN.md", f"{top}/ADMIN.md", 0o644)
-        version_file = BUILD / "VERSION"
+        version_file = work / "VERSION"
         version_file.write_text(version() + "\n", encoding="utf-8")
         _add(tar, version_file, f"{top}/VERSION", 0o644)
     return target
