@@ -66,6 +66,7 @@ class VirtualScanner:
             self._tmpdir = tempfile.TemporaryDirectory(prefix="wb-vscan-")
             link = Path(self._tmpdir.name) / "scanner"
         self.port_name = str(link)
+        Path(link).parent.mkdir(parents=True, exist_ok=True)
         self.baudrate = baudrate
         self.suffix = suffix
         self._sleep = sleep
