@@ -75,6 +75,10 @@ class PvzApp:
     wedge: WedgeFilter | None = None
 
     def close(self) -> None:
+        app = QApplication.instance()
+        if self.wedge is not None and app is not None:
+            app.removeEventFilter(self.wedge)
+        i18n.uninstall(app, self.translators) if app is not None else None
         self.sync.stop()
         self.scanner.stop()
         self.ctx.ops.runner.wait(10_000)
@@ -115,7 +119,25 @@ def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path]:
         store.save(cfg)  # the device id never changes after the first run
     elif device != cfg.device_id:
         cfg = replace(cfg, device_id=device)
+    if not store.path.exists():
+        store.save(cfg)  # first run: what the settings screen shows and edits
     return store, cfg, folder
+
+
+class EffectiveConfig:
+    """The settings screen's view of the config: what this run uses (command line included);
+    saving writes the config file, which the next start reads."""
+
+    def __init__(self, store: ConfigStore, current: AppConfig) -> None:
+        self.store = store
+        self.current = current
+
+    def load(self, overrides: Any = None) -> AppConfig:
+        return self.current
+
+    def save(self, config: AppConfig) -> None:
+        self.store.save(config)
+        self.current = config
 
 
 def make_admin_check(http: httpx.Client, store: LocalStore) -> Any:
@@ -220,7 +242,7 @@ def build(
         clock=clock,
         auth=session,
         reports=reports or PreviewReports(),
-        config=config_store,
+        config=EffectiveConfig(config_store, cfg),
         admin_check=make_admin_check(http, store),
         sync=sync,
         lang=lang,

@@ -236,7 +236,7 @@ class PvzService:
         revocations and short-code hashes from sync); loads the order's units."""
         check = check_pickup(self.store, text, self.site_id, self.clock.now())
         if not check.ok or not check.order_id:
-            raise PvzError(check.code, check.message)
+            raise PvzError(f"pickup_{check.code}", check.message)
         return self._pickup_session(check.order_id)
 
     def _pickup_session(self, order_id: str) -> PickupSession:

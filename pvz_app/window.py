@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentItem(item)
         screen.reset_prompt()
         screen.on_activated()
+        focused = QApplication.focusWidget()
+        if focused is None or not screen.isAncestorOf(focused):
+            screen.setFocus()  # keys and shortcuts go to the active flow, not a hidden field
 
     def _route(self, event: ScanEvent) -> None:
         """Every scan goes to the active flow, whatever widget has the keyboard focus."""

@@ -55,6 +55,10 @@
         <translation>This order is for another pickup point.</translation>
     </message>
     <message>
+        <source>Pickup codes cannot be checked yet: sync with the server first.</source>
+        <translation>Pickup codes cannot be checked yet: sync with the server first.</translation>
+    </message>
+    <message>
         <source>No order matches this short code.</source>
         <translation>No order matches this short code.</translation>
     </message>
@@ -135,8 +139,84 @@
         <translation>Open a shift first.</translation>
     </message>
     <message>
+        <source>Log in first.</source>
+        <translation>Log in first.</translation>
+    </message>
+    <message>
+        <source>This unit came in another box.</source>
+        <translation>This unit came in another box.</translation>
+    </message>
+    <message>
+        <source>Wrong kind of box for this step.</source>
+        <translation>Wrong kind of box for this step.</translation>
+    </message>
+    <message>
+        <source>This box label is already in use.</source>
+        <translation>This box label is already in use.</translation>
+    </message>
+    <message>
+        <source>The box is already closed.</source>
+        <translation>The box is already closed.</translation>
+    </message>
+    <message>
+        <source>The box is empty: scan units into it first.</source>
+        <translation>The box is empty: scan units into it first.</translation>
+    </message>
+    <message>
+        <source>The box is not closed yet.</source>
+        <translation>The box is not closed yet.</translation>
+    </message>
+    <message>
+        <source>This unit is not in a cell.</source>
+        <translation>This unit is not in a cell.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another order.</source>
+        <translation>This unit belongs to another order.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>Give a reason.</translation>
+    </message>
+    <message>
+        <source>This unit is not to be returned.</source>
+        <translation>This unit is not to be returned.</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists.</source>
+        <translation>This conflict no longer exists.</translation>
+    </message>
+    <message>
+        <source>This conflict is already resolved.</source>
+        <translation>This conflict is already resolved.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <source>The saved login data is damaged: log in with a network connection.</source>
+        <translation>The saved login data is damaged: log in with a network connection.</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was recorded. Free some space and try again.</source>
+        <translation>The disk is full: nothing was recorded. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: nothing was recorded.</source>
+        <translation>The database is read-only: nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>The database is busy (a second copy of the app?): nothing was recorded.</source>
+        <translation>The database is busy (a second copy of the app?): nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged.</source>
+        <translation>The database file is damaged.</translation>
     </message>
     <message>
         <source>This user has never logged in on this computer: connect to log in online.</source>
@@ -145,6 +225,10 @@
     <message>
         <source>No connection to the server.</source>
         <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>This is not a pickup code.</source>
+        <translation>This is not a pickup code.</translation>
     </message>
     <message>
         <source>Settings need an administrator.</source>
@@ -178,12 +262,12 @@
         <translation>Scanner disconnected. Plug it back in; it reconnects by itself.</translation>
     </message>
     <message>
-        <source>The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.</source>
-        <translation>The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.</translation>
+        <source>The scan was cut off. Scan again; if it repeats, set the scanner&apos;s suffix to Enter.</source>
+        <translation>The scan was cut off. Scan again; if it repeats, set the scanner&apos;s suffix to Enter.</translation>
     </message>
     <message>
-        <source>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.</source>
-        <translation>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.</translation>
+        <source>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner&apos;s suffix setting.</source>
+        <translation>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner&apos;s suffix setting.</translation>
     </message>
     <message>
         <source>The scanner reported an error. Unplug it and plug it back in.</source>

@@ -55,6 +55,10 @@
         <translation>Этот заказ для другого пункта выдачи.</translation>
     </message>
     <message>
+        <source>Pickup codes cannot be checked yet: sync with the server first.</source>
+        <translation>Коды получения пока нельзя проверить: сначала синхронизируйтесь с сервером.</translation>
+    </message>
+    <message>
         <source>No order matches this short code.</source>
         <translation>Нет заказа с таким кодом.</translation>
     </message>
@@ -135,8 +139,84 @@
         <translation>Сначала откройте смену.</translation>
     </message>
     <message>
+        <source>Log in first.</source>
+        <translation>Сначала войдите.</translation>
+    </message>
+    <message>
+        <source>This unit came in another box.</source>
+        <translation>Этот товар пришёл в другом коробе.</translation>
+    </message>
+    <message>
+        <source>Wrong kind of box for this step.</source>
+        <translation>Для этого шага нужен короб другого типа.</translation>
+    </message>
+    <message>
+        <source>This box label is already in use.</source>
+        <translation>Эта этикетка короба уже используется.</translation>
+    </message>
+    <message>
+        <source>The box is already closed.</source>
+        <translation>Короб уже закрыт.</translation>
+    </message>
+    <message>
+        <source>The box is empty: scan units into it first.</source>
+        <translation>Короб пуст: сначала отсканируйте в него товары.</translation>
+    </message>
+    <message>
+        <source>The box is not closed yet.</source>
+        <translation>Короб ещё не закрыт.</translation>
+    </message>
+    <message>
+        <source>This unit is not in a cell.</source>
+        <translation>Этот товар не лежит в ячейке.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another order.</source>
+        <translation>Этот товар из другого заказа.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>Укажите причину.</translation>
+    </message>
+    <message>
+        <source>This unit is not to be returned.</source>
+        <translation>Этот товар не подлежит возврату.</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists.</source>
+        <translation>Этого конфликта больше нет.</translation>
+    </message>
+    <message>
+        <source>This conflict is already resolved.</source>
+        <translation>Этот конфликт уже разрешён.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <source>The saved login data is damaged: log in with a network connection.</source>
+        <translation>Сохранённые данные входа повреждены: войдите при наличии сети.</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was recorded. Free some space and try again.</source>
+        <translation>Диск заполнен: ничего не записано. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: nothing was recorded.</source>
+        <translation>База данных только для чтения: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The database is busy (a second copy of the app?): nothing was recorded.</source>
+        <translation>База данных занята (запущена вторая копия приложения?): ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged.</source>
+        <translation>Файл базы данных повреждён.</translation>
     </message>
     <message>
         <source>This user has never logged in on this computer: connect to log in online.</source>
@@ -145,6 +225,10 @@
     <message>
         <source>No connection to the server.</source>
         <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>This is not a pickup code.</source>
+        <translation>Это не код получения заказа.</translation>
     </message>
     <message>
         <source>Settings need an administrator.</source>
@@ -178,11 +262,11 @@
         <translation>Сканер отключён. Подключите его снова — связь восстановится сама.</translation>
     </message>
     <message>
-        <source>The scan was cut off. Scan again; if it repeats, set the scanner's suffix to Enter.</source>
+        <source>The scan was cut off. Scan again; if it repeats, set the scanner&apos;s suffix to Enter.</source>
         <translation>Скан оборвался. Отсканируйте ещё раз; если повторится, настройте суффикс сканера на Enter.</translation>
     </message>
     <message>
-        <source>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner's suffix setting.</source>
+        <source>The scan was too long and was discarded. Scan the label again; if it repeats, check the scanner&apos;s suffix setting.</source>
         <translation>Скан слишком длинный и отброшен. Отсканируйте этикетку ещё раз; если повторится, проверьте настройку суффикса сканера.</translation>
     </message>
     <message>

@@ -112,12 +112,12 @@
         <translation>Cell %1</translation>
     </message>
     <message>
-        <source>Not in this box: record it as surplus (Ctrl+U)</source>
-        <translation>Not in this box: record it as surplus (Ctrl+U)</translation>
+        <source>Not in this box: record it as surplus (Ctrl+I)</source>
+        <translation>Not in this box: record it as surplus (Ctrl+I)</translation>
     </message>
     <message>
-        <source>This unit is not in the box. Ctrl+U records it as surplus.</source>
-        <translation>This unit is not in the box. Ctrl+U records it as surplus.</translation>
+        <source>This unit is not in the box. Ctrl+I records it as surplus.</source>
+        <translation>This unit is not in the box. Ctrl+I records it as surplus.</translation>
     </message>
     <message>
         <source>Unit %1 is in cell %2</source>

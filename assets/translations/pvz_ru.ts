@@ -112,12 +112,12 @@
         <translation>Ячейка %1</translation>
     </message>
     <message>
-        <source>Not in this box: record it as surplus (Ctrl+U)</source>
-        <translation>Этого товара нет в коробе: оформите излишек (Ctrl+U)</translation>
+        <source>Not in this box: record it as surplus (Ctrl+I)</source>
+        <translation>Этого товара нет в коробе: оформите излишек (Ctrl+I)</translation>
     </message>
     <message>
-        <source>This unit is not in the box. Ctrl+U records it as surplus.</source>
-        <translation>Этого товара нет в коробе. Ctrl+U — оформить излишек.</translation>
+        <source>This unit is not in the box. Ctrl+I records it as surplus.</source>
+        <translation>Этого товара нет в коробе. Ctrl+I — оформить излишек.</translation>
     </message>
     <message>
         <source>Unit %1 is in cell %2</source>

@@ -47,7 +47,7 @@ class AcceptanceScreen(Screen):
         self.add(self.table, 1)
         self.add_action("other_cell", self.tr("Other cell"), "Ctrl+G", self.other_cell)
         self.add_action("shortage", self.tr("Shortage"), "Ctrl+D", self.shortage)
-        self.add_action("surplus", self.tr("Surplus"), "Ctrl+U", self.surplus)
+        self.add_action("surplus", self.tr("Surplus"), "Ctrl+I", self.surplus)
         self.add_action("damage", self.tr("Damaged"), "Ctrl+B", self.damage)
         self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box, primary=True)
         self.add_action("report", self.tr("Acceptance report"), "Ctrl+P", self.print_report)
@@ -180,11 +180,11 @@ class AcceptanceScreen(Screen):
         self._render()
         if failure.code == "surplus_candidate":
             self.prompt.set_step(
-                self.tr("Not in this box: record it as surplus (Ctrl+U)"),
+                self.tr("Not in this box: record it as surplus (Ctrl+I)"),
                 failure.detail,
                 tone="warn",
             )
-            self.warning(self.tr("This unit is not in the box. Ctrl+U records it as surplus."))
+            self.warning(self.tr("This unit is not in the box. Ctrl+I records it as surplus."))
         else:
             self.prompt.set_step(failure.message, tone="error")
             self.error(failure.message)

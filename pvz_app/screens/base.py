@@ -46,6 +46,7 @@ class Screen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.active = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.actions_by_name: dict[str, QAction] = {}
         self.buttons: dict[str, QPushButton] = {}
         self._layout = QVBoxLayout(self)

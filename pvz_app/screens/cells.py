@@ -71,9 +71,12 @@ class CellsScreen(Screen):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def search(self, query: str | None = None) -> None:
+    def search(self, query: str | None = None, *, quiet: bool = False) -> None:
         q = (query if query is not None else self.search_box.text()).strip()
         self.last_query = q
+        if quiet:
+            self.query(lambda: self.ctx.service.search(q), self.model.set_rows)
+            return
         self.ctx.ops.progress.emit(self.tr("Searching…"), 0, 0)
         self.query(lambda: self.ctx.service.search(q), self._found)
 
@@ -130,14 +133,15 @@ class CellsScreen(Screen):
         self.reset_prompt()
 
     def _moved(self, unit: UnitView) -> None:
+        if not self.model.update_row(unit):
+            self.model.set_rows([unit])
+        self.cancel_move()
         self.success(
             self.tr("Unit %1 moved to cell %2").replace("%1", unit.label).replace("%2", str(unit.cell_number))
         )
-        self.cancel_move()
-        self.search(unit.label)
 
     def on_changed(self, changes: ChangeSet) -> None:
         if self.active and self.last_query and (changes.units or changes.full):
             ids = {u.id for u in self.model.rows}
             if changes.full or ids & changes.units:
-                self.search(self.last_query)
+                self.search(self.last_query, quiet=True)

@@ -175,7 +175,7 @@ class IssuingScreen(Screen):
             if s is not None and s.fetched:
                 self.error(self.tr("Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N)."))
                 return
-            token = scan.fields.get("token", scan.code)
+            token = scan.code
             self.query(lambda: self.ctx.service.pickup(token), self._loaded, self._load_failed)
             return
         if s is None:

@@ -103,12 +103,18 @@ def tr(context: str, text: str) -> str:
 # --- error codes -> messages ------------------------------------------------------------------
 
 _ERRORS: dict[str, str] = {
-    # pickup codes and marking
-    "bad_signature": QT_TRANSLATE_NOOP("Errors", "The pickup code is not genuine."),
-    "expired": QT_TRANSLATE_NOOP("Errors", "The pickup code has expired: ask the customer to refresh it."),
-    "revoked": QT_TRANSLATE_NOOP("Errors", "The pickup code was revoked."),
-    "wrong_pvz": QT_TRANSLATE_NOOP("Errors", "This order is for another pickup point."),
-    "bad_short_code": QT_TRANSLATE_NOOP("Errors", "No order matches this short code."),
+    # pickup codes (shared.auth.check_pickup codes, prefixed) and marking
+    "pickup_malformed": QT_TRANSLATE_NOOP("Errors", "This is not a pickup code."),
+    "pickup_bad_signature": QT_TRANSLATE_NOOP("Errors", "The pickup code is not genuine."),
+    "pickup_expired": QT_TRANSLATE_NOOP(
+        "Errors", "The pickup code has expired: ask the customer to refresh it."
+    ),
+    "pickup_revoked": QT_TRANSLATE_NOOP("Errors", "The pickup code was revoked."),
+    "pickup_wrong_pvz": QT_TRANSLATE_NOOP("Errors", "This order is for another pickup point."),
+    "pickup_no_key": QT_TRANSLATE_NOOP(
+        "Errors", "Pickup codes cannot be checked yet: sync with the server first."
+    ),
+    "pickup_unknown_code": QT_TRANSLATE_NOOP("Errors", "No order matches this short code."),
     "gtin_mismatch": QT_TRANSLATE_NOOP("Errors", "The marking code belongs to another product."),
     "bad_marking": QT_TRANSLATE_NOOP("Errors", "The marking code is damaged or not a Chestny Znak code."),
     # domain and store
@@ -133,6 +139,33 @@ _ERRORS: dict[str, str] = {
     "unknown_type": QT_TRANSLATE_NOOP("Errors", "Unknown operation type."),
     "conflict": QT_TRANSLATE_NOOP("Errors", "Conflict: the order changed meanwhile."),
     "no_shift": QT_TRANSLATE_NOOP("Errors", "Open a shift first."),
+    "no_user": QT_TRANSLATE_NOOP("Errors", "Log in first."),
+    "wrong_box": QT_TRANSLATE_NOOP("Errors", "This unit came in another box."),
+    "wrong_box_kind": QT_TRANSLATE_NOOP("Errors", "Wrong kind of box for this step."),
+    "box_exists": QT_TRANSLATE_NOOP("Errors", "This box label is already in use."),
+    "box_closed": QT_TRANSLATE_NOOP("Errors", "The box is already closed."),
+    "box_empty": QT_TRANSLATE_NOOP("Errors", "The box is empty: scan units into it first."),
+    "box_open": QT_TRANSLATE_NOOP("Errors", "The box is not closed yet."),
+    "not_in_cell": QT_TRANSLATE_NOOP("Errors", "This unit is not in a cell."),
+    "wrong_order": QT_TRANSLATE_NOOP("Errors", "This unit belongs to another order."),
+    "reason_required": QT_TRANSLATE_NOOP("Errors", "Give a reason."),
+    "not_returnable": QT_TRANSLATE_NOOP("Errors", "This unit is not to be returned."),
+    "unknown_conflict": QT_TRANSLATE_NOOP("Errors", "This conflict no longer exists."),
+    "already_resolved": QT_TRANSLATE_NOOP("Errors", "This conflict is already resolved."),
+    "wrong_password": QT_TRANSLATE_NOOP("Errors", "Wrong password."),
+    "bad_verifier": QT_TRANSLATE_NOOP(
+        "Errors", "The saved login data is damaged: log in with a network connection."
+    ),
+    "network": QT_TRANSLATE_NOOP("Errors", "No connection to the server."),
+    "invalid_credentials": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full: nothing was recorded. Free some space and try again."
+    ),
+    "read_only": QT_TRANSLATE_NOOP("Errors", "The database is read-only: nothing was recorded."),
+    "locked": QT_TRANSLATE_NOOP(
+        "Errors", "The database is busy (a second copy of the app?): nothing was recorded."
+    ),
+    "corrupt": QT_TRANSLATE_NOOP("Errors", "The database file is damaged."),
     # auth and sync
     "bad_credentials": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
     "unknown_user": QT_TRANSLATE_NOOP(
