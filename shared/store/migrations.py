@@ -142,12 +142,25 @@ CREATE TABLE short_codes (id TEXT PRIMARY KEY, order_id TEXT NOT NULL DEFAULT ''
 CREATE INDEX short_codes_hash ON short_codes (hash);
 """
 
+# The catalog index is kept by the store itself (row by row for small pages, one rebuild after a
+# bulk first sync), which is several times faster than per-row triggers for 200,000 products.
+_FTS_BY_STORE = """
+DROP TRIGGER products_ai;
+DROP TRIGGER products_ad;
+DROP TRIGGER products_au;
+DROP TABLE products_fts;
+CREATE VIRTUAL TABLE products_fts USING fts5 (name, brand, sku, gtin, content='products',
+    content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+INSERT INTO products_fts (products_fts) VALUES ('rebuild');
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
     Migration(
         "0003_short_code_salt", _sql("ALTER TABLE short_codes ADD COLUMN salt TEXT NOT NULL DEFAULT '';\n")
     ),
+    Migration("0004_catalog_fts_maintained_by_store", _sql(_FTS_BY_STORE)),
 )
 
 

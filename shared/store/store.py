@@ -57,6 +57,8 @@ from .models import (
 )
 
 CURSOR_KEY = "sync.cursor"
+DETAIL_LIMIT = 500  # pull pages larger than this report ChangeSet(full=True)
+FTS_DIRTY_KEY = "catalog.fts_dirty"
 GEN_KEY = "sync.gen"
 RESYNC_KEY = "sync.resync"
 DEVICE_KEY = "device_id"
@@ -545,15 +547,138 @@ class LocalStore:
         return self.kv_get(RESYNC_KEY) == "1"
 
     def apply_pull_page(self, changes: Iterable[Mapping[str, Any]], next_cursor: str) -> PullApplied:
-        """Apply one pull page and store ``next_cursor``, in one transaction."""
+        """Apply one pull page and store ``next_cursor``, in one transaction.
+
+        Units, orders and products (the bulk of a first sync) are written with one statement per
+        entity kind; a page of more than DETAIL_LIMIT changes reports ``full`` instead of ids.
+        """
         result = ChangeSet()
-        n = 0
+        page = list(changes)
+        detailed = len(page) <= DETAIL_LIMIT
+        bulk: dict[str, list[tuple[Any, ...]]] = {"unit": [], "order": [], "product": []}
         with self._tx() as db:
-            for change in changes:
-                self._apply_change(db, change, result)
-                n += 1
+            for change in page:
+                entity = str(change.get("entity", ""))
+                if entity in bulk and change.get("op") != "delete":
+                    bulk[entity].append(self._bulk_row(entity, change))
+                    if detailed:
+                        getattr(result, _CHANGE_FIELD[entity]).add(str(change["id"]))
+                else:
+                    self._apply_change(db, change, result)
+            if bulk["product"]:
+                self._bulk_products(db, bulk["product"])
+            if bulk["order"]:
+                self._bulk_orders(db, bulk["order"])
+            if bulk["unit"]:
+                self._bulk_units(db, bulk["unit"], result if detailed else None)
             self._kv_write(db, CURSOR_KEY, next_cursor)
-        return PullApplied(n, result)
+        if not detailed:
+            result.full = True
+        return PullApplied(len(page), result)
+
+    def _bulk_row(self, entity: str, change: Mapping[str, Any]) -> tuple[Any, ...]:
+        key = str(change["id"])
+        d: Mapping[str, Any] = change.get("data") or {}
+        if entity == "unit":
+            status = str(d.get("status") or UnitStatus.CREATED.value)
+            accepted = d.get("accepted_at")
+            if accepted is None and status == UnitStatus.ACCEPTED.value:
+                accepted = d.get("updated_at")
+            return (
+                key,
+                str(d.get("label") or ""),
+                str(d.get("order_id") or ""),
+                str(d.get("sku") or ""),
+                str(d.get("pvz_id") or ""),
+                str(d.get("customer_id") or ""),
+                status,
+                d.get("box_id"),
+                d.get("cell_id"),
+                d.get("location_id"),
+                accepted,
+                d.get("updated_at"),
+                self._gen,
+            )
+        values = self._columns(entity, d)
+        return (key, *values.values(), self._gen)
+
+    def _bulk_products(self, db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+        """Upsert products. A small batch updates the search index row by row; a big one (a first
+        sync) marks the index for one rebuild at the end of the pull (finish_pull)."""
+        small = len(rows) <= DETAIL_LIMIT
+        skus = json.dumps([r[0] for r in rows])
+        if small:
+            db.execute(
+                "INSERT INTO products_fts (products_fts, rowid, name, brand, sku, gtin) "
+                "SELECT 'delete', rowid, name, brand, sku, gtin FROM products "
+                "WHERE sku IN (SELECT value FROM json_each(?))",
+                (skus,),
+            )
+        else:
+            self._kv_write(db, FTS_DIRTY_KEY, "1")
+        db.executemany(
+            """INSERT INTO products (sku, name, brand, price, gtin, needs_marking, gen) VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (sku) DO UPDATE SET name = excluded.name, brand = excluded.brand, price = excluded.price,
+                   gtin = excluded.gtin, needs_marking = excluded.needs_marking, gen = excluded.gen""",
+            rows,
+        )
+        if small:
+            db.execute(
+                "INSERT INTO products_fts (rowid, name, brand, sku, gtin) SELECT rowid, name, brand, sku, gtin "
+                "FROM products WHERE sku IN (SELECT value FROM json_each(?))",
+                (skus,),
+            )
+
+    def _bulk_orders(self, db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+        cols = ("id", *_ENTITY_TABLES["order"][2], "gen")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
+        db.executemany(
+            f"INSERT INTO orders ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            rows,
+        )
+
+    def _bulk_units(self, db: sqlite3.Connection, rows: list[tuple[Any, ...]], out: ChangeSet | None) -> None:
+        ids = json.dumps([r[0] for r in rows])
+        if out is not None:
+            for r in db.execute(
+                "SELECT order_id, box_id, cell_id FROM units WHERE id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            ):
+                out.orders.add(r["order_id"])
+                if r["box_id"]:
+                    out.boxes.add(r["box_id"])
+                if r["cell_id"]:
+                    out.cells.add(r["cell_id"])
+            for r in rows:
+                out.orders.add(r[2])
+                if r[7]:
+                    out.boxes.add(r[7])
+                if r[8]:
+                    out.cells.add(r[8])
+        db.executemany(
+            """INSERT INTO units (id, label, order_id, sku, pvz_id, customer_id, srv_status, srv_box_id, srv_cell_id,
+                   srv_location_id, srv_accepted_at, updated_at, gen,
+                   status, box_id, cell_id, location_id, accepted_at)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?7, ?8, ?9, ?10, ?11)
+               ON CONFLICT (id) DO UPDATE SET label = excluded.label, order_id = excluded.order_id,
+                   sku = excluded.sku, pvz_id = excluded.pvz_id, customer_id = excluded.customer_id,
+                   srv_status = excluded.srv_status, srv_box_id = excluded.srv_box_id,
+                   srv_cell_id = excluded.srv_cell_id, srv_location_id = excluded.srv_location_id,
+                   srv_accepted_at = excluded.srv_accepted_at, updated_at = excluded.updated_at,
+                   gen = excluded.gen""",
+            rows,
+        )
+        # The server's state shows unless a local op on the unit still waits for the server.
+        db.execute(
+            """UPDATE units SET status = srv_status, box_id = srv_box_id, cell_id = srv_cell_id,
+                   location_id = srv_location_id, accepted_at = srv_accepted_at
+               WHERE id IN (SELECT value FROM json_each(?))
+                 AND (status IS NOT srv_status OR box_id IS NOT srv_box_id OR cell_id IS NOT srv_cell_id
+                      OR location_id IS NOT srv_location_id OR accepted_at IS NOT srv_accepted_at)
+                 AND NOT EXISTS (SELECT 1 FROM op_units t WHERE t.unit_id = units.id)""",
+            (ids,),
+        )
 
     def _apply_change(self, db: sqlite3.Connection, change: Mapping[str, Any], out: ChangeSet) -> None:
         entity = str(change.get("entity", ""))
@@ -576,6 +701,12 @@ class LocalStore:
                     out.orders.add(row["order_id"])
             if entity == "task":
                 db.execute("DELETE FROM task_units WHERE task_id = ?", (key,))
+            if entity == "product":
+                db.execute(
+                    "INSERT INTO products_fts (products_fts, rowid, name, brand, sku, gtin) "
+                    "SELECT 'delete', rowid, name, brand, sku, gtin FROM products WHERE sku = ?",
+                    (key,),
+                )
             db.execute(f"DELETE FROM {table} WHERE {pk} = ?", (key,))
             return
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -752,20 +883,28 @@ class LocalStore:
             self._kv_write(db, CURSOR_KEY, "")
 
     def finish_pull(self) -> ChangeSet:
-        """Call after the last page (has_more false). Ends a resync: drops rows the server did not send."""
-        if not self.resync_in_progress:
-            return ChangeSet()
-        with self._tx() as db:
-            for table, _pk, _cols in _ENTITY_TABLES.values():
-                extra = " AND local_only = 0" if table in ("boxes", "routes") else ""
-                if table == "tasks":
-                    db.execute(
-                        "DELETE FROM task_units WHERE task_id IN (SELECT id FROM tasks WHERE gen < ?)",
-                        (self._gen,),
-                    )
-                db.execute(f"DELETE FROM {table} WHERE gen < ?{extra}", (self._gen,))
-            self._kv_write(db, RESYNC_KEY, None)
-        return ChangeSet(full=True)
+        """Call after the last page (has_more false). Ends a resync (drops rows the server did not
+        send) and rebuilds the catalog search index after a bulk load."""
+        out = ChangeSet()
+        if self.resync_in_progress:
+            with self._tx() as db:
+                for table, _pk, _cols in _ENTITY_TABLES.values():
+                    extra = " AND local_only = 0" if table in ("boxes", "routes") else ""
+                    if table == "tasks":
+                        db.execute(
+                            "DELETE FROM task_units WHERE task_id IN (SELECT id FROM tasks WHERE gen < ?)",
+                            (self._gen,),
+                        )
+                    db.execute(f"DELETE FROM {table} WHERE gen < ?{extra}", (self._gen,))
+                self._kv_write(db, RESYNC_KEY, None)
+                self._kv_write(db, FTS_DIRTY_KEY, "1")
+            out.full = True
+        if self.kv_get(FTS_DIRTY_KEY) == "1":
+            with self._tx() as db:
+                db.execute("INSERT INTO products_fts (products_fts) VALUES ('rebuild')")
+                self._kv_write(db, FTS_DIRTY_KEY, None)
+            out.full = True
+        return out
 
     # ------------------------------------------------------------------ read models: units
     def _unit_view(self, r: sqlite3.Row) -> UnitView:

@@ -16,6 +16,7 @@ import random as _random
 import threading
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -97,6 +98,7 @@ class SyncEngine:
         *,
         batch_size: int = 250,
         page_size: int = 1000,
+        full_page_size: int = 5000,
         max_attempts: int = 4,
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -110,6 +112,7 @@ class SyncEngine:
         self.clock = clock
         self.batch_size = batch_size
         self.page_size = page_size
+        self.full_page_size = full_page_size  # first sync and resync: fewer, larger pages
         self.max_attempts = max_attempts
         self.backoff = backoff or Backoff()
         self._sleep = sleep
@@ -318,26 +321,41 @@ class SyncEngine:
         cursor = self.store.cursor
         full = cursor is None or cursor == "" or self.store.resync_in_progress
         done = 0
-        while True:
-            answer = self._request("GET", PULL_PATH, params={"cursor": cursor or "", "limit": self.page_size})
-            if not isinstance(answer, Mapping) or not isinstance(answer.get("changes"), list):
-                raise SyncError(ErrorKind.PERMANENT, "ответ сервера на получение изменений неполон")
-            changes = answer["changes"]
-            next_cursor = str(answer.get("next_cursor") or cursor or "")
-            applied = self.store.apply_pull_page(changes, next_cursor)
-            report.pages += 1
-            report.pulled += applied.applied
-            if full:
-                report.changes.full = True
-            else:
-                report.changes.merge(applied.changes)
-            done += applied.applied
-            has_more = bool(answer.get("has_more"))
-            if full:
-                remaining = int(answer.get("remaining") or 0)
-                self._set(progress_done=done, progress_total=done + (remaining if has_more else 0))
-            if not has_more or not changes:
-                report.changes.merge(self.store.finish_pull())
-                counts = answer.get("counts")
-                return counts if isinstance(counts, Mapping) else None
-            cursor = next_cursor
+        limit = min(self.full_page_size, 5000) if full else self.page_size
+
+        def fetch(at: str) -> Any:
+            return self._request("GET", PULL_PATH, params={"cursor": at, "limit": limit})
+
+        # The next page is fetched while this one is applied (the server and the disk work at once);
+        # each page is still applied with its own cursor in one transaction, strictly in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as pool:
+            pending: Future[Any] = pool.submit(fetch, cursor or "")
+            try:
+                while True:
+                    answer = pending.result()
+                    if not isinstance(answer, Mapping) or not isinstance(answer.get("changes"), list):
+                        raise SyncError(ErrorKind.PERMANENT, "ответ сервера на получение изменений неполон")
+                    changes = answer["changes"]
+                    next_cursor = str(answer.get("next_cursor") or cursor or "")
+                    has_more = bool(answer.get("has_more")) and bool(changes)
+                    if has_more:
+                        pending = pool.submit(fetch, next_cursor)
+                    applied = self.store.apply_pull_page(changes, next_cursor)
+                    report.pages += 1
+                    report.pulled += applied.applied
+                    if full:
+                        report.changes.full = True
+                    else:
+                        report.changes.merge(applied.changes)
+                    done += applied.applied
+                    if full:
+                        remaining = int(answer.get("remaining") or 0)
+                        self._set(progress_done=done, progress_total=done + (remaining if has_more else 0))
+                    if not has_more:
+                        report.changes.merge(self.store.finish_pull())
+                        counts = answer.get("counts")
+                        return counts if isinstance(counts, Mapping) else None
+                    cursor = next_cursor
+            except BaseException:
+                pending.cancel()
+                raise

@@ -73,7 +73,7 @@ def client_for(server: BackendServer, tmp_path: Path, device: str, keyring: Keyr
         site_kind=SiteKind.PVZ,
         hasher=FAST_HASH,
     )
-    engine = SyncEngine(store, http, session, clock, page_size=7)
+    engine = SyncEngine(store, http, session, clock, page_size=7, full_page_size=7)
     return store, session, engine, http
 
 

@@ -16,6 +16,12 @@ PVZ = "PVZ-1"
 CLERK = Actor("u-clerk", "clerk", Role.CLERK, PVZ, SiteKind.PVZ)
 PICKER = Actor("u-pick", "picker", Role.WAREHOUSE, "WH-1", SiteKind.WAREHOUSE)
 BOX = "146012340000000017"
+EXPECTED = [
+    "0001_core_journal",
+    "0002_entities",
+    "0003_short_code_salt",
+    "0004_catalog_fts_maintained_by_store",
+]
 
 
 def ch(entity: str, key: str, **data: Any) -> dict[str, Any]:
@@ -88,13 +94,13 @@ def accept(store: LocalStore, uid: str, cell: int = 1) -> Any:
 def test_open_sets_wal_full_sync_and_records_named_migrations(tmp_path: Path, clock: ManualClock) -> None:
     path = tmp_path / "a" / "b.sqlite3"
     s = LocalStore.open(path, "dev", clock)
-    assert s.migrations() == ["0001_core_journal", "0002_entities", "0003_short_code_salt"]
+    assert s.migrations() == EXPECTED
     s.close()
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     raw.close()
     again = LocalStore.open(path, "dev", clock)  # reopening runs nothing twice
-    assert again.migrations() == ["0001_core_journal", "0002_entities", "0003_short_code_salt"]
+    assert again.migrations() == EXPECTED
     assert again._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert again._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
@@ -361,3 +367,20 @@ def test_a_store_of_another_device_with_a_journal_is_refused(tmp_path: Path, clo
     s.close()
     with pytest.raises(StoreError):
         LocalStore.open(tmp_path / "x.sqlite3", "dev-B", clock)
+
+
+def test_catalog_index_after_a_bulk_first_sync_and_row_updates(store: LocalStore) -> None:
+    big = [
+        ch("product", f"B{i:05d}", name=f"Чайник модель {i}", brand="Тефаль", gtin=str(4600000100000 + i))
+        for i in range(1200)
+    ]
+    out = store.apply_pull_page(big, "40")
+    assert out.changes.full  # too many to list
+    store.finish_pull()  # the index is rebuilt once after a bulk load
+    assert len(store.catalog_search("чайн", limit=5000)) == 1200
+    assert [p.sku for p in store.catalog_search("модель 1199")] == ["B01199"]
+    store.apply_pull_page([ch("product", "B00001", name="Утюг паровой", brand="Тефаль")], "41")
+    assert [p.sku for p in store.catalog_search("утюг")] == ["B00001"]
+    assert "B00001" not in {p.sku for p in store.catalog_search("чайник", limit=5000)}
+    store.apply_pull_page([{"entity": "product", "id": "B00001", "op": "delete", "data": {}}], "42")
+    assert store.catalog_search("утюг") == [] and store.product("B00001") is None
