@@ -184,3 +184,22 @@ def test_thousands_of_scans_do_not_exhaust_true(qtbot: QtBot) -> None:
         bridge.feed(ScanEvent(b"x", f"CODE-{i}", None, "test", float(i)))
     assert len(got) == 3000
     assert sys.getrefcount(True) > before - 100  # unfixed, it would be 3000 lower
+
+
+def test_qt_binding_keeps_none_and_true_alive(qtbot: QtBot) -> None:
+    """Guards the PySide6 pin: 6.12.0 on Python 3.11 dropped a reference to None on every void
+    call (and to True on every emit), so a scanning shift aborted the app after ~20k calls."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(3000):
+        timer.start(1000)
+        timer.stop()
+    probe = ScannerBridge(debounce_s=0)
+    for i in range(3000):
+        probe.scanned.emit(ScanEvent(b"", f"C{i}", None, "t", float(i)))
+    assert sys.getrefcount(None) > none_before - 100
+    assert sys.getrefcount(True) > true_before - 100
