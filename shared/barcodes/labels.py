@@ -169,7 +169,9 @@ def _layout(
         raise ValueError("label size too small")
 
     # Text: the code in bold under the symbol, then the caller's lines. Start at a line height of
-    # 6% of the label width (3.5..7 mm) and shrink until the text takes at most 45% of the label height (never below 1.6 mm).
+    # 6% of the label width (3.5..7 mm) and shrink until the text takes at most 45% of the label
+    # height (never below 1.6 mm); lines still too long are cut with "…", lines that still do not
+    # fit are dropped and the last one shown ends with "…".
     all_lines = [line for line in (human, *lines) if line]
     size = max(8, mm_to_dots(min(7.0, max(3.5, size_mm[0] * 0.06)), dpi))
     floor = max(8, mm_to_dots(1.6, dpi))
@@ -180,7 +182,10 @@ def _layout(
         size -= 1
     line_h = int(size * 1.2)
     max_lines = max(1, int(inner_h * 0.5) // line_h)
-    all_lines = all_lines[:max_lines]
+    if len(all_lines) > max_lines:
+        all_lines = all_lines[:max_lines]
+        if max_lines > 1 or not human:
+            all_lines[-1] += " …"
     text_h = len(all_lines) * line_h
     symbol_h = inner_h - text_h - mm_to_dots(1.0, dpi)
 

@@ -205,3 +205,14 @@ def test_small_strip_label_with_no_lines_still_scans() -> None:
     assert [r.text for r in _read(img)] == [code]  # type: ignore[attr-defined]
     qr = render_label(ScanKind.PICKUP, PICKUP, [], size_mm=(70.0, 22.0), dpi=300)
     assert [r.text for r in _read(qr)] == [PICKUP]  # type: ignore[attr-defined]
+
+
+def test_lines_that_do_not_fit_are_marked_not_silently_lost() -> None:
+    code = make_unit_label(78)
+    lines = [f"Строка {i}" for i in range(1, 30)]
+    svg = label_svg(ScanKind.UNIT, code, lines)
+    texts = [t.text or "" for t in ET.fromstring(svg.encode()).iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[0] == code
+    assert 2 < len(texts) < 30
+    assert texts[-1].endswith("…")
+    assert all(not t.endswith("…") for t in texts[:-1])
