@@ -67,6 +67,8 @@ class SerialScanner:
         its name, e.g. after it was re-plugged into another USB socket.
     baudrate, bytesize (5-8), parity ('N', 'E', 'O'), stopbits (1, 2): the scanner's settings.
     suffix, inter_byte_timeout, max_length: framing, see `Framer`.
+    encoding: how the scanner encodes text: UTF-8 (default), or 'cp1251' for scanners set to a
+        Windows Cyrillic code page.
     reconnect_interval: seconds between attempts to find and open the device again.
 
     Reads in its own daemon thread. Health: ABSENT while the device does not exist, CONNECTED
@@ -89,6 +91,7 @@ class SerialScanner:
         inter_byte_timeout: float | None = 0.05,
         incomplete_timeout: float = 1.0,
         max_length: int = 1024,
+        encoding: str = "utf-8",
         reconnect_interval: float = 0.5,
         clock: Clock | None = None,
         port_lister: PortLister | None = None,
@@ -108,6 +111,7 @@ class SerialScanner:
             inter_byte_timeout=inter_byte_timeout,
             incomplete_timeout=incomplete_timeout,
             max_length=max_length,
+            encoding=encoding,
         )
         Framer(**self._framer_args)  # type: ignore[arg-type]  # validate settings now
         self._clock = clock or SystemClock()

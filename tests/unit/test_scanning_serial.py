@@ -253,6 +253,17 @@ def test_second_reader_of_the_same_port_is_told_it_is_in_use(
         other.stop()
 
 
+def test_cp1251_scanner(tmp_path: Path) -> None:
+    with VirtualScanner(tmp_path / "s") as vs:
+        d = SerialScanner(vs.port_name, encoding="cp1251", reconnect_interval=0.05)
+        try:
+            c = start(d)
+            vs.scan("Ячейка-7".encode("cp1251"))
+            assert c.scan().text == "Ячейка-7"
+        finally:
+            d.stop()
+
+
 def test_bad_settings_are_refused() -> None:
     with pytest.raises(ValueError):
         SerialScanner()
