@@ -1,7 +1,7 @@
 """A small window that drives a VirtualScanner by hand: for demos, and for trying screens without
 a scanner on the desk.
 
-    python -m shared.qt.virtual_scanner --labels labels.txt [--link /tmp/wb-scanner]
+    python -m shared.qt.virtual_scanner --labels labels.txt [--link /tmp/wb-scanner] [--lang en]
 
 The window shows the port path for the app's scanner setting; the app's real SerialScanner reads
 it. Buttons: Scan (the selected label), Burst (every label back to back), Bounce (the selected
@@ -136,11 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, help="file with one code per line")
     parser.add_argument("--link", help="stable port path to create (default: a temp dir)")
     parser.add_argument("--baud", type=int, default=9600)
+    parser.add_argument("--lang", default=None, help="ru (default) or en")
     args = parser.parse_args(argv)
     labels: list[str] = []
     if args.labels:
         labels = [ln.strip() for ln in args.labels.read_text(encoding="utf-8").splitlines() if ln.strip()]
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from shared.qt import i18n
+
+    translators = i18n.install(app, args.lang)  # noqa: F841 (kept alive while the window runs)
     with VirtualScanner(args.link, baudrate=args.baud) as vs:
         print(vs.port_name, flush=True)
         win = VirtualScannerWindow(vs, labels)
