@@ -34,7 +34,8 @@ class TerminalStatusStrip(QFrame):
         grid.addWidget(self.conflicts, 0, 2)
         grid.addWidget(self.last_sync, 1, 0, 1, 2)
         grid.addWidget(self.scanner, 1, 2)
-        grid.setColumnStretch(1, 1)
+        for column, stretch in enumerate((2, 3, 2)):
+            grid.setColumnStretch(column, stretch)
         model.changed.connect(self.show_snapshot)
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)

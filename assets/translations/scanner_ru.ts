@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>Finish count</source>
-        <translation>Завершить подсчёт</translation>
+        <translation>Завершить</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -174,11 +174,11 @@
     </message>
     <message>
         <source>Put-away</source>
-        <translation>Приёмка и размещение</translation>
+        <translation>Размещение</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation>Синхронизировать</translation>
+        <translation>Обмен</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <source>Put-away</source>
-        <translation>Приёмка и размещение</translation>
+        <translation>Размещение</translation>
     </message>
 </context>
 <context>

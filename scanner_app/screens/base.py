@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from shared.barcodes import BarcodeError, Scan, parse
 from shared.qt.operations import Operations, OpFailure, OpResult
+from shared.qt.theme import repolish
 from shared.qt.widgets import StepPrompt
 from shared.scanning.events import ScanEvent
 
@@ -177,6 +178,12 @@ class Screen(QWidget):
     def last_tone(self) -> str:
         return self._last[1]
 
+    def add_to_result(self, text: str) -> None:
+        """One more line under the last result (a label printed after a box closed), no sound."""
+        last, tone = self._last
+        self._last = (f"{last}\n{text}" if last else text, tone)
+        self.render_prompt()
+
     def clear_result(self) -> None:
         self._last = ("", "info")
 
@@ -249,4 +256,9 @@ class ScanScreen(Screen):
             self.handle_text(text)
 
     def set_prompt(self, step: str) -> None:
+        tone = self.prompt.tone
         self.prompt.set_step(step, self.last_text, self.last_tone)
+        if tone != self.last_tone:
+            # the hint's style depends on the prompt's tone (an error is large and red): re-polish it
+            for label in self.prompt.findChildren(QLabel):
+                repolish(label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -111,12 +112,7 @@ class PackScreen(ScanScreen):
             self.show_result(Level.ERROR, self.tr("The label did not print: %1").replace("%1", str(exc)))
             return
         self.printed_to = where
-        self.prompt.set_step(
-            self.prompt.text,
-            (self.last_text + "\n" if self.last_text else "")
-            + self.tr("Label printed: %1").replace("%1", where),
-            self.last_tone,
-        )
+        self.add_to_result(self.tr("Label printed: %1").replace("%1", Path(where).name))
 
     def next_box(self) -> None:
         self.flow.next_box()

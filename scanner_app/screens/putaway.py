@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSizePolicy, QWidget
 
 from shared.barcodes import Scan
 
@@ -35,7 +35,8 @@ class PutawayScreen(ScanScreen):
         self.qty.setMinimumSize(TOUCH + 24, TOUCH)
         self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for b in (self.minus, self.plus):
-            b.setFixedWidth(TOUCH + 16)
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            b.setFixedWidth(TOUCH + 24)
         self.minus.clicked.connect(lambda: self._bump(-1))
         self.plus.clicked.connect(lambda: self._bump(1))
         qty_row.addWidget(self.qty_label, 1)
