@@ -9,12 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..context import dumps
 from ..db import boxes, orders, routes, units
 
 ALL_SITES = "*"
+
+
+def _change_statements() -> tuple[Any, Any]:
+    from ..db import changes
+
+    drop = delete(changes).where(
+        changes.c.site_id == bindparam("b_site"),
+        changes.c.entity == bindparam("b_entity"),
+        changes.c.entity_id == bindparam("b_id"),
+    )
+    return drop, insert(changes)
+
+
+_DROP_CHANGE, _ADD_CHANGE = _change_statements()
 
 
 def publish(
@@ -25,21 +39,24 @@ def publish(
     data: Mapping[str, Any] | None,
     op: str = "upsert",
 ) -> None:
-    from ..db import changes
-
+    """Make (entity, id) the newest change for each site given (None entries are skipped)."""
     payload = dumps(dict(data) if data is not None else {})
-    for site in {s for s in sites if s}:
-        conn.execute(
-            delete(changes).where(
-                changes.c.site_id == site, changes.c.entity == entity, changes.c.entity_id == entity_id
-            )
-        )
-        conn.execute(
-            insert(changes).values(site_id=site, entity=entity, entity_id=entity_id, op=op, data=payload)
-        )
+    targets = sorted({s for s in sites if s})
+    if not targets:
+        return
+    conn.execute(_DROP_CHANGE, [{"b_site": t, "b_entity": entity, "b_id": entity_id} for t in targets])
+    conn.execute(
+        _ADD_CHANGE,
+        [
+            {"site_id": t, "entity": entity, "entity_id": entity_id, "op": op, "data": payload}
+            for t in targets
+        ],
+    )
 
 
 def unit_data(row: Any) -> dict[str, Any]:
+    if isinstance(row, Mapping):
+        row = _Attrs(row)
     return {
         "id": row.id,
         "label": row.label,
@@ -95,6 +112,13 @@ def route_data(row: Any) -> dict[str, Any]:
     }
 
 
+def publish_unit_rows(conn: Connection, rows: Iterable[Any]) -> None:
+    """Publish units from rows (or mappings) already holding their new values."""
+    for row in rows:
+        data = unit_data(row)
+        publish(conn, (data["pvz_id"], data["warehouse_id"]), "unit", data["id"], data)
+
+
 def publish_units(conn: Connection, unit_ids: Iterable[str]) -> None:
     ids = list(dict.fromkeys(unit_ids))
     if not ids:
@@ -119,3 +143,11 @@ def publish_route(conn: Connection, route_id: str) -> None:
     row = conn.execute(select(routes).where(routes.c.id == route_id)).first()
     if row is not None:
         publish(conn, (row.origin_site_id, row.destination_site_id), "route", row.id, route_data(row))
+
+
+class _Attrs:
+    def __init__(self, mapping: Mapping[str, Any]) -> None:
+        self._m = mapping
+
+    def __getattr__(self, name: str) -> Any:
+        return self._m[name]

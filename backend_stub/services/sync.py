@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 
 from shared.barcodes.formats import SSCC_EXTENSION_FORWARD, SSCC_EXTENSION_RETURN, gs1_valid
 from shared.domain import (
@@ -51,6 +51,25 @@ MAX_OPS_PER_PUSH = 500
 SYNC_ROLES = (Role.CLERK, Role.WAREHOUSE, Role.ADMIN)
 
 
+_UNIT_BY_ID = select(units).where(units.c.id == bindparam("b_ref"))
+_UNIT_BY_LABEL = select(units).where(units.c.label == bindparam("b_ref"))
+_CELL_BY_ID = select(cells.c.id, cells.c.site_id).where(cells.c.id == bindparam("b_ref"))
+_CELL_BY_LABEL = select(cells.c.id, cells.c.site_id).where(cells.c.label == bindparam("b_ref"))
+_DEVICE = select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == bindparam("b_device"))
+_RESULT_BY_OP = select(op_results).where(op_results.c.op_id == bindparam("b_op"))
+_RESULT_BY_SEQ = select(op_results).where(
+    op_results.c.device_id == bindparam("b_device"), op_results.c.seq == bindparam("b_seq")
+)
+_ADD_RESULT = insert(op_results)
+_SET_LAST_SEQ = (
+    update(devices)
+    .where(devices.c.device_id == bindparam("b_device"))
+    .values(last_seq=bindparam("b_seq"), updated_at=bindparam("b_now"))
+)
+GROUP_MAX_OPS = 50  # ops committed together at most (each still atomic with its result row)
+GROUP_MAX_SECONDS = 0.02  # and the write lock is held at most about this long
+
+
 class Reject(Exception):
     """An operation the server refuses; it still takes its seq and its result is final."""
 
@@ -73,9 +92,9 @@ class OpContext:
     # ---- lookups ---------------------------------------------------------------------------------
     def unit(self, ref: object) -> Any:
         ref = str(ref)
-        row = self.conn.execute(select(units).where(units.c.id == ref)).first()
+        row = self.conn.execute(_UNIT_BY_ID, {"b_ref": ref}).first()
         if row is None:
-            row = self.conn.execute(select(units).where(units.c.label == ref)).first()
+            row = self.conn.execute(_UNIT_BY_LABEL, {"b_ref": ref}).first()
         if row is None:
             raise Reject("unknown_unit", f"no unit {ref}")
         owner = row.pvz_id if self.site_kind is SiteKind.PVZ else row.warehouse_id
@@ -100,11 +119,9 @@ class OpContext:
         return row
 
     def cell(self, cell_id: object) -> str:
-        row = self.conn.execute(select(cells.c.id, cells.c.site_id).where(cells.c.id == str(cell_id))).first()
+        row = self.conn.execute(_CELL_BY_ID, {"b_ref": str(cell_id)}).first()
         if row is None:
-            row = self.conn.execute(
-                select(cells.c.id, cells.c.site_id).where(cells.c.label == str(cell_id))
-            ).first()
+            row = self.conn.execute(_CELL_BY_LABEL, {"b_ref": str(cell_id)}).first()
         if row is None or row.site_id != self.site_id:
             raise Reject("unknown_cell", f"no cell {cell_id} at {self.site_id}")
         return str(row.id)
@@ -599,52 +616,80 @@ def push(
 
     actors = _Actors(caller.site_id)
     results: list[dict[str, Any]] = []
-    for raw in ops:
-        seq, op_id = int(raw["seq"]), str(raw["op_id"])
+    # replays first, in one read: ops whose seq the device has already used
+    stored_by_seq: dict[int, Any] = {}
+    old = [int(raw["seq"]) for raw in ops if int(raw["seq"]) <= last_seq]
+    if old:
+        with ctx.db.read() as conn:
+            for start in range(0, len(old), 500):
+                chunk = old[start : start + 500]
+                stored_by_seq.update(
+                    {
+                        r.seq: r
+                        for r in conn.execute(
+                            select(op_results).where(
+                                op_results.c.device_id == device_id, op_results.c.seq.in_(chunk)
+                            )
+                        )
+                    }
+                )
+    pending = list(ops)
+    while pending:
+        # a group of ops in one transaction, each op atomic with its result row (savepoint)
         with ctx.db.write() as conn:
-            current = conn.execute(
-                select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == device_id)
-            ).first()
+            started = ctx.clock.monotonic()
+            done_in_group = 0
+            current = conn.execute(_DEVICE, {"b_device": device_id}).first()
             if current is not None and current.site_id != caller.site_id:
                 raise ApiError(403, "wrong_device", "this device is registered at another site")
             last = current.last_seq if current is not None else 0
-            stored = None
-            if seq <= last:
-                stored = conn.execute(
-                    select(op_results).where(op_results.c.device_id == device_id, op_results.c.seq == seq)
-                ).first()
-            if stored is None:
-                stored = conn.execute(select(op_results).where(op_results.c.op_id == op_id)).first()
-                if stored is not None and seq == last + 1:  # same op under a new seq: it still takes the seq
-                    _set_last_seq(ctx, conn, device_id, caller.site_id, seq, current is None)
-            if stored is not None:
-                results.append(_result_json(stored, True))
-                continue
-            if seq != last + 1:  # a concurrent push moved on meanwhile
-                raise ApiError(409, "seq_gap", f"expected seq {last + 1}, got {seq}", expected_seq=last + 1)
-            status, code, message = _apply_one(ctx, conn, raw, caller, actors)
-            now = ctx.now_iso()
-            conn.execute(
-                insert(op_results).values(
-                    op_id=op_id,
-                    device_id=device_id,
-                    seq=seq,
-                    type=str(raw.get("type", ""))[:40],
-                    actor=str(raw.get("actor", ""))[:26],
-                    site_id=caller.site_id,
-                    status=status,
-                    reason_code=code,
-                    reason_message=message,
-                    payload=dumps(raw.get("payload")),
-                    created_at=str(raw.get("created_at", ""))[:30],
-                    applied_at=now,
+            new_device = current is None
+            while pending and done_in_group < GROUP_MAX_OPS:
+                if done_in_group and ctx.clock.monotonic() - started > GROUP_MAX_SECONDS:
+                    break
+                raw = pending.pop(0)
+                seq, op_id = int(raw["seq"]), str(raw["op_id"])
+                stored = stored_by_seq.get(seq) if seq <= last_seq else None
+                if stored is None and seq <= last:
+                    stored = conn.execute(_RESULT_BY_SEQ, {"b_device": device_id, "b_seq": seq}).first()
+                if stored is None:
+                    stored = conn.execute(_RESULT_BY_OP, {"b_op": op_id}).first()
+                    if stored is not None and seq == last + 1:  # same op under a new seq: it takes the seq
+                        _set_last_seq(ctx, conn, device_id, caller.site_id, seq, new_device)
+                        last, new_device = seq, False
+                if stored is not None:
+                    results.append(_result_json(stored, True))
+                    continue
+                if seq != last + 1:  # a concurrent push from the same device moved on meanwhile
+                    raise ApiError(
+                        409, "seq_gap", f"expected seq {last + 1}, got {seq}", expected_seq=last + 1
+                    )
+                status, code, message = _apply_one(ctx, conn, raw, caller, actors)
+                conn.execute(
+                    _ADD_RESULT,
+                    {
+                        "op_id": op_id,
+                        "device_id": device_id,
+                        "seq": seq,
+                        "type": str(raw.get("type", ""))[:40],
+                        "actor": str(raw.get("actor", ""))[:26],
+                        "site_id": caller.site_id,
+                        "status": status,
+                        "reason_code": code,
+                        "reason_message": message,
+                        "payload": dumps(raw.get("payload")),
+                        "created_at": str(raw.get("created_at", ""))[:30],
+                        "applied_at": ctx.now_iso(),
+                    },
                 )
-            )
-            _set_last_seq(ctx, conn, device_id, caller.site_id, seq, current is None)
-            reason = {"code": code, "message": message} if code else None
-            results.append(
-                {"op_id": op_id, "seq": seq, "status": status, "reason": reason, "replayed": False}
-            )
+                last = seq
+                done_in_group += 1
+                reason = {"code": code, "message": message} if code else None
+                results.append(
+                    {"op_id": op_id, "seq": seq, "status": status, "reason": reason, "replayed": False}
+                )
+            if done_in_group or new_device:
+                _set_last_seq(ctx, conn, device_id, caller.site_id, last, new_device and last > 0)
     with ctx.db.read() as conn:
         final = conn.execute(
             select(devices.c.last_seq).where(devices.c.device_id == device_id)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from shared.domain import Role, SiteKind, UnitStatus, check_transition, order_status
 
 from ..context import AppContext
 from ..db import orders, units
-from .changes import publish_order, publish_units
+from .changes import publish_order, publish_unit_rows
 
 
 def check_all(rows: Iterable[Any], target: UnitStatus, role: Role, site: SiteKind) -> None:
@@ -20,27 +21,42 @@ def check_all(rows: Iterable[Any], target: UnitStatus, role: Role, site: SiteKin
         check_transition(UnitStatus(row.status), target, role, site)
 
 
+_STATUSES_OF_ORDER = select(units.c.status).where(units.c.order_id == bindparam("b_order"))
+_SET_ORDER_STATUS = (
+    update(orders)
+    .where(orders.c.id == bindparam("b_order"), orders.c.status != bindparam("b_status"))
+    .values(status=bindparam("b_status"), updated_at=bindparam("b_now"))
+)
+
+
+@lru_cache(maxsize=64)
+def _unit_update(keys: frozenset[str]) -> Any:
+    return (
+        update(units).where(units.c.id == bindparam("b_unit")).values({k: bindparam("b_" + k) for k in keys})
+    )
+
+
 def set_units(
     ctx: AppContext, conn: Connection, unit_ids: Sequence[str], target: UnitStatus | None, **values: Any
-) -> None:
-    """Write a (pre-checked) status and/or side fields on units, and publish them."""
-    if not unit_ids:
-        return
+) -> dict[str, Any]:
+    """Write a (pre-checked) status and/or side fields on units; return the values written."""
     vals: dict[str, Any] = {"updated_at": ctx.now_iso(), **values}
     if target is not None:
         vals["status"] = str(target)
-    conn.execute(update(units).where(units.c.id.in_(list(unit_ids))).values(**vals))
+    if unit_ids:
+        stmt = _unit_update(frozenset(vals))
+        params = {"b_" + k: v for k, v in vals.items()}
+        conn.execute(stmt, [{"b_unit": uid, **params} for uid in unit_ids])
+    return vals
 
 
 def refresh_orders(ctx: AppContext, conn: Connection, order_ids: Iterable[str]) -> None:
     """Re-derive each order's status from its units; publish the order when it changed."""
     for order_id in dict.fromkeys(order_ids):
-        states = [r.status for r in conn.execute(select(units.c.status).where(units.c.order_id == order_id))]
+        states = [r.status for r in conn.execute(_STATUSES_OF_ORDER, {"b_order": order_id})]
         status = str(order_status(UnitStatus(s) for s in states))
         changed = conn.execute(
-            update(orders)
-            .where(orders.c.id == order_id, orders.c.status != status)
-            .values(status=status, updated_at=ctx.now_iso())
+            _SET_ORDER_STATUS, {"b_order": order_id, "b_status": status, "b_now": ctx.now_iso()}
         ).rowcount
         if changed:
             publish_order(conn, order_id)
@@ -56,9 +72,11 @@ def move_units(
     **values: Any,
 ) -> None:
     """Check every unit's transition, then write, publish, and refresh their orders."""
+    if not rows:
+        return
     if target is not None:
         check_all(rows, target, role, site)
-    ids = [r.id for r in rows]
-    set_units(ctx, conn, ids, target, **values)
-    publish_units(conn, ids)
-    refresh_orders(ctx, conn, [r.order_id for r in rows])
+    written = set_units(ctx, conn, [r.id for r in rows], target, **values)
+    publish_unit_rows(conn, [{**r._mapping, **written} for r in rows])
+    if target is not None:
+        refresh_orders(ctx, conn, [r.order_id for r in rows])
