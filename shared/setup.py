@@ -38,12 +38,27 @@ SCANNER_VENDORS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class ConnectionCheck:
-    """The result of one backend check: ok, a human-readable message, and the backend's version."""
+    """The result of one backend check.
+
+    ``code`` says what happened, for the UI to show in its language: "ok", "bad_address" (then
+    ``detail`` is the AddressError code), "timeout", "unreachable", "http_status" (``detail`` is the
+    status) or "not_wb_ops". ``message`` is the same in English, with the technical cause.
+    """
 
     ok: bool
     message: str
     version: str = ""
     url: str = ""
+    code: str = ""
+    detail: str = ""
+
+
+class AddressError(ValueError):
+    """A backend address that cannot be right; ``code``: empty, scheme, no_host or bad_port."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -73,18 +88,20 @@ def normalise_url(url: str) -> str:
     """'server:8700' -> 'http://server:8700'; trailing slashes dropped. Raises ValueError when hopeless."""
     url = url.strip()
     if not url:
-        raise ValueError("the backend address is empty")
+        raise AddressError("empty", "the backend address is empty")
     if "://" not in url:
         url = "http://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise ValueError(f"the backend address must start with http:// or https://, not {parts.scheme}://")
+        raise AddressError(
+            "scheme", f"the backend address must start with http:// or https://, not {parts.scheme}://"
+        )
     if not parts.hostname:
-        raise ValueError(f"no host name in {url!r}")
+        raise AddressError("no_host", f"no host name in {url!r}")
     try:
         _ = parts.port
     except ValueError as exc:
-        raise ValueError(f"bad port in {url!r}") from exc
+        raise AddressError("bad_port", f"bad port in {url!r}") from exc
     return url.rstrip("/")
 
 
@@ -94,26 +111,34 @@ def check_backend(
     """GET <url>/health; ok only for a 200 answer whose JSON says the backend is up."""
     try:
         base = normalise_url(url)
-    except ValueError as exc:
-        return ConnectionCheck(False, str(exc), url=url)
+    except AddressError as exc:
+        return ConnectionCheck(False, str(exc), url=url, code="bad_address", detail=exc.code)
     try:
         with httpx.Client(transport=transport, timeout=timeout) as client:
             response = client.get(base + HEALTH_PATH)
     except httpx.TimeoutException:
-        return ConnectionCheck(False, f"{base} did not answer within {timeout:g} s", url=base)
+        return ConnectionCheck(False, f"{base} did not answer within {timeout:g} s", url=base, code="timeout")
     except httpx.HTTPError as exc:
-        return ConnectionCheck(False, f"cannot reach {base}: {exc}", url=base)
+        return ConnectionCheck(False, f"cannot reach {base}: {exc}", url=base, code="unreachable")
     if response.status_code != 200:
-        return ConnectionCheck(False, f"{base}{HEALTH_PATH} answered HTTP {response.status_code}", url=base)
+        return ConnectionCheck(
+            False,
+            f"{base}{HEALTH_PATH} answered HTTP {response.status_code}",
+            url=base,
+            code="http_status",
+            detail=str(response.status_code),
+        )
     try:
         body: Any = response.json()
     except ValueError:
-        return ConnectionCheck(False, f"{base} answered, but it is not a WB Ops backend", url=base)
+        body = None
     if not isinstance(body, dict) or str(body.get("status", "")).lower() not in ("ok", "up", "healthy"):
-        return ConnectionCheck(False, f"{base} answered, but it is not a WB Ops backend", url=base)
+        return ConnectionCheck(
+            False, f"{base} answered, but it is not a WB Ops backend", url=base, code="not_wb_ops"
+        )
     version = str(body.get("version", ""))
     message = f"connected to {base}" + (f" (backend {version})" if version else "")
-    return ConnectionCheck(True, message, version=version, url=base)
+    return ConnectionCheck(True, message, version=version, url=base, code="ok")
 
 
 def validate_site(site_id: str) -> str:

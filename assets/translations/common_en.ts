@@ -28,12 +28,48 @@
         <translation>Checking %1 ...</translation>
     </message>
     <message>
-        <source>Connected: %1</source>
-        <translation>Connected: %1</translation>
+        <source>Type the server address.</source>
+        <translation>Type the server address.</translation>
     </message>
     <message>
-        <source>No connection: %1</source>
-        <translation>No connection: %1</translation>
+        <source>The address must start with http:// or https://.</source>
+        <translation>The address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>The address has no server name.</source>
+        <translation>The address has no server name.</translation>
+    </message>
+    <message>
+        <source>The port in the address is wrong.</source>
+        <translation>The port in the address is wrong.</translation>
+    </message>
+    <message>
+        <source>The address is wrong.</source>
+        <translation>The address is wrong.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connected to %1.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: check the address, the network and that the server runs.</source>
+        <translation>Cannot reach %1: check the address, the network and that the server runs.</translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTTP error.</source>
+        <translation>%1 answered with an HTTP error.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but it is not a WB Ops server.</source>
+        <translation>%1 answered, but it is not a WB Ops server.</translation>
+    </message>
+    <message>
+        <source>No connection to %1.</source>
+        <translation>No connection to %1.</translation>
     </message>
 </context>
 <context>
@@ -351,6 +387,10 @@
     <message>
         <source>Device id:</source>
         <translation>Device id:</translation>
+    </message>
+    <message>
+        <source>A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.</source>
+        <translation>A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.</translation>
     </message>
 </context>
 <context>

@@ -28,12 +28,48 @@
         <translation>Проверка %1 ...</translation>
     </message>
     <message>
-        <source>Connected: %1</source>
-        <translation>Связь есть: %1</translation>
+        <source>Type the server address.</source>
+        <translation>Введите адрес сервера.</translation>
     </message>
     <message>
-        <source>No connection: %1</source>
-        <translation>Нет связи: %1</translation>
+        <source>The address must start with http:// or https://.</source>
+        <translation>Адрес должен начинаться с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>The address has no server name.</source>
+        <translation>В адресе нет имени сервера.</translation>
+    </message>
+    <message>
+        <source>The port in the address is wrong.</source>
+        <translation>В адресе неверный порт.</translation>
+    </message>
+    <message>
+        <source>The address is wrong.</source>
+        <translation>Неверный адрес.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Связь с %1 есть.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: check the address, the network and that the server runs.</source>
+        <translation>Нет связи с %1: проверьте адрес, сеть и что сервер запущен.</translation>
+    </message>
+    <message>
+        <source>%1 answered with an HTTP error.</source>
+        <translation>%1 ответил ошибкой HTTP.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but it is not a WB Ops server.</source>
+        <translation>%1 ответил, но это не сервер WB Ops.</translation>
+    </message>
+    <message>
+        <source>No connection to %1.</source>
+        <translation>Нет связи с %1.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +388,10 @@
     <message>
         <source>Device id:</source>
         <translation>Код устройства:</translation>
+    </message>
+    <message>
+        <source>A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.</source>
+        <translation>Код точки: заглавные латинские буквы, цифры и дефисы, например PVZ-12 или WH-MSK-1.</translation>
     </message>
 </context>
 <context>

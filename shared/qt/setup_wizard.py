@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from shared.config import AppConfig, ConfigError, ConfigStore
 from shared.setup import (
+    AddressError,
     Checker,
     ConnectionCheck,
     PortInfo,
@@ -107,8 +108,8 @@ class BackendPage(QWizardPage):
         typed = self.url.text().strip()
         try:
             normalise_url(typed)
-        except ValueError as exc:
-            self._show(False, str(exc))
+        except AddressError as exc:
+            self._show(False, self.address_problem(exc.code))
             return
         if self._running is not None:
             return
@@ -131,11 +132,37 @@ class BackendPage(QWizardPage):
         self.check_button.setEnabled(True)
         if result.ok:
             self._passed_for = typed
-            self._show(True, self.tr("Connected: %1").replace("%1", result.message))
         else:
             self._passed_for = None
-            self._show(False, self.tr("No connection: %1").replace("%1", result.message))
+        self._show(result.ok, self.describe(result))
         self.completeChanged.emit()
+
+    def address_problem(self, code: str) -> str:
+        texts = {
+            "empty": self.tr("Type the server address."),
+            "scheme": self.tr("The address must start with http:// or https://."),
+            "no_host": self.tr("The address has no server name."),
+            "bad_port": self.tr("The port in the address is wrong."),
+        }
+        return texts.get(code, self.tr("The address is wrong."))
+
+    def describe(self, result: ConnectionCheck) -> str:
+        """The check's outcome in the UI language; the technical cause, in English, on a new line."""
+        url = result.url or self.url.text().strip()
+        if result.code == "ok" or (result.ok and not result.code):
+            return self.tr("Connected to %1.").replace("%1", url)
+        if result.code == "bad_address":
+            return self.address_problem(result.detail)
+        reason = {
+            "timeout": self.tr("%1 did not answer in time."),
+            "unreachable": self.tr(
+                "Cannot reach %1: check the address, the network and that the server runs."
+            ),
+            "http_status": self.tr("%1 answered with an HTTP error."),
+            "not_wb_ops": self.tr("%1 answered, but it is not a WB Ops server."),
+        }.get(result.code)
+        text = (reason or self.tr("No connection to %1.")).replace("%1", url)
+        return f"{text}\n{result.message}" if result.message else text
 
     def _show(self, ok: bool, text: str) -> None:
         self.status.setText(text)
@@ -195,8 +222,10 @@ class SitePage(QWizardPage):
     def _edited(self, text: str) -> None:
         try:
             site = validate_site(text) if text.strip() else ""
-        except ValueError as exc:
-            self.error.setText(str(exc))
+        except ValueError:
+            self.error.setText(
+                self.tr("A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.")
+            )
             self.device.setText(self._fixed_device)
             self.completeChanged.emit()
             return

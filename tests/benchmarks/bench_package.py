@@ -135,7 +135,7 @@ def run() -> list[Row]:
                     f"{program.name} start, first run",
                     round(first, 3),
                     "s",
-                    note=f"spawn {what}, offscreen",
+                    note=f"spawn {what}" + (", offscreen" if program.gui else ""),
                 )
             )
             rows.append(

@@ -28,8 +28,8 @@ class FakeBackend:
     def __call__(self, url: str) -> ConnectionCheck:
         self.calls.append(url)
         if url.rstrip("/") == self.good_url:
-            return ConnectionCheck(True, f"connected to {url}", url=url)
-        return ConnectionCheck(False, f"cannot reach {url}: connection refused", url=url)
+            return ConnectionCheck(True, f"connected to {url}", url=url, code="ok")
+        return ConnectionCheck(False, f"cannot reach {url}: connection refused", url=url, code="unreachable")
 
 
 def _store(tmp_path: Path) -> ConfigStore:
@@ -99,7 +99,8 @@ def test_a_failed_check_keeps_the_admin_on_the_page_with_the_reason(qtbot, tmp_p
     wizard = _wizard(qtbot, _store(tmp_path), checker)
     _check(qtbot, wizard, "http://wrong:8700")
     page = wizard.backend_page
-    assert "connection refused" in page.status.text()
+    assert "Cannot reach http://wrong:8700" in page.status.text()
+    assert "connection refused" in page.status.text()  # the technical cause, for the admin
     assert not page.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
@@ -147,7 +148,7 @@ def test_bad_site_id_blocks_next_and_says_why(qtbot, tmp_path: Path) -> None:  #
     wizard.next()
     wizard.site_page.site.setText("PVZ 12!")
     assert not wizard.site_page.isComplete()
-    assert "PVZ-DEMO-1" in wizard.site_page.error.text()
+    assert "PVZ-12" in wizard.site_page.error.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 

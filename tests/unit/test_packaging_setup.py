@@ -75,13 +75,15 @@ def _transport(status: int, body: object) -> httpx.MockTransport:
 
 def test_health_check_accepts_a_backend_and_refuses_anything_else() -> None:
     ok = check_backend("server:8700", transport=_transport(200, {"status": "ok"}))
-    assert ok.ok and ok.url == "http://server:8700"
+    assert ok.ok and ok.url == "http://server:8700" and ok.code == "ok"
     down = check_backend("server:8700", transport=_transport(503, {"error": {"code": "unavailable"}}))
     assert not down.ok and "503" in down.message
+    assert (down.code, down.detail) == ("http_status", "503")
     other = check_backend("server:8700", transport=_transport(200, ["a web page"]))
-    assert not other.ok and "not a WB Ops backend" in other.message
+    assert not other.ok and "not a WB Ops backend" in other.message and other.code == "not_wb_ops"
     bad = check_backend("ftp://x")
     assert not bad.ok and "http://" in bad.message
+    assert (bad.code, bad.detail) == ("bad_address", "scheme")
 
 
 def test_health_check_reports_an_unreachable_server() -> None:
@@ -89,5 +91,5 @@ def test_health_check_reports_an_unreachable_server() -> None:
         raise httpx.ConnectError("connection refused", request=request)
 
     result = check_backend("http://server:8700", transport=httpx.MockTransport(refuse))
-    assert not result.ok
+    assert not result.ok and result.code == "unreachable"
     assert "cannot reach http://server:8700" in result.message
