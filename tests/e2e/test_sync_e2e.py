@@ -211,3 +211,52 @@ def test_tokens_refresh_and_offline_unlock_after_restart(
     assert not report.ok and engine2.status.needs_login and store2.pending_count() == 1
     store2.close()
     http2.close()
+
+
+def test_warehouse_pick_pack_ship_through_the_store(
+    server: BackendServer, world: World, tmp_path: Path
+) -> None:
+    order = world.place_order(world.customer, world.pvz1, world.skus[:2])
+    world.pay(order)
+    world.wait_for_task(order["id"])
+    clock = SystemClock()
+    store = LocalStore.open(tmp_path / "wh.sqlite3", "wh-e2e-1", clock)
+    http = httpx.Client(base_url=server.url, timeout=10)
+    session = Session(
+        store,
+        AuthClient(http),
+        TokenStore(MemoryKeyring()),
+        clock,
+        device_id="wh-e2e-1",
+        site_kind=SiteKind.WAREHOUSE,
+        hasher=FAST_HASH,
+    )
+    picker = session.login("picker", world.picker.password)
+    assert picker.site_kind is SiteKind.WAREHOUSE
+    engine = SyncEngine(store, http, session, clock)
+    assert engine.sync_once().ok
+    [task] = [t for t in store.pick_tasks() if t.order_id == order["id"]]
+    units = store.task_units(task.id)
+    assert task.total == 2 and task.done == 0 and {u.id for u in units} == {u["id"] for u in order["units"]}
+    for u in units:
+        assert u.location_id is not None
+        store.record(
+            OpType.PICK_UNIT, {"task_id": task.id, "unit_id": u.id, "location_id": u.location_id}, picker
+        )
+    assert store.pick_task(task.id).done == 2  # type: ignore[union-attr]
+    box = world.new_sscc()
+    store.record(OpType.PACK_OPEN, {"box_id": box, "pvz_id": world.pvz1}, picker)
+    for u in units:
+        store.record(OpType.PACK_UNIT, {"box_id": box, "unit_id": u.id}, picker)
+    store.record(OpType.PACK_CLOSE, {"box_id": box}, picker)
+    route = "R-E2E-" + box[-6:]
+    store.record(OpType.ROUTE_ADD_BOX, {"route_id": route, "box_id": box, "pvz_id": world.pvz1}, picker)
+    store.record(OpType.ROUTE_CLOSE, {"route_id": route, "unit_ids": [u.id for u in units]}, picker)
+    report = engine.sync_once()
+    assert report.ok and report.applied == 8 and report.rejected == 0
+    assert all(u["status"] == "SHIPPED" for u in world.get_order(world.admin, order["id"])["units"])
+    view = store.box(box)
+    assert view is not None and not view.local_only and view.closed and view.route_id == route
+    assert store.pick_tasks() == [] or task.id not in {t.id for t in store.pick_tasks()}
+    store.close()
+    http.close()
