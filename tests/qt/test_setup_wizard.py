@@ -260,3 +260,18 @@ def test_the_check_talks_to_a_real_backend(qtbot, tmp_path: Path) -> None:  # ty
     _check(qtbot, wizard, f"http://127.0.0.1:{port}/")
     assert not wizard.backend_page.isComplete()
     assert "127.0.0.1" in wizard.backend_page.status.text()
+
+
+def test_the_wizard_speaks_russian_by_default(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from shared.qt import i18n
+
+    translators = i18n.install(qapp, None)  # no --lang: Russian
+    try:
+        wizard = _wizard(qtbot, _store(tmp_path))
+        assert wizard.backend_page.check_button.text() == "Проверить связь"
+        _check(qtbot, wizard, "http://wrong:8700")
+        assert "Нет связи с http://wrong:8700" in wizard.backend_page.status.text()
+        _check(qtbot, wizard, "http://server:8700")
+        assert wizard.backend_page.status.text() == "Связь с http://server:8700 есть."
+    finally:
+        i18n.uninstall(qapp, translators)
