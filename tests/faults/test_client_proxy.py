@@ -165,10 +165,13 @@ def test_sync_through_a_lossy_proxy_loses_and_duplicates_nothing(tmp_path: Path)
         print(
             f"\nlossy proxy: syncs=25 failed_syncs={failed_syncs} chunks={sum(stats.values())} {stats} "
             f"ops={figures['ops']} server={figures['server']} lost={figures['lost']} "
-            f"duplicated={figures['duplicated']} pending={figures['pending']}",
+            f"replayed={figures['replayed']} duplicated={figures['duplicated']} pending={figures['pending']}",
             file=sys.stderr,
         )
         assert stats.get("reset_after", 0) > 0  # answers really were lost after the server committed
+        assert (
+            figures["replayed"] > 0
+        )  # some answers were lost after the server committed: replayed, not redone
         assert figures["lost"] == 0
         assert figures["duplicated"] == 0
         assert figures["pending"] == 0

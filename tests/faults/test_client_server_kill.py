@@ -59,7 +59,7 @@ def test_server_killed_during_pushes(tmp_path: Path) -> None:
         figures = audit(store, server, confirmed)
         print(
             f"\nserver SIGKILL: rounds={ROUNDS} interrupted_pushes={interrupted} ops={figures['ops']} "
-            f"server={figures['server']} lost={figures['lost']} duplicated={figures['duplicated']} "
+            f"replayed={figures['replayed']} server={figures['server']} lost={figures['lost']} duplicated={figures['duplicated']} "
             f"pending={figures['pending']}",
             file=sys.stderr,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,15 @@ def audit(store: LocalStore, server: BackendServer, confirmed: list[str]) -> dic
     duplicated = (len(server_ids) - len(set(server_ids))) + len([s for s, _, _ in held]) - len(by_seq)
     duplicated += sum(1 for op, _ in journal if op.seq in by_seq and by_seq[op.seq] != op.op_id)
     extra = len([i for i in server_ids if i not in client_ids])
+    raw = sqlite3.connect(store.path)
+    try:
+        replayed = raw.execute(
+            "SELECT count(*) FROM ops WHERE state != 'pending' AND json_extract(result, '$.replayed') = 1"
+        ).fetchone()[0]
+    finally:
+        raw.close()
     return {
+        "replayed": int(replayed),  # acknowledged by a stored answer: the client had died or lost the reply
         "ops": len(client_ids),
         "confirmed": len(set(confirmed)),
         "server": len(held),
