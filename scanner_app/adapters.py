@@ -10,7 +10,7 @@ from typing import Any
 
 from shared.barcodes import ScanKind, make_sscc
 from shared.domain import SiteKind, UnitStatus
-from shared.store import Actor, ChangeSet, LocalStore
+from shared.store import Actor, ChangeSet, Conflict, LocalStore
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
 from .logic.common import Record
@@ -82,11 +82,25 @@ class StoreJournal:
     def __init__(self, store: LocalStore) -> None:
         self._store = store
 
+    @staticmethod
+    def _actor(session: Session) -> Actor:
+        return Actor(session.user_id, session.username, session.role, session.site_id, SiteKind.WAREHOUSE)
+
     def record(self, records: Sequence[Record], session: Session) -> ChangeSet:
-        actor = Actor(session.user_id, session.username, session.role, session.site_id, SiteKind.WAREHOUSE)
+        actor = self._actor(session)
         changes = ChangeSet(journal=True)
         for record in records:
             changes.merge(self._store.record(record.op_type, record.payload, actor).changes)
+        return changes
+
+    def conflicts(self) -> list[Conflict]:
+        return self._store.conflicts()
+
+    def resolve(self, op_id: str, action: str, reason: str, session: Session) -> ChangeSet:
+        recorded = self._store.resolve_conflict(op_id, action, reason, self._actor(session))
+        changes = ChangeSet(journal=True, conflicts=True)
+        if recorded is not None:
+            changes.merge(recorded.changes)
         return changes
 
 

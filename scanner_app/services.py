@@ -59,6 +59,14 @@ class Journal(Protocol):
 
     def record(self, records: Sequence[Record], session: Session) -> Any: ...
 
+    def conflicts(self) -> list[Any]:
+        """Open conflicts (shared.store Conflict records), oldest first."""
+        ...
+
+    def resolve(self, op_id: str, action: str, reason: str, session: Session) -> Any:
+        """'retry' journals the op again, 'discard' records why it is dropped."""
+        ...
+
 
 class Sync(Protocol):
     def sync_now(self) -> None: ...

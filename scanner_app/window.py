@@ -19,6 +19,7 @@ from shared.qt.status import StatusModel
 
 from .logic.common import Level
 from .screens.base import Context, Screen
+from .screens.conflicts import ConflictScreen
 from .screens.count import CountScreen
 from .screens.login import LoginScreen
 from .screens.menu import MenuScreen
@@ -45,6 +46,7 @@ class TerminalWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TerminalWindow")
+        self.setWindowTitle(self.tr("WB Ops warehouse terminal"))
         self.services = services
         self.ops = ops
         self.bridge = bridge
@@ -77,6 +79,7 @@ class TerminalWindow(QWidget):
             ReturnScreen,
             CountScreen,
             PutawayScreen,
+            ConflictScreen,
         ):
             screen = cls(ctx, self.stack)
             self.screens[screen.name] = screen

@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>ConflictScreen</name>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <translation>Refused by the server: %1</translation>
+    </message>
+    <message>
+        <source>Choose an operation: retry it or dismiss it</source>
+        <translation>Choose an operation: retry it or dismiss it</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>No conflicts</translation>
+    </message>
+    <message>
+        <source>Checked on the terminal by %1</source>
+        <translation>Checked on the terminal by %1</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Retried</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+</context>
+<context>
     <name>CountScreen</name>
     <message>
         <source>Product</source>
@@ -195,6 +238,10 @@
     <message>
         <source>Offline login: work is saved on this terminal and synced later.</source>
         <translation>Offline login: work is saved on this terminal and synced later.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflicts: %1</translation>
     </message>
 </context>
 <context>
@@ -731,6 +778,50 @@
         <source>No connection to the server.</source>
         <translation>No connection to the server.</translation>
     </message>
+    <message>
+        <source>Picked unit</source>
+        <translation>Picked unit</translation>
+    </message>
+    <message>
+        <source>Skipped unit</source>
+        <translation>Skipped unit</translation>
+    </message>
+    <message>
+        <source>Box opened</source>
+        <translation>Box opened</translation>
+    </message>
+    <message>
+        <source>Unit packed</source>
+        <translation>Unit packed</translation>
+    </message>
+    <message>
+        <source>Box closed</source>
+        <translation>Box closed</translation>
+    </message>
+    <message>
+        <source>Box onto a route</source>
+        <translation>Box onto a route</translation>
+    </message>
+    <message>
+        <source>Route closed</source>
+        <translation>Route closed</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Return received</translation>
+    </message>
+    <message>
+        <source>Return box closed</source>
+        <translation>Return box closed</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>Put-away</translation>
+    </message>
 </context>
 <context>
     <name>TerminalStatusStrip</name>
@@ -773,6 +864,13 @@
     <message>
         <source>Keyboard</source>
         <translation>Keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWindow</name>
+    <message>
+        <source>WB Ops warehouse terminal</source>
+        <translation>WB Ops warehouse terminal</translation>
     </message>
 </context>
 </TS>

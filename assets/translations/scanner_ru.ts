@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>ConflictScreen</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Снять</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <translation>Отклонено сервером: %1</translation>
+    </message>
+    <message>
+        <source>Choose an operation: retry it or dismiss it</source>
+        <translation>Выберите операцию: повторите или снимите её</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>Конфликтов нет</translation>
+    </message>
+    <message>
+        <source>Checked on the terminal by %1</source>
+        <translation>Проверено на терминале: %1</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Отправлено повторно</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Снято</translation>
+    </message>
+</context>
+<context>
     <name>CountScreen</name>
     <message>
         <source>Product</source>
@@ -195,6 +238,10 @@
     <message>
         <source>Offline login: work is saved on this terminal and synced later.</source>
         <translation>Вход без связи: работа сохраняется на терминале и отправится позже.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Конфликты: %1</translation>
     </message>
 </context>
 <context>
@@ -731,6 +778,50 @@
         <source>No connection to the server.</source>
         <translation>Нет связи с сервером.</translation>
     </message>
+    <message>
+        <source>Picked unit</source>
+        <translation>Сборка товара</translation>
+    </message>
+    <message>
+        <source>Skipped unit</source>
+        <translation>Пропуск товара</translation>
+    </message>
+    <message>
+        <source>Box opened</source>
+        <translation>Открытие короба</translation>
+    </message>
+    <message>
+        <source>Unit packed</source>
+        <translation>Упаковка товара</translation>
+    </message>
+    <message>
+        <source>Box closed</source>
+        <translation>Закрытие короба</translation>
+    </message>
+    <message>
+        <source>Box onto a route</source>
+        <translation>Короб в рейс</translation>
+    </message>
+    <message>
+        <source>Route closed</source>
+        <translation>Закрытие рейса</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Приём возврата</translation>
+    </message>
+    <message>
+        <source>Return box closed</source>
+        <translation>Закрытие возвратного короба</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Инвентаризация</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>Размещение</translation>
+    </message>
 </context>
 <context>
     <name>TerminalStatusStrip</name>
@@ -773,6 +864,13 @@
     <message>
         <source>Keyboard</source>
         <translation>Клавиатура</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWindow</name>
+    <message>
+        <source>WB Ops warehouse terminal</source>
+        <translation>WB Ops · складской терминал</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from shared.qt.theme import repolish
 
 from .base import Context, Screen, big_button, wrap
 
@@ -37,8 +40,6 @@ class MenuScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(8)
         self.jobs: dict[str, QPushButton] = {}
-        from PySide6.QtGui import QKeySequence, QShortcut
-
         for i, (screen, key) in enumerate(JOBS):
             button = big_button("", self, primary=(screen == "tasks"))
             button.setMinimumHeight(96)
@@ -48,6 +49,11 @@ class MenuScreen(Screen):
             self.jobs[screen] = button
             grid.addWidget(button, i // 2, i % 2)
         self.layout_.addLayout(grid)
+        self.conflicts = big_button("", self)
+        self.conflicts.setObjectName("ConflictsButton")
+        self.conflicts.clicked.connect(lambda: self.go("conflicts"))
+        QShortcut(QKeySequence("7"), self).activated.connect(self.conflicts.click)
+        self.layout_.addWidget(self.conflicts)
         self.layout_.addStretch(1)
         self.sync_button = big_button("", self)
         self.sync_button.clicked.connect(self.sync)
@@ -55,8 +61,6 @@ class MenuScreen(Screen):
         self.logout_button.clicked.connect(self.logout_requested)
         QShortcut(QKeySequence("F5"), self).activated.connect(self.sync_button.click)
         QShortcut(QKeySequence("F10"), self).activated.connect(self.logout_button.click)
-        from PySide6.QtWidgets import QHBoxLayout
-
         row = QHBoxLayout()
         row.addWidget(self.sync_button)
         row.addWidget(self.logout_button)
@@ -91,6 +95,10 @@ class MenuScreen(Screen):
         if session is not None and session.offline:
             text += "\n" + self.tr("Offline login: work is saved on this terminal and synced later.")
         self.summary.setText(text)
+        open_conflicts = len(self.ctx.services.journal.conflicts())
+        self.conflicts.setText("7  " + self.tr("Conflicts: %1").replace("%1", str(open_conflicts)))
+        self.conflicts.setProperty("alert", open_conflicts > 0)
+        repolish(self.conflicts)
 
     def sync(self) -> None:
         sync = self.ctx.services.sync

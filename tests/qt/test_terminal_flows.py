@@ -595,3 +595,69 @@ def test_offline_backend_down_from_the_start(
         assert "has not logged in on this terminal" in login.prompt.hint
     finally:
         h.close()
+
+
+def test_keyboard_only_from_the_menu_to_a_task(terminal: Harness, world: World) -> None:
+    _, task = paid_order(world, world.pvz1, [world.skus[14]])
+    terminal.login()
+    terminal.sync()
+    assert terminal.window.current.name == "menu"
+    terminal.key(Qt.Key.Key_1)  # "1 Picking"
+    assert terminal.window.current.name == "tasks"
+    tasks = terminal.window.screens["tasks"]
+    view = tasks.view  # type: ignore[attr-defined]
+    row = next(i for i in range(tasks.model.rowCount()) if tasks.model.task(i).id == task["id"])  # type: ignore[attr-defined]
+    view.setFocus()
+    for _ in range(row):
+        terminal.qtbot.keyClick(view, Qt.Key.Key_Down)
+    terminal.key(Qt.Key.Key_F2)  # start the selected task
+    assert terminal.window.current.name == "pick"
+    assert terminal.window.screens["pick"].flow.task_id == task["id"]  # type: ignore[attr-defined]
+    terminal.key(Qt.Key.Key_Escape)
+    assert terminal.window.current.name == "tasks"
+    terminal.key(Qt.Key.Key_Escape)
+    assert terminal.window.current.name == "menu"
+    terminal.key(Qt.Key.Key_2)
+    assert terminal.window.current.name == "pack"
+
+
+def test_picking_offline_an_order_cancelled_meanwhile_becomes_a_conflict(
+    terminal: Harness, world: World
+) -> None:
+    order, task = paid_order(world, world.pvz1, [world.skus[15]])
+    kept, kept_task = paid_order(world, world.pvz1, [world.skus[16]])
+    terminal.login()
+    terminal.sync()
+    terminal.cable.plugged = False
+    for t in (task, kept_task):
+        terminal.window.navigate("pick", t["id"])
+        flow = terminal.window.screens["pick"].flow  # type: ignore[attr-defined]
+        terminal.scan(location_label(flow.current.location_id))
+        terminal.scan(flow.current.units[0].label)
+        assert flow.finished and terminal.tone == "ok"
+    assert terminal.t.store.pending_count() == 2
+    # meanwhile the customer cancels the first order
+    answer = world.client(world.customer).post(f"/api/v1/orders/{order['id']}/cancel")
+    assert answer.status_code == 200, answer.text
+    terminal.cable.plugged = True
+    terminal.sync()
+    store = terminal.t.store
+    assert store.pending_count() == 0 and store.conflicts_count() == 1
+    conflict = store.conflicts()[0]
+    assert conflict.op_type == "pick.unit" and conflict.payload["task_id"] == task["id"]
+    assert "Conflicts 1" in terminal.window.strip.text
+    assert set(backend_units(world, kept["id"]).values()) == {"PICKED"}
+    assert set(backend_units(world, order["id"]).values()) == {"CANCELLED"}
+
+    # the worker sees it in the menu and dismisses it
+    terminal.window.navigate("menu")
+    menu = terminal.window.screens["menu"]
+    assert "1" in menu.conflicts.text() and menu.conflicts.property("alert")  # type: ignore[attr-defined]
+    terminal.key(Qt.Key.Key_7)
+    assert terminal.window.current.name == "conflicts"
+    screen = terminal.window.screens["conflicts"]
+    assert screen.list.count() == 1 and "Picked unit" in screen.list.item(0).text()  # type: ignore[attr-defined]
+    terminal.key(Qt.Key.Key_F2)
+    assert store.conflicts_count() == 0 and screen.list.count() == 0  # type: ignore[attr-defined]
+    assert store.conflicts(include_resolved=True)[0].resolution == "discard"
+    assert "Conflicts 0" in terminal.window.strip.text
