@@ -239,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.demo_user and args.demo_password:
         login = window.login
+        login.offer_badge_link = False  # the demo goes straight to the menu
         login.set_mode("password")
         login.username.setText(args.demo_user)
         login.password.setText(args.demo_password)

@@ -30,6 +30,7 @@ class LoginScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.mode = "badge"  # badge | password | enrol
+        self.offer_badge_link = True  # after an online password login, offer to link a badge
         self.badge: str | None = None
         self.pending_session: Session | None = None
         self.heading = wrap(QLabel(self))
@@ -196,7 +197,7 @@ class LoginScreen(ScanScreen):
             self._enrol()
 
     def _password_ok(self, session: Session) -> None:
-        if session.offline:
+        if session.offline or not self.offer_badge_link:
             self._done(session)
             return
         # offer to link a badge once, after an online password login

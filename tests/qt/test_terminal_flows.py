@@ -65,7 +65,14 @@ class Harness:
     """One terminal (its own device and local store) with a pty scanner plugged in."""
 
     def __init__(
-        self, qtbot: QtBot, server: BackendServer, world: World, tmp: Path, lang: str = "en"
+        self,
+        qtbot: QtBot,
+        server: BackendServer,
+        world: World,
+        tmp: Path,
+        lang: str = "en",
+        *,
+        inline: bool = True,
     ) -> None:
         self.qtbot = qtbot
         self.world = world
@@ -79,7 +86,7 @@ class Harness:
             scanner_baudrate=115200,
             scanner_reconnect_s=0.05,
             lang=lang,
-            inline=True,
+            inline=inline,
             wedge=False,
             sync_interval_ms=3_600_000,
         )
@@ -661,3 +668,36 @@ def test_picking_offline_an_order_cancelled_meanwhile_becomes_a_conflict(
     assert store.conflicts_count() == 0 and screen.list.count() == 0  # type: ignore[attr-defined]
     assert store.conflicts(include_resolved=True)[0].resolution == "discard"
     assert "Conflicts 0" in terminal.window.strip.text
+
+
+def test_threaded_app_syncs_by_itself(
+    qtbot: QtBot, server: BackendServer, world: World, tmp_path: Path
+) -> None:
+    """As in production: operations on a worker thread, sync on its own thread, kicked by each op."""
+    order, task = paid_order(world, world.pvz2, [world.skus[17]])
+    h = Harness(qtbot, server, world, tmp_path, inline=False)
+    try:
+        login = h.window.login
+        login.set_mode("password")
+        login.username.setText(world.picker.username)
+        login.password.setText(world.picker.password)
+        login.submit()
+        qtbot.waitUntil(lambda: login.mode == "enrol", timeout=20_000)
+        h.key(Qt.Key.Key_F3)
+        assert h.window.current.name == "menu"
+        store = h.t.store
+        qtbot.waitUntil(
+            lambda: store.pick_task(task["id"]) is not None, timeout=20_000
+        )  # first sync, unasked
+        h.window.navigate("pick", task["id"])
+        flow = h.window.screens["pick"].flow  # type: ignore[attr-defined]
+        h.scan(location_label(flow.current.location_id))
+        unit = flow.current.units[0]
+        h.scan(unit.label)
+        qtbot.waitUntil(lambda: store.unit(unit.id).status is UnitStatus.PICKED, timeout=10_000)
+        assert h.tone == "ok" and flow.finished
+        qtbot.waitUntil(lambda: store.pending_count() == 0, timeout=20_000)  # pushed after the op, unasked
+        assert set(backend_units(world, order["id"]).values()) == {"PICKED"}
+        qtbot.waitUntil(lambda: "Pending 0" in h.window.strip.text and "Online" in h.window.strip.text)
+    finally:
+        h.close()
