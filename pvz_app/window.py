@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("SideBar")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.sidebar.setFixedWidth(250)
+        self.sidebar.setFixedWidth(236)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.flow_actions: dict[str, QAction] = {}
         for key, fkey in FLOWS:
             item = QListWidgetItem(f"{fkey}  {self.screens[key].title()}")
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
     def _activate(self, screen: Screen) -> None:
         if self.current is not screen:
             self.current.active = False
+            self.ctx.feedback.info("")  # the last flow's message does not follow the clerk
         self.current = screen
         screen.active = True
         self.stack.setCurrentWidget(screen)

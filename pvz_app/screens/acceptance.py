@@ -30,6 +30,7 @@ class AcceptanceScreen(Screen):
         self.box_line = QLabel(self)
         self.box_line.setObjectName("boxLine")
         self.box_line.setProperty("role", "hint")
+        self.box_line.setWordWrap(True)
         self.add(self.box_line)
         self.model: RecordTableModel[BoxUnit] = RecordTableModel(
             [

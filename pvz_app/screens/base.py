@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from shared.barcodes import BarcodeError, Scan, ScanKind, parse
 from shared.qt import i18n
@@ -24,6 +24,8 @@ from shared.scanning.events import ScanEvent
 from shared.store import ChangeSet
 
 from ..context import PvzContext
+
+BUTTONS_PER_ROW = 3  # the action bar wraps so the window fits a 1280 px counter screen
 
 
 def core(fn: Callable[[], tuple[Any, ChangeSet]]) -> Callable[[], OpResult[Any]]:
@@ -57,14 +59,15 @@ class Screen(QWidget):
         self.prompt = StepPrompt(self)
         self._layout.addWidget(self.prompt)
         self.banner = FeedbackBanner(ctx.feedback, self)
+        self.banner.setVisible(False)
+        ctx.feedback.shown.connect(lambda _tone, message: self.banner.setVisible(bool(message)))
         self._layout.addWidget(self.banner)
         self.body = QVBoxLayout()
         self._layout.addLayout(self.body, 1)
-        self._bar = QHBoxLayout()
+        self._bar = QGridLayout()
         self._bar.setSpacing(8)
         self._layout.addLayout(self._bar)
         self.build()
-        self._bar.addStretch(1)
         self.reset_prompt()
 
     # --- for subclasses ----------------------------------------------------------------------
@@ -104,13 +107,15 @@ class Screen(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
-        label = f"{seq.toString(QKeySequence.SequenceFormat.NativeText)}  {text}"
+        keys = seq.toString(QKeySequence.SequenceFormat.NativeText).replace("Return", "Enter")
+        label = f"{keys}  {text}"
         button = QPushButton(label, self)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.setProperty("primary", primary)
         button.clicked.connect(action.trigger)
         action.enabledChanged.connect(button.setEnabled)
-        self._bar.addWidget(button)
+        n = len(self.buttons)
+        self._bar.addWidget(button, n // BUTTONS_PER_ROW, n % BUTTONS_PER_ROW)
         self.actions_by_name[name] = action
         self.buttons[name] = button
         return action

@@ -37,7 +37,9 @@ class CellsScreen(Screen):
                 Column(self.tr("Unit"), lambda u: u.label),
                 Column(self.tr("Product"), lambda u: u.product_name),
                 Column(self.tr("Customer"), lambda u: u.customer_name),
-                Column(self.tr("Phone"), lambda u: u.customer_phone[-4:] if u.customer_phone else ""),
+                Column(
+                    self.tr("Phone"), lambda u: "".join(ch for ch in u.customer_phone if ch.isdigit())[-4:]
+                ),
                 Column(self.tr("State"), lambda u: i18n.state_name(u.status)),
             ],
             key=lambda u: u.id,

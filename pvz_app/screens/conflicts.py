@@ -41,19 +41,20 @@ class ConflictsScreen(Screen):
     def build(self) -> None:
         self.count_line = QLabel(self)
         self.count_line.setProperty("role", "hint")
+        self.count_line.setWordWrap(True)
         self.add(self.count_line)
         self.model: RecordTableModel[Conflict] = RecordTableModel(
             [
                 Column(self.tr("When"), lambda c: c.created_at.strftime("%d.%m %H:%M")),
                 Column(self.tr("Operation"), lambda c: self.op_names().get(c.op_type, c.op_type), bold=True),
                 Column(
-                    self.tr("Details"),
-                    lambda c: ", ".join(f"{v}" for k, v in c.payload.items() if isinstance(v, str)),
+                    self.tr("Allowed"),
+                    lambda c: " / ".join(self.action_names()[a] for a in allowed_actions(c.reason_code)),
                 ),
                 Column(self.tr("Reason"), lambda c: c.reason_message or c.reason_code),
                 Column(
-                    self.tr("Allowed"),
-                    lambda c: " / ".join(self.action_names()[a] for a in allowed_actions(c.reason_code)),
+                    self.tr("Details"),
+                    lambda c: ", ".join(f"{v}" for k, v in c.payload.items() if isinstance(v, str)),
                 ),
             ],
             key=lambda c: c.op_id,

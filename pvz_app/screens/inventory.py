@@ -33,6 +33,7 @@ class InventoryScreen(Screen):
         self.cell_line = QLabel(self)
         self.cell_line.setObjectName("inventoryLine")
         self.cell_line.setProperty("role", "hint")
+        self.cell_line.setWordWrap(True)
         self.add(self.cell_line)
         self.model: RecordTableModel[CountRow] = RecordTableModel(
             [

@@ -58,6 +58,7 @@ class IssuingScreen(Screen):
         self.order_line = QLabel(self)
         self.order_line.setObjectName("orderLine")
         self.order_line.setProperty("role", "hint")
+        self.order_line.setWordWrap(True)
         self.add(self.order_line)
         self.model: RecordTableModel[PickupUnit] = RecordTableModel(
             [

@@ -45,6 +45,7 @@ class ReturnsScreen(Screen):
         self.box_line = QLabel(self)
         self.box_line.setObjectName("returnBoxLine")
         self.box_line.setProperty("role", "hint")
+        self.box_line.setWordWrap(True)
         self.add(self.box_line)
         self.model: RecordTableModel[ReturnCandidate] = RecordTableModel(
             [

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from shared.barcodes import Scan
 from shared.config import AppConfig, ConfigError
@@ -74,7 +82,11 @@ class SettingsScreen(Screen):
         f.addRow(self.tr("Printer"), self.printer)
         f.addRow(self.tr("Label size"), self.label_size)
         f.addRow(self.tr("Language"), self.language)
-        self.pages.addWidget(form_page)
+        scroll = QScrollArea(self.pages)
+        scroll.setWidget(form_page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pages.addWidget(scroll)
         self.add(self.pages, 1)
         self.add_action(
             "unlock", self.tr("Log in as administrator"), "Ctrl+Return", self.unlock, primary=True

@@ -24,7 +24,8 @@ class ShiftScreen(Screen):
     def build(self) -> None:
         self.summary = QLabel(self)
         self.summary.setObjectName("shiftSummary")
-        self.summary.setProperty("role", "hint")
+        self.summary.setProperty("role", "title")
+        self.summary.setWordWrap(True)
         self.add(self.summary)
         self.body.addStretch(1)
         self.add_action("open", self.tr("Open shift"), "Ctrl+O", self.open_shift, primary=True)

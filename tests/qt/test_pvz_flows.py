@@ -248,7 +248,7 @@ def test_a_rejected_operation_shows_in_conflicts_and_can_be_discarded(pvz: PvzHa
     pvz.key(Qt.Key.Key_F7)
     conflicts: Any = pvz.current
     assert conflicts.model.rowCount() == 1
-    assert "discard" in conflicts.model.cell_text(0, 4)
+    assert "discard" in conflicts.model.cell_text(0, 2)
     pvz.texts.append("accepted by a colleague")
     pvz.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert conflicts.model.rowCount() == 0

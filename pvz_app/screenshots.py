@@ -1,0 +1,289 @@
+"""Screenshots of every PVZ screen in Russian and English: ``python -m pvz_app.screenshots OUTDIR``.
+
+Run under a display (``xvfb-run -a -s "-screen 0 1280x800x24" python -m pvz_app.screenshots docs/screenshots``).
+The app is built as in production against a server that is not there (so it works offline, as a
+PVZ does after a cut), with a local store filled by :mod:`pvz_app.demo`; scans go through the
+scanner bridge like a scanner's. Files: ``pvz_<screen>_<lang>.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from shared.barcodes import make_cell_label
+from shared.domain import ManualClock, OpType, Role, SiteKind
+from shared.qt.operations import SyncRunner
+from shared.scanning.events import ScanEvent
+from shared.store import CachedUser
+
+from .__main__ import Options, PvzApp, build
+from .context import PdfReports
+from .demo import DemoWorld, seed
+
+SITE = "PVZ-DEMO-1"
+PASSWORD = "demo-password-1"
+SCREENS = (
+    "login",
+    "shift",
+    "acceptance",
+    "issuing",
+    "returns",
+    "cells",
+    "inventory",
+    "conflicts",
+    "settings",
+)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Shooter:
+    def __init__(
+        self, app: QApplication, built: PvzApp, clock: ManualClock, world: DemoWorld, out: Path, lang: str
+    ) -> None:
+        self.app, self.built, self.clock, self.world, self.out, self.lang = (
+            app,
+            built,
+            clock,
+            world,
+            out,
+            lang,
+        )
+        self.window = built.window
+        self.files: list[Path] = []
+
+    def settle(self) -> None:
+        for _ in range(5):
+            self.app.processEvents()
+
+    def scan(self, text: str) -> None:
+        self.clock.advance(2.0)
+        self.built.scanner.feed(ScanEvent(text.encode(), text, None, "virtual", self.clock.monotonic()))
+        self.settle()
+
+    def key(self, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(self.window.focusWidget() or self.window, key, mods)
+        self.settle()
+
+    def type(self, widget: Any, text: str) -> None:
+        widget.setFocus()
+        widget.setText(text)
+        self.settle()
+
+    def shot(self, name: str) -> None:
+        self.settle()
+        path = self.out / f"pvz_{name}_{self.lang}.png"
+        self.window.grab().save(str(path))
+        self.files.append(path)
+
+    def flow(self, key: str) -> Any:
+        self.window.show_flow(key)
+        self.settle()
+        return self.window.current
+
+
+def remember(built: PvzApp, username: str, role: Role, clock: ManualClock) -> None:
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    built.store.remember_user(
+        CachedUser(
+            f"user-{username}",
+            username,
+            role,
+            SITE,
+            SiteKind.PVZ,
+            username,
+            hasher.hash(PASSWORD),
+            clock.now(),
+        )
+    )
+
+
+def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
+    clock = ManualClock(datetime(2026, 11, 25, 10, 30, tzinfo=UTC))
+    with tempfile.TemporaryDirectory(prefix="pvz-shots-") as tmp:
+        built = build(
+            Options(
+                backend_url=f"http://127.0.0.1:{_closed_port()}",
+                data_dir=Path(tmp),
+                site=SITE,
+                scanner_port="",
+                lang=lang,
+                device_id=f"pvz-screenshots-{lang}",
+            ),
+            app,
+            clock=clock,
+            runner=SyncRunner(),
+            reports=PdfReports(Path(tmp) / "printed"),
+            sync_inline=True,
+            sync_interval_ms=3_600_000,
+            sounds=False,
+            extras={
+                "choose": lambda _p, _t, _l, items: items[0],
+                "confirm": lambda *_a: True,
+                "list_ports": lambda: ["/dev/ttyACM0"],
+            },
+        )
+        try:
+            world = seed(built.store, SITE, clock.now())
+            remember(built, "anna", Role.CLERK, clock)
+            remember(built, "admin", Role.ADMIN, clock)
+            built.ctx.status.update(scanner="ok")
+            built.window.resize(1280, 800)
+            built.window.show()
+            s = Shooter(app, built, clock, world, out, lang)
+            steps: list[Callable[[Shooter], None]] = [
+                _login,
+                _acceptance,
+                _issuing,
+                _returns,
+                _cells,
+                _inventory,
+                _conflicts,
+                _settings,
+                _shift,
+            ]
+            for step in steps:
+                step(s)
+            return s.files
+        finally:
+            built.close()
+
+
+def _login(s: Shooter) -> None:
+    login = s.window.login
+    s.type(login.username, "anna")
+    s.shot("login")
+    s.type(login.password, PASSWORD)
+    login.submit()
+    s.settle()
+    if s.built.ctx.service.shift() is None:
+        s.window.flow("shift").trigger("open")
+        s.settle()
+    assert s.built.ctx.service.shift() is not None, s.window.current.banner.text
+
+
+def _acceptance(s: Shooter) -> None:
+    screen = s.flow("acceptance")
+    s.scan(s.world.boxes[1])
+    labels = [u.label for u in screen.session.units]
+    s.scan(labels[0])
+    s.scan(make_cell_label(SITE, screen.session.placement.cell.number))
+    s.scan(labels[1])
+    s.shot("acceptance")
+    s.scan(make_cell_label(SITE, screen.session.placement.cell.number))
+
+
+def _issuing(s: Shooter) -> None:
+    screen = s.flow("issuing")
+    s.scan(s.world.qr(s.world.mixed_order, s.clock.now()))
+    ready = [u for u in screen.session.ready]
+    for u in ready:
+        s.scan(u.label)
+        if u.needs_marking and screen.session.awaiting_marking:
+            gtin = u.gtin.zfill(14)
+            s.scan(f"01{gtin}21sN7q2Lx9aPz0K\x1d91EE07\x1d92{'A' * 44}")
+    if len(ready) > 1:
+        screen.table.selectRow(screen.model.find(ready[-1].id))
+        screen.trigger("refuse")
+    s.shot("issuing")
+
+
+def _returns(s: Shooter) -> None:
+    screen = s.flow("returns")
+    screen.trigger("generate")
+    refused = [c for c in screen.model.rows if c.reason == "refused"]
+    if refused:
+        s.scan(refused[0].unit.label)
+    s.shot("returns")
+
+
+def _cells(s: Shooter) -> None:
+    screen = s.flow("cells")
+    s.type(screen.search_box, "1234")
+    screen.search()
+    s.shot("cells")
+
+
+def _inventory(s: Shooter) -> None:
+    screen = s.flow("inventory")
+    s.scan(make_cell_label(SITE, 2))
+    expected = list(screen.count.expected.values()) if screen.count else []
+    if expected:
+        s.scan(expected[0])
+    stray = s.world.orders[next(iter(s.world.orders))][0]
+    s.scan(stray)
+    s.shot("inventory")
+
+
+def _conflicts(s: Shooter) -> None:
+    store = s.built.store
+    ready = next(u for u in store.units_by_status("ACCEPTED") if u.cell_id)
+    actor = s.built.ctx.service.actor
+    assert actor is not None
+    recorded = store.record(OpType.MOVE_UNIT, {"unit_id": ready.id, "cell_id": f"{SITE}:0005"}, actor)
+    store.apply_push_results(
+        [
+            {
+                "op_id": recorded.op.op_id,
+                "seq": recorded.op.seq,
+                "status": "rejected",
+                "reason": {
+                    "code": "illegal_transition",
+                    "message": "ISSUED -> ACCEPTED: the unit was issued meanwhile",
+                },
+                "replayed": False,
+            }
+        ]
+    )
+    s.built.ctx.status.update(conflicts=store.conflicts_count())
+    s.flow("conflicts")
+    s.shot("conflicts")
+
+
+def _settings(s: Shooter) -> None:
+    screen = s.flow("settings")
+    s.shot("settings_locked")
+    s.type(screen.admin_user, "admin")
+    s.type(screen.admin_password, PASSWORD)
+    screen.unlock()
+    s.settle()
+    s.shot("settings")
+
+
+def _shift(s: Shooter) -> None:
+    s.flow("shift")
+    s.shot("shift")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--lang", choices=("ru", "en"), action="append")
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    for lang in args.lang or ["ru", "en"]:
+        for path in run_language(app, args.outdir, lang):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
