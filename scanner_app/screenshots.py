@@ -170,6 +170,27 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     s.shot("putaway_done")
     assert store.location(location_id(demo_data.WAREHOUSE, "B-03-01-2")) is not None
 
+    # the server refused one of the shift's operations (its order was cancelled meanwhile)
+    first_op = store.pending_ops(1)[0]
+    store.apply_push_results(
+        [
+            {
+                "op_id": first_op.op_id,
+                "seq": first_op.seq,
+                "status": "rejected",
+                "reason": {
+                    "code": "illegal_transition",
+                    "message": "CANCELLED -> PICKED: the order was cancelled",
+                },
+            }
+        ]
+    )
+    terminal.status.update(conflicts=store.conflicts_count(), pending=store.pending_count())
+    window.navigate("menu")
+    s.shot("menu_conflicts")
+    window.navigate("conflicts")
+    s.shot("conflicts")
+
     terminal.close()
     i18n.uninstall(app, terminal.translators)
     return s.saved

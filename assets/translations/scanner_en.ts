@@ -137,8 +137,8 @@
         <translation>Badge and PIN</translation>
     </message>
     <message>
-        <source>Name and password</source>
-        <translation>Name and password</translation>
+        <source>Password login</source>
+        <translation>Password login</translation>
     </message>
     <message>
         <source>Type your user name and password</source>

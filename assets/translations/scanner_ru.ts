@@ -137,7 +137,7 @@
         <translation>Бейдж и ПИН</translation>
     </message>
     <message>
-        <source>Name and password</source>
+        <source>Password login</source>
         <translation>Имя и пароль</translation>
     </message>
     <message>
@@ -839,7 +839,7 @@
     </message>
     <message>
         <source>Pending %1 (%2)</source>
-        <translation>В очереди %1 (%2)</translation>
+        <translation>Очередь %1 (%2)</translation>
     </message>
     <message>
         <source>Pending 0</source>

@@ -107,7 +107,7 @@ class LoginScreen(ScanScreen):
             self.label_button(self.login_button, self.tr("Log in"))
         self.label_button(
             self.switch_button,
-            self.tr("Badge and PIN") if self.mode == "password" else self.tr("Name and password"),
+            self.tr("Badge and PIN") if self.mode == "password" else self.tr("Password login"),
         )
 
     def title(self) -> str:
