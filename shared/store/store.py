@@ -311,7 +311,10 @@ class LocalStore:
             op_type = OpType(op_type)
         except ValueError as exc:
             raise InvalidOperation("unknown_type", f"unknown operation type {op_type!r}") from exc
-        body: dict[str, Any] = json.loads(json.dumps(dict(payload)))  # a private, JSON-clean copy
+        try:
+            body: dict[str, Any] = json.loads(json.dumps(dict(payload)))  # a private, JSON-clean copy
+        except (TypeError, ValueError) as exc:
+            raise InvalidOperation("invalid_payload", f"{op_type}: payload is not plain data: {exc}") from exc
         validate_payload(op_type, body)
         with self._tx() as db:
             return self._record_in(db, op_type, body, actor)

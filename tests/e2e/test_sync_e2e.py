@@ -16,7 +16,7 @@ from shared.auth import AuthClient, Session, TokenStore, check_pickup
 from shared.domain import OpType, SiteKind, SystemClock, UnitStatus
 from shared.store import LocalStore
 from shared.sync import SyncEngine, SyncStatus
-from tests.support.backend import BackendServer
+from tests.support.backend import BackendServer, free_port
 from tests.support.world import World
 
 FAST_HASH = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
@@ -94,7 +94,7 @@ def test_pvz_day_online_offline_and_back(server: BackendServer, world: World, tm
     assert all(u.status is UnitStatus.SHIPPED and u.product_name for u in units)
 
     # the network goes away: work goes on, and the status says so
-    http.base_url = httpx.URL("http://127.0.0.1:9")  # nothing listens there
+    http.base_url = httpx.URL(f"http://127.0.0.1:{free_port()}")  # nothing listens there
     engine.max_attempts = 1
     for i, u in enumerate(units, start=1):
         store.record(

@@ -124,6 +124,9 @@ def test_record_applies_effect_and_journals_with_gap_free_seq(store: LocalStore)
     with pytest.raises(InvalidOperation) as unknown:
         accept(store, "NOPE")
     assert unknown.value.code == "unknown_unit"
+    with pytest.raises(InvalidOperation) as odd:
+        store.record(OpType.SHIFT_OPEN, {"shift_id": "s", "extra": object()}, CLERK)
+    assert odd.value.code == "invalid_payload"
     second = accept(store, "U2", cell=2)
     assert second.op.seq == 2  # failed attempts took no seq
     assert [op.seq for op in store.pending_ops()] == [1, 2]
