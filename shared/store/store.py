@@ -389,6 +389,20 @@ class LocalStore:
             counts[state] = int(n)
         return counts
 
+    def prune_journal(self, acknowledged_before: datetime) -> int:
+        """Delete applied ops acknowledged before the given time; return how many.
+
+        Pending ops, rejected ops (they back the conflicts list) and the newest op (it carries the
+        device's last seq, so numbering never restarts) are always kept.
+        """
+        with self._tx() as db:
+            cur = db.execute(
+                """DELETE FROM ops WHERE state = 'applied' AND acked_at < ?
+                   AND seq < (SELECT MAX(seq) FROM ops)""",
+                (utc_iso(acknowledged_before),),
+            )
+            return int(cur.rowcount)
+
     def last_seq(self) -> int:
         return int(self._q("SELECT COALESCE(MAX(seq), 0) FROM ops")[0][0])
 

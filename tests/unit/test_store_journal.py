@@ -387,3 +387,18 @@ def test_catalog_index_after_a_bulk_first_sync_and_row_updates(store: LocalStore
     assert "B00001" not in {p.sku for p in store.catalog_search("чайник", limit=5000)}
     store.apply_pull_page([{"entity": "product", "id": "B00001", "op": "delete", "data": {}}], "42")
     assert store.catalog_search("утюг") == [] and store.product("B00001") is None
+
+
+def test_pruning_keeps_pending_rejected_and_the_last_seq(store: LocalStore, clock: ManualClock) -> None:
+    ops = [accept(store, u).op for u in ("U1", "U2", "U3")]
+    store.apply_push_results(
+        [
+            {"op_id": ops[0].op_id, "seq": 1, "status": "applied"},
+            {"op_id": ops[1].op_id, "seq": 2, "status": "rejected", "reason": {"code": "c", "message": "m"}},
+            {"op_id": ops[2].op_id, "seq": 3, "status": "applied"},
+        ]
+    )
+    clock.advance(3600)
+    assert store.prune_journal(clock.now()) == 1  # only seq 1: seq 2 backs a conflict, seq 3 is the newest
+    assert [op.seq for op, _ in store.journal()] == [2, 3]
+    assert store.record(OpType.SHIFT_OPEN, {"shift_id": "s"}, CLERK).op.seq == 4
