@@ -1,4 +1,16 @@
-"""Local SQLite store: migrations, the operation journal and read models (no Qt)."""
+"""Local SQLite store: migrations, the operation journal and read models (no Qt).
+
+    store = LocalStore.open(default_db_path("wb-pvz"), device_id, clock)
+    actor = Actor(user_id, username, Role.CLERK, site_id, SiteKind.PVZ)   # session.actor
+    rec = store.record(OpType.ACCEPT_UNIT, {"unit_id": u, "box_id": b, "cell_id": c}, actor)
+    # -> Recorded(op, changes): validated against shared.domain, applied locally and journalled in one
+    #    fsync'd transaction; InvalidOperation / IllegalTransition / StoreError write nothing.
+    store.unit_by_label(label), store.units_in_box(box), store.cell_load(), store.catalog_search("курт")
+    store.pending_count(), store.conflicts(), store.resolve_conflict(op_id, "discard", reason, actor)
+
+The sync engine (shared.sync) moves ops out (pending_ops / apply_push_results) and changes in
+(apply_pull_page / finish_pull); screens refresh from the ChangeSet each call returns.
+"""
 
 from .errors import CorruptError, DiskFullError, LockedError, ReadOnlyError, StoreError
 from .migrations import MIGRATIONS, Migration
