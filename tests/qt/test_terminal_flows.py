@@ -467,6 +467,7 @@ def test_receiving_a_return_box_records_what_is_missing(terminal: Harness, world
     box = _return_box(world, order["units"])
     terminal.login()
     terminal.sync()
+    terminal.cable.plugged = False  # received offline, synced later
     terminal.window.navigate("returns")
     screen = terminal.window.screens["returns"]
     terminal.scan(order["units"][0]["label"])
@@ -478,6 +479,8 @@ def test_receiving_a_return_box_records_what_is_missing(terminal: Harness, world
     assert "1 missing" in screen.close_box.text()  # type: ignore[attr-defined]
     terminal.key(Qt.Key.Key_F2)
     assert terminal.tone == "warn"
+    assert terminal.t.store.pending_count() == 2
+    terminal.cable.plugged = True
     terminal.sync()
     assert backend_units(world, order["id"]) == {
         order["units"][0]["id"]: "RETURNED",
@@ -492,6 +495,7 @@ def test_cycle_count_shows_the_difference(terminal: Harness, world: World) -> No
     location = task["units"][0]["location_id"]
     sku = world.skus[11]
     product = terminal.t.store.product(sku)
+    terminal.cable.plugged = False  # counted offline, synced later
     terminal.window.navigate("count")
     screen = terminal.window.screens["count"]
     terminal.scan(product.gtin)
@@ -507,6 +511,7 @@ def test_cycle_count_shows_the_difference(terminal: Harness, world: World) -> No
     assert f"{1 - expected:+d}" in texts
     terminal.key(Qt.Key.Key_F2)
     assert screen.flow.finished  # type: ignore[attr-defined]
+    terminal.cable.plugged = True
     terminal.sync()
     journal = terminal.t.store.journal()
     counts = [(op, state) for op, state in journal if op.type == "count.record"]
@@ -699,5 +704,40 @@ def test_threaded_app_syncs_by_itself(
         qtbot.waitUntil(lambda: store.pending_count() == 0, timeout=20_000)  # pushed after the op, unasked
         assert set(backend_units(world, order["id"]).values()) == {"PICKED"}
         qtbot.waitUntil(lambda: "Pending 0" in h.window.strip.text and "Online" in h.window.strip.text)
+    finally:
+        h.close()
+
+
+def test_five_wrong_pins_lock_the_badge_until_a_password_login(
+    qtbot: QtBot, server: BackendServer, world: World, tmp_path: Path
+) -> None:
+    h = Harness(qtbot, server, world, tmp_path)
+    try:
+        login = h.window.login
+        h.login(link_badge=True)
+        badge = make_badge_label(5151)
+        h.scan(badge)
+        login.pin.setText("97531")
+        login.pin2.setText("97531")
+        h.key(Qt.Key.Key_F2)
+        assert h.window.session is not None
+        h.window.logout()
+        h.cable.plugged = False
+        h.scan(badge)
+        for _ in range(6):
+            assert login.badge == badge  # a wrong PIN keeps the badge: type the PIN again
+            login.pin.setText("11111")
+            login.submit()
+            assert h.window.session is None
+        assert "Too many wrong PINs" in login.prompt.hint
+        login.pin.setText("97531")  # even the right PIN: the badge is locked
+        login.submit()
+        assert h.window.session is None and "Too many wrong PINs" in login.prompt.hint
+        h.login()  # the password (offline, against the local verifier) unlocks it
+        h.window.logout()
+        h.scan(badge)
+        login.pin.setText("97531")
+        login.submit()
+        assert h.window.session is not None and h.window.session.offline
     finally:
         h.close()
