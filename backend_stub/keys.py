@@ -44,6 +44,8 @@ class KeyStore:
         self._settings = settings
         self._dir = settings.secrets_dir
         self._signing: Ed25519PrivateKey | None = None
+        self._webhook: bytes | None = None
+        self._server_key: bytes | None = None
 
     def ensure(self) -> None:
         """Create whatever secret is missing; never overwrite one."""
@@ -64,17 +66,22 @@ class KeyStore:
     def rotate_webhook_secret(self) -> str:
         secret = secrets.token_hex(32)
         _write_private(self._dir / WEBHOOK_FILE, secret.encode())
+        self._webhook = None
         return secret
 
     def webhook_secret(self) -> bytes:
         override = self._settings.payment_webhook_secret
         if override is not None:
             return override.get_secret_value().encode()
-        text = (self._dir / WEBHOOK_FILE).read_text().strip()
-        return refuse_placeholder(text, "the payment webhook secret in the data dir").encode()
+        if self._webhook is None:
+            text = (self._dir / WEBHOOK_FILE).read_text().strip()
+            self._webhook = refuse_placeholder(text, "the payment webhook secret in the data dir").encode()
+        return self._webhook
 
     def server_key(self) -> bytes:
-        return bytes.fromhex((self._dir / SERVER_KEY_FILE).read_text().strip())
+        if self._server_key is None:
+            self._server_key = bytes.fromhex((self._dir / SERVER_KEY_FILE).read_text().strip())
+        return self._server_key
 
     def signing_key(self) -> Ed25519PrivateKey:
         if self._signing is None:

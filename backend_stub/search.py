@@ -13,10 +13,14 @@ from sqlalchemy import Connection, text
 _TOKEN_RE = re.compile(r"\w+\*?", re.UNICODE)
 
 
+RANKED_CANDIDATES = 2000  # matches ranked by bm25; matches beyond them follow in catalog order
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     product_id: int
     rank: float
+    cursor: tuple[float, ...]  # opaque position: pass it back as `after` for the next page
 
 
 class SearchBackend(Protocol):
@@ -26,9 +30,9 @@ class SearchBackend(Protocol):
 
     def remove(self, conn: Connection, product_ids: Sequence[int]) -> None: ...
 
-    def search(
-        self, conn: Connection, query: str, limit: int, after: tuple[float, int] | None
-    ) -> list[Hit]: ...
+    def search(self, conn: Connection, query: str, limit: int, after: Sequence[float] | None) -> list[Hit]:
+        """Best first; `after` is the last hit's cursor. ValueError for a cursor it did not make."""
+        ...
 
 
 def fold(text: str) -> str:
@@ -72,21 +76,52 @@ class Fts5Search:
         if product_ids:
             conn.execute(text("DELETE FROM product_fts WHERE rowid = :id"), [{"id": i} for i in product_ids])
 
-    def search(self, conn: Connection, query: str, limit: int, after: tuple[float, int] | None) -> list[Hit]:
+    def search(self, conn: Connection, query: str, limit: int, after: Sequence[float] | None) -> list[Hit]:
+        """Two tiers keep a page fast however many products match: the first RANKED_CANDIDATES
+        matches (by rowid, up to `boundary`) ordered by bm25 (name weighted over brand), then every
+        later match in rowid order. Cursor: (tier, rank, rowid, boundary)."""
         match = to_match_query(query)
         if match is None:
             return []
-        # rank ascending (bm25: lower is better), then rowid, for a stable order across pages
-        inner = (
-            "SELECT rowid AS id, bm25(product_fts, 2.0, 1.0) AS r FROM product_fts WHERE product_fts MATCH :m"
-        )
-        params: dict[str, object] = {"m": match, "limit": limit}
-        if after is None:
-            sql = inner + " ORDER BY r, id LIMIT :limit"
+        if after is not None:
+            if len(after) != 4 or after[0] not in (1, 2):
+                raise ValueError("not a search cursor")
+            tier, last_rank, last_id, boundary = int(after[0]), float(after[1]), int(after[2]), int(after[3])
         else:
-            sql = f"SELECT id, r FROM ({inner}) WHERE r > :ar OR (r = :ar AND id > :aid) ORDER BY r, id LIMIT :limit"
-            params["ar"], params["aid"] = after
-        return [Hit(int(r[0]), float(r[1])) for r in conn.execute(text(sql), params)]
+            tier, last_rank, last_id = 1, 0.0, 0
+            row = conn.execute(
+                text(
+                    "SELECT rowid FROM product_fts WHERE product_fts MATCH :m ORDER BY rowid LIMIT 1 OFFSET :k"
+                ),
+                {"m": match, "k": RANKED_CANDIDATES - 1},
+            ).first()
+            boundary = int(row[0]) if row else NO_BOUNDARY
+        hits: list[Hit] = []
+        if tier == 1:
+            sql = (
+                "SELECT rowid AS id, bm25(product_fts, 2.0, 1.0) AS r FROM product_fts "
+                "WHERE product_fts MATCH :m AND rowid <= :b"
+            )
+            params: dict[str, object] = {"m": match, "b": boundary, "limit": limit}
+            if after is not None:
+                sql = f"SELECT id, r FROM ({sql}) WHERE r > :ar OR (r = :ar AND id > :aid)"
+                params |= {"ar": last_rank, "aid": last_id}
+            rows = conn.execute(text(sql + " ORDER BY r, id LIMIT :limit"), params).all()
+            hits = [Hit(int(r[0]), float(r[1]), (1, float(r[1]), int(r[0]), boundary)) for r in rows]
+            last_id = boundary
+        if len(hits) < limit and boundary < NO_BOUNDARY:
+            rows = conn.execute(
+                text(
+                    "SELECT rowid FROM product_fts WHERE product_fts MATCH :m AND rowid > :after "
+                    "ORDER BY rowid LIMIT :limit"
+                ),
+                {"m": match, "after": max(last_id, boundary), "limit": limit - len(hits)},
+            ).all()
+            hits += [Hit(int(r[0]), 0.0, (2, 0.0, int(r[0]), boundary)) for r in rows]
+        return hits
+
+
+NO_BOUNDARY = 2**62
 
 
 def search_backend_for(conn: Connection) -> SearchBackend:

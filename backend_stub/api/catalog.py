@@ -68,18 +68,17 @@ def list_products(
     after = _decode_cursor(cursor) if cursor else None
     with ctx.db.read() as conn:
         if q.strip():
-            if after is not None and len(after) != 2:
-                raise ApiError(400, "invalid_cursor", "the cursor belongs to another query")
-            hits = search_backend_for(conn).search(
-                conn, q, limit + 1, (float(after[0]), int(after[1])) if after else None
-            )
+            try:
+                hits = search_backend_for(conn).search(conn, q, limit + 1, after)
+            except ValueError as exc:
+                raise ApiError(400, "invalid_cursor", "the cursor belongs to another query") from exc
             page, more = hits[:limit], len(hits) > limit
             rows = {}
             if page:
                 ids = [h.product_id for h in page]
                 rows = {r.id: r for r in conn.execute(select(products).where(products.c.id.in_(ids)))}
             items = [_product(rows[h.product_id]) for h in page if h.product_id in rows]
-            next_cursor = _encode_cursor([page[-1].rank, page[-1].product_id]) if more else None
+            next_cursor = _encode_cursor(list(page[-1].cursor)) if more else None
         else:
             if after is not None and len(after) != 1:
                 raise ApiError(400, "invalid_cursor", "the cursor belongs to another query")

@@ -18,7 +18,7 @@ from ..services.changes import publish, publish_order, publish_units
 from .outbox import read_after
 
 CONSUMER = "pick-tasks"
-BATCH = 200
+BATCH = 4  # events per transaction: keeps the write lock short (a few ms) for webhooks and pushes
 log = logging.getLogger("wb.backend.relay")
 
 
@@ -49,6 +49,7 @@ class Relay:
         self._ctx = ctx
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._locations: dict[str, list[str]] = {}
 
     def _warehouse(self, conn: Connection) -> str | None:
         row = conn.execute(
@@ -57,12 +58,15 @@ class Relay:
         return row.id if row else None
 
     def _location_for(self, conn: Connection, warehouse_id: str, sku: str) -> str | None:
-        ids = [
-            r.id
-            for r in conn.execute(
-                select(locations.c.id).where(locations.c.site_id == warehouse_id).order_by(locations.c.id)
-            )
-        ]
+        ids = self._locations.get(warehouse_id)
+        if not ids:  # locations are only ever added: cache per warehouse once there are some
+            ids = [
+                r.id
+                for r in conn.execute(
+                    select(locations.c.id).where(locations.c.site_id == warehouse_id).order_by(locations.c.id)
+                )
+            ]
+            self._locations[warehouse_id] = ids
         if not ids:
             return None
         return str(ids[int(hashlib.sha256(sku.encode()).hexdigest(), 16) % len(ids)])

@@ -82,65 +82,64 @@ def _push_all(w: World, device: Any, batches: list[list[dict[str, Any]]]) -> flo
 
 def run() -> list[Row]:
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory() as tmp, BackendServer(Path(tmp) / "b") as server:
-        with World.standard(server, products=5) as w:
-            n = BATCH * BATCHES
-            unit_ids = [
-                u
-                for _ in range(n // 2)
-                for u in bulk_accepted_units(w, w.pvz1, w.customer.user_id, w.skus[0], 2)
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        BackendServer(Path(tmp) / "b") as server,
+        World.standard(server, products=5) as w,
+    ):
+        n = BATCH * BATCHES
+        unit_ids = [
+            u for _ in range(n // 2) for u in bulk_accepted_units(w, w.pvz1, w.customer.user_id, w.skus[0], 2)
+        ]
+        dev = w.device(w.clerk1, "bench-move")
+        batches = [
+            [
+                dev.make_op("unit.move", {"unit_id": u, "cell_id": f"{w.pvz1}:{i % 20 + 1:04d}"})
+                for i, u in enumerate(unit_ids[b * BATCH : (b + 1) * BATCH])
             ]
-            dev = w.device(w.clerk1, "bench-move")
-            batches = [
-                [
-                    dev.make_op("unit.move", {"unit_id": u, "cell_id": f"{w.pvz1}:{i % 20 + 1:04d}"})
-                    for i, u in enumerate(unit_ids[b * BATCH : (b + 1) * BATCH])
-                ]
-                for b in range(BATCHES)
-            ]
-            elapsed = _push_all(w, dev, batches)
-            rows.append(
-                Row(
-                    "backend",
-                    "sync push unit.move, 250-op batches",
-                    n / elapsed,
-                    "ops/s",
-                    "> 10000",
-                    f"{n} ops, 1 uvicorn worker, sequential client",
-                )
+            for b in range(BATCHES)
+        ]
+        elapsed = _push_all(w, dev, batches)
+        rows.append(
+            Row(
+                "backend",
+                "sync push unit.move, 250-op batches",
+                n / elapsed,
+                "ops/s",
+                "> 10000",
+                f"{n} ops, 1 uvicorn worker, sequential client",
             )
-            dev2 = w.device(w.clerk1, "bench-transitions")
-            half = unit_ids[: n // 2]
-            batches2 = []
-            flat = [dev2.make_op("unit.missing", {"unit_id": u, "reason": "bench"}) for u in half]
-            flat += [dev2.make_op("unit.found", {"unit_id": u, "cell_id": f"{w.pvz1}:0002"}) for u in half]
-            batches2 = [flat[i : i + BATCH] for i in range(0, len(flat), BATCH)]
-            elapsed2 = _push_all(w, dev2, batches2)
-            rows.append(
-                Row(
-                    "backend",
-                    "sync push checked transitions, 250-op batches",
-                    len(flat) / elapsed2,
-                    "ops/s",
-                    "> 10000",
-                    "unit.missing then unit.found",
-                )
+        )
+        dev2 = w.device(w.clerk1, "bench-transitions")
+        half = unit_ids[: n // 2]
+        batches2 = []
+        flat = [dev2.make_op("unit.missing", {"unit_id": u, "reason": "bench"}) for u in half]
+        flat += [dev2.make_op("unit.found", {"unit_id": u, "cell_id": f"{w.pvz1}:0002"}) for u in half]
+        batches2 = [flat[i : i + BATCH] for i in range(0, len(flat), BATCH)]
+        elapsed2 = _push_all(w, dev2, batches2)
+        rows.append(
+            Row(
+                "backend",
+                "sync push checked transitions, 250-op batches",
+                len(flat) / elapsed2,
+                "ops/s",
+                "> 10000",
+                "unit.missing then unit.found",
             )
-            # replays: the same batches again, every op answered from its stored result
-            started = time.perf_counter()
-            client = w.client(dev.account)
-            for ops in batches[:8]:
-                client.post(
-                    "/api/v1/sync/push", json={"device_id": dev.device_id, "ops": ops}
-                ).raise_for_status()
-            rows.append(
-                Row(
-                    "backend",
-                    "sync push replayed ops",
-                    8 * BATCH / (time.perf_counter() - started),
-                    "ops/s",
-                    "",
-                    "stored results",
-                )
+        )
+        # replays: the same batches again, every op answered from its stored result
+        started = time.perf_counter()
+        client = w.client(dev.account)
+        for ops in batches[:8]:
+            client.post("/api/v1/sync/push", json={"device_id": dev.device_id, "ops": ops}).raise_for_status()
+        rows.append(
+            Row(
+                "backend",
+                "sync push replayed ops",
+                8 * BATCH / (time.perf_counter() - started),
+                "ops/s",
+                "",
+                "stored results",
             )
+        )
     return rows

@@ -390,3 +390,21 @@ def test_pickup_code_needs_payment_and_the_customer(w: World) -> None:
 def test_world_reports_a_rejected_step(w: World) -> None:
     with pytest.raises(WorldError):
         w.device(w.clerk1).op("unit.move", {"unit_id": "missing", "cell_id": "x"})
+
+
+def test_search_pages_cover_every_match_once_past_the_ranked_tier(
+    w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import backend_stub.search as search
+
+    monkeypatch.setattr(search, "RANKED_CANDIDATES", 4)  # 20 matches: 4 ranked, 16 in catalog order
+    c = w.client(w.customer)
+    seen, cursor = [], None
+    while True:
+        params = {"q": "товар", "limit": 3} | ({"cursor": cursor} if cursor else {})
+        page = c.get("/api/v1/catalog/products", params=params).json()
+        seen += [p["sku"] for p in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == len(w.skus)
