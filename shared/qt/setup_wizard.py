@@ -266,6 +266,7 @@ class ScannerPage(QWizardPage):
         )
         self._lister = port_lister
         self._wanted: str = ""
+        self._found: dict[str, PortInfo] = {}
         self.port = QComboBox(self)
         self.port.setObjectName("scannerPort")
         self.port.setEditable(True)
@@ -299,6 +300,7 @@ class ScannerPage(QWizardPage):
         except Exception as exc:  # no permission to enumerate ports, a broken driver
             ports, problem = [], f"{type(exc).__name__}: {exc}"
         self.port.clear()
+        self._found = {p.device: p for p in ports}
         self.port.addItem(self.tr("No serial port (keyboard scanner)"), NO_PORT)
         for p in ports:
             self.port.addItem(p.label, p.device)
@@ -325,6 +327,15 @@ class ScannerPage(QWizardPage):
             self.port.setCurrentIndex(index)
         else:  # a port typed earlier or from the config that is not plugged in right now
             self.port.setEditText(device)
+
+    def selected_usb_id(self, previous: str = "") -> str:
+        """The USB vid:pid of the chosen port when it was detected (apps find a replugged scanner
+        by it); `previous` when the port is the configured one but not plugged in now."""
+        port = self.selected_port()
+        found = self._found.get(port)
+        if found is not None:
+            return found.vid_pid
+        return previous if port and port == self._wanted else ""
 
     def selected_port(self) -> str:
         text = self.port.currentText().strip()
@@ -419,7 +430,11 @@ class SetupWizard(QWizard):
             backend_url=self.backend_page.backend_url(),
             site_id=self.site_page.site_id(),
             device_id=self.site_page.device_id(),
-            scanner=replace(self.initial.scanner, port=self.scanner_page.selected_port()),
+            scanner=replace(
+                self.initial.scanner,
+                port=self.scanner_page.selected_port(),
+                usb_vid_pid=self.scanner_page.selected_usb_id(self.initial.scanner.usb_vid_pid),
+            ),
         )
 
     def save(self) -> AppConfig:

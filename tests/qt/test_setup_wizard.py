@@ -91,6 +91,7 @@ def test_admin_walks_through_and_the_config_is_saved(qtbot, tmp_path: Path) -> N
     assert saved["site_id"] == "PVZ-12"
     assert saved["device_id"] == device
     assert saved["scanner"]["port"] == "/dev/ttyACM0"
+    assert saved["scanner"]["usb_vid_pid"] == "0c2e:0b61"  # to find the scanner again after a replug
     assert store.load().configured
 
 
@@ -192,6 +193,7 @@ def test_a_port_typed_by_hand_is_saved(qtbot, tmp_path: Path) -> None:  # type: 
     wizard.next()
     wizard.accept()
     assert store.load().scanner.port == "COM7"
+    assert store.load().scanner.usb_vid_pid == ""
 
 
 def test_a_save_error_is_shown_and_the_wizard_stays_open(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
