@@ -71,6 +71,12 @@ class StoreData:
     def units_at_location(self, location_id: str) -> list[UnitView]:
         return [u for u in self._store.units_by_status(UnitStatus.PAID) if u.location_id == location_id]
 
+    def picked_units(self) -> list[UnitView]:
+        return self._store.units_by_status(UnitStatus.PICKED)
+
+    def boxes_to_ship(self) -> list[BoxView]:
+        return [b for b in self._store.boxes(kind="forward", status="PACKED") if not b.route_id]
+
     def site_name(self, site_id: str) -> str:
         site = self._store.site(site_id)
         return site.name if site is not None and site.name else site_id

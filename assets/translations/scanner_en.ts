@@ -275,6 +275,10 @@
         <translation>Units in the box: %1</translation>
     </message>
     <message>
+        <source>Picked, waiting to be packed: %1</source>
+        <translation>Picked, waiting to be packed: %1</translation>
+    </message>
+    <message>
         <source>The label did not print: %1</source>
         <translation>The label did not print: %1</translation>
     </message>
@@ -391,6 +395,10 @@
     <message>
         <source>Boxes: %1 · units: %2</source>
         <translation>Boxes: %1 · units: %2</translation>
+    </message>
+    <message>
+        <source>Boxes waiting for a route: %1</source>
+        <translation>Boxes waiting for a route: %1</translation>
     </message>
 </context>
 <context>

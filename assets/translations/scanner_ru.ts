@@ -275,6 +275,10 @@
         <translation>Товаров в коробе: %1</translation>
     </message>
     <message>
+        <source>Picked, waiting to be packed: %1</source>
+        <translation>Собрано и ждёт упаковки: %1</translation>
+    </message>
+    <message>
         <source>The label did not print: %1</source>
         <translation>Этикетка не напечаталась: %1</translation>
     </message>
@@ -391,6 +395,10 @@
     <message>
         <source>Boxes: %1 · units: %2</source>
         <translation>Коробов: %1 · товаров: %2</translation>
+    </message>
+    <message>
+        <source>Boxes waiting for a route: %1</source>
+        <translation>Коробов ждут рейса: %1</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,23 @@ class WarehouseData(Protocol):
 
     def site_name(self, site_id: str) -> str: ...
 
+    def picked_units(self) -> list[UnitView]:
+        """Units picked and waiting to be packed."""
+        ...
+
+    def boxes_to_ship(self) -> list[BoxView]:
+        """Closed forward boxes not on a route yet."""
+        ...
+
+
+def waiting_by_destination(data: WarehouseData, items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(destination name, count) summed per destination, largest first."""
+    totals: dict[str, int] = {}
+    for site, n in items:
+        totals[site] = totals.get(site, 0) + n
+    named = [(data.site_name(site), n) for site, n in totals.items()]
+    return sorted(named, key=lambda item: (-item[1], item[0]))
+
 
 def location_code(location_id: str | None) -> str:
     """'WH-DEMO-1:A-01-02-3' -> 'A-01-02-3' (what a worker reads on the shelf)."""

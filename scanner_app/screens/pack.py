@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from shared.barcodes import Scan
 
-from ..logic.common import Level, Reaction
+from ..logic.common import Level, waiting_by_destination
 from ..logic.packing import PackFlow
 from .base import Context, ScanScreen, big_button, wrap
 
@@ -77,8 +77,22 @@ class PackScreen(ScanScreen):
             )
         self.count.setText(self.tr("Units in the box: %1").replace("%1", str(len(flow.units))))
         self.units.clear()
+        if flow.box_id is None or flow.closed:
+            # before a box: what is picked and waiting, per pickup point
+            waiting = waiting_by_destination(data, [(u.pvz_id, 1) for u in data.picked_units()])
+            self.count.setText(
+                self.tr("Picked, waiting to be packed: %1").replace("%1", str(sum(n for _, n in waiting)))
+            )
+            for name, n in waiting:
+                self.units.addItem(f"{name}: {n}")
+            self._buttons()
+            return
         for unit in flow.units:
             self.units.addItem(f"{unit.label}  {unit.product_name}")
+        self._buttons()
+
+    def _buttons(self) -> None:
+        flow = self.flow
         self.close_box.setEnabled(flow.box_id is not None and not flow.closed and bool(flow.units))
         self.reprint.setEnabled(flow.box_id is not None and bool(flow.units))
         self.new_box.setEnabled(flow.box_id is None or flow.closed or not flow.units)
@@ -118,6 +132,3 @@ class PackScreen(ScanScreen):
         self.flow.next_box()
         self.clear_result()
         self.render_prompt()
-
-
-__all__ = ["PackScreen", "Reaction"]

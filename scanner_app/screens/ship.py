@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from shared.barcodes import Scan
 
+from ..logic.common import waiting_by_destination
 from ..logic.shipping import ShipFlow
 from .base import Context, ScanScreen, big_button, wrap
 
@@ -73,6 +74,14 @@ class ShipScreen(ScanScreen):
         self.boxes.clear()
         for box_id in flow.box_ids:
             self.boxes.addItem(box_id)
+        if not flow.box_ids or flow.closed:
+            # what is closed and waiting for a route, per pickup point
+            waiting = waiting_by_destination(data, [(b.destination_site_id, 1) for b in data.boxes_to_ship()])
+            self.count.setText(
+                self.tr("Boxes waiting for a route: %1").replace("%1", str(sum(n for _, n in waiting)))
+            )
+            for name, n in waiting:
+                self.boxes.addItem(f"{name}: {n}")
         self.close_route.setEnabled(bool(flow.box_ids) and not flow.closed)
         self.new_route.setEnabled(flow.closed or not flow.box_ids)
 

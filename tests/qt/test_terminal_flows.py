@@ -402,6 +402,9 @@ def test_pack_and_ship_offline_then_sync_once(terminal: Harness, world: World) -
     terminal.cable.plugged = False  # the rest of the shift runs offline
     terminal.window.navigate("pack")
     pack = terminal.window.screens["pack"]
+    waiting = [pack.units.item(i).text() for i in range(pack.units.count())]  # type: ignore[attr-defined]
+    assert any(w.startswith(f"{world.pvz1}: ") for w in waiting)  # picked and waiting, per PVZ
+    assert any(w.startswith(f"{world.pvz2}: ") for w in waiting)
     terminal.scan(order1["units"][0]["label"])
     assert terminal.tone == "error"  # no box yet
     terminal.key(Qt.Key.Key_F1)  # a new box label, printed at once
@@ -424,6 +427,8 @@ def test_pack_and_ship_offline_then_sync_once(terminal: Harness, world: World) -
 
     terminal.window.navigate("ship")
     ship = terminal.window.screens["ship"]
+    waiting = [ship.boxes.item(i).text() for i in range(ship.boxes.count())]  # type: ignore[attr-defined]
+    assert any(w.startswith(f"{world.pvz1}: ") for w in waiting)  # closed boxes waiting for a route
     terminal.scan(box)
     assert terminal.tone == "ok" and ship.flow.box_ids == [box]  # type: ignore[attr-defined]
     terminal.key(Qt.Key.Key_F2)  # close the route: units SHIPPED, locally
