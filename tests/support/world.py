@@ -201,9 +201,12 @@ class World:
         self.anonymous = self.server.client()
 
     def device(self, account: Account, device_id: str | None = None) -> Device:
+        """The Device with this id (default: one per user); naming another account on an existing
+        device switches its user, as at a shift change, and keeps its seq."""
         device_id = device_id or f"dev-{account.username}"
         if device_id not in self.devices:
             self.devices[device_id] = Device(self, account, device_id)
+        self.devices[device_id].account = account
         return self.devices[device_id]
 
     def place_order(self, customer: Account, pvz_id: str, skus: list[str]) -> dict[str, Any]:

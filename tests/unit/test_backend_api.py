@@ -408,3 +408,61 @@ def test_search_pages_cover_every_match_once_past_the_ranked_tier(
         if not cursor:
             break
     assert len(seen) == len(set(seen)) == len(w.skus)
+
+
+def test_token_bound_to_a_device_cannot_push_for_another(w: World) -> None:
+    token = w.anonymous.post(
+        "/api/v1/auth/login", json={"username": "clerk1", "password": w.clerk1.password, "device_id": "pc-1"}
+    ).json()["access_token"]
+    c = w.server.client(token)
+    op = w.device(w.clerk1, "pc-2").make_op("shift.open", {"shift_id": "S"})
+    r = c.post("/api/v1/sync/push", json={"device_id": "pc-2", "ops": [op]})
+    assert r.status_code == 403 and _err(r) == "wrong_device"
+    # a device registered at PVZ-T-1 cannot be used by a clerk of PVZ-T-2
+    w.device(w.clerk1, "pc-shared").op("shift.open", {"shift_id": "S1"})
+    other = w.device(w.clerk2, "pc-shared")
+    r = other.push_raw([other.make_op("shift.open", {"shift_id": "S2"})])
+    assert r.status_code == 403 and _err(r) == "wrong_device"
+
+
+def test_cancelled_order_cancels_its_task_and_a_late_pick_is_a_conflict(w: World) -> None:
+    order = w.place_order(w.customer, w.pvz1, [w.skus[0]])
+    w.pay(order)
+    task = w.wait_for_task(order["id"])
+    w.client(w.customer).post(f"/api/v1/orders/{order['id']}/cancel").raise_for_status()
+    w.server.run_relay()  # type: ignore[union-attr]
+    tasks = {t["id"]: t for t in w.client(w.picker).get("/api/v1/warehouse/tasks").json()["items"]}
+    assert tasks[task["id"]]["status"] == "CANCELLED"
+    unit = task["units"][0]
+    r = w.device(w.picker).op(
+        "pick.unit",
+        {"task_id": task["id"], "unit_id": unit["id"], "location_id": unit["location_id"]},
+        must_apply=False,
+    )
+    assert r["status"] == "rejected" and r["reason"]["code"] == "conflict"
+
+
+def test_refund_cancels_before_shipping_and_revokes_pickup_codes(w: World) -> None:
+    order = w.place_order(w.customer, w.pvz1, [w.skus[0], w.skus[1]])
+    w.pay(order)
+    w.pickup_code(order)
+    refund = w.webhook_body(order, type_="payment.refunded")
+    assert w.post_webhook(refund).json() == {"status": "processed"}
+    assert w.get_order(w.customer, order["id"])["status"] == "CANCELLED"
+    revoked = [c for c in w.device(w.clerk1).pull() if c["entity"] == "revocation"]
+    assert len(revoked) == 1 and revoked[0]["data"]["order_id"] == order["id"]
+    failed = w.place_order(w.customer, w.pvz1, [w.skus[2]])
+    assert w.post_webhook(w.webhook_body(failed, type_="payment.failed")).json() == {"status": "processed"}
+    assert w.get_order(w.customer, failed["id"])["status"] == "CREATED"
+
+
+def test_an_unexpected_error_is_a_json_500_without_a_trace(w: World) -> None:
+    app = w.server.app  # type: ignore[union-attr]
+
+    def boom() -> None:
+        raise RuntimeError("secret internals /path/to/file.py line 12")
+
+    app.add_api_route("/boom", boom)
+    r = w.anonymous.get("/boom")
+    assert r.status_code == 500
+    assert r.json() == {"error": {"code": "internal", "message": "internal server error"}}
