@@ -127,8 +127,3 @@ class PackScreen(ScanScreen):
             return
         self.printed_to = where
         self.add_to_result(self.tr("Label printed: %1").replace("%1", Path(where).name))
-
-    def next_box(self) -> None:
-        self.flow.next_box()
-        self.clear_result()
-        self.render_prompt()

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from scanner_app.__main__ import Terminal, TerminalConfig, build
@@ -578,6 +578,11 @@ def test_every_screen_fits_480_px_in_both_languages(
                 h.qtbot.wait(1)
                 assert h.window.width() == 480, (lang, name, h.window.width())
                 assert h.window.minimumSizeHint().width() <= 480, (lang, name)
+                # every touch target is at least 48 px (9 mm) both ways
+                buttons = [b for b in h.window.current.findChildren(QPushButton) if b.isVisible()]
+                assert buttons, name
+                for b in buttons:
+                    assert b.height() >= 48 and b.width() >= 48, (lang, name, b.text(), b.size())
         finally:
             h.close()
 
