@@ -166,7 +166,12 @@ class SyncEngine:
     # ------------------------------------------------------------------ HTTP with retries
     def _headers(self) -> dict[str, str]:
         token = self.tokens.access_token() if self.tokens else None
-        return {"Authorization": f"Bearer {token}"} if token else {}
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        device = self.store.device_id
+        if device.isascii():  # the backend's /metrics shows each device's queue (wb_device_pending_ops)
+            headers["X-WB-Device"] = device
+            headers["X-WB-Pending-Ops"] = str(self._status.pending)
+        return headers
 
     def _request(self, method: str, path: str, **kw: Any) -> Any:
         """One request: retried on network/5xx/429 with backoff, one token refresh on 401."""
