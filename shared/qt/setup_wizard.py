@@ -20,8 +20,9 @@ Pages:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -472,3 +473,24 @@ def run_setup_wizard(
     saved = wizard.saved if code == QWizard.DialogCode.Accepted.value else None
     wizard.deleteLater()
     return saved
+
+
+def ensure_configured(
+    app_name: str,
+    config_store: ConfigStore,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    **wizard_options: Any,
+) -> AppConfig | None:
+    """What an app's composition root calls at start: the config, after the wizard when needed.
+
+    Returns the loaded config (roll-out file and `overrides` applied) when it is `configured`;
+    otherwise shows the wizard (prefilled from what is known) and returns the config as saved and
+    reloaded, or None when the admin cancelled (the app should exit then). `wizard_options` go to
+    :func:`run_setup_wizard` (checker, port_lister, parent, exec_fn, ...). ConfigError propagates.
+    """
+    config = config_store.load(overrides)
+    if config.configured:
+        return config
+    saved = run_setup_wizard(app_name, config_store, initial=config, **wizard_options)
+    return None if saved is None else config_store.load(overrides)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from shared.config import ROLLOUT_ENV, ConfigStore
-from shared.qt.setup_wizard import SetupWizard, run_setup_wizard
+from shared.qt.setup_wizard import SetupWizard, ensure_configured, run_setup_wizard
 from shared.setup import ConnectionCheck, PortInfo
 from tests.support.backend import BackendServer
 
@@ -277,3 +277,34 @@ def test_the_wizard_speaks_russian_by_default(qtbot, qapp, tmp_path: Path) -> No
         assert wizard.backend_page.status.text() == "Связь с http://server:8700 есть."
     finally:
         i18n.uninstall(qapp, translators)
+
+
+def test_ensure_configured_runs_the_wizard_only_when_needed(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = _store(tmp_path)
+    shown: list[SetupWizard] = []
+
+    def finish(wizard: SetupWizard) -> int:
+        shown.append(wizard)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.backend_page.skip.setChecked(True)
+        wizard.next()
+        wizard.site_page.site.setText("PVZ-7")
+        wizard.next()
+        wizard.next()
+        wizard.accept()
+        return int(wizard.result())
+
+    first = ensure_configured("pvz", store, checker=FakeBackend(), port_lister=list, exec_fn=finish)
+    assert first is not None and first.site_id == "PVZ-7" and len(shown) == 1
+    # configured now: no wizard, and command-line overrides still win
+    again = ensure_configured("pvz", store, overrides={"language": "en"}, exec_fn=finish)
+    assert again is not None and again.language == "en" and again.device_id == first.device_id
+    assert len(shown) == 1
+    # a cancelled wizard on an unconfigured device: None, nothing saved
+    other = _store(tmp_path / "other")
+    assert (
+        ensure_configured("pvz", other, port_lister=list, exec_fn=lambda w: int(w.reject() or w.result()))
+        is None
+    )
+    assert not other.path.exists()
