@@ -38,6 +38,8 @@ PrivilegesRequiredOverridesAllowed=dialog
 WizardStyle=modern
 ; an update closes running apps first (the local journal is safe: every op is committed)
 CloseApplications=yes
+; WB_OPS_CONFIG (below) reaches running programs without a log-off
+ChangesEnvironment=yes
 RestartApplications=no
 MinVersion=10.0
 
@@ -79,7 +81,9 @@ Name: "{autostartup}\{cm:NameTerminal}"; Filename: "{app}\scanner-app.exe"; Comp
 
 [Registry]
 ; a roll-out file given with /ROLLOUT=<path> becomes WB_OPS_CONFIG for every user of this PC
-Root: HKLM; Subkey: "SYSTEM\CurrentControlSet\Control\Session Manager\Environment"; ValueType: string; ValueName: "WB_OPS_CONFIG"; ValueData: "{code:RolloutPath}"; Check: HasRollout; Flags: uninsdeletevalue
+; (machine-wide, so only in an administrative install; a per-user install sets it for that user)
+Root: HKCU; Subkey: "Environment"; ValueType: string; ValueName: "WB_OPS_CONFIG"; ValueData: "{code:RolloutPath}"; Check: HasRollout and not IsAdminInstallMode; Flags: uninsdeletevalue
+Root: HKLM; Subkey: "SYSTEM\CurrentControlSet\Control\Session Manager\Environment"; ValueType: string; ValueName: "WB_OPS_CONFIG"; ValueData: "{code:RolloutPath}"; Check: HasRollout and IsAdminInstallMode; Flags: uninsdeletevalue
 
 [Run]
 Filename: "{app}\pvz-app.exe"; Description: "{cm:LaunchPvz}"; Components: pvz; Flags: nowait postinstall skipifsilent
