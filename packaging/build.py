@@ -9,8 +9,8 @@ Steps, each timed and printed:
 3. the Linux archive `dist/wb-ops-<version>-linux-<arch>.tar.gz`: both bundles, install.sh,
    .desktop entries, icons, the systemd unit and its environment file, ADMIN.md.
 
-The Windows installer (packaging/windows/wb-ops.iss) is compiled on a Windows machine with Inno
-Setup after running this script there (it reads dist/wb-ops).
+On Windows, step 3 is the installer instead: Inno Setup's `iscc` (when on PATH) compiles
+packaging/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version>-setup.exe.
 """
 
 from __future__ import annotations
@@ -175,6 +175,17 @@ def main(argv: list[str] | None = None) -> int:
         log(
             f"{bundle}: {seconds:.0f} s, {folder_size(bundle_dir(bundle)) / 1e6:.0f} MB in {bundle_dir(bundle)}"
         )
+    if not args.no_archive and sys.platform == "win32" and APPS_BUNDLE in bundles:
+        iscc = shutil.which("iscc") or shutil.which("ISCC")
+        if iscc is None:
+            log("Inno Setup (iscc) not on PATH: the installer is not built")
+        else:
+            started = time.perf_counter()
+            iss = PACKAGING / "windows" / "wb-ops.iss"
+            subprocess.run([iscc, f"/DAppVersion={version()}", str(iss)], check=True)
+            log(
+                f"installer: {DIST / f'wb-ops-{version()}-setup.exe'} ({time.perf_counter() - started:.0f} s)"
+            )
     if not args.no_archive and sys.platform.startswith("linux"):
         started = time.perf_counter()
         archive = linux_archive()
