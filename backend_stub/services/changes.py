@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..context import dumps
-from ..db import boxes, orders, routes, units
+from ..db import Fast, boxes, orders, routes, units
 
 ALL_SITES = "*"
 
 
-def _change_statements() -> tuple[Any, Any]:
+def _change_statements() -> tuple[Fast, Fast]:
     from ..db import changes
 
     drop = delete(changes).where(
@@ -25,7 +25,14 @@ def _change_statements() -> tuple[Any, Any]:
         changes.c.entity == bindparam("b_entity"),
         changes.c.entity_id == bindparam("b_id"),
     )
-    return drop, insert(changes)
+    add = insert(changes).values(
+        site_id=bindparam("b_site"),
+        entity=bindparam("b_entity"),
+        entity_id=bindparam("b_id"),
+        op=bindparam("b_op"),
+        data=bindparam("b_data"),
+    )
+    return Fast(drop), Fast(add)
 
 
 _DROP_CHANGE, _ADD_CHANGE = _change_statements()
@@ -44,11 +51,11 @@ def publish(
     targets = sorted({s for s in sites if s})
     if not targets:
         return
-    conn.execute(_DROP_CHANGE, [{"b_site": t, "b_entity": entity, "b_id": entity_id} for t in targets])
-    conn.execute(
-        _ADD_CHANGE,
+    _DROP_CHANGE.many(conn, [{"b_site": t, "b_entity": entity, "b_id": entity_id} for t in targets])
+    _ADD_CHANGE.many(
+        conn,
         [
-            {"site_id": t, "entity": entity, "entity_id": entity_id, "op": op, "data": payload}
+            {"b_site": t, "b_entity": entity, "b_id": entity_id, "b_op": op, "b_data": payload}
             for t in targets
         ],
     )

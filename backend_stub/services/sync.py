@@ -27,6 +27,8 @@ from shared.domain import (
 
 from ..context import AppContext, dumps
 from ..db import (
+    Fast,
+    Savepoint,
     boxes,
     cells,
     changes,
@@ -51,20 +53,30 @@ MAX_OPS_PER_PUSH = 500
 SYNC_ROLES = (Role.CLERK, Role.WAREHOUSE, Role.ADMIN)
 
 
-_UNIT_BY_ID = select(units).where(units.c.id == bindparam("b_ref"))
-_UNIT_BY_LABEL = select(units).where(units.c.label == bindparam("b_ref"))
-_CELL_BY_ID = select(cells.c.id, cells.c.site_id).where(cells.c.id == bindparam("b_ref"))
-_CELL_BY_LABEL = select(cells.c.id, cells.c.site_id).where(cells.c.label == bindparam("b_ref"))
-_DEVICE = select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == bindparam("b_device"))
-_RESULT_BY_OP = select(op_results).where(op_results.c.op_id == bindparam("b_op"))
-_RESULT_BY_SEQ = select(op_results).where(
-    op_results.c.device_id == bindparam("b_device"), op_results.c.seq == bindparam("b_seq")
+_UNIT_BY_ID = Fast(select(units).where(units.c.id == bindparam("b_ref")))
+_UNIT_BY_LABEL = Fast(select(units).where(units.c.label == bindparam("b_ref")))
+_CELL_BY_ID = Fast(select(cells.c.id, cells.c.site_id).where(cells.c.id == bindparam("b_ref")))
+_CELL_BY_LABEL = Fast(select(cells.c.id, cells.c.site_id).where(cells.c.label == bindparam("b_ref")))
+_DEVICE = Fast(
+    select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == bindparam("b_device"))
 )
-_ADD_RESULT = insert(op_results)
-_SET_LAST_SEQ = (
+_RESULT_BY_OP = Fast(select(op_results).where(op_results.c.op_id == bindparam("b_op")))
+_RESULT_BY_SEQ = Fast(
+    select(op_results).where(
+        op_results.c.device_id == bindparam("b_device"), op_results.c.seq == bindparam("b_seq")
+    )
+)
+_RESULT_COLUMNS = [c.name for c in op_results.columns]
+_ADD_RESULT = Fast(insert(op_results).values({c: bindparam("b_" + c) for c in _RESULT_COLUMNS}))
+_SET_LAST_SEQ = Fast(
     update(devices)
     .where(devices.c.device_id == bindparam("b_device"))
     .values(last_seq=bindparam("b_seq"), updated_at=bindparam("b_now"))
+)
+_ADD_RECORD = Fast(
+    insert(records).values(
+        {c: bindparam("b_" + c) for c in ("kind", "site_id", "ref", "op_id", "actor", "data", "created_at")}
+    )
 )
 GROUP_MAX_OPS = 50  # ops committed together at most (each still atomic with its result row)
 GROUP_MAX_SECONDS = 0.02  # and the write lock is held at most about this long
@@ -92,9 +104,9 @@ class OpContext:
     # ---- lookups ---------------------------------------------------------------------------------
     def unit(self, ref: object) -> Any:
         ref = str(ref)
-        row = self.conn.execute(_UNIT_BY_ID, {"b_ref": ref}).first()
+        row = _UNIT_BY_ID.first(self.conn, {"b_ref": ref})
         if row is None:
-            row = self.conn.execute(_UNIT_BY_LABEL, {"b_ref": ref}).first()
+            row = _UNIT_BY_LABEL.first(self.conn, {"b_ref": ref})
         if row is None:
             raise Reject("unknown_unit", f"no unit {ref}")
         owner = row.pvz_id if self.site_kind is SiteKind.PVZ else row.warehouse_id
@@ -119,9 +131,9 @@ class OpContext:
         return row
 
     def cell(self, cell_id: object) -> str:
-        row = self.conn.execute(_CELL_BY_ID, {"b_ref": str(cell_id)}).first()
+        row = _CELL_BY_ID.first(self.conn, {"b_ref": str(cell_id)})
         if row is None:
-            row = self.conn.execute(_CELL_BY_LABEL, {"b_ref": str(cell_id)}).first()
+            row = _CELL_BY_LABEL.first(self.conn, {"b_ref": str(cell_id)})
         if row is None or row.site_id != self.site_id:
             raise Reject("unknown_cell", f"no cell {cell_id} at {self.site_id}")
         return str(row.id)
@@ -150,17 +162,18 @@ class OpContext:
         self.touched_orders.update(r.order_id for r in rows)
 
     def record(self, kind: str, ref: str | None, data: Mapping[str, Any]) -> None:
-        self.conn.execute(
-            insert(records).values(
-                kind=kind,
-                site_id=self.site_id,
-                ref=ref,
-                op_id=self.op.op_id,
-                actor=self.op.actor,
-                data=dumps(dict(data)),
-                created_at=self.ctx.now_iso(),
-            )
-        )
+        _ADD_RECORD.run(
+            self.conn,
+            {
+                "b_kind": kind,
+                "b_site_id": self.site_id,
+                "b_ref": ref,
+                "b_op_id": self.op.op_id,
+                "b_actor": self.op.actor,
+                "b_data": dumps(dict(data)),
+                "b_created_at": self.ctx.now_iso(),
+            },
+        ).close()
 
     def box_units(self, box_id: str) -> list[Any]:
         return list(self.conn.execute(select(units).where(units.c.box_id == box_id)))
@@ -576,7 +589,7 @@ def _apply_one(
     if role not in (expected, Role.ADMIN):
         return "rejected", "forbidden_role", f"a {role} may not do {op.type}"
     octx = OpContext(ctx, conn, op, role, caller.site_id, caller.site_kind)
-    savepoint = conn.begin_nested()
+    savepoint = Savepoint(conn)
     try:
         HANDLERS[op.type](octx, op.payload)
     except Reject as exc:
@@ -639,7 +652,7 @@ def push(
         with ctx.db.write() as conn:
             started = ctx.clock.monotonic()
             done_in_group = 0
-            current = conn.execute(_DEVICE, {"b_device": device_id}).first()
+            current = _DEVICE.first(conn, {"b_device": device_id})
             if current is not None and current.site_id != caller.site_id:
                 raise ApiError(403, "wrong_device", "this device is registered at another site")
             last = current.last_seq if current is not None else 0
@@ -651,9 +664,9 @@ def push(
                 seq, op_id = int(raw["seq"]), str(raw["op_id"])
                 stored = stored_by_seq.get(seq) if seq <= last_seq else None
                 if stored is None and seq <= last:
-                    stored = conn.execute(_RESULT_BY_SEQ, {"b_device": device_id, "b_seq": seq}).first()
+                    stored = _RESULT_BY_SEQ.first(conn, {"b_device": device_id, "b_seq": seq})
                 if stored is None:
-                    stored = conn.execute(_RESULT_BY_OP, {"b_op": op_id}).first()
+                    stored = _RESULT_BY_OP.first(conn, {"b_op": op_id})
                     if stored is not None and seq == last + 1:  # same op under a new seq: it takes the seq
                         _set_last_seq(ctx, conn, device_id, caller.site_id, seq, new_device)
                         last, new_device = seq, False
@@ -665,23 +678,23 @@ def push(
                         409, "seq_gap", f"expected seq {last + 1}, got {seq}", expected_seq=last + 1
                     )
                 status, code, message = _apply_one(ctx, conn, raw, caller, actors)
-                conn.execute(
-                    _ADD_RESULT,
+                _ADD_RESULT.run(
+                    conn,
                     {
-                        "op_id": op_id,
-                        "device_id": device_id,
-                        "seq": seq,
-                        "type": str(raw.get("type", ""))[:40],
-                        "actor": str(raw.get("actor", ""))[:26],
-                        "site_id": caller.site_id,
-                        "status": status,
-                        "reason_code": code,
-                        "reason_message": message,
-                        "payload": dumps(raw.get("payload")),
-                        "created_at": str(raw.get("created_at", ""))[:30],
-                        "applied_at": ctx.now_iso(),
+                        "b_op_id": op_id,
+                        "b_device_id": device_id,
+                        "b_seq": seq,
+                        "b_type": str(raw.get("type", ""))[:40],
+                        "b_actor": str(raw.get("actor", ""))[:26],
+                        "b_site_id": caller.site_id,
+                        "b_status": status,
+                        "b_reason_code": code,
+                        "b_reason_message": message,
+                        "b_payload": dumps(raw.get("payload")),
+                        "b_created_at": str(raw.get("created_at", ""))[:30],
+                        "b_applied_at": ctx.now_iso(),
                     },
-                )
+                ).close()
                 last = seq
                 done_in_group += 1
                 reason = {"code": code, "message": message} if code else None

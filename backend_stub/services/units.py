@@ -11,7 +11,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from shared.domain import Role, SiteKind, UnitStatus, check_transition, order_status
 
 from ..context import AppContext
-from ..db import orders, units
+from ..db import Fast, orders, units
 from .changes import publish_order, publish_unit_rows
 
 
@@ -21,8 +21,8 @@ def check_all(rows: Iterable[Any], target: UnitStatus, role: Role, site: SiteKin
         check_transition(UnitStatus(row.status), target, role, site)
 
 
-_STATUSES_OF_ORDER = select(units.c.status).where(units.c.order_id == bindparam("b_order"))
-_SET_ORDER_STATUS = (
+_STATUSES_OF_ORDER = Fast(select(units.c.status).where(units.c.order_id == bindparam("b_order")))
+_SET_ORDER_STATUS = Fast(
     update(orders)
     .where(orders.c.id == bindparam("b_order"), orders.c.status != bindparam("b_status"))
     .values(status=bindparam("b_status"), updated_at=bindparam("b_now"))
@@ -30,8 +30,8 @@ _SET_ORDER_STATUS = (
 
 
 @lru_cache(maxsize=64)
-def _unit_update(keys: frozenset[str]) -> Any:
-    return (
+def _unit_update(keys: frozenset[str]) -> Fast:
+    return Fast(
         update(units).where(units.c.id == bindparam("b_unit")).values({k: bindparam("b_" + k) for k in keys})
     )
 
@@ -46,18 +46,18 @@ def set_units(
     if unit_ids:
         stmt = _unit_update(frozenset(vals))
         params = {"b_" + k: v for k, v in vals.items()}
-        conn.execute(stmt, [{"b_unit": uid, **params} for uid in unit_ids])
+        stmt.many(conn, [{"b_unit": uid, **params} for uid in unit_ids])
     return vals
 
 
 def refresh_orders(ctx: AppContext, conn: Connection, order_ids: Iterable[str]) -> None:
     """Re-derive each order's status from its units; publish the order when it changed."""
     for order_id in dict.fromkeys(order_ids):
-        states = [r.status for r in conn.execute(_STATUSES_OF_ORDER, {"b_order": order_id})]
+        states = [r.status for r in _STATUSES_OF_ORDER.all(conn, {"b_order": order_id})]
         status = str(order_status(UnitStatus(s) for s in states))
-        changed = conn.execute(
-            _SET_ORDER_STATUS, {"b_order": order_id, "b_status": status, "b_now": ctx.now_iso()}
-        ).rowcount
+        changed = _SET_ORDER_STATUS.rowcount(
+            conn, {"b_order": order_id, "b_status": status, "b_now": ctx.now_iso()}
+        )
         if changed:
             publish_order(conn, order_id)
 
