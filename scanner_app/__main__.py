@@ -33,6 +33,7 @@ class TerminalConfig:
     printer_name: str = ""
     inline: bool = False  # tests: operations and sync run on the calling thread
     sync_interval_ms: int = 30_000
+    idle_lock_minutes: int = 15
     wedge: bool = True  # listen for keyboard-wedge scanners too
     scale: float = 0.9
     extra: dict[str, Any] = field(default_factory=dict)
@@ -61,6 +62,7 @@ class Terminal:
         self.sync.stop(5000)
         self.bridge.stop()
         self.ops.runner.wait(5000)
+        self.window.shutdown()
         self.window.close()
         self.http.close()
         self.store.close()
@@ -119,7 +121,13 @@ def build(
     http = httpx.Client(base_url=config.backend_url, timeout=10.0, transport=transport)
     tokens = TokenStore(keyring_backend)
     session = TerminalSession(
-        store, AuthClient(http), tokens, clock, device_id=device_id, site_kind=SiteKind.WAREHOUSE
+        store,
+        AuthClient(http),
+        tokens,
+        clock,
+        device_id=device_id,
+        site_kind=SiteKind.WAREHOUSE,
+        idle_lock_s=config.idle_lock_minutes * 60,
     )
     auth = TerminalAuth(session, store)
     engine = SyncEngine(store, http, session, clock)
@@ -228,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         lang=args.lang or saved.language or "ru",
         labels_to_pdf=not args.printer,
         printer_name=args.printer,
+        idle_lock_minutes=saved.idle_lock_minutes,
     )
     terminal = build(config)
     window = terminal.window

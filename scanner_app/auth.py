@@ -112,6 +112,12 @@ class TerminalAuth:
     def logout(self, session: Session) -> None:
         self.core.logout()
 
+    def touch(self) -> None:
+        self.core.touch()
+
+    def idle_locked(self) -> bool:
+        return self.core.actor is not None and self.core.locked
+
     # --- helpers -----------------------------------------------------------------------------
 
     def _session(self, actor: Actor) -> Session:

@@ -53,6 +53,14 @@ class Auth(Protocol):
 
     def logout(self, session: Session) -> None: ...
 
+    def touch(self) -> None:
+        """The worker did something (a scan, a key, a tap): the idle clock starts again."""
+        ...
+
+    def idle_locked(self) -> bool:
+        """True once the session sat idle past the lock time."""
+        ...
+
 
 class Journal(Protocol):
     """Writes operations to the local journal (in one transaction each) and returns the change set."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -33,6 +33,8 @@ from .services import Services, Session
 from .status_strip import TerminalStatusStrip
 
 SIZE = (480, 800)
+IDLE_CHECK_MS = 10_000
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 
 
 class TerminalWindow(QWidget):
@@ -102,6 +104,15 @@ class TerminalWindow(QWidget):
         ops.failed.connect(self._failed)
         bridge.faulted.connect(self._fault)
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        self._resume: tuple[str, str] | None = None  # (user id, screen) of a shift locked while idle
+        bridge.scanned.connect(lambda _: self.services.auth.touch() if self.session else None)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._idle = QTimer(self)
+        self._idle.setInterval(IDLE_CHECK_MS)
+        self._idle.timeout.connect(self.check_idle)
+        self._idle.start()
         self.navigate("login")
 
     @property
@@ -124,9 +135,30 @@ class TerminalWindow(QWidget):
         screen.setFocus()
 
     def start_shift(self, session: Session) -> None:
+        resume, self._resume = self._resume, None
+        same_worker = resume is not None and resume[0] == session.user_id
         self.session = session
         self.status.update(user=session.name, site=session.site_id)
-        self.navigate("menu")
+        if same_worker and resume is not None:
+            self.navigate(resume[1])  # back where the worker was, the step's state intact
+        else:
+            self.navigate("menu")
+
+    # --- idle lock -----------------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.session is not None:
+            self.services.auth.touch()
+        return False
+
+    def check_idle(self) -> None:
+        """Lock a shift left idle: the terminal shows the login; the same worker resumes where they were."""
+        if self.session is None or not self.services.auth.idle_locked():
+            return
+        self._resume = (self.session.user_id, self.current.name)
+        self.session = None
+        self.navigate("login")
+        self.login.show_result(Level.WARN, self.tr("Locked after a pause: log in again to continue."))
 
     def logout(self) -> None:
         session, self.session = self.session, None
@@ -150,6 +182,13 @@ class TerminalWindow(QWidget):
 
     def _fault(self, fault: Any) -> None:
         self.current.show_result(Level.ERROR, str(getattr(fault, "message", fault)))
+
+    def shutdown(self) -> None:
+        """Stop the idle timer and the app-wide activity filter (before the window goes away)."""
+        self._idle.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def retranslate(self) -> None:
         for screen in self.screens.values():

@@ -880,5 +880,9 @@
         <source>WB Ops warehouse terminal</source>
         <translation>WB Ops warehouse terminal</translation>
     </message>
+    <message>
+        <source>Locked after a pause: log in again to continue.</source>
+        <translation>Locked after a pause: log in again to continue.</translation>
+    </message>
 </context>
 </TS>

@@ -880,5 +880,9 @@
         <source>WB Ops warehouse terminal</source>
         <translation>WB Ops · складской терминал</translation>
     </message>
+    <message>
+        <source>Locked after a pause: log in again to continue.</source>
+        <translation>Терминал заблокирован после паузы: войдите снова, чтобы продолжить.</translation>
+    </message>
 </context>
 </TS>

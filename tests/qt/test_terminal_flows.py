@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from scanner_app.logic.common import Level
 from scanner_app.screens.base import ScanScreen
 from scanner_app.window import TerminalWindow
 from shared.barcodes import make_badge_label, make_document_label, make_location_label
-from shared.domain import UnitStatus
+from shared.domain import ManualClock, UnitStatus
 from shared.qt.feedback import Tone
 from shared.scanning.simulator import VirtualScanner
 from tests.support.backend import BackendServer, free_port
@@ -73,6 +74,7 @@ class Harness:
         lang: str = "en",
         *,
         inline: bool = True,
+        clock: Any = None,
     ) -> None:
         self.qtbot = qtbot
         self.world = world
@@ -90,7 +92,7 @@ class Harness:
             wedge=False,
             sync_interval_ms=3_600_000,
         )
-        self.t: Terminal = build(self.config, transport=self.cable)
+        self.t: Terminal = build(self.config, transport=self.cable, clock=clock)
         self.window: TerminalWindow = self.t.window
         self.window.resize(480, 800)
         qtbot.addWidget(self.window)
@@ -749,5 +751,37 @@ def test_five_wrong_pins_lock_the_badge_until_a_password_login(
         login.pin.setText("97531")
         login.submit()
         assert h.window.session is not None and h.window.session.offline
+    finally:
+        h.close()
+
+
+def test_an_idle_shift_locks_and_the_same_worker_resumes_the_step(
+    qtbot: QtBot, server: BackendServer, world: World, tmp_path: Path
+) -> None:
+    _, task = paid_order(world, world.pvz1, [world.skus[18]])
+    clock = ManualClock(datetime.now(UTC))
+    h = Harness(qtbot, server, world, tmp_path, clock=clock)
+    try:
+        h.login()
+        h.sync()
+        h.window.navigate("pick", task["id"])
+        flow = h.window.screens["pick"].flow  # type: ignore[attr-defined]
+        h.scan(location_label(flow.current.location_id))
+        clock.advance(5 * 60)
+        h.scan(make_badge_label(99))  # any scan is activity (this one a wrong label): the idle clock restarts
+        assert h.tone == "error"
+        clock.advance(14 * 60)
+        h.window.check_idle()
+        assert h.window.current.name == "pick"  # 14 minutes since the last scan: still open
+        clock.advance(2 * 60)
+        h.window.check_idle()
+        assert h.window.current.name == "login" and h.window.session is None
+        assert "Locked" in h.window.login.prompt.hint
+        h.scan(flow.current.units[0].label)  # scans go to the login screen now, not to picking
+        assert flow.current.open_units
+        h.login()
+        assert h.window.current.name == "pick" and flow.location_confirmed  # the step is where it was
+        h.scan(flow.current.units[0].label)
+        assert h.tone == "ok" and flow.finished
     finally:
         h.close()
