@@ -6,6 +6,7 @@ Built by `create_app` (or `open_context` for the CLI and tests); passed explicit
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,18 @@ class AppContext:
         return utc_iso(self.clock.now())
 
 
+class LockedIdFactory(IdFactory):
+    """IdFactory is not thread-safe; request handlers run in a thread pool."""
+
+    def __init__(self, clock: Clock) -> None:
+        super().__init__(clock)
+        self._lock = threading.Lock()
+
+    def new(self) -> str:
+        with self._lock:
+            return super().new()
+
+
 def open_context(settings: Settings, clock: Clock | None = None, *, create: bool = True) -> AppContext:
     """Open (creating and migrating when `create`) the data dir's database and keys."""
     clock = clock or SystemClock()
@@ -42,7 +55,7 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
         migrate(db)
     passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism)
     ctx = AppContext(
-        settings=settings, db=db, clock=clock, keys=keys, ids=IdFactory(clock), passwords=passwords
+        settings=settings, db=db, clock=clock, keys=keys, ids=LockedIdFactory(clock), passwords=passwords
     )
     if create:
         from .services.pickup import ensure_public_key_published

@@ -208,10 +208,11 @@ def _seed_orders(ctx: AppContext, catalog: list[NewProduct]) -> None:
         "COMPLETED",
         "REFUSED",
         "CANCELLED",
+        "RETURN_PACKED",
         "RETURNED",
     ]
     return_box: dict[str, str] = {}
-    for n in range(40):
+    for n in range(44):
         target = plan[n % len(plan)]
         pvz = "PVZ-DEMO-1" if n % 3 else "PVZ-DEMO-2"
         picks = rnd.sample(catalog[:2000], rnd.randint(1, 3))
@@ -280,9 +281,20 @@ def _seed_orders(ctx: AppContext, catalog: list[NewProduct]) -> None:
         )
         if target == "REFUSED":
             continue
-        if pvz not in return_box:
+        if target == "RETURN_PACKED" and pvz in return_box:
+            box_id = return_box[pvz]
+        else:
             with ctx.db.write() as conn:
-                return_box[pvz] = make_sscc(next_counter(conn, "sscc_serial"), kind_return=True)
-            dev.op("return.open", {"box_id": return_box[pvz]})
+                box_id = make_sscc(next_counter(conn, "sscc_serial"), kind_return=True)
+            dev.op("return.open", {"box_id": box_id})
+            if target == "RETURN_PACKED":
+                return_box[pvz] = box_id
         for u in unit_rows:
-            dev.op("return.pack", {"box_id": return_box[pvz], "unit_id": u.id, "reason": "refused"})
+            dev.op("return.pack", {"box_id": box_id, "unit_id": u.id, "reason": "refused"})
+        if target == "RETURN_PACKED":
+            continue
+        dev.op("return.close", {"box_id": box_id})
+        dev.op("return.handover", {"box_ids": [box_id], "unit_ids": [u.id for u in unit_rows]})
+        for u in unit_rows:
+            wh.op("return.receive", {"box_id": box_id, "unit_id": u.id})
+        wh.op("return.receipt_close", {"box_id": box_id, "missing": []})

@@ -69,7 +69,16 @@ def test_seed_demo_makes_a_believable_world(tmp_path: Path) -> None:
     statuses = {r[0] for r in db.execute("SELECT status FROM orders")}
     assert {"CREATED", "PAID", "IN_FULFILMENT", "IN_TRANSIT", "READY", "COMPLETED", "CANCELLED"} <= statuses
     unit_states = {r[0] for r in db.execute("SELECT status FROM units")}
-    assert {"REFUSED", "RETURN_PACKED", "ISSUED", "ACCEPTED", "PACKED", "PICKED"} <= unit_states
+    assert {
+        "REFUSED",
+        "RETURN_PACKED",
+        "RETURNED",
+        "ISSUED",
+        "ACCEPTED",
+        "PACKED",
+        "PICKED",
+        "SHIPPED",
+    } <= unit_states
     assert db.execute("SELECT count(*) FROM products WHERE needs_marking").fetchone()[0] > 0
     db.close()
     with server:

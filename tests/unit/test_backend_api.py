@@ -466,3 +466,22 @@ def test_an_unexpected_error_is_a_json_500_without_a_trace(w: World) -> None:
     r = w.anonymous.get("/boom")
     assert r.status_code == 500
     assert r.json() == {"error": {"code": "internal", "message": "internal server error"}}
+
+
+def test_a_rejected_op_leaves_no_partial_change(w: World) -> None:
+    order = w.place_order(w.customer, w.pvz1, [w.skus[0], w.skus[1]])
+    w.pay(order)
+    box = w.ship(order)
+    first, second = order["units"][0]["id"], order["units"][1]["id"]
+    w.device(w.clerk1).op("unit.accept", {"unit_id": first, "box_id": box, "cell_id": f"{w.pvz1}:0003"})
+    # 'first' could be issued, but 'second' (still SHIPPED) cannot be refused: the whole op is rejected
+    r = w.device(w.clerk1).op(
+        "pickup.complete",
+        {"order_id": order["id"], "issued": [first], "refused": [{"unit_id": second, "reason": "x"}]},
+        must_apply=False,
+    )
+    assert r["reason"]["code"] == "illegal_transition" and "SHIPPED" in r["reason"]["message"]
+    states = {u["id"]: u["status"] for u in w.get_order(w.admin, order["id"])["units"]}
+    assert states == {first: "ACCEPTED", second: "SHIPPED"}
+    unit_changes = {c["id"]: c["data"]["status"] for c in w.device(w.clerk1).pull() if c["entity"] == "unit"}
+    assert unit_changes[first] == "ACCEPTED"
