@@ -150,9 +150,9 @@ class ConfigStore:
 
     def save(self, config: AppConfig) -> None:
         """Write atomically (temp file + rename) so a crash never leaves half a config."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(config.to_dict(), ensure_ascii=False, indent=2)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".cfg-")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(payload)
