@@ -366,6 +366,10 @@
 <context>
     <name>Screen</name>
     <message>
+        <source>Nothing to scan here: choose a job first.</source>
+        <translation>Nothing to scan here: choose a job first.</translation>
+    </message>
+    <message>
         <source>Log in first.</source>
         <translation>Log in first.</translation>
     </message>
@@ -450,6 +454,10 @@
     <message>
         <source>No open tasks</source>
         <translation>No open tasks</translation>
+    </message>
+    <message>
+        <source>This unit is in no open task.</source>
+        <translation>This unit is in no open task.</translation>
     </message>
 </context>
 <context>

@@ -366,6 +366,10 @@
 <context>
     <name>Screen</name>
     <message>
+        <source>Nothing to scan here: choose a job first.</source>
+        <translation>Здесь сканировать нечего: сначала выберите работу.</translation>
+    </message>
+    <message>
         <source>Log in first.</source>
         <translation>Сначала войдите.</translation>
     </message>
@@ -450,6 +454,10 @@
     <message>
         <source>No open tasks</source>
         <translation>Открытых заданий нет</translation>
+    </message>
+    <message>
+        <source>This unit is in no open task.</source>
+        <translation>Этого товара нет в открытых заданиях.</translation>
     </message>
 </context>
 <context>

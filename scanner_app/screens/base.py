@@ -117,7 +117,10 @@ class Screen(QWidget):
         self.on_scan(scan)
 
     def on_scan(self, scan: Scan) -> None:
-        """Override: what the screen does with a classified scan."""
+        """Override: what the screen does with a classified scan. By default: not here."""
+        self.show_result(
+            Level.WARN, QCoreApplication.translate("Screen", "Nothing to scan here: choose a job first.")
+        )
 
     # --- reactions ---------------------------------------------------------------------------
 

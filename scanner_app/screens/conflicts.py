@@ -19,7 +19,6 @@ from .base import Context, ScanScreen, big_button, wrap
 
 class ConflictScreen(ScanScreen):
     name = "conflicts"
-    takes_scans = False
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

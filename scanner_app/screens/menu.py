@@ -24,7 +24,6 @@ JOBS = (
 
 class MenuScreen(Screen):
     name = "menu"
-    takes_scans = False
     logout_requested = Signal()
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -35,8 +34,11 @@ class MenuScreen(Screen):
         self.summary = wrap(QLabel(self))
         self.summary.setObjectName("LineInfo")
         self.summary.setWordWrap(True)
+        self.message = wrap(QLabel(self))
+        self.message.setObjectName("MenuMessage")
         self.layout_.addWidget(self.greeting)
         self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.message)
         grid = QGridLayout()
         grid.setSpacing(8)
         self.jobs: dict[str, QPushButton] = {}
@@ -85,7 +87,13 @@ class MenuScreen(Screen):
         return self.tr("Menu")
 
     def activate(self, arg: Any = None) -> None:
+        self.clear_result()
         self.refresh()
+
+    def render_prompt(self) -> None:
+        self.message.setText(self.last_text)
+        self.message.setProperty("tone", self.last_tone)
+        repolish(self.message)
 
     def refresh(self) -> None:
         session = self.session

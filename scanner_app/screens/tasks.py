@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.barcodes import Scan, ScanKind
 from shared.store.models import TaskView
 
+from .. import texts
+from ..logic.common import Level, wrong_kind
 from .base import Context, ScanScreen, big_button, wrap
 
 ROW_HEIGHT = 76
@@ -254,6 +257,21 @@ class TaskListScreen(ScanScreen):
 
     def _pulling(self, armed: bool) -> None:
         self.pull_hint.setVisible(armed)
+
+    def on_scan(self, scan: Scan) -> None:
+        """A unit label opens the open task it belongs to."""
+        if scan.kind is not ScanKind.UNIT:
+            self.show_result(Level.ERROR, texts.render(wrong_kind(scan, ScanKind.UNIT).message))
+            return
+        unit = self.ctx.services.data.unit_by_label(scan.code)
+        rows = [self.model.task(i) for i in range(self.model.rowCount())]
+        task = next(
+            (t for t in rows if t is not None and unit is not None and t.order_id == unit.order_id), None
+        )
+        if task is None:
+            self.show_result(Level.ERROR, self.tr("This unit is in no open task."))
+            return
+        self.go("pick", task.id)
 
     def _open_index(self, index: QModelIndex) -> None:
         task = self.model.task(index.row())

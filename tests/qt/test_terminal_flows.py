@@ -645,6 +645,23 @@ def test_keyboard_only_from_the_menu_to_a_task(terminal: Harness, world: World) 
     assert terminal.window.current.name == "pack"
 
 
+def test_scans_where_they_do_not_belong_are_answered(terminal: Harness, world: World) -> None:
+    order, task = paid_order(world, world.pvz2, [world.skus[19]])
+    terminal.login()
+    terminal.sync()
+    menu = terminal.window.screens["menu"]
+    terminal.scan(order["units"][0]["label"])
+    assert terminal.window.current.name == "menu"
+    assert "choose a job" in menu.message.text()  # type: ignore[attr-defined]
+    assert terminal.sounds()[-1] is Tone.WARNING
+    terminal.key(Qt.Key.Key_1)
+    terminal.scan(make_document_label(5))  # not a unit label
+    assert terminal.tone == "error" and terminal.window.current.name == "tasks"
+    terminal.scan(order["units"][0]["label"])  # a unit label opens its task
+    assert terminal.window.current.name == "pick"
+    assert terminal.window.screens["pick"].flow.task_id == task["id"]  # type: ignore[attr-defined]
+
+
 def test_picking_offline_an_order_cancelled_meanwhile_becomes_a_conflict(
     terminal: Harness, world: World
 ) -> None:
