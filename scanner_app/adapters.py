@@ -188,8 +188,9 @@ class BoxLabelPrinter:
 
         from shared.qt.printing import LabelDocument
 
-        count = QCoreApplication.translate("BoxLabel", "%1 pcs").replace("%1", str(units))
-        lines = [destination, count] if destination else [count]
+        lines = [destination] if destination else []
+        if units:  # a fresh box's label is printed before anything is in it
+            lines.append(QCoreApplication.translate("BoxLabel", "%1 pcs").replace("%1", str(units)))
         doc = LabelDocument.single(ScanKind.BOX, box_id, lines)
         self.last_document = doc
         if self._pdf_dir is not None:
