@@ -54,16 +54,16 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 
 demo: $(STAMP)
-	$(PY) -m packaging.demo
+	$(PY) -m installers.demo
 
 package: $(STAMP)
-	$(PY) -m packaging.build
+	$(PY) -m installers.build
 
 package-smoke: $(STAMP)
-	$(PY) -m packaging.smoke
+	$(PY) -m installers.smoke
 
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m packaging.screenshots
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m installers.screenshots
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -20,8 +20,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from packaging.meta import APPS_BUNDLE, BACKEND_BUNDLE, DIST, PROGRAMS, Program, archive_name, executable
-from packaging.smoke import app_args, clean_env, free_port
+from installers.meta import APPS_BUNDLE, BACKEND_BUNDLE, DIST, PROGRAMS, Program, archive_name, executable
+from installers.smoke import app_args, clean_env, free_port
 from tests.benchmarks import Row
 
 WARM_RUNS = 3

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from packaging import meta
-from packaging.build import linux_archive
+from installers import meta
+from installers.build import linux_archive
 
 APPS = [p for p in meta.PROGRAMS if p.gui]
 

@@ -1,6 +1,6 @@
 """`make package`: PyInstaller bundles of the apps and the backend, and the Linux archive.
 
-    python -m packaging.build [--only apps|backend] [--no-archive] [--clean]
+    python -m installers.build [--only apps|backend] [--no-archive] [--clean]
 
 Steps, each timed and printed:
 
@@ -10,7 +10,7 @@ Steps, each timed and printed:
    .desktop entries, icons, the systemd unit and its environment file, ADMIN.md.
 
 On Windows, step 3 is the installer instead: Inno Setup's `iscc` (when on PATH) compiles
-packaging/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version>-setup.exe.
+installers/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version>-setup.exe.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ import tarfile
 import time
 from pathlib import Path
 
-from packaging.meta import (
+from installers.meta import (
     APPS_BUNDLE,
     BACKEND_BUNDLE,
     BUILD,
     DIST,
-    PACKAGING,
+    INSTALLERS,
     PROGRAMS,
     ROOT,
     SOURCE_PACKAGES,
@@ -39,7 +39,7 @@ from packaging.meta import (
     version,
 )
 
-SPECS = {APPS_BUNDLE: PACKAGING / "wb_ops_apps.spec", BACKEND_BUNDLE: PACKAGING / "wb_backend.spec"}
+SPECS = {APPS_BUNDLE: INSTALLERS / "wb_ops_apps.spec", BACKEND_BUNDLE: INSTALLERS / "wb_backend.spec"}
 
 
 def log(message: str) -> None:
@@ -118,7 +118,7 @@ def linux_archive(dist: Path = DIST, work: Path = BUILD) -> Path:
     everything install.sh needs."""
     top = archive_name()
     target = dist / f"{top}.tar.gz"
-    linux = PACKAGING / "linux"
+    linux = INSTALLERS / "linux"
     work.mkdir(parents=True, exist_ok=True)
     with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         for bundle in (APPS_BUNDLE, BACKEND_BUNDLE):
@@ -139,7 +139,7 @@ def linux_archive(dist: Path = DIST, work: Path = BUILD) -> Path:
                 )
                 _add(
                     tar,
-                    PACKAGING / "icons" / f"{program.name}.png",
+                    INSTALLERS / "icons" / f"{program.name}.png",
                     f"{top}/share/icons/{program.name}.png",
                     0o644,
                 )
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             log("Inno Setup (iscc) not on PATH: the installer is not built")
         else:
             started = time.perf_counter()
-            iss = PACKAGING / "windows" / "wb-ops.iss"
+            iss = INSTALLERS / "windows" / "wb-ops.iss"
             subprocess.run([iscc, f"/DAppVersion={version()}", str(iss)], check=True)
             log(
                 f"installer: {DIST / f'wb-ops-{version()}-setup.exe'} ({time.perf_counter() - started:.0f} s)"

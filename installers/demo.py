@@ -1,6 +1,6 @@
 """`make demo`: the backend with demo data, both apps logged in, a virtual scanner beside each.
 
-    python -m packaging.demo [--keep] [--port N] [--products N] [--headless] [--for SECONDS]
+    python -m installers.demo [--keep] [--port N] [--products N] [--headless] [--for SECONDS]
                              [--screenshot FILE]
 
 1. a fresh demo world in ./.demo (`wb-backend init` + `seed-demo`; --keep reuses the last one);
@@ -35,7 +35,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from packaging.meta import ROOT
+from installers.meta import ROOT
 
 DEMO = ROOT / ".demo"
 PVZ = "PVZ-DEMO-1"
@@ -414,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.headless:
             print(
                 "make demo needs a display: run it on a desktop session (or over ssh -X).\n"
-                "On a machine without a screen, `python -m packaging.demo --headless --for 60 "
+                "On a machine without a screen, `python -m installers.demo --headless --for 60 "
                 "--screenshot demo.png` runs it inside Xvfb (install xvfb).",
                 file=sys.stderr,
             )
@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
             "-screen 0 1920x1080x24",
             sys.executable,
             "-m",
-            "packaging.demo",
+            "installers.demo",
             *(argv if argv is not None else sys.argv[1:]),
         ]
         return subprocess.call(cmd, cwd=ROOT, env=env)

@@ -1,8 +1,7 @@
 """What the packaging reads from the code: product name, version, entry points, bundle contents.
 
 Imported by the build script, the smoke check and the benchmark, and loaded by file path from the
-PyInstaller specs (this folder's name shadows the PyPI `packaging` library PyInstaller itself uses, so
-the specs never import it as `packaging.meta`). A version bump in pyproject.toml is the only edit a
+PyInstaller specs (which run inside PyInstaller, outside this package). A version bump in pyproject.toml is the only edit a
 release needs. Plain Python with no other imports from this folder.
 """
 
@@ -15,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGING = ROOT / "packaging"
+INSTALLERS = ROOT / "installers"
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
-# The build copies our packages here and analyses them from here: this folder is called
-# `packaging`, like the PyPI library PyInstaller imports, so ROOT itself must not be on its path.
+# The build copies our packages here and analyses them from here, so nothing else in the source
+# tree (tests, build output, virtualenv) can leak into a bundle.
 STAGING = BUILD / "src"
 SOURCE_PACKAGES = ("shared", "pvz_app", "scanner_app", "backend_stub")
 
@@ -43,7 +42,7 @@ class Program:
     @property
     def entry_script(self) -> Path:
         # "run_" keeps the script names apart from our packages (the script folder is on the path)
-        return PACKAGING / "entry" / f"run_{self.name.replace('-', '_')}.py"
+        return INSTALLERS / "entry" / f"run_{self.name.replace('-', '_')}.py"
 
 
 PROGRAMS: tuple[Program, ...] = (
