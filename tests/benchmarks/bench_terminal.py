@@ -71,7 +71,8 @@ def _task_list() -> list[Row]:
     terminal.close()
     frames.sort()
     p95 = frames[int(len(frames) * 0.95) - 1]
-    note = f"{rows} open tasks, {len(frames)} frames, offscreen"
+    load = os.getloadavg()[0]
+    note = f"{rows} open tasks, {len(frames)} frames, offscreen, load {load:.1f} on {os.cpu_count()} cores"
     return [
         Row("terminal", "seed 5,000 tasks (pull apply)", seeded * 1000, "ms", "", f"{TASKS * 4} changes"),
         Row("terminal", "open task list", opened, "ms", "", note),
