@@ -6,25 +6,32 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from ..context import AppContext, dumps
-from ..db import outbox
+from ..db import Fast, outbox
+
+_APPEND = Fast(
+    insert(outbox).values(
+        {c: bindparam("b_" + c) for c in ("event_id", "type", "aggregate_id", "payload", "created_at")}
+    )
+)
 
 
 def append(
     ctx: AppContext, conn: Connection, type_: str, aggregate_id: str, payload: Mapping[str, Any]
 ) -> str:
     event_id = ctx.ids.new()
-    conn.execute(
-        insert(outbox).values(
-            event_id=event_id,
-            type=type_,
-            aggregate_id=aggregate_id,
-            payload=dumps(dict(payload)),
-            created_at=ctx.now_iso(),
-        )
-    )
+    _APPEND.run(
+        conn,
+        {
+            "b_event_id": event_id,
+            "b_type": type_,
+            "b_aggregate_id": aggregate_id,
+            "b_payload": dumps(dict(payload)),
+            "b_created_at": ctx.now_iso(),
+        },
+    ).close()
     return event_id
 
 

@@ -10,11 +10,11 @@ import hashlib
 import logging
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..context import AppContext
-from ..db import locations, orders, pick_tasks, relay_offsets, sites, units
-from ..services.changes import publish, publish_order, publish_units
+from ..db import Fast, FastRow, locations, orders, pick_tasks, relay_offsets, sites, units
+from ..services.changes import publish, publish_order, publish_unit_rows
 from .outbox import read_after
 
 CONSUMER = "pick-tasks"
@@ -22,13 +22,32 @@ BATCH = 4  # events per transaction: keeps the write lock short (a few ms) for w
 log = logging.getLogger("wb.backend.relay")
 
 
-def task_data(conn: Connection, task: Any) -> dict[str, Any]:
-    unit_rows = conn.execute(
-        select(units.c.id, units.c.label, units.c.sku, units.c.status, units.c.location_id)
-        .where(units.c.order_id == task.order_id)
-        .order_by(units.c.location_id, units.c.label)
+_TASK_UNITS = Fast(
+    select(units.c.id, units.c.label, units.c.sku, units.c.status, units.c.location_id, units.c.order_id)
+    .where(units.c.order_id == bindparam("b_order"))
+    .order_by(units.c.location_id, units.c.label)
+)
+_ORDER_PVZ = Fast(select(orders.c.pvz_id).where(orders.c.id == bindparam("b_order")))
+_TASK_BY_EVENT = Fast(select(pick_tasks.c.id).where(pick_tasks.c.event_id == bindparam("b_event")))
+_ADD_TASK = Fast(
+    insert(pick_tasks).values(
+        {c: bindparam("b_" + c) for c in ("id", "site_id", "order_id", "event_id", "status", "created_at")}
     )
-    pvz = conn.execute(select(orders.c.pvz_id).where(orders.c.id == task.order_id)).scalar_one()
+)
+_SET_ORDER_WAREHOUSE = Fast(
+    update(orders).where(orders.c.id == bindparam("b_order")).values(warehouse_id=bindparam("b_wh"))
+)
+_ORDER_UNITS = Fast(select(units).where(units.c.order_id == bindparam("b_order")))
+_PLACE_UNIT = Fast(
+    update(units)
+    .where(units.c.id == bindparam("b_unit"))
+    .values(warehouse_id=bindparam("b_wh"), location_id=bindparam("b_loc"))
+)
+
+
+def task_data(conn: Connection, task: Any) -> dict[str, Any]:
+    unit_rows = _TASK_UNITS.all(conn, {"b_order": task.order_id})
+    pvz = _ORDER_PVZ.first(conn, {"b_order": task.order_id}).pvz_id  # type: ignore[union-attr]
     return {
         "id": task.id,
         "site_id": task.site_id,
@@ -103,44 +122,39 @@ class Relay:
     def _handle(self, conn: Connection, event: dict[str, Any]) -> bool:
         ctx = self._ctx
         if event["type"] == "OrderPaid":
-            if conn.execute(select(pick_tasks.c.id).where(pick_tasks.c.event_id == event["id"])).first():
+            if _TASK_BY_EVENT.first(conn, {"b_event": event["id"]}) is not None:
                 return True  # already made (dedupe on the event id)
             warehouse = self._warehouse(conn)
             if warehouse is None:
                 log.warning("no warehouse site yet: OrderPaid %s waits", event["id"])
                 return False
             order_id = event["payload"]["order_id"]
-            task_id = ctx.ids.new()
-            conn.execute(
-                insert(pick_tasks).values(
-                    id=task_id,
-                    site_id=warehouse,
-                    order_id=order_id,
-                    event_id=event["id"],
-                    status="OPEN",
-                    created_at=ctx.now_iso(),
-                )
+            task = {
+                "id": ctx.ids.new(),
+                "site_id": warehouse,
+                "order_id": order_id,
+                "event_id": event["id"],
+                "status": "OPEN",
+                "created_at": ctx.now_iso(),
+            }
+            _ADD_TASK.run(conn, {"b_" + k: v for k, v in task.items()}).close()
+            _SET_ORDER_WAREHOUSE.run(conn, {"b_order": order_id, "b_wh": warehouse}).close()
+            placed = []
+            for u in _ORDER_UNITS.all(conn, {"b_order": order_id}):
+                loc = self._location_for(conn, warehouse, u.sku)
+                placed.append({**u._mapping, "warehouse_id": warehouse, "location_id": loc})
+            _PLACE_UNIT.many(
+                conn, [{"b_unit": u["id"], "b_wh": warehouse, "b_loc": u["location_id"]} for u in placed]
             )
-            conn.execute(update(orders).where(orders.c.id == order_id).values(warehouse_id=warehouse))
-            unit_rows = list(
-                conn.execute(select(units.c.id, units.c.sku).where(units.c.order_id == order_id))
-            )
-            for u in unit_rows:
-                conn.execute(
-                    update(units)
-                    .where(units.c.id == u.id)
-                    .values(warehouse_id=warehouse, location_id=self._location_for(conn, warehouse, u.sku))
-                )
-            publish_units(conn, [u.id for u in unit_rows])
+            publish_unit_rows(conn, placed)
             publish_order(conn, order_id)
-            task = conn.execute(select(pick_tasks).where(pick_tasks.c.id == task_id)).one()
-            publish(conn, [warehouse], "task", task_id, task_data(conn, task))
+            publish(conn, [warehouse], "task", task["id"], task_data(conn, FastRow(task)))
         elif event["type"] in ("OrderCancelled", "OrderRefunded"):
             order_id = event["payload"]["order_id"]
-            for task in conn.execute(select(pick_tasks).where(pick_tasks.c.order_id == order_id)).all():
-                conn.execute(update(pick_tasks).where(pick_tasks.c.id == task.id).values(status="CANCELLED"))
-                fresh = conn.execute(select(pick_tasks).where(pick_tasks.c.id == task.id)).one()
-                publish(conn, [task.site_id], "task", task.id, task_data(conn, fresh))
+            for old in conn.execute(select(pick_tasks).where(pick_tasks.c.order_id == order_id)).all():
+                conn.execute(update(pick_tasks).where(pick_tasks.c.id == old.id).values(status="CANCELLED"))
+                fresh = conn.execute(select(pick_tasks).where(pick_tasks.c.id == old.id)).one()
+                publish(conn, [old.site_id], "task", old.id, task_data(conn, fresh))
         return True
 
     def notify(self) -> None:

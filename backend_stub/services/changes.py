@@ -134,8 +134,11 @@ def publish_units(conn: Connection, unit_ids: Iterable[str]) -> None:
         publish(conn, (row.pvz_id, row.warehouse_id), "unit", row.id, unit_data(row))
 
 
+_ORDER_BY_ID = Fast(select(orders).where(orders.c.id == bindparam("b_order")))
+
+
 def publish_order(conn: Connection, order_id: str) -> None:
-    row = conn.execute(select(orders).where(orders.c.id == order_id)).first()
+    row = _ORDER_BY_ID.first(conn, {"b_order": order_id})
     if row is not None:
         publish(conn, (row.pvz_id, row.warehouse_id), "order", row.id, order_data(row))
 

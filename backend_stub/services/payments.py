@@ -8,16 +8,32 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import bindparam, insert, or_, select
 
 from shared.domain import IllegalTransition, Role, SiteKind, UnitStatus
 
 from ..context import AppContext
-from ..db import orders, payment_events, units
+from ..db import Fast, orders, payment_events, units
 from ..errors import ApiError
 from ..events.outbox import append
 from .pickup import publish_short_code, revoke_order_tokens
 from .units import move_units
+
+_SEEN = Fast(
+    select(payment_events.c.event_id).where(
+        or_(payment_events.c.event_id == bindparam("b_event"), payment_events.c.tx_id == bindparam("b_tx"))
+    )
+)
+_ORDER = Fast(select(orders).where(orders.c.id == bindparam("b_order")))
+_UNITS = Fast(select(units).where(units.c.order_id == bindparam("b_order")))
+_RECORD = Fast(
+    insert(payment_events).values(
+        {
+            c: bindparam("b_" + c)
+            for c in ("event_id", "tx_id", "type", "order_id", "amount_kopecks", "currency", "received_at")
+        }
+    )
+)
 
 EVENT_TYPES = ("payment.succeeded", "payment.failed", "payment.refunded")
 SIGNATURE_HEADER = "X-Payment-Signature"
@@ -98,14 +114,10 @@ def parse_event(body: bytes) -> PaymentEvent:
 def process(ctx: AppContext, event: PaymentEvent) -> str:
     """Apply a verified event; 'processed' or 'duplicate'. One transaction; raises ApiError otherwise."""
     with ctx.db.write() as conn:
-        seen = conn.execute(
-            select(payment_events.c.event_id).where(
-                or_(payment_events.c.event_id == event.event_id, payment_events.c.tx_id == event.tx_id)
-            )
-        ).first()
+        seen = _SEEN.first(conn, {"b_event": event.event_id, "b_tx": event.tx_id})
         if seen is not None:
             return "duplicate"
-        order = conn.execute(select(orders).where(orders.c.id == event.order_id)).first()
+        order = _ORDER.first(conn, {"b_order": event.order_id})
         if order is None:
             raise ApiError(404, "unknown_order", f"no order {event.order_id}")
         if event.currency != order.currency or event.amount_kopecks != order.amount_kopecks:
@@ -115,7 +127,7 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
                 f"the order is {order.amount_kopecks} {order.currency}, the event says "
                 f"{event.amount_kopecks} {event.currency}",
             )
-        rows = list(conn.execute(select(units).where(units.c.order_id == order.id)))
+        rows = _UNITS.all(conn, {"b_order": order.id})
         if event.type == "payment.succeeded":
             try:
                 move_units(ctx, conn, rows, UnitStatus.PAID, Role.SYSTEM, SiteKind.CENTRAL)
@@ -149,17 +161,18 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
             )
         else:
             append(ctx, conn, "PaymentFailed", order.id, {"order_id": order.id, "tx_id": event.tx_id})
-        conn.execute(
-            insert(payment_events).values(
-                event_id=event.event_id,
-                tx_id=event.tx_id,
-                type=event.type,
-                order_id=order.id,
-                amount_kopecks=event.amount_kopecks,
-                currency=event.currency,
-                received_at=ctx.now_iso(),
-            )
-        )
+        _RECORD.run(
+            conn,
+            {
+                "b_event_id": event.event_id,
+                "b_tx_id": event.tx_id,
+                "b_type": event.type,
+                "b_order_id": order.id,
+                "b_amount_kopecks": event.amount_kopecks,
+                "b_currency": event.currency,
+                "b_received_at": ctx.now_iso(),
+            },
+        ).close()
     return "processed"
 
 

@@ -7,14 +7,16 @@ import hashlib
 import hmac
 from datetime import timedelta
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from shared.auth.pickup import SHORT_CODE_DIGITS, PickupClaim, short_code_hash, sign_pickup_token
 from shared.domain import utc_iso
 
 from ..context import AppContext
-from ..db import pickup_tokens, sites
+from ..db import Fast, pickup_tokens, sites
 from .changes import ALL_SITES, publish
+
+_SALT = Fast(select(sites.c.short_code_salt).where(sites.c.id == bindparam("b_site")))
 
 
 def short_code_for(ctx: AppContext, order_id: str, generation: int = 0) -> str:
@@ -26,7 +28,7 @@ def short_code_for(ctx: AppContext, order_id: str, generation: int = 0) -> str:
 def publish_short_code(
     ctx: AppContext, conn: Connection, order_id: str, pvz_id: str, customer_id: str
 ) -> None:
-    salt = conn.execute(select(sites.c.short_code_salt).where(sites.c.id == pvz_id)).scalar_one()
+    salt = _SALT.first(conn, {"b_site": pvz_id}).short_code_salt  # type: ignore[union-attr]
     code = short_code_for(ctx, order_id)
     publish(
         conn,
