@@ -317,6 +317,14 @@
         <source>Line %1 of %2 · picked %3 of %4</source>
         <translation>Line %1 of %2 · picked %3 of %4</translation>
     </message>
+    <message>
+        <source>Not found: %1 left on this line. Press again to record the shortage.</source>
+        <translation>Not found: %1 left on this line. Press again to record the shortage.</translation>
+    </message>
+    <message>
+        <source>Damaged: %1 left on this line. Press again to record them.</source>
+        <translation>Damaged: %1 left on this line. Press again to record them.</translation>
+    </message>
 </context>
 <context>
     <name>PutawayScreen</name>

@@ -317,6 +317,14 @@
         <source>Line %1 of %2 · picked %3 of %4</source>
         <translation>Строка %1 из %2 · собрано %3 из %4</translation>
     </message>
+    <message>
+        <source>Not found: %1 left on this line. Press again to record the shortage.</source>
+        <translation>Не найден: по строке осталось %1. Нажмите ещё раз, чтобы записать недостачу.</translation>
+    </message>
+    <message>
+        <source>Damaged: %1 left on this line. Press again to record them.</source>
+        <translation>Повреждён: по строке осталось %1. Нажмите ещё раз, чтобы записать.</translation>
+    </message>
 </context>
 <context>
     <name>PutawayScreen</name>

@@ -20,6 +20,7 @@ class PickScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow: PickFlow | None = None
+        self.armed_skip: str | None = None  # a skip button pressed once, waiting for the second press
         self.location = wrap(QLabel(self))
         self.location.setObjectName("BigLocation")
         self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -55,6 +56,7 @@ class PickScreen(ScanScreen):
     def activate(self, arg: Any = None) -> None:
         if isinstance(arg, str) and (self.flow is None or self.flow.task_id != arg):
             self.flow = PickFlow(self.ctx.services.data, arg)
+            self.armed_skip = None
             self.clear_result()
         self.refresh()
 
@@ -97,11 +99,24 @@ class PickScreen(ScanScreen):
     def on_scan(self, scan: Scan) -> None:
         if self.flow is None:
             return
+        self.armed_skip = None
         self.apply(self.flow.handle(scan), self.flow)
 
     def skip(self, reason: str) -> None:
+        """A shortage is final: the first tap asks, a second tap of the same button records it."""
         if self.flow is None or self.flow.current is None:
             return
+        if self.armed_skip != reason:
+            self.armed_skip = reason
+            count = len(self.flow.current.open_units)
+            text = (
+                self.tr("Not found: %1 left on this line. Press again to record the shortage.")
+                if reason == "not_found"
+                else self.tr("Damaged: %1 left on this line. Press again to record them.")
+            )
+            self.show_result(Level.WARN, text.replace("%1", str(count)))
+            return
+        self.armed_skip = None
         reaction = self.flow.skip(reason)
         if not reaction.records:
             self.show_result(Level.INFO, self.msg(reaction.message))

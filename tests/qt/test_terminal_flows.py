@@ -342,7 +342,9 @@ def test_skip_from_the_keyboard_records_a_shortage(terminal: Harness, world: Wor
     flow = terminal.window.screens["pick"].flow  # type: ignore[attr-defined]
     terminal.scan(location_label(flow.current.location_id))
     terminal.scan(flow.current.units[0].label)
-    terminal.key(Qt.Key.Key_F1)  # "not found": the rest of the line is short
+    terminal.key(Qt.Key.Key_F1)  # "not found": asks first, nothing recorded yet
+    assert terminal.tone == "warn" and not flow.finished and terminal.t.store.pending_count() == 1
+    terminal.key(Qt.Key.Key_F1)  # again: the rest of the line is short
     assert flow.finished
     statuses = sorted(u.status for u in terminal.t.store.task_units(task["id"]))
     assert statuses == [UnitStatus.MISSING, UnitStatus.PICKED]
