@@ -104,6 +104,8 @@ def build(
         StoreData,
         StoreJournal,
         TerminalFeedback,
+        Vibrator,
+        platform_vibrator,
     )
     from .auth import TerminalAuth, TerminalSession
     from .services import Services
@@ -148,7 +150,7 @@ def build(
         new_id=ids.new,
         boxes=StoreBoxNumbers(store, device_id),
         printer=printer,
-        feedback=TerminalFeedback(feedback),
+        feedback=TerminalFeedback(feedback, Vibrator(platform_vibrator())),
         sync=sync,
     )
     bridge = ScannerBridge()

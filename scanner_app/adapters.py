@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -135,8 +137,26 @@ class StoreBoxNumbers:
             return sscc
 
 
+# Linux handhelds expose their vibration motor as a "timed output": write the duration in ms.
+VIBRATOR_PATHS = (Path("/sys/class/timed_output/vibrator/enable"),)
+
+
+def platform_vibrator(paths: Sequence[Path] = VIBRATOR_PATHS) -> Callable[[int], None] | None:
+    """The device's vibration motor when the platform has one we can drive, else None."""
+    for path in paths:
+        if path.exists() and os.access(path, os.W_OK):
+
+            def buzz(ms: int, target: Path = path) -> None:
+                with contextlib.suppress(OSError):  # a busy or vanished motor never breaks a scan
+                    target.write_text(str(int(ms)))
+
+            return buzz
+    return None
+
+
 class Vibrator:
-    """The vibration hook: a handheld's platform layer replaces ``vibrate``; desktops do nothing."""
+    """The vibration hook: ``vibrate`` drives the platform's motor (see platform_vibrator) when
+    there is one; on a desktop it only counts the pulses."""
 
     def __init__(self, vibrate: Callable[[int], None] | None = None) -> None:
         self._vibrate = vibrate

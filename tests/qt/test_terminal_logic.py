@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scanner_app import demo_data
-from scanner_app.adapters import StoreData, StoreJournal
+from scanner_app.adapters import StoreData, StoreJournal, TerminalFeedback, Vibrator, platform_vibrator
 from scanner_app.logic.common import Level, Reaction
 from scanner_app.logic.counting import CountFlow
 from scanner_app.logic.packing import PackFlow
@@ -24,6 +24,7 @@ from scanner_app.logic.shipping import ShipFlow
 from scanner_app.services import Session
 from shared.barcodes import make_document_label, make_location_label, make_sscc, parse
 from shared.domain import IdFactory, ManualClock, Role, UnitStatus
+from shared.qt.feedback import Feedback, SoundPlayer, Tone
 from shared.store import LocalStore
 
 SESSION = Session("U-1", "picker", "Picker", Role.WAREHOUSE, demo_data.WAREHOUSE)
@@ -195,3 +196,19 @@ def test_returns_count_and_putaway_refusals(shift: Shift) -> None:
     done = shift.do(put, put.handle(parse(loc("WH-DEMO-1:C-07-05-4"))))
     assert done.records[0].payload["items"] == [{"sku": sku, "gtin": demo_data.gtin(2), "quantity": 40}]
     assert put.items == [] and put.document == make_document_label(12)
+
+
+def test_the_vibration_hook_drives_a_timed_output_motor(tmp_path: Path) -> None:
+    motor = tmp_path / "enable"
+    assert platform_vibrator([motor]) is None  # no motor: nothing to drive
+    motor.write_text("0")
+    vibrator = Vibrator(platform_vibrator([motor]))
+    sounds = Feedback(SoundPlayer(enabled=False))
+    feedback = TerminalFeedback(sounds, vibrator)
+    feedback.signal("ok", "fine")
+    assert motor.read_text() == "0" and vibrator.pulses == []
+    feedback.signal("error", "STOP")
+    assert motor.read_text() == "400" and vibrator.pulses == [400]
+    feedback.signal("warn", "look")
+    assert motor.read_text() == "150"
+    assert sounds.player.played == [Tone.SUCCESS, Tone.ERROR, Tone.WARNING]
