@@ -126,7 +126,7 @@ def seed(
         nonlocal serial
         oid = ids.new()
         name, phone = NAMES[n % len(NAMES)]
-        cust = f"CUST{n % len(NAMES):04d}"
+        cust = f"CUST{n:07d}"
         world.customers[oid] = cust
         changes.append(
             _change(

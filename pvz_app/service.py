@@ -141,15 +141,17 @@ class PvzService:
         ]
 
     def suggest_for(self, session: AcceptanceSession, label: str) -> Placement:
-        """A unit label scanned during acceptance: which cell it goes to."""
+        """A unit label scanned during acceptance: which cell it goes to.
+
+        Reads ``session`` but never changes it: the screen applies results on the GUI thread.
+        Raises ``surplus_candidate`` for a label not in the box (the screen offers surplus).
+        """
         unit = session.find(label)
         if unit is None:
             found = self.store.unit_by_label(label)
-            session.last_unknown = label
             if found is not None and found.pvz_id == self.site_id and found.box_id != session.box_id:
                 raise PvzError("not_in_box", f"{label} was shipped in another box")
             raise PvzError("surplus_candidate", f"{label} is not in this box")
-        session.last_unknown = None
         if unit.status is UnitStatus.ACCEPTED:
             raise PvzError("already_in_state", f"{label} is already in cell {unit.cell_number}")
         if unit.status is not UnitStatus.SHIPPED:
@@ -162,22 +164,11 @@ class PvzService:
         cell = suggest_cell(self.cell_slots(), own)
         if cell is None:
             raise PvzError("cell_full", "every cell is full")
-        placement = Placement(unit, cell)
-        session.placement = placement
-        return placement
+        return Placement(unit, cell)
 
-    def choose_any_cell(self, session: AcceptanceSession) -> Placement:
-        if session.placement is None:
-            raise PvzError("no_unit", "scan a unit first")
-        session.placement = Placement(session.placement.unit, session.placement.cell, chosen_freely=True)
-        return session.placement
-
-    def place(self, session: AcceptanceSession, cell_id: str) -> Done:
+    def place(self, box_id: str, placement: Placement, cell_id: str) -> Done:
         """The cell label scanned: journal ACCEPT_UNIT into that cell (the suggested one, or any
-        cell with room when the clerk asked for another)."""
-        placement = session.placement
-        if placement is None:
-            raise PvzError("no_unit", "scan a unit first")
+        cell with room when the clerk asked for another). Returns the unit as it is now."""
         if cell_id != placement.cell.cell_id:
             if not placement.chosen_freely:
                 raise PvzError("wrong_cell", f"expected {placement.cell.cell_id}, got {cell_id}")
@@ -187,48 +178,38 @@ class PvzService:
             if slot.free <= 0:
                 raise PvzError("cell_full", cell_id)
         changes = self._record(
-            OpType.ACCEPT_UNIT,
-            {"unit_id": placement.unit.id, "box_id": session.box_id, "cell_id": cell_id},
+            OpType.ACCEPT_UNIT, {"unit_id": placement.unit.id, "box_id": box_id, "cell_id": cell_id}
         )
-        fresh = self.store.unit(placement.unit.id)
-        assert fresh is not None
-        session.update(_box_unit(fresh))
-        session.placement = None
-        return fresh, changes
+        return self._box_unit(placement.unit.id), changes
 
-    def mark_shortage(self, session: AcceptanceSession, unit_id: str) -> Done:
+    def mark_shortage(self, unit_id: str) -> Done:
         changes = self._record(OpType.MARK_MISSING, {"unit_id": unit_id, "reason": "shortage"})
-        self._refresh(session, unit_id)
-        return unit_id, changes
+        return self._box_unit(unit_id), changes
 
-    def mark_damaged(self, session: AcceptanceSession, unit_id: str) -> Done:
+    def mark_damaged(self, unit_id: str) -> Done:
         changes = self._record(OpType.MARK_DAMAGED, {"unit_id": unit_id, "reason": "damaged_on_arrival"})
-        self._refresh(session, unit_id)
-        return unit_id, changes
+        return self._box_unit(unit_id), changes
 
-    def record_surplus(self, session: AcceptanceSession, label: str) -> Done:
-        if label in session.surplus:
+    def record_surplus(self, box_id: str, label: str, known: list[str]) -> Done:
+        if label in known:
             raise PvzError("already_in_state", f"{label} is already recorded as surplus")
-        changes = self._record(OpType.RECORD_SURPLUS, {"box_id": session.box_id, "label": label})
-        session.surplus.append(label)
-        session.last_unknown = None
+        changes = self._record(OpType.RECORD_SURPLUS, {"box_id": box_id, "label": label})
         return label, changes
 
-    def close_box(self, session: AcceptanceSession) -> Done:
-        """Close acceptance: units never scanned are recorded as a shortage first."""
+    def close_box(self, box_id: str, waiting: list[str]) -> Done:
+        """Close acceptance: units never scanned are recorded as a shortage first.
+        Returns the box's units as they are now."""
         changes = ChangeSet()
-        for unit in session.waiting:
-            changes.merge(self._record(OpType.MARK_MISSING, {"unit_id": unit.id, "reason": "shortage"}))
-            self._refresh(session, unit.id)
-        changes.merge(self._record(OpType.CLOSE_ACCEPTANCE, {"box_id": session.box_id}))
-        return session.counts(), changes
+        for unit_id in waiting:
+            changes.merge(self._record(OpType.MARK_MISSING, {"unit_id": unit_id, "reason": "shortage"}))
+        changes.merge(self._record(OpType.CLOSE_ACCEPTANCE, {"box_id": box_id}))
+        return [_box_unit(u) for u in self.store.units_in_box(box_id)], changes
 
-    def _refresh(self, session: AcceptanceSession, unit_id: str) -> None:
+    def _box_unit(self, unit_id: str) -> BoxUnit:
         fresh = self.store.unit(unit_id)
-        if fresh is not None:
-            session.update(_box_unit(fresh))
-        if session.placement is not None and session.placement.unit.id == unit_id:
-            session.placement = None
+        if fresh is None:
+            raise PvzError("unknown_unit", unit_id)
+        return _box_unit(fresh)
 
     # ------------------------------------------------------------------ issuing
     def pickup(self, text: str) -> PickupSession:
@@ -246,9 +227,9 @@ class PvzService:
             raise PvzError("unknown_order", order_id)
         return session_for(order_id, order.customer_id, self.site_id, [_pickup_unit(u) for u in units])
 
-    def fetch(self, session: PickupSession, label: str) -> PickupUnit:
+    def unit_id_for(self, label: str) -> str | None:
         found = self.store.unit_by_label(label)
-        return session.fetch(found.id if found else None, label)
+        return found.id if found else None
 
     def complete_pickup(self, session: PickupSession) -> Done:
         """ISSUED and REFUSED in ONE operation (COMPLETE_PICKUP)."""

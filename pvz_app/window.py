@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.qt.feedback import FeedbackBanner
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import ProgressStrip, StatusBar
 from shared.scanning.events import ScanEvent
@@ -56,6 +57,11 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("WB Ops: pickup point %1").replace("%1", ctx.site_id))
         self.setObjectName("PvzMainWindow")
+        # one feedback banner for every flow (one repaint per message), above the active screen
+        self.banner = FeedbackBanner(ctx.feedback)
+        self.banner.setVisible(False)
+        ctx.feedback.shown.connect(self._feedback_shown)
+        ctx.extras["banner"] = self.banner
         self.login = LoginScreen(ctx)
         self.screens: dict[str, Screen] = {
             "issuing": IssuingScreen(ctx),
@@ -107,7 +113,12 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(16, 8, 16, 0)
+        right.setSpacing(0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
         outer.addLayout(row, 1)
         self.progress = ProgressStrip(ctx.ops, central)
         outer.addWidget(self.progress)
@@ -123,6 +134,9 @@ class MainWindow(QMainWindow):
         self.current: Screen = self.login
         self._set_flows_enabled(False)
         self._activate(self.login)
+
+    def _feedback_shown(self, _tone: str, message: str) -> None:
+        self.banner.setVisible(bool(message))
 
     # --- navigation --------------------------------------------------------------------------
     def _set_flows_enabled(self, on: bool) -> None:

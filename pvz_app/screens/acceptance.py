@@ -13,7 +13,7 @@ from shared.qt import i18n
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
-from shared.store import ChangeSet, UnitView
+from shared.store import ChangeSet
 
 from ..logic.acceptance import AcceptanceSession, BoxUnit, Placement
 from .base import Screen
@@ -141,7 +141,12 @@ class AcceptanceScreen(Screen):
         if s.placement is not None:
             if scan.kind is ScanKind.CELL:
                 cell_id = scan.fields["cell_id"]
-                self.run(lambda: self.ctx.service.place(s, cell_id), self._placed, self._place_failed)
+                placement = s.placement
+                self.run(
+                    lambda: self.ctx.service.place(s.box_id, placement, cell_id),
+                    self._placed,
+                    self._place_failed,
+                )
             elif scan.kind is ScanKind.UNIT:
                 self.error(
                     self.tr("First put unit %1 in its cell and scan the cell label.").replace(
@@ -153,7 +158,11 @@ class AcceptanceScreen(Screen):
             return
         if scan.kind is ScanKind.UNIT:
             label = scan.code
-            self.query(lambda: self.ctx.service.suggest_for(s, label), self._suggested, self._unit_failed)
+            self.query(
+                lambda: self.ctx.service.suggest_for(s, label),
+                self._suggested,
+                lambda failure: self._unit_failed(failure, label),
+            )
         elif scan.kind is ScanKind.BOX:
             self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", s.box_id))
         else:
@@ -170,6 +179,10 @@ class AcceptanceScreen(Screen):
         self.reset_prompt()
 
     def _suggested(self, placement: Placement) -> None:
+        if self.session is None:
+            return
+        self.session.placement = placement
+        self.session.last_unknown = None
         self._render()
         row = self.model.find(placement.unit.id)
         if row >= 0:
@@ -177,7 +190,9 @@ class AcceptanceScreen(Screen):
         self.info(self.tr("Cell %1").replace("%1", str(placement.cell.number)))
         self._prompt_placement(placement)
 
-    def _unit_failed(self, failure: OpFailure) -> None:
+    def _unit_failed(self, failure: OpFailure, label: str) -> None:
+        if self.session is not None:
+            self.session.last_unknown = label if failure.code in ("surplus_candidate", "not_in_box") else None
         self._render()
         if failure.code == "surplus_candidate":
             self.prompt.set_step(
@@ -190,7 +205,10 @@ class AcceptanceScreen(Screen):
             self.prompt.set_step(failure.message, tone="error")
             self.error(failure.message)
 
-    def _placed(self, unit: UnitView) -> None:
+    def _placed(self, unit: BoxUnit) -> None:
+        if self.session is not None:
+            self.session.update(unit)
+            self.session.placement = None
         self._render()
         self.success(
             self.tr("Unit %1 is in cell %2").replace("%1", unit.label).replace("%2", str(unit.cell_number))
@@ -225,7 +243,8 @@ class AcceptanceScreen(Screen):
         s = self.session
         if s is None or s.placement is None:
             return
-        self.query(lambda: self.ctx.service.choose_any_cell(s), self._prompt_placement)
+        s.placement = Placement(s.placement.unit, s.placement.cell, chosen_freely=True)
+        self._prompt_placement(s.placement)
 
     def shortage(self) -> None:
         s, unit = self.session, self._target_unit()
@@ -235,8 +254,8 @@ class AcceptanceScreen(Screen):
             self.error(self.tr("Select a unit that was not scanned (arrows), then Ctrl+D."))
             return
         self.run(
-            lambda: self.ctx.service.mark_shortage(s, unit.id),
-            lambda _v: self._marked(self.tr("Shortage recorded: %1"), unit),
+            lambda: self.ctx.service.mark_shortage(unit.id),
+            lambda fresh: self._marked(self.tr("Shortage recorded: %1"), fresh),
         )
 
     def damage(self) -> None:
@@ -247,11 +266,16 @@ class AcceptanceScreen(Screen):
             self.error(self.tr("Scan or select the damaged unit, then Ctrl+B."))
             return
         self.run(
-            lambda: self.ctx.service.mark_damaged(s, unit.id),
-            lambda _v: self._marked(self.tr("Damage recorded: %1"), unit),
+            lambda: self.ctx.service.mark_damaged(unit.id),
+            lambda fresh: self._marked(self.tr("Damage recorded: %1"), fresh),
         )
 
     def _marked(self, text: str, unit: BoxUnit) -> None:
+        s = self.session
+        if s is not None:
+            s.update(unit)
+            if s.placement is not None and s.placement.unit.id == unit.id:
+                s.placement = None
         self._render()
         self.success(text.replace("%1", unit.label))
         self.reset_prompt()
@@ -261,9 +285,13 @@ class AcceptanceScreen(Screen):
         if s is None or not s.last_unknown:
             return
         label = s.last_unknown
-        self.run(lambda: self.ctx.service.record_surplus(s, label), lambda _v: self._surplus_done(label))
+        known = list(s.surplus)
+        self.run(lambda: self.ctx.service.record_surplus(s.box_id, label, known), self._surplus_done)
 
     def _surplus_done(self, label: str) -> None:
+        if self.session is not None:
+            self.session.surplus.append(label)
+            self.session.last_unknown = None
         self._render()
         self.success(self.tr("Surplus recorded: %1").replace("%1", label))
         self.reset_prompt()
@@ -280,10 +308,15 @@ class AcceptanceScreen(Screen):
             ),
         ):
             return
-        self.run(lambda: self.ctx.service.close_box(s), self._closed)
+        waiting = [u.id for u in s.waiting]
+        self.run(lambda: self.ctx.service.close_box(s.box_id, waiting), self._closed)
 
-    def _closed(self, counts: dict[str, int]) -> None:
+    def _closed(self, units: list[BoxUnit]) -> None:
         s = self.session
+        if s is not None:
+            s.units = list(units)
+            s.placement = None
+        counts = s.counts() if s is not None else {"accepted": 0, "missing": 0}
         self.success(
             self.tr("Box closed: accepted %1, shortage %2")
             .replace("%1", str(counts["accepted"]))
@@ -324,23 +357,24 @@ class AcceptanceScreen(Screen):
 
     def on_changed(self, changes: ChangeSet) -> None:
         s = self.session
-        if (
-            s is not None
-            and (changes.full or s.box_id in changes.boxes or changes.units & {u.id for u in s.units})
-            and s.placement is None
+        if s is not None and (
+            changes.full or s.box_id in changes.boxes or changes.units & {u.id for u in s.units}
         ):
             box_id = s.box_id
             self.query(lambda: self.ctx.service.open_box(box_id), self._reloaded)
 
-    def _reloaded(self, session: AcceptanceSession) -> None:
-        if (
-            self.session is not None
-            and self.session.box_id == session.box_id
-            and self.session.placement is None
-        ):
-            session.surplus = self.session.surplus
-            self.session = session
-            self._render()
+    def _reloaded(self, fresh: AcceptanceSession) -> None:
+        """Units changed (a sync, another screen): update them in place, keep the current step."""
+        s = self.session
+        if s is None or s.box_id != fresh.box_id:
+            return
+        known = {u.id for u in s.units}
+        for unit in fresh.units:
+            if unit.id in known:
+                s.update(unit)
+            else:
+                s.units.append(unit)
+        self._render()
 
 
 def _confirm(parent: Screen, title: str, text: str) -> bool:

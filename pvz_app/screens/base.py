@@ -52,16 +52,13 @@ class Screen(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
         self.buttons: dict[str, QPushButton] = {}
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(16, 12, 16, 8)
+        self._layout.setContentsMargins(0, 4, 0, 8)
         self._layout.setSpacing(10)
         self.heading = title(self.title())
         self._layout.addWidget(self.heading)
         self.prompt = StepPrompt(self)
         self._layout.addWidget(self.prompt)
-        self.banner = FeedbackBanner(ctx.feedback, self)
-        self.banner.setVisible(False)
-        ctx.feedback.shown.connect(lambda _tone, message: self.banner.setVisible(bool(message)))
-        self._layout.addWidget(self.banner)
+        self.banner: FeedbackBanner = ctx.extras.get("banner") or FeedbackBanner(ctx.feedback)
         self.body = QVBoxLayout()
         self._layout.addLayout(self.body, 1)
         self._bar = QGridLayout()

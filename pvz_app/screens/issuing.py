@@ -184,7 +184,11 @@ class IssuingScreen(Screen):
             return
         if scan.kind is ScanKind.UNIT:
             label = scan.code
-            self.query(lambda: self.ctx.service.fetch(s, label), self._fetched, self._fetch_failed)
+            self.query(
+                lambda: self.ctx.service.unit_id_for(label),
+                lambda unit_id: self._fetch(unit_id, label),
+                self._fetch_failed,
+            )
         elif scan.kind is ScanKind.MARKING:
             self._mark(scan)
         else:
@@ -214,6 +218,18 @@ class IssuingScreen(Screen):
     def _load_failed(self, failure: OpFailure) -> None:
         self.prompt.set_step(failure.message, self.tr("Check the code with the customer."), tone="error")
         self.error(failure.message)
+
+    def _fetch(self, unit_id: str | None, label: str) -> None:
+        """The label's unit was looked up (worker); the pickup state changes here, on the GUI thread."""
+        s = self.session
+        if s is None:
+            return
+        try:
+            unit = s.fetch(unit_id, label)
+        except PickupError as exc:
+            self.loud(self._pickup_message(exc, exc.message))
+            return
+        self._fetched(unit)
 
     def _fetched(self, unit: PickupUnit) -> None:
         self._render()
