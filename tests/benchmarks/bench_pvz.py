@@ -239,9 +239,8 @@ def child_day() -> dict[str, Any]:
                 feed(make_cell_label(SITE, acc.session.placement.cell.number))
                 _wait(
                     app,
-                    lambda u=unit.id: (
-                        acc.session.placement is None
-                        and acc.session.find(unit.label).status.value == "ACCEPTED"
+                    lambda lb=unit.label: (
+                        acc.session.placement is None and acc.session.find(lb).status.value == "ACCEPTED"
                     ),
                 )
                 accept_times.append((time.perf_counter() - t0) * 1000)
