@@ -414,17 +414,22 @@ class Fast:
     def __init__(self, stmt: Any) -> None:
         self.stmt = stmt
         self._compiled: dict[str, tuple[str, tuple[str, ...] | None]] = {}
+        self._defaults: dict[str, Any] = {}
 
     def _sql(self, conn: Connection) -> tuple[str, tuple[str, ...] | None]:
         hit = self._compiled.get(conn.dialect.name)
         if hit is None:
             compiled = self.stmt.compile(dialect=conn.dialect)
             order = tuple(compiled.positiontup or ()) if compiled.positional else None
+            # literals in the statement (x == "access") compile to binds with their values here
+            self._defaults = {k: v for k, v in compiled.params.items() if v is not None}
             hit = (compiled.string, order)
             self._compiled[conn.dialect.name] = hit
         return hit
 
     def _args(self, order: tuple[str, ...] | None, params: dict[str, Any]) -> Any:
+        if self._defaults:
+            params = {**self._defaults, **params}
         return tuple(params[k] for k in order) if order is not None else params
 
     def run(self, conn: Connection, params: dict[str, Any] | None = None) -> Any:

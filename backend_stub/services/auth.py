@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from shared.domain import Clock, Role, SiteKind, utc_iso
 
 from ..context import AppContext
-from ..db import sites, tokens, users
+from ..db import Fast, sites, tokens, users
 from ..errors import ApiError
 
 
@@ -162,30 +162,31 @@ def logout(ctx: AppContext, principal: Principal) -> None:
         )
 
 
+_BY_ACCESS_TOKEN = Fast(
+    select(
+        tokens.c.id,
+        tokens.c.pair_id,
+        tokens.c.device_id,
+        tokens.c.expires_at,
+        tokens.c.revoked_at,
+        users.c.id.label("user_id"),
+        users.c.username,
+        users.c.role,
+        users.c.site_id,
+        users.c.active,
+        sites.c.kind.label("site_kind"),
+    )
+    .select_from(
+        tokens.join(users, users.c.id == tokens.c.user_id).outerjoin(sites, sites.c.id == users.c.site_id)
+    )
+    .where(tokens.c.token_hash == bindparam("b_hash"), tokens.c.kind == "access")
+)
+
+
 def authenticate(ctx: AppContext, access_token: str) -> Principal:
     now = ctx.now_iso()
     with ctx.db.read() as conn:
-        row = conn.execute(
-            select(
-                tokens.c.id,
-                tokens.c.pair_id,
-                tokens.c.device_id,
-                tokens.c.expires_at,
-                tokens.c.revoked_at,
-                users.c.id.label("user_id"),
-                users.c.username,
-                users.c.role,
-                users.c.site_id,
-                users.c.active,
-                sites.c.kind.label("site_kind"),
-            )
-            .select_from(
-                tokens.join(users, users.c.id == tokens.c.user_id).outerjoin(
-                    sites, sites.c.id == users.c.site_id
-                )
-            )
-            .where(tokens.c.token_hash == token_hash(access_token), tokens.c.kind == "access")
-        ).first()
+        row = _BY_ACCESS_TOKEN.first(conn, {"b_hash": token_hash(access_token)})
     if row is None or row.revoked_at is not None or row.expires_at <= now or not row.active:
         raise ApiError(401, "invalid_token", "access token is unknown, expired or revoked")
     return Principal(
