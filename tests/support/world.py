@@ -24,17 +24,22 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+import pytest
 
 from shared.barcodes.formats import make_gtin13, make_sscc
 from shared.domain import IdFactory, SystemClock, utc_iso
 
 from .backend import BackendServer
-from .inprocess import InProcessBackend
+
+if TYPE_CHECKING:
+    from .inprocess import InProcessBackend
 
 DEFAULT_PASSWORD = "correct-horse-battery-42"
 
@@ -406,3 +411,13 @@ class World:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+@pytest.fixture
+def backend_world(tmp_path: Path) -> Iterator[World]:
+    """A running backend (real uvicorn) with World.standard on it; stopped after the test.
+
+    Import it into a test module or conftest: `from tests.support.world import backend_world  # noqa: F401`.
+    """
+    with BackendServer(tmp_path / "backend") as server, World.standard(server) as w:
+        yield w
