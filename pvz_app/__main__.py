@@ -252,6 +252,7 @@ def build(
     if isinstance(ctx.reports, PreviewReports):
         ctx.reports.parent = window
     sync.changed.connect(window.refresh_screens)
+    sync.statusChanged.connect(window.show_sync_progress)
     bridge.start()
     sync.start()
     return PvzApp(window, ctx, store, http, session, sync, bridge, cfg, translators, wedge)

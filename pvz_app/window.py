@@ -217,6 +217,16 @@ class MainWindow(QMainWindow):
     def _failed(self, failure: OpFailure) -> None:
         self.ctx.feedback.error(failure.message)
 
+    @Slot(object)
+    def show_sync_progress(self, status: object) -> None:
+        """A first sync (or a resync) reports how much it pulled: show it so the clerk waits knowingly."""
+        total = getattr(status, "progress_total", None)
+        done = getattr(status, "progress_done", None) or 0
+        if total and getattr(status, "syncing", False):
+            self.progress.show_progress(self.tr("Loading data from the server…"), int(done), int(total))
+        elif total is None and self.ctx.ops.running == 0:
+            self.progress.hide()
+
     def sync_now(self) -> None:
         if self.ctx.sync is not None:
             self.ctx.sync.sync_now()

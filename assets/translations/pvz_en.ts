@@ -765,6 +765,10 @@
         <source>Open the shift first (Ctrl+O).</source>
         <translation>Open the shift first (Ctrl+O).</translation>
     </message>
+    <message>
+        <source>Loading data from the server…</source>
+        <translation>Loading data from the server…</translation>
+    </message>
 </context>
 <context>
     <name>ReturnsScreen</name>
@@ -1003,8 +1007,8 @@
         <translation>Change the settings and save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Server, pickup point and scanner changes apply after a restart.</source>
-        <translation>Server, pickup point and scanner changes apply after a restart.</translation>
+        <source>Server, pickup point, scanner and language changes apply after a restart.</source>
+        <translation>Server, pickup point, scanner and language changes apply after a restart.</translation>
     </message>
     <message>
         <source>Settings need an administrator</source>

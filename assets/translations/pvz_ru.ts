@@ -765,6 +765,10 @@
         <source>Open the shift first (Ctrl+O).</source>
         <translation>Сначала откройте смену (Ctrl+O).</translation>
     </message>
+    <message>
+        <source>Loading data from the server…</source>
+        <translation>Загрузка данных с сервера…</translation>
+    </message>
 </context>
 <context>
     <name>ReturnsScreen</name>
@@ -1003,8 +1007,8 @@
         <translation>Измените настройки и сохраните (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Server, pickup point and scanner changes apply after a restart.</source>
-        <translation>Сервер, пункт и сканер меняются после перезапуска.</translation>
+        <source>Server, pickup point, scanner and language changes apply after a restart.</source>
+        <translation>Сервер, пункт, сканер и язык меняются после перезапуска.</translation>
     </message>
     <message>
         <source>Settings need an administrator</source>

@@ -366,3 +366,14 @@ def test_acceptance_discrepancies_and_shift_report(pvz: PvzHarness, world: World
     assert dict(shift_report.rows)["Accepted"] == "1"
     pvz.key(Qt.Key.Key_F3)  # no open shift: back to the shift screen
     assert pvz.current.key == "shift"
+
+
+def test_first_sync_shows_progress(pvz: PvzHarness) -> None:
+    from shared.sync import SyncStatus
+
+    window = pvz.app.window
+    window.show_sync_progress(SyncStatus(syncing=True, progress_done=4000, progress_total=10000))
+    assert window.progress.isVisible()
+    assert "Loading data" in window.progress.text
+    window.show_sync_progress(SyncStatus(syncing=False))
+    assert not window.progress.isVisible()
