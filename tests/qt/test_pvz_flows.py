@@ -377,3 +377,35 @@ def test_first_sync_shows_progress(pvz: PvzHarness) -> None:
     assert "Loading data" in window.progress.text
     window.show_sync_progress(SyncStatus(syncing=False))
     assert not window.progress.isVisible()
+
+
+def test_the_success_beep_comes_after_the_journal_write(pvz: PvzHarness, world: World) -> None:
+    order, box = shipped_order(world, 1, [world.skus[17]])
+    open_shift(pvz, world)
+    pvz.key(Qt.Key.Key_F3)
+    pvz.scan(box)
+    screen: Any = pvz.current
+    pvz.scan(order["units"][0]["label"])
+    before = pvz.app.store.last_seq()
+    heard: list[tuple[str, int]] = []
+
+    def listen(tone: str, _message: str) -> None:
+        heard.append((tone, pvz.app.store.last_seq()))
+
+    pvz.app.ctx.feedback.shown.connect(listen)
+    pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
+    pvz.app.ctx.feedback.shown.disconnect(listen)
+    successes = [seq for tone, seq in heard if tone == "success"]
+    assert successes and successes[0] == before + 1
+    op, _status = pvz.app.store.op(pvz.app.store.journal(since_seq=before)[0][0].op_id) or (None, None)
+    assert op is not None and op.type.value == "unit.accept"
+
+
+def test_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from pvz_app.__main__ import main, parse_args
+
+    opts = parse_args(["--backend-url", "http://x", "--site", "PVZ-1", "--lang", "en", "--scanner-port", ""])
+    assert (opts.backend_url, opts.site, opts.lang, opts.scanner_port) == ("http://x", "PVZ-1", "en", "")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "--demo-user" in capsys.readouterr().out
