@@ -38,6 +38,7 @@ class TaskOut(BaseModel):
 
 class TaskList(BaseModel):
     items: list[TaskOut]
+    next_cursor: str | None = None  # every task fits one page today; kept for the list shape
 
 
 Staff = Annotated[Principal, Depends(require_roles(Role.WAREHOUSE, Role.ADMIN))]
