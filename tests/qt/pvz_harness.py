@@ -50,7 +50,10 @@ class PvzHarness:
         *,
         lang: str = "en",
         device_id: str | None = None,
+        threaded: bool = False,
     ) -> PvzHarness:
+        """``threaded=True`` keeps the production worker-thread runner; input helpers then wait
+        until every operation has been delivered back to the GUI thread."""
         clock = ManualClock(datetime.now(UTC).replace(microsecond=0))
         scanner = VirtualScanner(baudrate=None)
         reports = PdfReports(data_dir / "printed")
@@ -78,7 +81,7 @@ class PvzHarness:
             ),
             qapp,
             clock=clock,
-            runner=SyncRunner(),
+            runner=None if threaded else SyncRunner(),
             reports=reports,
             sync_inline=True,
             sync_interval_ms=3_600_000,
@@ -108,6 +111,12 @@ class PvzHarness:
         self.clock.advance(2.0)  # past the debounce window: a deliberate repeat is a new scan
         self.scanner.scan(text)
         self.qtbot.waitUntil(lambda: self.seen_scans > before, timeout=10_000)
+        self.settle()
+
+    def settle(self) -> None:
+        """Let queued work finish: every operation delivered back to the GUI thread."""
+        QApplication.processEvents()
+        self.qtbot.waitUntil(lambda: self.app.ctx.ops.running == 0, timeout=10_000)
         QApplication.processEvents()
 
     def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
@@ -115,7 +124,7 @@ class PvzHarness:
         self.clock.advance(0.15)
         target = self.app.window.focusWidget() or self.app.window
         QTest.keyClick(target, key, modifier)
-        QApplication.processEvents()
+        self.settle()
 
     def type_into(self, widget: QWidget, text: str) -> None:
         """Type like a person (keys 150 ms apart on the clock), so the wedge filter lets them through."""

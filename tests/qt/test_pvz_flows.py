@@ -409,3 +409,28 @@ def test_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "--demo-user" in capsys.readouterr().out
+
+
+def test_accept_and_issue_with_the_production_threaded_runner(
+    qapp: Any, qtbot: Any, tmp_path: Path, world: World
+) -> None:
+    """The same clerk work with operations on the worker thread, results back on the GUI thread."""
+    order, box = shipped_order(world, 2, [world.skus[18], world.skus[0]])
+    pvz = PvzHarness.start(qapp, qtbot, tmp_path / "pvz", world.server.url, world.pvz1, threaded=True)
+    try:
+        open_shift(pvz, world)
+        accept_all(pvz, world, order, box)
+        assert {pvz.app.store.unit(u["id"]).status.value for u in order["units"]} == {"ACCEPTED"}
+        pvz.sync()
+        pvz.key(Qt.Key.Key_F2)
+        pvz.scan(world.pickup_code(order)["qr"])
+        issuing: Any = pvz.current
+        for unit in order["units"]:
+            pvz.scan(unit["label"])
+        assert len(issuing.session.fetched) == 2
+        pvz.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert issuing.session is None
+        pvz.sync()
+        assert set(unit_states(world, order).values()) == {"ISSUED"}
+    finally:
+        pvz.close()
