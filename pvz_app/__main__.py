@@ -241,7 +241,7 @@ def build(
         scanner=bridge,
         clock=clock,
         auth=session,
-        reports=reports or PreviewReports(),
+        reports=reports or PreviewReports(printer_name=cfg.printer.name, label_size=cfg.printer.label_size),
         config=EffectiveConfig(config_store, cfg),
         admin_check=make_admin_check(http, store),
         sync=sync,

@@ -104,21 +104,37 @@ class PdfReports:
 
 
 class PreviewReports:
-    """A ReportOutput that opens the print preview (the clerk checks, then prints)."""
+    """A ReportOutput that opens the print preview (the clerk checks, then prints) on the printer
+    and label size chosen in settings ("" = the system default printer)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, printer_name: str = "", label_size: str = "58x40") -> None:
         self.parent = parent
+        self.printer_name = printer_name
+        self.label_size = label_size
         self.printed: list[Report] = []
         self.labels: list[str] = []
 
+    def _printer(self) -> Any:
+        from shared.qt.printing import LabelPrinter
+
+        printer = LabelPrinter(parent=self.parent)
+        if self.printer_name:
+            printer.printer.setPrinterName(self.printer_name)
+        return printer
+
     def output(self, report: Report) -> None:
-        from shared.qt.printing import LabelPrinter, ReportDocument
+        from shared.qt.printing import ReportDocument
 
         self.printed.append(report)
-        LabelPrinter(parent=self.parent).preview(ReportDocument(report))
+        self._printer().preview(ReportDocument(report))
 
     def label(self, kind: ScanKind, code: str, lines: list[str]) -> None:
-        from shared.qt.printing import LabelDocument, LabelPrinter
+        from shared.printing.pages import page_by_name
+        from shared.qt.printing import LabelDocument
 
         self.labels.append(code)
-        LabelPrinter(parent=self.parent).preview(LabelDocument.single(kind, code, lines))
+        try:
+            page = page_by_name(self.label_size)
+        except ValueError:
+            page = page_by_name("58x40")
+        self._printer().preview(LabelDocument.single(kind, code, lines, page))

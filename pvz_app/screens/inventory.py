@@ -130,7 +130,7 @@ class InventoryScreen(Screen):
         c = self.count
         if c is None:
             return
-        unit_id = getattr(unit, "id", None) or f"label:{label}"
+        unit_id = getattr(unit, "id", None) or label  # an unknown unit is recorded by its label
         if not c.scan(unit_id, label):
             self.warning(self.tr("Unit %1 is already counted.").replace("%1", label))
             return
