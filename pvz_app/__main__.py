@@ -74,6 +74,29 @@ class PvzApp:
     translators: list[Any] = field(default_factory=list)
     wedge: WedgeFilter | None = None
 
+    def switch_language(self, lang: str) -> None:
+        """Load the other catalogs and rebuild the window in that language, keeping the session,
+        the shift and the status; the settings screen stays in front."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        i18n.uninstall(app, self.translators)
+        self.translators = i18n.install(app, lang, CATALOGS)
+        self.ctx.lang = i18n.normalise_language(lang)
+        old = self.window
+        window = MainWindow(self.ctx)
+        if isinstance(self.ctx.reports, PreviewReports):
+            self.ctx.reports.parent = window
+        self.sync.changed.connect(window.refresh_screens)
+        self.sync.statusChanged.connect(window.show_sync_progress)
+        window.setGeometry(old.geometry())
+        actor = self.ctx.service.actor
+        self.window = window
+        window.show()
+        if actor is not None:
+            window.resume(actor, "settings")
+        old.hide()
+        old.deleteLater()
+
     def close(self) -> None:
         app = QApplication.instance()
         if self.wedge is not None and app is not None:
@@ -255,7 +278,9 @@ def build(
     sync.statusChanged.connect(window.show_sync_progress)
     bridge.start()
     sync.start()
-    return PvzApp(window, ctx, store, http, session, sync, bridge, cfg, translators, wedge)
+    built = PvzApp(window, ctx, store, http, session, sync, bridge, cfg, translators, wedge)
+    ctx.on_language = built.switch_language
+    return built
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -129,11 +129,24 @@ class MainWindow(QMainWindow):
         ctx.ops.changed.connect(self._changed)
         ctx.ops.failed.connect(self._failed)
         self.login.logged_in.connect(self._logged_in)
-        ctx.scanner.repeated.connect(lambda e: ctx.feedback.repeat(getattr(e, "text", "")))
-        ctx.scanner.faulted.connect(ctx.feedback.fault)
+        ctx.scanner.repeated.connect(self._repeated)
+        ctx.scanner.faulted.connect(self._faulted)
         self.current: Screen = self.login
         self._set_flows_enabled(False)
         self._activate(self.login)
+
+    # bound methods (not lambdas): a replaced window (language switch) leaves no connection behind
+    def _repeated(self, event: object) -> None:
+        self.ctx.feedback.repeat(str(getattr(event, "text", "")))
+
+    def _faulted(self, fault: object) -> None:
+        self.ctx.feedback.fault(fault)  # type: ignore[arg-type]
+
+    def resume(self, actor: Actor, key: str) -> None:
+        """Take over a signed-in session (a new window after a language switch) on flow ``key``."""
+        self.ctx.service.actor = actor
+        self._set_flows_enabled(True)
+        self.show_flow(key)
 
     def _feedback_shown(self, _tone: str, message: str) -> None:
         self.banner.setVisible(bool(message))

@@ -1007,8 +1007,8 @@
         <translation>Change the settings and save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Server, pickup point, scanner and language changes apply after a restart.</source>
-        <translation>Server, pickup point, scanner and language changes apply after a restart.</translation>
+        <source>Server, pickup point and scanner changes apply after a restart.</source>
+        <translation>Server, pickup point and scanner changes apply after a restart.</translation>
     </message>
     <message>
         <source>Settings need an administrator</source>

@@ -1007,8 +1007,8 @@
         <translation>Измените настройки и сохраните (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Server, pickup point, scanner and language changes apply after a restart.</source>
-        <translation>Сервер, пункт, сканер и язык меняются после перезапуска.</translation>
+        <source>Server, pickup point and scanner changes apply after a restart.</source>
+        <translation>Сервер, пункт и сканер меняются после перезапуска.</translation>
     </message>
     <message>
         <source>Settings need an administrator</source>

@@ -103,7 +103,7 @@ class SettingsScreen(Screen):
         if getattr(self, "unlocked", False):
             self.prompt.set_step(
                 self.tr("Change the settings and save (Ctrl+S)"),
-                self.tr("Server, pickup point, scanner and language changes apply after a restart."),
+                self.tr("Server, pickup point and scanner changes apply after a restart."),
             )
         else:
             self.prompt.set_step(

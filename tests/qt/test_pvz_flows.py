@@ -274,6 +274,18 @@ def test_settings_need_an_admin(pvz: PvzHarness, world: World) -> None:
     pvz.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert pvz.app.ctx.config.load().scanner.debounce_ms == 500
 
+    settings.language.setCurrentIndex(settings.language.findData("ru"))
+    old_window = pvz.app.window
+    pvz.key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # the window is rebuilt in Russian
+    pvz.app.window.activateWindow()
+    assert pvz.app.window is not old_window
+    assert pvz.current.key == "settings" and pvz.current.title() == "Настройки"
+    assert pvz.app.window.status_bar.user.text() == world.clerk1.username
+    assert pvz.app.ctx.service.shift() is not None
+    pvz.key(Qt.Key.Key_F3)
+    assert pvz.current.key == "acceptance"
+    assert pvz.prompt == "Отсканируйте этикетку короба"
+
 
 def test_a_scan_goes_to_the_active_flow_even_from_a_text_field_via_the_wedge(
     pvz: PvzHarness, world: World
