@@ -446,3 +446,30 @@ def test_accept_and_issue_with_the_production_threaded_runner(
         assert set(unit_states(world, order).values()) == {"ISSUED"}
     finally:
         pvz.close()
+
+
+def test_a_unit_brought_back_goes_into_a_return_box_with_its_reason(pvz: PvzHarness, world: World) -> None:
+    order, box = shipped_order(world, 1, [world.skus[3]])
+    open_shift(pvz, world)
+    accept_all(pvz, world, order, box)
+    unit = order["units"][0]
+    pvz.key(Qt.Key.Key_F2)
+    pvz.scan(world.pickup_code(order)["qr"])
+    pvz.scan(unit["label"])
+    pvz.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert pvz.app.store.unit(unit["id"]).status.value == "ISSUED"
+
+    pvz.key(Qt.Key.Key_F4)
+    return_box = world.new_sscc(kind_return=True)
+    pvz.scan(return_box)  # a pre-printed return label
+    returns: Any = pvz.current
+    assert returns.box is not None and returns.box.id == return_box
+    pvz.choices.append("wrong item")
+    pvz.scan(unit["label"])  # the customer brought it back: the app asks why
+    assert pvz.tone == "success"
+    packed = [op for op, _s in pvz.app.store.journal(limit=10_000) if op.type.value == "return.pack"]
+    assert packed[-1].payload["reason"] == "brought_back:wrong_item"
+    pvz.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pvz.sync()
+    assert pvz.app.store.conflicts_count() == 0
+    assert unit_states(world, order) == {unit["id"]: "RETURN_PACKED"}
