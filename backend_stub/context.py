@@ -65,4 +65,4 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -28,6 +28,7 @@ from shared.domain import (
 from ..context import AppContext, dumps
 from ..db import (
     Fast,
+    FastRow,
     Savepoint,
     boxes,
     cells,
@@ -60,7 +61,6 @@ _CELL_BY_LABEL = Fast(select(cells.c.id, cells.c.site_id).where(cells.c.label ==
 _DEVICE = Fast(
     select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == bindparam("b_device"))
 )
-_RESULT_BY_OP = Fast(select(op_results).where(op_results.c.op_id == bindparam("b_op")))
 _RESULT_BY_SEQ = Fast(
     select(op_results).where(
         op_results.c.device_id == bindparam("b_device"), op_results.c.seq == bindparam("b_seq")
@@ -646,6 +646,19 @@ def push(
                         )
                     }
                 )
+    # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
+    stored_by_op: dict[str, Any] = {}
+    fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
+    if fresh_ids:
+        with ctx.db.read() as conn:
+            for start in range(0, len(fresh_ids), 500):
+                id_chunk = fresh_ids[start : start + 500]
+                stored_by_op.update(
+                    {
+                        r.op_id: r
+                        for r in conn.execute(select(op_results).where(op_results.c.op_id.in_(id_chunk)))
+                    }
+                )
     pending = list(ops)
     while pending:
         # a group of ops in one transaction, each op atomic with its result row (savepoint)
@@ -666,7 +679,7 @@ def push(
                 if stored is None and seq <= last:
                     stored = _RESULT_BY_SEQ.first(conn, {"b_device": device_id, "b_seq": seq})
                 if stored is None:
-                    stored = _RESULT_BY_OP.first(conn, {"b_op": op_id})
+                    stored = stored_by_op.get(op_id)
                     if stored is not None and seq == last + 1:  # same op under a new seq: it takes the seq
                         _set_last_seq(ctx, conn, device_id, caller.site_id, seq, new_device)
                         last, new_device = seq, False
@@ -700,6 +713,15 @@ def push(
                 reason = {"code": code, "message": message} if code else None
                 results.append(
                     {"op_id": op_id, "seq": seq, "status": status, "reason": reason, "replayed": False}
+                )
+                stored_by_op[op_id] = FastRow(
+                    {
+                        "op_id": op_id,
+                        "seq": seq,
+                        "status": status,
+                        "reason_code": code,
+                        "reason_message": message,
+                    }
                 )
             if done_in_group or new_device:
                 _set_last_seq(ctx, conn, device_id, caller.site_id, last, new_device and last > 0)

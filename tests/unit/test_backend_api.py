@@ -485,3 +485,19 @@ def test_a_rejected_op_leaves_no_partial_change(w: World) -> None:
     assert states == {first: "ACCEPTED", second: "SHIPPED"}
     unit_changes = {c["id"]: c["data"]["status"] for c in w.device(w.clerk1).pull() if c["entity"] == "unit"}
     assert unit_changes[first] == "ACCEPTED"
+
+
+def test_the_same_op_under_a_new_seq_is_answered_from_its_first_result(w: World) -> None:
+    dev = w.device(w.clerk1, "renumbered")
+    op = dev.make_op("shift.open", {"shift_id": "S1"})
+    assert dev.push([op])[0]["replayed"] is False
+    again = dict(op, seq=2)  # a client that lost its seq counter re-journals the op
+    dev.seq = 2
+    r = dev.push([again])[0]
+    assert (r["status"], r["replayed"], r["seq"]) == ("applied", True, 1)
+    assert dev.op("shift.close", {"shift_id": "S1"})["seq"] == 3
+    with w.server.ctx.db.read() as conn:  # type: ignore[union-attr]
+        n = conn.exec_driver_sql(
+            "SELECT count(*) FROM records WHERE kind = 'shift.open' AND ref = 'S1'"
+        ).scalar()
+    assert n == 1
