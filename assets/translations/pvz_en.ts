@@ -951,6 +951,10 @@
         <translation>Password</translation>
     </message>
     <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
         <source>system default printer</source>
         <translation>system default printer</translation>
     </message>

@@ -951,6 +951,10 @@
         <translation>Пароль</translation>
     </message>
     <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
         <source>system default printer</source>
         <translation>принтер по умолчанию</translation>
     </message>
