@@ -62,11 +62,9 @@ class SettingsScreen(Screen):
         self.debounce = QSpinBox(form_page)
         self.debounce.setRange(0, 5000)
         self.debounce.setSuffix(self.tr(" ms"))
-        self.debounce.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # arrow keys still step
         self.key_interval = QSpinBox(form_page)
         self.key_interval.setRange(5, 500)
         self.key_interval.setSuffix(self.tr(" ms"))
-        self.key_interval.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.printer = QLineEdit(form_page)
         self.printer.setPlaceholderText(self.tr("system default printer"))
         self.label_size = QComboBox(form_page)

@@ -1,5 +1,7 @@
 """Large, high-contrast look for both apps: one stylesheet with sizes scaled to the device.
 
+``@ICONS@`` in a stylesheet is the assets/icons folder (arrows of spin boxes and combo boxes).
+
 ``apply_theme(app, scale)`` loads ``assets/styles/common.qss`` plus an optional app stylesheet
 (``assets/styles/<app>.qss``), fills the size placeholders and sets the application font. The PVZ
 counter PC uses scale 1.0; a small handheld screen might use 0.85. Colours (:data:`TONES`) are
@@ -72,7 +74,7 @@ def stylesheet(sizes: Sizes, app_name: str | None = None, directory: Path | None
         ("BUTTON", sizes.button),
     ):
         text = text.replace(f"@{name}@", str(value))
-    return text
+    return text.replace("@ICONS@", (folder.parent / "icons").as_posix())
 
 
 def apply_theme(app: QApplication, scale: float = 1.0, app_name: str | None = None) -> Sizes:
