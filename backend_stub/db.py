@@ -345,6 +345,9 @@ def _sqlite_begin(conn: Connection) -> None:
 Migration = Callable[[Connection], None]
 
 
+# 001 creates the tables as this module defines them for 1.0. A later schema change edits the Table
+# above AND appends a migration that makes the same change on an existing database (ALTER TABLE, or
+# `table.create(conn, checkfirst=True)` for a new table), so fresh and migrated databases agree.
 def _m001_initial(conn: Connection) -> None:
     metadata.create_all(conn)
     conn.execute(insert(counters), [{"name": "unit_serial", "value": 0}, {"name": "sscc_serial", "value": 0}])

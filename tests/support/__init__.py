@@ -1,1 +1,10 @@
-"""Shared test support: a real backend server on a free port, and a small world built through it."""
+"""Shared test support for every team's tests.
+
+- backend.py: `BackendServer` (a real `wb-backend serve` on a free port; kill/start on the same data),
+  `free_port`, the `backend_server` fixture.
+- world.py: `World` (sites, users, products written directly; orders, payment webhooks, pick, pack,
+  ship, accept, pickup codes and issue through the API), `Device` (an app's seq and push/pull),
+  `Account`, the `backend_world` fixture.
+- inprocess.py: `InProcessBackend`, the app in-process with an injected clock (no network).
+- proxy.py: `DroppingProxy`, a TCP proxy that loses the server's answers on demand.
+"""
