@@ -52,7 +52,7 @@ class PvzHarness:
         device_id: str | None = None,
         threaded: bool = False,
     ) -> PvzHarness:
-        """``threaded=True`` keeps the production worker-thread runner; input helpers then wait
+        """``threaded=True`` keeps the production worker-thread runner; scan() and key() then wait
         until every operation has been delivered back to the GUI thread."""
         clock = ManualClock(datetime.now(UTC).replace(microsecond=0))
         scanner = VirtualScanner(baudrate=None)
