@@ -152,3 +152,45 @@ def test_push_answer_lost_after_commit_then_server_killed_applies_once(tmp_path:
         assert {u["status"] for u in w.get_order(w.admin, order["id"])["units"]} == {"PICKED"}
         # the next op continues the sequence normally
         assert dev.op("pack.open", {"box_id": w.new_sscc(), "pvz_id": w.pvz1})["seq"] == 3
+
+
+def test_sigkill_in_the_middle_of_a_push_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    import threading
+
+    with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
+        dev = w.device(w.clerk1, "crashing-pc")
+        ops = [dev.make_op("shift.open", {"shift_id": f"S{i}"}) for i in range(500)]
+        token = w.client(w.clerk1).headers["Authorization"]
+        answer: list[object] = []
+
+        def push() -> None:
+            try:
+                answer.append(
+                    httpx.post(
+                        server.url + "/api/v1/sync/push",
+                        json={"device_id": dev.device_id, "ops": ops},
+                        headers={"Authorization": token},
+                        timeout=60,
+                    ).status_code
+                )
+            except httpx.HTTPError as exc:
+                answer.append(exc)
+
+        sender = threading.Thread(target=push)
+        sender.start()
+        while _count(server, "SELECT count(*) FROM op_results") == 0 and sender.is_alive():
+            time.sleep(0.002)
+        server.kill()
+        sender.join(30)
+        committed = _count(server, "SELECT count(*) FROM op_results")
+        server.start()
+        w.reconnect()
+        retry = dev.push(ops)
+        assert [r["seq"] for r in retry] == list(range(1, 501))
+        assert all(r["status"] == "applied" for r in retry)
+        assert (
+            sum(r["replayed"] for r in retry) == committed
+        )  # what was committed is replayed, the rest applied
+        assert _count(server, "SELECT count(*) FROM op_results WHERE device_id = ?", dev.device_id) == 500
+        assert _count(server, "SELECT count(*) FROM records WHERE kind = 'shift.open'") == 500
+        assert _count(server, "SELECT count(DISTINCT ref) FROM records WHERE kind = 'shift.open'") == 500
