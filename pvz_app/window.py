@@ -206,7 +206,8 @@ class MainWindow(QMainWindow):
         self.show_flow("issuing" if self.ctx.service.shift() is not None else "shift")
 
     def logout(self) -> None:
-        self.ctx.auth.logout()
+        """Log out: the server is told when reachable; locally the clerk is out either way."""
+        self.ctx.ops.run(self.ctx.auth.logout, on_failure=lambda _f: None)
         self.ctx.service.actor = None
         self.ctx.status.update(user="")
         self._set_flows_enabled(False)

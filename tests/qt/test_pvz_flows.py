@@ -473,3 +473,24 @@ def test_a_unit_brought_back_goes_into_a_return_box_with_its_reason(pvz: PvzHarn
     pvz.sync()
     assert pvz.app.store.conflicts_count() == 0
     assert unit_states(world, order) == {unit["id"]: "RETURN_PACKED"}
+
+
+def test_log_out_with_the_server_gone_still_logs_out(
+    qapp: Any, qtbot: Any, tmp_path: Path, world: World
+) -> None:
+    from tests.support.backend import free_port
+
+    data = tmp_path / "pvz"
+    first = PvzHarness.start(qapp, qtbot, data, world.server.url, world.pvz1)
+    first.login(world.clerk1)
+    first.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert first.current.key == "login" and first.app.ctx.service.actor is None
+    first.close()
+    offline = PvzHarness.start(qapp, qtbot, data, f"http://127.0.0.1:{free_port()}", world.pvz1)
+    try:
+        offline.login(world.clerk1)
+        offline.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert offline.current.key == "login" and offline.app.ctx.service.actor is None
+        assert not offline.app.window.flow_actions["issuing"].isEnabled()
+    finally:
+        offline.close()
