@@ -15,6 +15,7 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,7 +67,7 @@ class PvzApp:
     window: MainWindow
     ctx: PvzContext
     store: LocalStore
-    http: httpx.Client
+    http: Any  # an httpx.Client, created on first use
     session: Session
     sync: SyncAdapter
     scanner: ScannerBridge
@@ -106,7 +107,8 @@ class PvzApp:
         self.scanner.stop()
         self.ctx.ops.runner.wait(10_000)
         self.window.close()
-        self.http.close()
+        if not isinstance(self.http, _Deferred) or self.http.created:
+            self.http.close()
         self.store.close()
 
 
@@ -163,6 +165,30 @@ class EffectiveConfig:
         self.current = config
 
 
+class _Deferred:
+    """Creates an object on first use, once, thread-safely: the HTTP client (TLS context, ~0.1 s)
+    and the keyring (backend discovery, ~0.1 s) are not needed to show the window."""
+
+    def __init__(self, factory: Any) -> None:
+        self._factory = factory
+        self._target: Any = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        if self._target is None:
+            with self._lock:
+                if self._target is None:
+                    self._target = self._factory()
+        return self._target
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    @property
+    def created(self) -> bool:
+        return self._target is not None
+
+
 def make_admin_check(http: httpx.Client, store: LocalStore) -> Any:
     """Settings unlock: an admin login online, else an admin who logged in here before (offline)."""
     from argon2 import PasswordHasher
@@ -212,13 +238,15 @@ def build(
     translators = i18n.install(app, lang, CATALOGS)
     theme.apply_theme(app, app_name="pvz")
     store = LocalStore.open(folder / "pvz.sqlite", cfg.device_id, clock)
-    http = httpx.Client(
-        base_url=cfg.backend_url, timeout=httpx.Timeout(10.0, connect=3.0), transport=transport
+    http: Any = _Deferred(
+        lambda: httpx.Client(
+            base_url=cfg.backend_url, timeout=httpx.Timeout(10.0, connect=3.0), transport=transport
+        )
     )
     session = Session(
         store,
         AuthClient(http),
-        TokenStore(keyring_backend),
+        _Deferred(lambda: TokenStore(keyring_backend)),  # type: ignore[arg-type]
         clock,
         device_id=cfg.device_id,
         site_kind=SiteKind.PVZ,
