@@ -1,8 +1,8 @@
 """schemathesis against the real server's own /openapi.json: no 5xx, and every response matches the
 schema (status code documented, content type, body). Bounded examples keep it short.
 
-schemathesis runs as its CLI in a subprocess outside the source tree: the project's own `packaging/`
-folder would shadow the PyPI `packaging` module schemathesis imports.
+schemathesis runs as its CLI in a subprocess outside the source tree, so its own imports never mix
+with the project's modules.
 """
 
 from __future__ import annotations
