@@ -227,6 +227,15 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         saved = ConfigStore("terminal").load()
+        if not saved.configured and args.backend_url is None and not args.startup_check:
+            from shared.qt.setup_wizard import first_run
+
+            # A terminal never set up: an admin gives the backend, the warehouse and the scanner.
+            configured = first_run("terminal", ConfigStore("terminal"), args.lang)
+            if configured is None:
+                print("scanner-app: setup cancelled; nothing was saved", file=sys.stderr)
+                return 1
+            saved = configured
     except ConfigError as exc:
         print(f"scanner-app: {exc}", file=sys.stderr)
         return 2

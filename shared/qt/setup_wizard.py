@@ -19,6 +19,7 @@ Pages:
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -494,3 +495,26 @@ def ensure_configured(
         return config
     saved = run_setup_wizard(app_name, config_store, initial=config, **wizard_options)
     return None if saved is None else config_store.load(overrides)
+
+
+def first_run(
+    app_name: str, config_store: ConfigStore, lang: str | None = None, **wizard_options: Any
+) -> AppConfig | None:
+    """At an app's start, before its window: the config, after the wizard on a device never set up.
+
+    Creates the QApplication when there is none yet and shows the wizard in the device's language
+    (common catalog). Returns None when the admin cancelled: the app exits then, having saved nothing.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
+
+    config = config_store.load()
+    if config.configured:
+        return config
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    translators = i18n.install(app, lang or config.language, (i18n.COMMON_CATALOG,))
+    try:
+        return ensure_configured(app_name, config_store, **wizard_options)
+    finally:
+        i18n.uninstall(app, translators)

@@ -308,3 +308,39 @@ def test_ensure_configured_runs_the_wizard_only_when_needed(qtbot, tmp_path: Pat
         is None
     )
     assert not other.path.exists()
+
+
+def test_first_run_shows_the_wizard_in_the_device_language_and_only_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from shared.qt.setup_wizard import first_run
+
+    titles: list[str] = []
+
+    def cancel(wizard: SetupWizard) -> int:
+        qtbot.addWidget(wizard)
+        titles.append(wizard.windowTitle())
+        wizard.reject()
+        return int(wizard.result())
+
+    store = _store(tmp_path)
+    assert first_run("terminal", store, "ru", checker=FakeBackend(), port_lister=list, exec_fn=cancel) is None
+    assert first_run("terminal", store, "en", checker=FakeBackend(), port_lister=list, exec_fn=cancel) is None
+    assert not store.path.exists()
+    assert any("\u0400" <= ch <= "\u04ff" for ch in titles[0]), titles
+    assert titles[0] != titles[1]
+
+    def finish(wizard: SetupWizard) -> int:
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.backend_page.skip.setChecked(True)
+        wizard.next()
+        wizard.site_page.site.setText("WH-DEMO-1")
+        wizard.next()
+        wizard.next()
+        wizard.accept()
+        return int(wizard.result())
+
+    config = first_run("terminal", store, None, checker=FakeBackend(), port_lister=list, exec_fn=finish)
+    assert config is not None and config.site_id == "WH-DEMO-1"
+    # set up now: the next start goes straight to the app
+    assert first_run("terminal", store, None, exec_fn=cancel) == config
+    assert len(titles) == 2
