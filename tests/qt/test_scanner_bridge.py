@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -171,6 +173,16 @@ def test_virtual_scanner_window_drives_the_real_driver(
     assert screen.scans[-1] == "AFTER-REPLUG-1"
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def test_thousands_of_scans_do_not_exhaust_true(qtbot: QtBot) -> None:
     """PySide6 6.12 drops a reference to True on every Python-side emit; a scanning shift emits
     thousands. The bridge's emits give it back, so the refcount stays put (no abort later)."""
@@ -179,11 +191,13 @@ def test_thousands_of_scans_do_not_exhaust_true(qtbot: QtBot) -> None:
     bridge = ScannerBridge(debounce_s=0)
     got: list[ScanEvent] = []
     bridge.scanned.connect(got.append)
-    before = sys.getrefcount(True)
-    for i in range(3000):
-        bridge.feed(ScanEvent(b"x", f"CODE-{i}", None, "test", float(i)))
+    with _no_gc():  # a collection mid-loop would free unrelated references to True
+        before = sys.getrefcount(True)
+        for i in range(3000):
+            bridge.feed(ScanEvent(b"x", f"CODE-{i}", None, "test", float(i)))
+        after = sys.getrefcount(True)
     assert len(got) == 3000
-    assert sys.getrefcount(True) > before - 100  # unfixed, it would be 3000 lower
+    assert after > before - 100  # unfixed, it would be 3000 lower
 
 
 def test_qt_binding_keeps_none_and_true_alive(qtbot: QtBot) -> None:
@@ -194,12 +208,14 @@ def test_qt_binding_keeps_none_and_true_alive(qtbot: QtBot) -> None:
     from PySide6.QtCore import QTimer
 
     timer = QTimer()
-    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
-    for _ in range(3000):
-        timer.start(1000)
-        timer.stop()
     probe = ScannerBridge(debounce_s=0)
-    for i in range(3000):
-        probe.scanned.emit(ScanEvent(b"", f"C{i}", None, "t", float(i)))
-    assert sys.getrefcount(None) > none_before - 100
-    assert sys.getrefcount(True) > true_before - 100
+    with _no_gc():
+        none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+        for _ in range(3000):
+            timer.start(1000)
+            timer.stop()
+        for i in range(3000):
+            probe.scanned.emit(ScanEvent(b"", f"C{i}", None, "t", float(i)))
+        none_after, true_after = sys.getrefcount(None), sys.getrefcount(True)
+    assert none_after > none_before - 100
+    assert true_after > true_before - 100
