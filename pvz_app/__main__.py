@@ -136,7 +136,14 @@ def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path]:
     if opts.scanner_port is not None:
         cfg = replace(cfg, scanner=replace(cfg.scanner, port=opts.scanner_port))
     if not cfg.site_id:
-        raise SystemExit("pvz-app: no pickup point configured: pass --site PVZ-... (or run the setup wizard)")
+        # A PC never set up: an admin gives the backend, the pickup point and the scanner.
+        from shared.qt.setup_wizard import first_run
+
+        if first_run("pvz", store, opts.lang) is None:
+            raise SystemExit("pvz-app: setup cancelled; nothing was saved")
+        cfg = store.load(overrides)
+        if opts.scanner_port is not None:
+            cfg = replace(cfg, scanner=replace(cfg.scanner, port=opts.scanner_port))
     device = opts.device_id or cfg.device_id
     if not device:
         device = new_device_id("pvz", cfg.site_id)
