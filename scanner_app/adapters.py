@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from shared.barcodes import ScanKind, make_sscc
+from shared.barcodes import ScanKind
 from shared.domain import SiteKind, UnitStatus
 from shared.store import Actor, ChangeSet, Conflict, LocalStore
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
 from .logic.common import Record
 from .services import Session
-
-SSCC_COUNTER_KEY = "terminal.sscc_counter"
 
 
 class StoreData:
@@ -85,7 +81,8 @@ class StoreData:
 
 
 class StoreJournal:
-    """Writes a flow's operations to the local journal, each in its own transaction, in order."""
+    """Writes a flow's operations to the local journal in order, all in ONE transaction: a reaction
+    ("open the box and pack this unit") is confirmed whole or not at all."""
 
     def __init__(self, store: LocalStore) -> None:
         self._store = store
@@ -95,10 +92,10 @@ class StoreJournal:
         return Actor(session.user_id, session.username, session.role, session.site_id, SiteKind.WAREHOUSE)
 
     def record(self, records: Sequence[Record], session: Session) -> ChangeSet:
-        actor = self._actor(session)
         changes = ChangeSet(journal=True)
-        for record in records:
-            changes.merge(self._store.record(record.op_type, record.payload, actor).changes)
+        done = self._store.record_many([(r.op_type, r.payload) for r in records], self._actor(session))
+        for recorded in done:
+            changes.merge(recorded.changes)
         return changes
 
     def conflicts(self) -> list[Conflict]:
@@ -113,28 +110,13 @@ class StoreJournal:
 
 
 class StoreBoxNumbers:
-    """SSCCs for new boxes: a block per device (from its id) and a counter kept in the local store.
-
-    The serial reference has 9 digits: 3 from the device id, 6 from the counter, so two terminals
-    never print the same number while each makes up to a million boxes.
-    """
+    """SSCCs for new boxes, from the local store's allocator (one scheme for both apps)."""
 
     def __init__(self, store: LocalStore, device_id: str) -> None:
         self._store = store
-        digest = hashlib.sha256(device_id.encode()).digest()
-        self._block = int.from_bytes(digest[:4], "big") % 1000
-        self._lock = threading.Lock()
 
     def next_sscc(self) -> str:
-        with self._lock:
-            counter = int(self._store.kv_get(SSCC_COUNTER_KEY) or 0) + 1
-            while True:
-                sscc = make_sscc(self._block * 1_000_000 + counter % 1_000_000)
-                if self._store.box(sscc) is None:
-                    break
-                counter += 1
-            self._store.kv_set(SSCC_COUNTER_KEY, str(counter))
-            return sscc
+        return self._store.next_sscc()
 
 
 # Linux handhelds expose their vibration motor as a "timed output": write the duration in ms.

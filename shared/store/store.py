@@ -7,6 +7,7 @@ in WAL mode, so an operation that ``record`` returned is on disk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from shared.barcodes.formats import make_sscc
 from shared.domain import (
     BoxKind,
     Clock,
@@ -285,6 +287,31 @@ class LocalStore:
         with self._tx() as db:
             self._kv_write(db, key, value)
 
+    def next_sscc(self, *, kind_return: bool = False) -> str:
+        """A fresh SSCC-18 for a box this device opens (forward or return), never given out twice.
+
+        The 9-digit serial reference is this device's block (3 digits) and a counter (6 digits). The
+        block is the one an admin assigned (kv `device.sscc_block`, unique per site fleet), else one
+        derived from the device id, which can coincide with another device's block: the backend then
+        rejects the second box as a duplicate at push and the clerk sees it as a conflict.
+        """
+        key = "sscc.return_counter" if kind_return else "sscc.forward_counter"
+        with self._tx() as db:
+            row = db.execute("SELECT value FROM kv WHERE key = 'device.sscc_block'").fetchone()
+            if row is not None:
+                block = int(row[0]) % 1000
+            else:
+                block = int.from_bytes(hashlib.sha256(self.device_id.encode()).digest()[:4], "big") % 1000
+            found = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+            counter = int(found[0]) if found is not None else 0
+            while True:
+                counter += 1
+                sscc = make_sscc(block * 1_000_000 + counter % 1_000_000, kind_return=kind_return)
+                if db.execute("SELECT 1 FROM boxes WHERE id = ?", (sscc,)).fetchone() is None:
+                    break
+            self._kv_write(db, key, str(counter))
+        return sscc
+
     @staticmethod
     def _kv_write(db: sqlite3.Connection, key: str, value: str | None) -> None:
         if value is None:
@@ -307,17 +334,42 @@ class LocalStore:
         IllegalTransition (the domain table says no) and writes nothing; StoreError when the disk or
         database refuses the write (nothing is written then either). Only a returned op is confirmed.
         """
+        kind, body = self._checked(op_type, payload)
+        with self._tx() as db:
+            return self._record_in(db, kind, body, actor)
+
+    def record_many(
+        self,
+        records: Sequence[tuple[OpType | str, Mapping[str, Any]]],
+        actor: Actor,
+        *,
+        kv: Mapping[str, str | None] | None = None,
+    ) -> list[Recorded]:
+        """Several operations of one user action (and local settings it changes) in ONE transaction.
+
+        Either every op is journalled and applied, in order, with every `kv` value written, or
+        nothing is (the first refusal raises as `record` does). A later op sees the effects of the
+        earlier ones, so "open a box, pack the first unit" is one confirmed step.
+        """
+        checked = [self._checked(op_type, payload) for op_type, payload in records]
+        with self._tx() as db:
+            done = [self._record_in(db, kind, body, actor) for kind, body in checked]
+            for key, value in (kv or {}).items():
+                self._kv_write(db, key, value)
+            return done
+
+    @staticmethod
+    def _checked(op_type: OpType | str, payload: Mapping[str, Any]) -> tuple[OpType, dict[str, Any]]:
         try:
-            op_type = OpType(op_type)
+            kind = OpType(op_type)
         except ValueError as exc:
             raise InvalidOperation("unknown_type", f"unknown operation type {op_type!r}") from exc
         try:
             body: dict[str, Any] = json.loads(json.dumps(dict(payload)))  # a private, JSON-clean copy
         except (TypeError, ValueError) as exc:
-            raise InvalidOperation("invalid_payload", f"{op_type}: payload is not plain data: {exc}") from exc
-        validate_payload(op_type, body)
-        with self._tx() as db:
-            return self._record_in(db, op_type, body, actor)
+            raise InvalidOperation("invalid_payload", f"{kind}: payload is not plain data: {exc}") from exc
+        validate_payload(kind, body)
+        return kind, body
 
     def _record_in(
         self, db: sqlite3.Connection, op_type: OpType, payload: dict[str, Any], actor: Actor
@@ -1188,8 +1240,8 @@ class LocalStore:
         """A task's units in picking order."""
         return self._units(
             "u.id IN (SELECT unit_id FROM task_units WHERE task_id = ?)",
-            (task_id,),
-            f"(SELECT position FROM task_units WHERE task_id = '{task_id.replace(chr(39), '')}' AND unit_id = u.id)",
+            (task_id, task_id),  # WHERE's placeholder first, then ORDER BY's
+            "(SELECT position FROM task_units WHERE task_id = ? AND unit_id = u.id)",
         )
 
     # ------------------------------------------------------------------ catalog
