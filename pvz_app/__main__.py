@@ -95,6 +95,7 @@ class PvzApp:
         window.show()
         if actor is not None:
             window.resume(actor, "settings")
+        old.shutdown()
         old.hide()
         old.deleteLater()
 

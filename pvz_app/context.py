@@ -25,12 +25,27 @@ from .service import PvzService
 
 
 class AuthPort(Protocol):
-    """The login session (shared.auth.Session implements it)."""
+    """The login session (shared.auth.Session implements it): sign-in, logout and the idle lock."""
+
+    idle_lock_s: float
 
     @property
     def online(self) -> bool: ...
 
+    @property
+    def locked(self) -> bool:
+        """True once the session sat idle past ``idle_lock_s`` (or no one is signed in)."""
+        ...
+
     def sign_in(self, username: str, password: str) -> Actor: ...
+
+    def unlock(self, password: str) -> Actor:
+        """Unlock the idle-locked session of the same user against the local verifier."""
+        ...
+
+    def touch(self) -> None:
+        """The clerk did something: the idle time starts again."""
+        ...
 
     def logout(self) -> None: ...
 

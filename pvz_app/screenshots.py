@@ -44,6 +44,7 @@ SCREENS = (
     "inventory",
     "conflicts",
     "settings",
+    "locked",
 )
 
 
@@ -157,6 +158,7 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
                 _conflicts,
                 _settings,
                 _shift,
+                _locked,
             ]
             for step in steps:
                 step(s)
@@ -269,6 +271,19 @@ def _settings(s: Shooter) -> None:
 def _shift(s: Shooter) -> None:
     s.flow("shift")
     s.shot("shift")
+
+
+def _locked(s: Shooter) -> None:
+    """Mid-box, the counter is left alone past the idle minutes: the unlock view names the clerk."""
+    screen = s.flow("acceptance")
+    s.scan(s.world.boxes[0])
+    if screen.session is not None and screen.session.units:
+        s.scan(screen.session.units[0].label)
+    s.clock.advance(s.built.config.idle_lock_minutes * 60)
+    s.window.check_idle()
+    s.settle()
+    assert s.window.current is s.window.login, "the counter did not lock"
+    s.shot("locked")
 
 
 def main(argv: list[str] | None = None) -> int:

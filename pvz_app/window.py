@@ -3,11 +3,17 @@
 The window owns no business logic. It switches screens, routes scans to the active one (whatever
 widget has focus), forwards the hub's ``changed`` to every screen and kicks the sync after each
 operation. Login comes first; the flows that need a shift send the clerk to the shift screen.
+
+A counter PC left alone locks after the configured idle minutes: the login screen becomes the unlock
+view naming the clerk; the same clerk's password resumes exactly where they were (the flows are only
+hidden meanwhile, and sync goes on); another clerk logging in starts with fresh screens.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +44,26 @@ from .screens.returns import ReturnsScreen
 from .screens.settings import SettingsScreen
 from .screens.shift import ShiftScreen
 
+IDLE_CHECK_MS = 10_000
+# a key that is a shortcut (F2, Ctrl+E) is seen as ShortcutOverride before it fires
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+@dataclass
+class LockedOut:
+    """Who was locked out after idle time, and where they were."""
+
+    actor: Actor
+    screen: Screen
+    focus: QWidget | None
+
+
 # flow key -> F-key, in side bar order
 FLOWS: tuple[tuple[str, str], ...] = (
     ("issuing", "F2"),
@@ -63,16 +89,7 @@ class MainWindow(QMainWindow):
         ctx.feedback.shown.connect(self._feedback_shown)
         ctx.extras["banner"] = self.banner
         self.login = LoginScreen(ctx)
-        self.screens: dict[str, Screen] = {
-            "issuing": IssuingScreen(ctx),
-            "acceptance": AcceptanceScreen(ctx),
-            "returns": ReturnsScreen(ctx),
-            "cells": CellsScreen(ctx),
-            "inventory": InventoryScreen(ctx),
-            "conflicts": ConflictsScreen(ctx),
-            "shift": ShiftScreen(ctx),
-            "settings": SettingsScreen(ctx),
-        }
+        self.screens = self._make_screens()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.login)
         for screen in self.screens.values():
@@ -132,8 +149,38 @@ class MainWindow(QMainWindow):
         ctx.scanner.repeated.connect(self._repeated)
         ctx.scanner.faulted.connect(self._faulted)
         self.current: Screen = self.login
+        self.locked_out: LockedOut | None = None
         self._set_flows_enabled(False)
         self._activate(self.login)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # any key, click or scroll is the clerk's activity
+        self._idle = QTimer(self)
+        self._idle.setInterval(IDLE_CHECK_MS)
+        self._idle.timeout.connect(self.check_idle)
+        self._idle.start()
+
+    def _make_screens(self) -> dict[str, Screen]:
+        ctx = self.ctx
+        return {
+            "issuing": IssuingScreen(ctx),
+            "acceptance": AcceptanceScreen(ctx),
+            "returns": ReturnsScreen(ctx),
+            "cells": CellsScreen(ctx),
+            "inventory": InventoryScreen(ctx),
+            "conflicts": ConflictsScreen(ctx),
+            "shift": ShiftScreen(ctx),
+            "settings": SettingsScreen(ctx),
+        }
+
+    def _fresh_screens(self) -> None:
+        """New flow screens: nothing of the previous clerk's half-done work shows to the next one."""
+        old, self.screens = self.screens, self._make_screens()
+        for screen in old.values():
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
 
     # bound methods (not lambdas): a replaced window (language switch) leaves no connection behind
     def _repeated(self, event: object) -> None:
@@ -180,7 +227,19 @@ class MainWindow(QMainWindow):
             screen.setFocus()  # keys and shortcuts go to the active flow, not a hidden field
 
     def _route(self, event: ScanEvent) -> None:
-        """Every scan goes to the active flow, whatever widget has the keyboard focus."""
+        """Every scan goes to the active flow, whatever widget has the keyboard focus; a locked
+        counter refuses it (nothing applied)."""
+        if self.locked_out is None and self.ctx.service.actor is not None:
+            self.check_idle()  # a scan after the idle time finds the counter locked, not the flow
+        if self.locked_out is not None:
+            self.ctx.feedback.error(
+                self.tr(
+                    "Locked: the scan was not applied. %1 must unlock first (or another clerk log in)."
+                ).replace("%1", self.locked_out.actor.username)
+            )
+            return
+        if self.ctx.service.actor is not None:
+            self.ctx.auth.touch()
         self.current.handle_scan(event)
 
     def show_flow(self, key: str) -> None:
@@ -196,19 +255,71 @@ class MainWindow(QMainWindow):
     def flow(self, key: str) -> Screen:
         return self.login if key == "login" else self.screens[key]
 
+    # --- idle lock ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.locked_out is None and self.ctx.service.actor is not None:
+            if self.ctx.auth.locked:
+                self.lock()  # back after the idle time: the counter locks before the key counts
+            else:
+                self.ctx.auth.touch()
+        return False
+
+    def check_idle(self) -> None:
+        """Lock a counter left idle past the configured minutes (the timer calls this)."""
+        if self.locked_out is None and self.ctx.service.actor is not None and self.ctx.auth.locked:
+            self.lock()
+
+    def lock(self) -> None:
+        """Hide the flow behind the unlock view; its widgets, its state and the sync carry on."""
+        actor = self.ctx.service.actor
+        if actor is None or self.locked_out is not None:
+            return
+        focused = QApplication.focusWidget()
+        keep = focused if focused is not None and self.current.isAncestorOf(focused) else None
+        self.locked_out = LockedOut(actor, self.current, keep)
+        self._set_flows_enabled(False)
+        self.login.show_locked(actor.username)
+        self._activate(self.login)
+        self.ctx.feedback.warning(
+            self.tr("Locked after %1 idle minutes.").replace("%1", str(self.login.idle_minutes))
+        )
+
+    def _resume_locked(self, locked: LockedOut) -> None:
+        """Back to the screen the clerk was on as it was: no prompt reset, the focus where it was."""
+        screen = locked.screen
+        self.current.active = False
+        self.current = screen
+        screen.active = True
+        self.stack.setCurrentWidget(screen)
+        self.ctx.scanner.set_target(self._route)
+        for i in range(self.sidebar.count()):
+            item = self.sidebar.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == screen.key:
+                self.sidebar.setCurrentItem(item)
+        (locked.focus or screen).setFocus()
+
     # --- login -------------------------------------------------------------------------------
     def _logged_in(self, actor: Actor) -> None:
+        locked, self.locked_out = self.locked_out, None
+        self.login.show_locked(None)
         self.ctx.service.actor = actor
         self.ctx.status.update(user=actor.username, site=self.ctx.site_id, online=self.ctx.auth.online)
         self._set_flows_enabled(True)
         if self.ctx.sync is not None:
             self.ctx.sync.kick()
+        if locked is not None and locked.actor.user_id == actor.user_id and locked.screen.key != "login":
+            self._resume_locked(locked)
+            return
+        if locked is not None:
+            self._fresh_screens()  # another clerk: a fresh start
         self.show_flow("issuing" if self.ctx.service.shift() is not None else "shift")
 
     def logout(self) -> None:
         """Log out: the server is told when reachable; locally the clerk is out either way."""
         self.ctx.ops.run(self.ctx.auth.logout, on_failure=lambda _f: None)
         self.ctx.service.actor = None
+        self.locked_out = None
+        self.login.show_locked(None)
         self.ctx.status.update(user="")
         self._set_flows_enabled(False)
         self._activate(self.login)
@@ -245,6 +356,14 @@ class MainWindow(QMainWindow):
         if self.ctx.sync is not None:
             self.ctx.sync.sync_now()
 
+    def shutdown(self) -> None:
+        """Stop the idle timer and the app-wide activity filter (before the window goes away)."""
+        self._idle.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.ops.runner.wait(10_000)
+        self.shutdown()
         super().closeEvent(event)

@@ -719,6 +719,14 @@
         <translation>Log in</translation>
     </message>
     <message>
+        <source>Locked: %1</source>
+        <translation>Locked: %1</translation>
+    </message>
+    <message>
+        <source>Locked after %1 idle minutes. %2 enters their password to continue where they were; another clerk may log in and start afresh.</source>
+        <translation>Locked after %1 idle minutes. %2 enters their password to continue where they were; another clerk may log in and start afresh.</translation>
+    </message>
+    <message>
         <source>Log in to start</source>
         <translation>Log in to start</translation>
     </message>
@@ -731,8 +739,16 @@
         <translation>Enter your user name and password</translation>
     </message>
     <message>
+        <source>Unlocking…</source>
+        <translation>Unlocking…</translation>
+    </message>
+    <message>
         <source>Logging in…</source>
         <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Unlocked: %1, carry on where you were</source>
+        <translation>Unlocked: %1, carry on where you were</translation>
     </message>
     <message>
         <source>Logged in: %1</source>
@@ -762,8 +778,16 @@
         <translation>Sync now</translation>
     </message>
     <message>
+        <source>Locked: the scan was not applied. %1 must unlock first (or another clerk log in).</source>
+        <translation>Locked: the scan was not applied. %1 must unlock first (or another clerk log in).</translation>
+    </message>
+    <message>
         <source>Open the shift first (Ctrl+O).</source>
         <translation>Open the shift first (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Locked after %1 idle minutes.</source>
+        <translation>Locked after %1 idle minutes.</translation>
     </message>
     <message>
         <source>Loading data from the server…</source>

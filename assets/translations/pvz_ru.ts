@@ -719,6 +719,14 @@
         <translation>Войти</translation>
     </message>
     <message>
+        <source>Locked: %1</source>
+        <translation>Заблокировано: %1</translation>
+    </message>
+    <message>
+        <source>Locked after %1 idle minutes. %2 enters their password to continue where they were; another clerk may log in and start afresh.</source>
+        <translation>Заблокировано после %1 мин без действий. %2 вводит свой пароль и продолжает с того же места; другой сотрудник может войти и начать заново.</translation>
+    </message>
+    <message>
         <source>Log in to start</source>
         <translation>Войдите, чтобы начать работу</translation>
     </message>
@@ -731,8 +739,16 @@
         <translation>Введите имя пользователя и пароль</translation>
     </message>
     <message>
+        <source>Unlocking…</source>
+        <translation>Разблокировка…</translation>
+    </message>
+    <message>
         <source>Logging in…</source>
         <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Unlocked: %1, carry on where you were</source>
+        <translation>Разблокировано: %1, продолжайте с того же места</translation>
     </message>
     <message>
         <source>Logged in: %1</source>
@@ -762,8 +778,16 @@
         <translation>Синхронизировать</translation>
     </message>
     <message>
+        <source>Locked: the scan was not applied. %1 must unlock first (or another clerk log in).</source>
+        <translation>Заблокировано: скан не применён. Сначала %1 должен разблокировать (или войти другой сотрудник).</translation>
+    </message>
+    <message>
         <source>Open the shift first (Ctrl+O).</source>
         <translation>Сначала откройте смену (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Locked after %1 idle minutes.</source>
+        <translation>Заблокировано после %1 мин без действий.</translation>
     </message>
     <message>
         <source>Loading data from the server…</source>

@@ -1,4 +1,9 @@
-"""Login: online, or offline for a user who logged in on this computer before."""
+"""Login: online, or offline for a user who logged in on this computer before.
+
+After an idle lock the same screen is the unlock view: it names the clerk locked out; their
+password (checked against the local verifier, so it works offline) unlocks, and any other clerk
+may log in instead.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ class LoginScreen(Screen):
         return self.tr("Login")
 
     def build(self) -> None:
+        self.locked_user: str | None = None  # the clerk locked out after idle time
         form = QWidget(self)
         layout = QFormLayout(form)
         self.username = QLineEdit(form)
@@ -37,10 +43,34 @@ class LoginScreen(Screen):
         self.add_action("login", self.tr("Log in"), "Ctrl+Return", self.submit, primary=True)
 
     def reset_prompt(self) -> None:
+        if self.locked_user is not None:
+            self.prompt.set_step(
+                self.tr("Locked: %1").replace("%1", self.locked_user),
+                self.tr(
+                    "Locked after %1 idle minutes. %2 enters their password to continue where they were; "
+                    "another clerk may log in and start afresh."
+                )
+                .replace("%1", str(self.idle_minutes))
+                .replace("%2", self.locked_user),
+                tone="warn",
+            )
+            return
         self.prompt.set_step(
             self.tr("Log in to start"),
             self.tr("Without a network, a clerk who logged in here before can still log in."),
         )
+
+    @property
+    def idle_minutes(self) -> int:
+        return round(self.ctx.auth.idle_lock_s / 60)
+
+    def show_locked(self, username: str | None) -> None:
+        """Become the unlock view for ``username`` (None: the plain login again)."""
+        self.locked_user = username
+        if username is not None:
+            self.username.setText(username)
+        self.password.clear()
+        self.reset_prompt()
 
     def on_activated(self) -> None:
         self.password.clear()
@@ -54,8 +84,19 @@ class LoginScreen(Screen):
         if not username or not password:
             self.prompt.set_step(self.tr("Enter your user name and password"), tone="warn")
             return
+        locked = self.locked_user
+        if locked is not None and username.casefold() == locked.casefold():
+            # the clerk locked out: the local verifier unlocks the same session (online or not)
+            self.prompt.set_step(self.tr("Unlocking…"))
+            self.query(lambda: self.ctx.auth.unlock(password), self._unlocked, self._failed)
+            return
         self.prompt.set_step(self.tr("Logging in…"))
         self.query(lambda: self.ctx.auth.sign_in(username, password), self._done, self._failed)
+
+    def _unlocked(self, actor: Actor) -> None:
+        self.password.clear()
+        self.success(self.tr("Unlocked: %1, carry on where you were").replace("%1", actor.username))
+        self.logged_in.emit(actor)
 
     def _done(self, actor: Actor) -> None:
         self.password.clear()
@@ -70,5 +111,8 @@ class LoginScreen(Screen):
     def _failed(self, failure: OpFailure) -> None:
         self.password.clear()
         self.password.setFocus()
-        self.prompt.set_step(self.tr("Login failed"), failure.message, tone="error")
+        if self.locked_user is not None:
+            self.reset_prompt()  # still locked: the unlock view stays, the banner says why
+        else:
+            self.prompt.set_step(self.tr("Login failed"), failure.message, tone="error")
         self.error(failure.message)
