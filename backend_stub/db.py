@@ -433,7 +433,7 @@ class Fast:
     def _args(self, order: tuple[str, ...] | None, params: dict[str, Any]) -> Any:
         if self._defaults:
             params = {**self._defaults, **params}
-        return tuple(params[k] for k in order) if order is not None else params
+        return tuple(map(params.__getitem__, order)) if order is not None else params
 
     def run(self, conn: Connection, params: dict[str, Any] | None = None) -> Any:
         sql, order = self._sql(conn)

@@ -61,9 +61,26 @@ def publish(
     )
 
 
+_UNIT_FIELDS = (
+    "id",
+    "label",
+    "order_id",
+    "sku",
+    "status",
+    "pvz_id",
+    "customer_id",
+    "warehouse_id",
+    "box_id",
+    "cell_id",
+    "location_id",
+    "price_kopecks",
+    "updated_at",
+)
+
+
 def unit_data(row: Any) -> dict[str, Any]:
     if isinstance(row, Mapping):
-        row = _Attrs(row)
+        return {k: row[k] for k in _UNIT_FIELDS}
     return {
         "id": row.id,
         "label": row.label,
@@ -161,3 +178,30 @@ class _Attrs:
 
     def __getattr__(self, name: str) -> Any:
         return self._m[name]
+
+
+def publish_many(
+    conn: Connection, items: Iterable[tuple[Iterable[str | None], str, str, Mapping[str, Any]]]
+) -> None:
+    """Several `publish` upserts in two statements; items are (sites, entity, id, data), oldest first.
+
+    An (entity, id) given twice keeps only its last data and its place as the newest, as if each
+    had been published in turn.
+    """
+    latest: dict[tuple[str, str, str], str] = {}
+    for sites, entity, entity_id, data in items:
+        payload = dumps(dict(data))
+        for site in sorted({s for s in sites if s}):
+            key = (site, entity, entity_id)
+            latest.pop(key, None)
+            latest[key] = payload
+    if not latest:
+        return
+    _DROP_CHANGE.many(conn, [{"b_site": s, "b_entity": e, "b_id": i} for s, e, i in latest])
+    _ADD_CHANGE.many(
+        conn,
+        [
+            {"b_site": s, "b_entity": e, "b_id": i, "b_op": "upsert", "b_data": payload}
+            for (s, e, i), payload in latest.items()
+        ],
+    )

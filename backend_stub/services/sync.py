@@ -7,6 +7,7 @@ and the device's site kind; each op is applied in its own transaction together w
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from shared.domain import (
     Role,
     SiteKind,
     UnitStatus,
+    check_transition,
 )
 
 from ..context import AppContext, dumps
@@ -46,9 +48,9 @@ from ..db import (
 )
 from ..errors import ApiError
 from .auth import Principal
-from .changes import ALL_SITES, publish, publish_box, publish_route
+from .changes import ALL_SITES, publish, publish_box, publish_many, publish_route, unit_data
 from .pickup import revoke_order_tokens
-from .units import move_units
+from .units import move_units, refresh_orders
 
 MAX_OPS_PER_PUSH = 500
 SYNC_ROLES = (Role.CLERK, Role.WAREHOUSE, Role.ADMIN)
@@ -565,6 +567,26 @@ class _Actors:
         return self.cache[actor]
 
 
+def _admit(
+    conn: Connection, op: Operation, caller: Principal, actors: _Actors
+) -> tuple[Role | None, tuple[str, str, str] | None]:
+    """The actor's role if this device's site may do op, else the rejection."""
+    spec = SPECS[op.type]
+    if spec.site is not caller.site_kind:
+        return None, (
+            "rejected",
+            "wrong_site",
+            f"{op.type} is done at a {spec.site}, this device is at a {caller.site_kind}",
+        )
+    role = actors.role(conn, op.actor)
+    if role is None:
+        return None, ("rejected", "forbidden_role", f"actor {op.actor} is not staff of {caller.site_id}")
+    expected = {SiteKind.PVZ: Role.CLERK, SiteKind.WAREHOUSE: Role.WAREHOUSE}.get(caller.site_kind)
+    if role not in (expected, Role.ADMIN):
+        return None, ("rejected", "forbidden_role", f"a {role} may not do {op.type}")
+    return role, None
+
+
 def _apply_one(
     ctx: AppContext, conn: Connection, raw: Mapping[str, Any], caller: Principal, actors: _Actors
 ) -> tuple[str, str | None, str | None]:
@@ -574,20 +596,11 @@ def _apply_one(
     except InvalidOperation as exc:
         code = exc.code if exc.code in ("unknown_type", "invalid_payload") else "invalid_payload"
         return "rejected", code, exc.message
-    spec = SPECS[op.type]
     assert caller.site_id is not None
-    if spec.site is not caller.site_kind:
-        return (
-            "rejected",
-            "wrong_site",
-            f"{op.type} is done at a {spec.site}, this device is at a {caller.site_kind}",
-        )
-    role = actors.role(conn, op.actor)
+    role, rejection = _admit(conn, op, caller, actors)
     if role is None:
-        return "rejected", "forbidden_role", f"actor {op.actor} is not staff of {caller.site_id}"
-    expected = {SiteKind.PVZ: Role.CLERK, SiteKind.WAREHOUSE: Role.WAREHOUSE}.get(caller.site_kind)
-    if role not in (expected, Role.ADMIN):
-        return "rejected", "forbidden_role", f"a {role} may not do {op.type}"
+        assert rejection is not None
+        return rejection
     octx = OpContext(ctx, conn, op, role, caller.site_id, caller.site_kind)
     savepoint = Savepoint(conn)
     try:
@@ -600,6 +613,173 @@ def _apply_one(
         return "rejected", "invalid_payload", f"{op.type}: {exc}"
     savepoint.commit()
     return "applied", None, None
+
+
+# ---- the batched path: runs of single-unit ops, checked in memory, written in a few statements ----
+# The same checks as the handlers above (_move, _to_status, _found), run first for the whole run
+# against the rows as the earlier ops of the run leave them. The run stops before the first op that
+# any check would refuse (or that is not of these kinds); that op then goes through its handler in
+# its own savepoint, so every rejection comes from the one place and leaves nothing behind.
+_HANDLED_IN_BATCH = frozenset({OpType.MOVE_UNIT, OpType.MARK_MISSING, OpType.MARK_DAMAGED, OpType.FOUND_UNIT})
+_BATCHED_TYPES = frozenset(str(t) for t in _HANDLED_IN_BATCH)
+_BATCH_TARGET = {
+    OpType.MARK_MISSING: UnitStatus.MISSING,
+    OpType.MARK_DAMAGED: UnitStatus.DAMAGED,
+    OpType.FOUND_UNIT: UnitStatus.ACCEPTED,
+}
+_UNITS_BY_IDS = select(units).where(units.c.id.in_(bindparam("b_refs", expanding=True)))
+_UNITS_BY_LABELS = select(units).where(units.c.label.in_(bindparam("b_refs", expanding=True)))
+_CELLS_BY_IDS = select(cells.c.id, cells.c.site_id).where(cells.c.id.in_(bindparam("b_refs", expanding=True)))
+_CELLS_BY_LABELS = select(cells.c.id, cells.c.label, cells.c.site_id).where(
+    cells.c.label.in_(bindparam("b_refs", expanding=True))
+)
+_SET_UNIT = Fast(
+    update(units)
+    .where(units.c.id == bindparam("b_unit"))
+    .values(
+        status=bindparam("b_status"), cell_id=bindparam("b_cell_id"), updated_at=bindparam("b_updated_at")
+    )
+)
+
+
+def _load_units(conn: Connection, refs: list[str]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Unit refs (id, else label) -> unit id, and each unit's row as a dict."""
+    ref_to_id: dict[str, str] = {}
+    rows: dict[str, dict[str, Any]] = {}
+    result = conn.execute(_UNITS_BY_IDS, {"b_refs": refs})
+    names = list(result.keys())
+    for values in result:
+        row = dict(zip(names, values, strict=True))
+        ref_to_id[row["id"]] = row["id"]
+        rows[row["id"]] = row
+    by_label = [r for r in refs if r not in ref_to_id]
+    if by_label:
+        result = conn.execute(_UNITS_BY_LABELS, {"b_refs": by_label})
+        names = list(result.keys())
+        for values in result:
+            row = dict(zip(names, values, strict=True))
+            ref_to_id[row["label"]] = row["id"]
+            rows.setdefault(row["id"], row)
+    return ref_to_id, rows
+
+
+def _load_cells(conn: Connection, refs: list[str]) -> dict[str, tuple[str, str]]:
+    """Cell refs (id, else label) -> (cell id, site id)."""
+    found: dict[str, tuple[str, str]] = {}
+    if not refs:
+        return found
+    for row in conn.execute(_CELLS_BY_IDS, {"b_refs": refs}):
+        found[row.id] = (str(row.id), str(row.site_id))
+    by_label = [r for r in refs if r not in found]
+    if by_label:
+        for labelled in conn.execute(_CELLS_BY_LABELS, {"b_refs": by_label}):
+            found[labelled.label] = (str(labelled.id), str(labelled.site_id))
+    return found
+
+
+def _apply_batched(
+    ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: _Actors
+) -> int:
+    """Apply the longest prefix of run that every check accepts; return its length (0: none)."""
+    assert caller.site_id is not None
+    site = caller.site_id
+    ops: list[tuple[Operation, Role]] = []
+    for raw in run:
+        try:
+            op = Operation.from_wire(raw)
+        except InvalidOperation:
+            break
+        if op.type not in _HANDLED_IN_BATCH:
+            break
+        role, _ = _admit(conn, op, caller, actors)
+        if role is None:
+            break
+        ops.append((op, role))
+    if not ops:
+        return 0
+    ref_to_id, rows = _load_units(conn, list({str(op.payload["unit_id"]) for op, _ in ops}))
+    cell_map = _load_cells(
+        conn, list({str(op.payload["cell_id"]) for op, _ in ops if "cell_id" in op.payload})
+    )
+    now = ctx.now_iso()
+    touched: dict[str, None] = {}  # unit ids, in order of their last change
+    refresh: dict[str, None] = {}  # orders whose units changed status
+    notes: list[dict[str, Any]] = []
+    done = 0
+    for op, role in ops:
+        unit_id = ref_to_id.get(str(op.payload["unit_id"]))
+        if unit_id is None:
+            break
+        row = rows[unit_id]
+        owner = row["pvz_id"] if caller.site_kind is SiteKind.PVZ else row["warehouse_id"]
+        if owner != site:
+            break
+        cell_id: str | None = None
+        if op.type in (OpType.MOVE_UNIT, OpType.FOUND_UNIT):
+            cell = cell_map.get(str(op.payload["cell_id"]))
+            if cell is None or cell[1] != site:
+                break
+            cell_id = cell[0]
+        if op.type is OpType.MOVE_UNIT:
+            if row["status"] != UnitStatus.ACCEPTED:
+                break
+            status = row["status"]
+        else:
+            target = _BATCH_TARGET[op.type]
+            try:
+                check_transition(UnitStatus(row["status"]), target, role, caller.site_kind)
+            except (IllegalTransition, ValueError):
+                break
+            status = str(target)
+            refresh[row["order_id"]] = None
+            if op.type is not OpType.FOUND_UNIT:
+                notes.append(
+                    {
+                        "b_kind": str(op.type),
+                        "b_site_id": site,
+                        "b_ref": unit_id,
+                        "b_op_id": op.op_id,
+                        "b_actor": op.actor,
+                        "b_data": dumps({"reason": op.payload["reason"]}),
+                        "b_created_at": now,
+                    }
+                )
+        row["status"], row["cell_id"], row["updated_at"] = status, cell_id, now
+        touched.pop(unit_id, None)
+        touched[unit_id] = None
+        done += 1
+    if not done:
+        return 0
+    _SET_UNIT.many(
+        conn,
+        [
+            {"b_unit": u, "b_status": rows[u]["status"], "b_cell_id": rows[u]["cell_id"], "b_updated_at": now}
+            for u in touched
+        ],
+    )
+    publish_many(
+        conn, [((rows[u]["pvz_id"], rows[u]["warehouse_id"]), "unit", u, unit_data(rows[u])) for u in touched]
+    )
+    _ADD_RECORD.many(conn, notes)
+    refresh_orders(ctx, conn, refresh)
+    return done
+
+
+def _fresh_run(
+    pending: deque[Mapping[str, Any]], last: int, known: Mapping[str, Any], limit: int
+) -> list[Mapping[str, Any]]:
+    """The ops at the head of pending that are new (next seqs, unknown op ids) and of batched kinds."""
+    run: list[Mapping[str, Any]] = []
+    ids: set[str] = set()
+    for raw in pending:
+        if len(run) >= limit or raw.get("type") not in _BATCHED_TYPES:
+            break
+        op_id = str(raw["op_id"])
+        if int(raw["seq"]) != last + 1 + len(run) or op_id in known or op_id in ids:
+            break
+        ids.add(op_id)
+        run.append(raw)
+    return run
 
 
 def push(
@@ -659,7 +839,7 @@ def push(
                         for r in conn.execute(select(op_results).where(op_results.c.op_id.in_(id_chunk)))
                     }
                 )
-    pending = list(ops)
+    pending = deque(ops)
     while pending:
         # a group of ops in one transaction, each op atomic with its result row (savepoint)
         with ctx.db.write() as conn:
@@ -673,7 +853,39 @@ def push(
             while pending and done_in_group < GROUP_MAX_OPS:
                 if done_in_group and ctx.clock.monotonic() - started > GROUP_MAX_SECONDS:
                     break
-                raw = pending.pop(0)
+                run = _fresh_run(pending, last, stored_by_op, GROUP_MAX_OPS - done_in_group)
+                done = _apply_batched(ctx, conn, run, caller, actors) if run else 0
+                if done:
+                    applied_at = ctx.now_iso()
+                    rows = []
+                    for raw in run[:done]:
+                        pending.popleft()
+                        seq, op_id = int(raw["seq"]), str(raw["op_id"])
+                        rows.append(_result_params(raw, device_id, caller.site_id, "applied", None, None))
+                        rows[-1]["b_applied_at"] = applied_at
+                        results.append(
+                            {
+                                "op_id": op_id,
+                                "seq": seq,
+                                "status": "applied",
+                                "reason": None,
+                                "replayed": False,
+                            }
+                        )
+                        stored_by_op[op_id] = FastRow(
+                            {
+                                "op_id": op_id,
+                                "seq": seq,
+                                "status": "applied",
+                                "reason_code": None,
+                                "reason_message": None,
+                            }
+                        )
+                    _ADD_RESULT.many(conn, rows)
+                    last += done
+                    done_in_group += done
+                    continue
+                raw = pending.popleft()
                 seq, op_id = int(raw["seq"]), str(raw["op_id"])
                 stored = stored_by_seq.get(seq) if seq <= last_seq else None
                 if stored is None and seq <= last:
@@ -691,23 +903,9 @@ def push(
                         409, "seq_gap", f"expected seq {last + 1}, got {seq}", expected_seq=last + 1
                     )
                 status, code, message = _apply_one(ctx, conn, raw, caller, actors)
-                _ADD_RESULT.run(
-                    conn,
-                    {
-                        "b_op_id": op_id,
-                        "b_device_id": device_id,
-                        "b_seq": seq,
-                        "b_type": str(raw.get("type", ""))[:40],
-                        "b_actor": str(raw.get("actor", ""))[:26],
-                        "b_site_id": caller.site_id,
-                        "b_status": status,
-                        "b_reason_code": code,
-                        "b_reason_message": message,
-                        "b_payload": dumps(raw.get("payload")),
-                        "b_created_at": str(raw.get("created_at", ""))[:30],
-                        "b_applied_at": ctx.now_iso(),
-                    },
-                ).close()
+                params = _result_params(raw, device_id, caller.site_id, status, code, message)
+                params["b_applied_at"] = ctx.now_iso()
+                _ADD_RESULT.run(conn, params).close()
                 last = seq
                 done_in_group += 1
                 reason = {"code": code, "message": message} if code else None
@@ -730,6 +928,30 @@ def push(
             select(devices.c.last_seq).where(devices.c.device_id == device_id)
         ).scalar_one_or_none()
     return {"results": results, "last_seq": int(final or 0)}
+
+
+def _result_params(
+    raw: Mapping[str, Any],
+    device_id: str,
+    site_id: str,
+    status: str,
+    code: str | None,
+    message: str | None,
+) -> dict[str, Any]:
+    """The op_results row of an op (without applied_at)."""
+    return {
+        "b_op_id": str(raw["op_id"]),
+        "b_device_id": device_id,
+        "b_seq": int(raw["seq"]),
+        "b_type": str(raw.get("type", ""))[:40],
+        "b_actor": str(raw.get("actor", ""))[:26],
+        "b_site_id": site_id,
+        "b_status": status,
+        "b_reason_code": code,
+        "b_reason_message": message,
+        "b_payload": dumps(raw.get("payload")),
+        "b_created_at": str(raw.get("created_at", ""))[:30],
+    }
 
 
 def _set_last_seq(
