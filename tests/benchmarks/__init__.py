@@ -26,3 +26,21 @@ class Row:
         target = float(num)
         ok = self.value < target if op == "<" else self.value > target
         return "yes" if ok else "NO"
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory in MB.
+
+    Reads VmHWM, which starts afresh with each exec. getrusage's ru_maxrss is kept across exec on
+    Linux, so a benchmark child started from a big parent would report the parent's size.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

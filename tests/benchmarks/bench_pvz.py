@@ -135,9 +135,9 @@ def _rss_mb() -> float:
 
 
 def _peak_mb() -> float:
-    import resource
+    from tests.benchmarks import peak_rss_mb
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_mb()
 
 
 def _build(tmp: Path, *, port: str = "", runner: Any = None) -> tuple[Any, Any, Any]:

@@ -23,12 +23,13 @@ UNITS = int(os.environ.get("WB_BENCH_UNITS", "50000"))
 PRODUCTS = int(os.environ.get("WB_BENCH_PRODUCTS", "200000"))
 
 _CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 import httpx
 from pathlib import Path
 from shared.domain import SystemClock
 from shared.store import LocalStore
 from shared.sync import SyncEngine
+from tests.benchmarks import peak_rss_mb
 from tests.support.client import StaticTokens
 db, url, token = sys.argv[1:4]
 clock = SystemClock()
@@ -51,7 +52,7 @@ took = time.perf_counter() - t
 counts = store.local_counts()
 print(json.dumps({"ok": report.ok, "error": str(report.error), "seconds": took, "pulled": report.pulled,
                   "pages": report.pages, "apply": spent["apply"], "units": counts["unit"], "products": counts["product"],
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": peak_rss_mb()}))
 """
 
 
