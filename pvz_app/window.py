@@ -208,10 +208,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(on)
         self.logout_action.setEnabled(on)
 
-    def _activate(self, screen: Screen) -> None:
+    def _show(self, screen: Screen) -> None:
+        """Make ``screen`` the visible, active one: scans go to it, the side bar follows."""
         if self.current is not screen:
             self.current.active = False
-            self.ctx.feedback.info("")  # the last flow's message does not follow the clerk
         self.current = screen
         screen.active = True
         self.stack.setCurrentWidget(screen)
@@ -220,6 +220,11 @@ class MainWindow(QMainWindow):
             item = self.sidebar.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == screen.key:
                 self.sidebar.setCurrentItem(item)
+
+    def _activate(self, screen: Screen) -> None:
+        if self.current is not screen:
+            self.ctx.feedback.info("")  # the last flow's message does not follow the clerk
+        self._show(screen)
         screen.reset_prompt()
         screen.on_activated()
         focused = QApplication.focusWidget()
@@ -286,17 +291,8 @@ class MainWindow(QMainWindow):
 
     def _resume_locked(self, locked: LockedOut) -> None:
         """Back to the screen the clerk was on as it was: no prompt reset, the focus where it was."""
-        screen = locked.screen
-        self.current.active = False
-        self.current = screen
-        screen.active = True
-        self.stack.setCurrentWidget(screen)
-        self.ctx.scanner.set_target(self._route)
-        for i in range(self.sidebar.count()):
-            item = self.sidebar.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == screen.key:
-                self.sidebar.setCurrentItem(item)
-        (locked.focus or screen).setFocus()
+        self._show(locked.screen)
+        (locked.focus or locked.screen).setFocus()
 
     # --- login -------------------------------------------------------------------------------
     def _logged_in(self, actor: Actor) -> None:

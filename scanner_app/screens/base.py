@@ -66,6 +66,15 @@ def wrap(label: QLabel) -> QLabel:
     return label
 
 
+def info_label(parent: QWidget, style: str, *, centered: bool = False) -> QLabel:
+    """A wrapping label with the stylesheet's ``style`` (BoxNumber, Destination, LineInfo, ...)."""
+    label = wrap(QLabel(parent))
+    label.setObjectName(style)
+    if centered:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
 class Screen(QWidget):
     """A page of the terminal. ``activate(arg)`` runs when it is shown; scans go to ``on_scan``."""
 
@@ -265,3 +274,19 @@ class ScanScreen(Screen):
             # the hint's style depends on the prompt's tone (an error is large and red): re-polish it
             for label in self.prompt.findChildren(QLabel):
                 repolish(label)
+
+
+class FlowScreen(ScanScreen):
+    """A step screen driven by one flow object (``self.flow``, None until a job is chosen).
+
+    Showing or refreshing it re-reads the flow's copy of the local data (flows that keep one have
+    ``reload()``) and redraws the prompt; ``render_prompt`` draws the flow.
+    """
+
+    flow: Any = None
+
+    def refresh(self) -> None:
+        reload = getattr(self.flow, "reload", None)
+        if callable(reload):
+            reload()
+        self.render_prompt()

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.qt.operations import OpResult
 from shared.qt.theme import TONES
@@ -14,7 +14,7 @@ from shared.store.models import Conflict
 
 from .. import texts
 from ..logic.common import Level
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, ScanScreen, big_button, info_label
 
 
 class ConflictScreen(ScanScreen):
@@ -23,8 +23,7 @@ class ConflictScreen(ScanScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.rows: list[Conflict] = []
-        self.count = wrap(QLabel(self))
-        self.count.setObjectName("LineInfo")
+        self.count = info_label(self, "LineInfo")
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from shared.barcodes import Scan
 from shared.qt.models import Column, RecordTableModel
@@ -13,18 +11,16 @@ from shared.qt.widgets import make_table
 
 from ..logic.common import location_code
 from ..logic.counting import CountFlow, CountRow
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, FlowScreen, big_button, info_label
 
 
-class CountScreen(ScanScreen):
+class CountScreen(FlowScreen):
     name = "count"
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.flow = CountFlow(ctx.services.data)
-        self.location = wrap(QLabel(self))
-        self.location.setObjectName("BigLocation")
-        self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.flow: CountFlow = CountFlow(ctx.services.data)
+        self.location = info_label(self, "BigLocation", centered=True)
         self.model: RecordTableModel[CountRow] = RecordTableModel(
             self._columns(), key=lambda r: r.sku, tone=self._tone
         )
@@ -37,8 +33,7 @@ class CountScreen(ScanScreen):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.summary = wrap(QLabel(self))
-        self.summary.setObjectName("LineInfo")
+        self.summary = info_label(self, "LineInfo")
         self.body.addWidget(self.location)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.summary)
@@ -73,12 +68,6 @@ class CountScreen(ScanScreen):
 
     def title(self) -> str:
         return self.tr("Cycle count")
-
-    def activate(self, arg: Any = None) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.render_prompt()
 
     def render_prompt(self) -> None:
         flow = self.flow

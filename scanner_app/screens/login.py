@@ -18,7 +18,7 @@ from shared.barcodes import Scan, ScanKind
 from .. import texts
 from ..logic.common import Level
 from ..services import LoginError, Session
-from .base import TOUCH, Context, ScanScreen, big_button, wrap
+from .base import TOUCH, Context, ScanScreen, big_button, info_label, wrap
 
 PIN_MIN = 4
 
@@ -36,8 +36,7 @@ class LoginScreen(ScanScreen):
         self.heading = wrap(QLabel(self))
         self.heading.setProperty("role", "title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge_label = wrap(QLabel(self))
-        self.badge_label.setObjectName("LineInfo")
+        self.badge_label = info_label(self, "LineInfo")
         self.username = QLineEdit(self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from shared.qt.theme import repolish
 
-from .base import Context, Screen, big_button, wrap
+from .base import Context, Screen, big_button, info_label, wrap
 
 JOBS = (
     ("tasks", "1"),
@@ -31,11 +31,8 @@ class MenuScreen(Screen):
         self.greeting = wrap(QLabel(self))
         self.greeting.setProperty("role", "title")
         self.greeting.setWordWrap(True)
-        self.summary = wrap(QLabel(self))
-        self.summary.setObjectName("LineInfo")
-        self.summary.setWordWrap(True)
-        self.message = wrap(QLabel(self))
-        self.message.setObjectName("MenuMessage")
+        self.summary = info_label(self, "LineInfo")
+        self.message = info_label(self, "MenuMessage")
         self.layout_.addWidget(self.greeting)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.message)

@@ -3,33 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 
 from shared.barcodes import Scan
 
 from ..logic.common import Level, waiting_by_destination
 from ..logic.packing import PackFlow
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, FlowScreen, big_button, info_label
 
 
-class PackScreen(ScanScreen):
+class PackScreen(FlowScreen):
     name = "pack"
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.flow = PackFlow(ctx.services.data)
-        self.box = wrap(QLabel(self))
-        self.box.setObjectName("BoxNumber")
-        self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.destination = wrap(QLabel(self))
-        self.destination.setObjectName("Destination")
-        self.destination.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.destination.setWordWrap(True)
-        self.count = wrap(QLabel(self))
-        self.count.setObjectName("LineInfo")
+        self.flow: PackFlow = PackFlow(ctx.services.data)
+        self.box = info_label(self, "BoxNumber", centered=True)
+        self.destination = info_label(self, "Destination", centered=True)
+        self.count = info_label(self, "LineInfo")
         self.units = QListWidget(self)
         self.units.setObjectName("UnitList")
         self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -54,13 +47,6 @@ class PackScreen(ScanScreen):
 
     def title(self) -> str:
         return self.tr("Packing")
-
-    def activate(self, arg: Any = None) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.flow.reload()
-        self.render_prompt()
 
     def render_prompt(self) -> None:
         flow = self.flow

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 from shared.barcodes import Scan
 
 from ..logic.common import Level
 from ..logic.picking import PickFlow
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, FlowScreen, big_button, info_label
 
 
-class PickScreen(ScanScreen):
+class PickScreen(FlowScreen):
     name = "pick"
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow: PickFlow | None = None
         self.armed_skip: str | None = None  # a skip button pressed once, waiting for the second press
-        self.location = wrap(QLabel(self))
-        self.location.setObjectName("BigLocation")
-        self.location.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.product = wrap(QLabel(self))
-        self.product.setObjectName("LineProduct")
-        self.product.setWordWrap(True)
-        self.line_info = wrap(QLabel(self))
-        self.line_info.setObjectName("LineInfo")
+        self.location = info_label(self, "BigLocation", centered=True)
+        self.product = info_label(self, "LineProduct")
+        self.line_info = info_label(self, "LineInfo")
         self.progress = QProgressBar(self)
         self.progress.setFormat("%v / %m")
         self.body.addWidget(self.location)
@@ -59,11 +53,6 @@ class PickScreen(ScanScreen):
             self.armed_skip = None
             self.clear_result()
         self.refresh()
-
-    def refresh(self) -> None:
-        if self.flow is not None:
-            self.flow.reload()
-        self.render_prompt()
 
     def render_prompt(self) -> None:
         flow = self.flow

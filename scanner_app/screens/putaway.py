@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSizePolicy, QWidget
 
@@ -11,18 +9,16 @@ from shared.barcodes import Scan
 
 from ..logic.common import Level, location_code
 from ..logic.putaway import MAX_QUANTITY, PutawayFlow
-from .base import TOUCH, Context, ScanScreen, big_button, wrap
+from .base import TOUCH, Context, FlowScreen, big_button, info_label, wrap
 
 
-class PutawayScreen(ScanScreen):
+class PutawayScreen(FlowScreen):
     name = "putaway"
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.flow = PutawayFlow(ctx.services.data)
-        self.document = wrap(QLabel(self))
-        self.document.setObjectName("Destination")
-        self.document.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.flow: PutawayFlow = PutawayFlow(ctx.services.data)
+        self.document = info_label(self, "Destination", centered=True)
         self.items = QListWidget(self)
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.items.currentRowChanged.connect(self._selected)
@@ -61,12 +57,6 @@ class PutawayScreen(ScanScreen):
 
     def title(self) -> str:
         return self.tr("Put-away")
-
-    def activate(self, arg: Any = None) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.render_prompt()
 
     def render_prompt(self) -> None:
         flow = self.flow

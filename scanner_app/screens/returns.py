@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.barcodes import Scan
 from shared.domain import UnitStatus
 from shared.qt.theme import TONES
 
 from ..logic.returns import ReturnFlow
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, FlowScreen, big_button, info_label
 
 
-class ReturnScreen(ScanScreen):
+class ReturnScreen(FlowScreen):
     name = "returns"
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.flow = ReturnFlow(ctx.services.data)
-        self.box = wrap(QLabel(self))
-        self.box.setObjectName("BoxNumber")
-        self.box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count = wrap(QLabel(self))
-        self.count.setObjectName("LineInfo")
+        self.flow: ReturnFlow = ReturnFlow(ctx.services.data)
+        self.box = info_label(self, "BoxNumber", centered=True)
+        self.count = info_label(self, "LineInfo")
         self.units = QListWidget(self)
         self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.addWidget(self.box)
@@ -43,13 +38,6 @@ class ReturnScreen(ScanScreen):
 
     def title(self) -> str:
         return self.tr("Returns")
-
-    def activate(self, arg: Any = None) -> None:
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.flow.reload()
-        self.render_prompt()
 
     def render_prompt(self) -> None:
         flow = self.flow

@@ -5,27 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 
 from shared.barcodes import Scan
 
 from ..logic.common import waiting_by_destination
 from ..logic.shipping import ShipFlow
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, FlowScreen, big_button, info_label
 
 
-class ShipScreen(ScanScreen):
+class ShipScreen(FlowScreen):
     name = "ship"
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow: ShipFlow | None = None
-        self.destination = wrap(QLabel(self))
-        self.destination.setObjectName("Destination")
-        self.destination.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.destination.setWordWrap(True)
-        self.count = wrap(QLabel(self))
-        self.count.setObjectName("LineInfo")
+        self.destination = info_label(self, "Destination", centered=True)
+        self.count = info_label(self, "LineInfo")
         self.boxes = QListWidget(self)
         self.boxes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.addWidget(self.destination)
@@ -52,11 +48,6 @@ class ShipScreen(ScanScreen):
             if not self.flow.closed:
                 self.clear_result()
         self.refresh()
-
-    def refresh(self) -> None:
-        if self.flow is not None:
-            self.flow.reload()
-        self.render_prompt()
 
     def render_prompt(self) -> None:
         flow = self.flow

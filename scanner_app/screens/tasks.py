@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QListView,
     QScroller,
     QStyle,
@@ -32,7 +31,7 @@ from shared.store.models import TaskView
 
 from .. import texts
 from ..logic.common import Level, wrong_kind
-from .base import Context, ScanScreen, big_button, wrap
+from .base import Context, ScanScreen, big_button, info_label
 
 ROW_HEIGHT = 76
 PULL_DISTANCE = 90  # px dragged down at the top of the list to refresh
@@ -167,11 +166,8 @@ class TaskListScreen(ScanScreen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.header = wrap(QLabel(self))
-        self.header.setObjectName("LineInfo")
-        self.pull_hint = wrap(QLabel(self))
-        self.pull_hint.setObjectName("PullHint")
-        self.pull_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header = info_label(self, "LineInfo")
+        self.pull_hint = info_label(self, "PullHint", centered=True)
         self.pull_hint.hide()
         self.model = TaskListModel(self)
         self.view = QListView(self)

@@ -1,13 +1,16 @@
 """What the status bar shows, gathered in one observable model.
 
 The sync adapter, the scanner bridge and the login flow each update their part of a
-:class:`StatusModel`; it emits ``changed(StatusSnapshot)`` and the :class:`~shared.qt.widgets.StatusBar`
-widget renders it. Ages ("oldest pending op: 4 min") are computed from an injected clock, so the
-model stays testable.
+:class:`StatusModel`; it emits ``changed(StatusSnapshot)`` and the status widgets (the PVZ's
+:class:`~shared.qt.widgets.StatusBar`, the terminal's compact strip) render it. What each cell
+says and in which tone is decided once, in :func:`status_cells`; each widget brings only its
+wording (:class:`StatusTexts`) and its layout. Ages ("oldest pending op: 4 min") are computed from
+an injected clock, so the model stays testable.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -108,3 +111,69 @@ def age_text(now: datetime, when: datetime | None) -> str:
             .replace("%2", str(minutes))
         )
     return QCoreApplication.translate("Status", "%1 d").replace("%1", str(hours // 24))
+
+
+@dataclass(frozen=True)
+class StatusTexts:
+    """One widget's wording of the status cells (already translated); ``%1``/``%2`` are filled in."""
+
+    syncing: str
+    online: str
+    offline: str
+    pending: str  # %1 how many, %2 the age of the oldest
+    no_pending: str
+    last_sync: str  # %1 the age of the last good sync
+    conflicts: str  # %1 how many
+    scanner_ok: str
+    scanner_disconnected: str
+    scanner_none: str
+    inline_error_chars: int = 0  # offline: this much of the last error follows the last sync (narrow screens)
+
+
+@dataclass(frozen=True)
+class StatusCell:
+    text: str
+    tone: str = ""  # "", "ok", "warn", "error": the label's stylesheet tone
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class StatusCells:
+    connection: StatusCell
+    pending: StatusCell
+    last_sync: StatusCell
+    conflicts: StatusCell
+    scanner: StatusCell
+
+
+def status_cells(s: StatusSnapshot, texts: StatusTexts, age: Callable[[datetime | None], str]) -> StatusCells:
+    """What each status cell says and in which tone, for any widget's wording and layout."""
+    error = s.last_error if not s.online else ""
+    if s.syncing:
+        connection = StatusCell(texts.syncing, "ok", error)
+    elif s.online:
+        connection = StatusCell(texts.online, "ok")
+    else:
+        connection = StatusCell(texts.offline, "error", error)
+    if s.pending:
+        pending = StatusCell(
+            texts.pending.replace("%1", str(s.pending)).replace("%2", age(s.oldest_pending_at)), "warn"
+        )
+    else:
+        pending = StatusCell(texts.no_pending)
+    last_sync = texts.last_sync.replace("%1", age(s.last_sync_at))
+    if error and texts.inline_error_chars:
+        last_sync += " · " + error[: texts.inline_error_chars]
+    if s.scanner == SCANNER_OK:
+        scanner = StatusCell(texts.scanner_ok, "ok", s.scanner_detail)
+    elif s.scanner == SCANNER_DISCONNECTED:
+        scanner = StatusCell(texts.scanner_disconnected, "error", s.scanner_detail)
+    else:
+        scanner = StatusCell(texts.scanner_none, "", s.scanner_detail)
+    return StatusCells(
+        connection=connection,
+        pending=pending,
+        last_sync=StatusCell(last_sync, "", s.last_error),
+        conflicts=StatusCell(texts.conflicts.replace("%1", str(s.conflicts)), "error" if s.conflicts else ""),
+        scanner=scanner,
+    )

@@ -2,9 +2,10 @@
 
 * :class:`StepPrompt`: the big "Next: scan a box" panel a busy clerk reads at a glance; its tone
   turns green after a good scan and red (with the reason) after a bad one.
-* :class:`StatusBar`: sync state (online/offline, pending ops and the oldest one's age, last sync,
-  conflicts, last error), scanner health, user and site, rendered from a
-  :class:`~shared.qt.status.StatusModel`.
+* :class:`StatusView`: the sync cells (online/offline, pending ops and the oldest one's age, last
+  sync, conflicts, last error) and scanner health, rendered from a
+  :class:`~shared.qt.status.StatusModel`; :class:`StatusBar` is the desktop row with user and
+  site, the terminal's compact strip another arrangement of the same cells.
 * :class:`ProgressStrip`: shows the :class:`~shared.qt.operations.Operations` hub's progress and
   hides itself when idle.
 * :func:`make_table`: a QTableView set up for keyboard use (row selection, no edit triggers).
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .operations import Operations
-from .status import SCANNER_DISCONNECTED, SCANNER_OK, StatusModel, StatusSnapshot
+from .status import StatusModel, StatusSnapshot, StatusTexts, status_cells
 from .theme import repolish
 
 TONES = ("info", "ok", "error", "warn")
@@ -91,10 +92,11 @@ class StepPrompt(QFrame):
         return self._tone
 
 
-class StatusBar(QFrame):
-    """The bottom strip: connection, pending, last sync, conflicts, scanner, user, site.
-
-    Re-renders on every ``StatusModel.changed`` and every 30 s (ages move on with the clock).
+class StatusView(QFrame):
+    """The sync cells (connection, pending, last sync, conflicts, scanner) as labels kept current
+    from a :class:`~shared.qt.status.StatusModel`: on every ``changed`` and every 30 s (ages move
+    on with the clock). What they say is :func:`~shared.qt.status.status_cells`; a subclass gives
+    its wording in :meth:`texts` and places the labels (and any of its own) in :meth:`arrange`.
     """
 
     def __init__(self, model: StatusModel, parent: QWidget | None = None) -> None:
@@ -106,6 +108,57 @@ class StatusBar(QFrame):
         self.last_sync = QLabel(self)
         self.conflicts = QLabel(self)
         self.scanner = QLabel(self)
+        self.arrange()
+        model.changed.connect(self.show_status)
+        self._timer = QTimer(self)
+        self._timer.setInterval(30_000)
+        self._timer.timeout.connect(lambda: self.show_status(self._model.snapshot))
+        self._timer.start()
+        self.show_status(model.snapshot)
+
+    def texts(self) -> StatusTexts:
+        raise NotImplementedError
+
+    def arrange(self) -> None:
+        raise NotImplementedError
+
+    def _set(self, label: QLabel, text: str, tone: str = "") -> None:
+        label.setText(text)
+        if label.property("tone") != tone:
+            label.setProperty("tone", tone)
+            repolish(label)
+
+    def show_status(self, s: StatusSnapshot) -> None:
+        cells = status_cells(s, self.texts(), self._model.age_text)
+        for label, cell in (
+            (self.connection, cells.connection),
+            (self.pending, cells.pending),
+            (self.last_sync, cells.last_sync),
+            (self.conflicts, cells.conflicts),
+            (self.scanner, cells.scanner),
+        ):
+            self._set(label, cell.text, cell.tone)
+            label.setToolTip(cell.tooltip)
+
+
+class StatusBar(StatusView):
+    """The bottom strip of a desktop window: the sync cells in one row, then user and site."""
+
+    def texts(self) -> StatusTexts:
+        return StatusTexts(
+            syncing=self.tr("● Syncing…"),
+            online=self.tr("● Online"),
+            offline=self.tr("● Offline"),
+            pending=self.tr("Pending: %1 (oldest %2)"),
+            no_pending=self.tr("Pending: 0"),
+            last_sync=self.tr("Last sync: %1"),
+            conflicts=self.tr("Conflicts: %1"),
+            scanner_ok=self.tr("Scanner: ready"),
+            scanner_disconnected=self.tr("Scanner: disconnected"),
+            scanner_none=self.tr("Scanner: keyboard"),
+        )
+
+    def arrange(self) -> None:
         self.user = QLabel(self)
         self.site = QLabel(self)
         layout = QHBoxLayout(self)
@@ -115,51 +168,9 @@ class StatusBar(QFrame):
         layout.addStretch(1)
         for label in (self.scanner, self.user, self.site):
             layout.addWidget(label)
-        model.changed.connect(self.show_status)
-        self._timer = QTimer(self)
-        self._timer.setInterval(30_000)
-        self._timer.timeout.connect(lambda: self.show_status(self._model.snapshot))
-        self._timer.start()
-        self.show_status(model.snapshot)
-
-    def _set(self, label: QLabel, text: str, tone: str = "") -> None:
-        label.setText(text)
-        if label.property("tone") != tone:
-            label.setProperty("tone", tone)
-            repolish(label)
 
     def show_status(self, s: StatusSnapshot) -> None:
-        if s.syncing:
-            self._set(self.connection, self.tr("● Syncing…"), "ok")
-        elif s.online:
-            self._set(self.connection, self.tr("● Online"), "ok")
-        else:
-            self._set(self.connection, self.tr("● Offline"), "error")
-        if s.last_error and not s.online:
-            self.connection.setToolTip(s.last_error)
-        else:
-            self.connection.setToolTip("")
-        if s.pending:
-            text = self.tr("Pending: %1 (oldest %2)").replace("%1", str(s.pending))
-            text = text.replace("%2", self._model.age_text(s.oldest_pending_at))
-            self._set(self.pending, text, "warn")
-        else:
-            self._set(self.pending, self.tr("Pending: 0"), "")
-        self._set(
-            self.last_sync, self.tr("Last sync: %1").replace("%1", self._model.age_text(s.last_sync_at))
-        )
-        self._set(
-            self.conflicts,
-            self.tr("Conflicts: %1").replace("%1", str(s.conflicts)),
-            "error" if s.conflicts else "",
-        )
-        if s.scanner == SCANNER_OK:
-            self._set(self.scanner, self.tr("Scanner: ready"), "ok")
-        elif s.scanner == SCANNER_DISCONNECTED:
-            self._set(self.scanner, self.tr("Scanner: disconnected"), "error")
-        else:
-            self._set(self.scanner, self.tr("Scanner: keyboard"), "")
-        self.scanner.setToolTip(s.scanner_detail)
+        super().show_status(s)
         self._set(self.user, s.user or self.tr("Not logged in"))
         self._set(self.site, s.site)
 
