@@ -134,3 +134,45 @@ def test_progress_strip_follows_long_operations(qtbot) -> None:
     ops.run_with_progress(long, "Syncing")
     assert seen and seen[0][1] in ("Syncing", "Half way")
     assert not strip.isVisible()  # hidden once the work is done
+
+
+def test_the_desktop_bar_and_the_terminal_strip_show_the_same_cells_in_their_own_words(
+    qtbot, english
+) -> None:
+    from scanner_app.status_strip import TerminalStatusStrip
+
+    clock = ManualClock(datetime(2026, 3, 1, 10, 0, tzinfo=UTC))
+    model = StatusModel(clock)
+    bar, strip = StatusBar(model), TerminalStatusStrip(model)
+    qtbot.addWidget(bar)
+    qtbot.addWidget(strip)
+    cells = ("connection", "pending", "last_sync", "conflicts", "scanner")
+
+    def tones(widget: StatusBar | TerminalStatusStrip) -> list[str]:
+        return [getattr(widget, name).property("tone") for name in cells]
+
+    error = "connection refused by 127.0.0.1:8700 after three retries, giving up"
+    model.update(
+        online=False,
+        pending=2,
+        oldest_pending_at=clock.now() - timedelta(minutes=7),
+        last_sync_at=clock.now() - timedelta(hours=2, minutes=5),
+        last_error=error,
+        conflicts=1,
+        scanner=SCANNER_DISCONNECTED,
+        scanner_detail="/dev/ttyACM0 gone",
+    )
+    assert tones(bar) == tones(strip) == ["error", "warn", "", "error", "error"]
+    assert bar.pending.text() == "Pending: 2 (oldest 7 min)"
+    assert strip.pending.text() == "Pending 2 (7 min)"
+    assert bar.last_sync.text() == "Last sync: 2 h 5 min"  # the wide bar keeps the error in a tooltip
+    assert strip.last_sync.text() == f"Synced: 2 h 5 min · {error[:40]}"  # the narrow strip shows it
+    assert bar.connection.toolTip() == strip.connection.toolTip() == error
+    assert bar.scanner.toolTip() == strip.scanner.toolTip() == "/dev/ttyACM0 gone"
+    assert (bar.scanner.text(), strip.scanner.text()) == ("Scanner: disconnected", "Scanner ✗")
+
+    model.update(online=True, syncing=True, pending=0, last_error="", conflicts=0, scanner=SCANNER_OK)
+    assert tones(bar) == tones(strip) == ["ok", "", "", "", "ok"]
+    assert (bar.connection.text(), strip.connection.text()) == ("● Syncing…", "● Syncing")
+    assert strip.last_sync.text() == "Synced: 2 h 5 min"
+    assert bar.connection.toolTip() == ""
