@@ -8,7 +8,8 @@ from pydantic import BaseModel
 from shared.domain import Role
 
 from ..errors import ERROR_RESPONSES, ApiError
-from ..events.outbox import read_after
+from ..events.outbox import read_after, read_for_warehouse
+from ..events.relay import CONSUMER
 from ..services.auth import Principal
 from .deps import Ctx, require_roles
 
@@ -39,14 +40,22 @@ def events(
     after: Annotated[str | None, Query(max_length=20)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> EventPage:
-    """The outbox as a feed, oldest first. Pass the last item's cursor (or next_cursor) as `after`."""
+    """The outbox as a feed, oldest first. Pass the last item's cursor (or next_cursor) as `after`.
+
+    Admins read every event. Warehouse staff read only the events routed to their warehouse (the
+    orders the relay gave it pick tasks for), without customer or payment details."""
     start = 0
     if after:
-        if not after.isdigit():
+        if not (after.isascii() and after.isdigit()):
             raise ApiError(400, "invalid_cursor", "the cursor is not one this server gave out")
         start = int(after)
     with ctx.db.read() as conn:
-        items = read_after(conn, start, limit)
+        if caller.role is Role.ADMIN:
+            items = read_after(conn, start, limit)
+        elif caller.site_id is not None:
+            items = read_for_warehouse(conn, caller.site_id, CONSUMER, start, limit)
+        else:
+            raise ApiError(403, "forbidden", "this account is not bound to a warehouse")
     return EventPage(
         items=[EventOut.model_validate(i) for i in items],
         next_cursor=items[-1]["cursor"] if items else (after or None),

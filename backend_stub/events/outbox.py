@@ -6,10 +6,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, and_, bindparam, exists, insert, select
+from sqlalchemy.orm import aliased
 
 from ..context import AppContext, dumps
-from ..db import Fast, outbox
+from ..db import Fast, outbox, pick_tasks, relay_offsets
 
 _APPEND = Fast(
     insert(outbox).values(
@@ -36,7 +37,50 @@ def append(
 
 
 def read_after(conn: Connection, after: int, limit: int) -> list[dict[str, Any]]:
+    """Every event after `after`, oldest first: for the in-process relay and admins."""
     rows = conn.execute(select(outbox).where(outbox.c.id > after).order_by(outbox.c.id).limit(limit))
+    return _items(rows)
+
+
+# What a warehouse may read of an event's payload: no customer, no amounts, no payment details.
+WAREHOUSE_PAYLOAD_KEYS = ("order_id", "pvz_id", "unit_ids")
+
+
+def read_for_warehouse(
+    conn: Connection, warehouse_id: str, consumer: str, after: int, limit: int
+) -> list[dict[str, Any]]:
+    """The events routed to one warehouse, after `after`, oldest first, payloads trimmed.
+
+    Routed means: the OrderPaid the relay (`consumer`) turned into a pick task at this warehouse, and
+    the same order's later events. Only events the relay has already passed are shown, so whether an
+    event is visible never changes once a caller's cursor could have moved past it.
+    """
+    relayed = select(relay_offsets.c.cursor).where(relay_offsets.c.consumer == consumer).scalar_subquery()
+    paid = aliased(outbox)
+    routed = exists(
+        select(pick_tasks.c.id)
+        .join(paid, paid.c.event_id == pick_tasks.c.event_id)
+        .where(
+            and_(
+                pick_tasks.c.site_id == warehouse_id,
+                pick_tasks.c.order_id == outbox.c.aggregate_id,
+                paid.c.id <= outbox.c.id,
+            )
+        )
+    )
+    rows = conn.execute(
+        select(outbox)
+        .where(outbox.c.id > after, outbox.c.id <= relayed, routed)
+        .order_by(outbox.c.id)
+        .limit(limit)
+    )
+    items = _items(rows)
+    for item in items:
+        item["payload"] = {k: item["payload"][k] for k in WAREHOUSE_PAYLOAD_KEYS if k in item["payload"]}
+    return items
+
+
+def _items(rows: Any) -> list[dict[str, Any]]:
     return [
         {
             "id": r.event_id,

@@ -246,13 +246,13 @@ def test_events_feed_and_relay_dedupe(w: World) -> None:
     order = w.place_order(w.customer, w.pvz1, [w.skus[0], w.skus[1]])
     w.pay(order)
     assert w.client(w.clerk1).get("/api/v1/events").status_code == 403
+    task = w.wait_for_task(order["id"])
     feed = w.client(w.picker).get("/api/v1/events").json()
     paid = [e for e in feed["items"] if e["type"] == "OrderPaid"]
     assert len(paid) == 1 and paid[0]["aggregate_id"] == order["id"]
     assert sorted(paid[0]["payload"]["unit_ids"]) == sorted(u["id"] for u in order["units"])
     after = w.client(w.picker).get("/api/v1/events", params={"after": feed["next_cursor"]}).json()
     assert after["items"] == []
-    task = w.wait_for_task(order["id"])
     assert task["pvz_id"] == w.pvz1 and all(u["location_id"] for u in task["units"])
     # the relay consumes each event once: running it again makes no second task
     w.server.run_relay()  # type: ignore[union-attr]
