@@ -15,8 +15,9 @@ What a scrape reports, read from the backend's own tables at scrape time:
 * sync, per device: ``wb_device_last_seq``, ``wb_device_last_push_age_seconds`` (how long since the
   device's last accepted push: a PVZ offline for a day shows up here), ``wb_device_sync_lag_seconds``
   (how late its newest op reached the server after it was made), and
-  ``wb_device_pending_ops`` (operations still waiting on the device, as the device reported with its
-  last request in the ``X-WB-Pending-Ops`` header beside ``X-WB-Device``);
+  ``wb_device_pending_ops`` (operations still waiting on the device, as the device reported in the
+  ``X-WB-Pending-Ops`` header of its last accepted sync request; recorded under the device its
+  access token is bound to at login, never under a name a request merely claims in ``X-WB-Device``);
 * ``wb_sync_ops_total{status}`` (applied / rejected), ``wb_units{status}``, ``wb_build_info``.
 
 `log_config(settings)` is the logging set-up `wb-backend serve` hands to uvicorn: stderr (journald
@@ -41,6 +42,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import func, select
 
+from .api.deps import PRINCIPAL_STATE
 from .context import AppContext
 from .db import devices, op_results, outbox, relay_offsets, units
 from .settings import Settings
@@ -48,9 +50,9 @@ from .settings import Settings
 TOKEN_FILE = "metrics_token"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-DEVICE_HEADER = "x-wb-device"
 PENDING_HEADER = "x-wb-pending-ops"
-MAX_DEVICES = 10_000  # bound the memory a stream of made-up device ids could take
+SYNC_ROUTES = "/api/v1/sync/"  # device reports count only on these routes, after authentication
+MAX_DEVICES = 10_000  # bound the memory, even though only token-bound devices are recorded
 LOG_FILE = "wb-backend.log"
 LOG_MAX_BYTES = 10 * 1024 * 1024
 LOG_BACKUPS = 10
@@ -183,15 +185,25 @@ class MetricsMiddleware:
             self.metrics.observe(
                 str(scope.get("method", "")), template, status["code"], time.perf_counter() - started
             )
-            device = _header(scope, DEVICE_HEADER.encode())
-            pending = _header(scope, PENDING_HEADER.encode())
-            if device and pending is not None and status["code"] < 400:
-                try:
-                    count = int(pending)
-                except ValueError:
-                    count = -1
-                if count >= 0 and len(device) <= 100:
-                    self.metrics.device_report(device, count, self.ctx.clock.now())
+            self._device_report(scope, template, status["code"])
+
+    def _device_report(self, scope: Scope, template: str, status: int) -> None:
+        """Record the pending count a device reported, only for an accepted sync request and only
+        under the device the caller's token is bound to (login `device_id`): anyone can send
+        headers, so an unauthenticated or unbound request must not add a device to the table."""
+        if status >= 400 or not template.startswith(SYNC_ROUTES):
+            return
+        state = scope.get("state")
+        principal = state.get(PRINCIPAL_STATE) if isinstance(state, dict) else None
+        device = getattr(principal, "device_id", None)
+        pending = _header(scope, PENDING_HEADER.encode())
+        if (
+            not device
+            or pending is None
+            or not (pending.isascii() and pending.isdigit() and len(pending) <= 12)
+        ):
+            return
+        self.metrics.device_report(str(device), int(pending), self.ctx.clock.now())
 
 
 # ---- the exposition -------------------------------------------------------------------------------

@@ -30,12 +30,17 @@ def get_throttle(request: Request) -> LoginThrottle:
 Ctx = Annotated[AppContext, Depends(get_ctx)]
 
 
+PRINCIPAL_STATE = "principal"  # request.state key: the metrics middleware reads who called
+
+
 def current_principal(
-    ctx: Ctx, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request, ctx: Ctx, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
         raise ApiError(401, "unauthorized", "missing bearer token")
-    return authenticate(ctx, creds.credentials)
+    principal = authenticate(ctx, creds.credentials)
+    setattr(request.state, PRINCIPAL_STATE, principal)
+    return principal
 
 
 Caller = Annotated[Principal, Depends(current_principal)]

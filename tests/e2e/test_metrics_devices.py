@@ -37,7 +37,7 @@ def _scrape(server: BackendServer) -> dict[tuple[str, frozenset[tuple[str, str]]
 @pytest.mark.timeout(240)
 def test_a_device_queue_shows_in_metrics_and_drains_after_reconnect(tmp_path: Path) -> None:
     with BackendServer(tmp_path / "backend") as server:
-        scene = pvz_scene(server, units=2)
+        scene = pvz_scene(server, units=2, device_id=DEVICE)
         transport = Recording()
         store, engine, http = open_client(
             tmp_path / "pvz.sqlite3", server.url, scene.token, DEVICE, transport=transport

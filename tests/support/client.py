@@ -48,13 +48,15 @@ class PvzScene:
     cells: list[str]
 
 
-def pvz_scene(server: BackendServer, units: int = 3) -> PvzScene:
+def pvz_scene(server: BackendServer, units: int = 3, device_id: str | None = None) -> PvzScene:
+    """A PVZ with an accepted box of `units` units; `token` is clerk1's, bound to `device_id` if given
+    (as the app logs in), which is what the backend's per-device metrics are keyed by."""
     w = World.standard(server)
     order = w.place_order(w.customer, w.pvz1, w.skus[:units])
     w.pay(order)
     box = w.ship(order)
     w.accept(order, box)
-    token = w.login(w.clerk1)
+    token = w.login(w.clerk1, device_id)
     cells = [f"{w.pvz1}:{n:04d}" for n in range(1, 11)]
     return PvzScene(w, order, box, token, actor_for(w.clerk1), cells)
 
