@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -279,7 +280,8 @@ class MainWindow(QMainWindow):
         actor = self.ctx.service.actor
         if actor is None or self.locked_out is not None:
             return
-        focused = QApplication.focusWidget()
+        self._close_dialogs()
+        focused = self.focusWidget()  # this window's focus child, even while a dialog had the keys
         keep = focused if focused is not None and self.current.isAncestorOf(focused) else None
         self.locked_out = LockedOut(actor, self.current, keep)
         self._set_flows_enabled(False)
@@ -288,6 +290,19 @@ class MainWindow(QMainWindow):
         self.ctx.feedback.warning(
             self.tr("Locked after %1 idle minutes.").replace("%1", str(self.login.idle_minutes))
         )
+
+    def _close_dialogs(self) -> None:
+        """A question left open (a refusal reason, a confirmation) is cancelled, not left for
+        whoever walks up: the flow sees a cancel and changes nothing."""
+        closed = False
+        for _ in range(8):  # nested dialogs, innermost first
+            modal = QApplication.activeModalWidget()
+            if not isinstance(modal, QDialog) or not modal.isVisible():
+                break
+            modal.reject()
+            closed = True
+        if closed:
+            self.activateWindow()  # the keys come back to this window, its unlock view
 
     def _resume_locked(self, locked: LockedOut) -> None:
         """Back to the screen the clerk was on as it was: no prompt reset, the focus where it was."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from shared.barcodes import make_cell_label
 from tests.qt.pvz_harness import PvzHarness
@@ -155,5 +156,37 @@ def test_a_key_after_the_idle_time_locks_first_and_another_clerk_starts_afresh(
         pvz.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         assert pvz.current is window.login
         assert window.login.prompt.text == "Log in to start"  # logged out: the plain login again
+    finally:
+        pvz.close()
+
+
+def test_the_same_clerk_finds_the_typed_code_and_the_focus_as_left_and_an_open_question_cancelled(
+    qapp: Any, qtbot: Any, tmp_path: Path, world: World
+) -> None:
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    pvz = PvzHarness.start(qapp, qtbot, tmp_path / "pvz", world.server.url, world.pvz1)
+    try:
+        window = pvz.app.window
+        open_shift(pvz, world.clerk1)
+        pvz.key(Qt.Key.Key_F2)
+        issuing: Any = pvz.current
+        assert issuing.key == "issuing"
+        pvz.type_into(issuing.code, "4711")  # the customer was dictating the short code
+        question = QInputDialog(window)
+        question.setModal(True)
+        question.show()  # a question the clerk left open
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question, timeout=5000)
+
+        pvz.clock.advance(IDLE_S)
+        window.check_idle()
+        assert pvz.current is window.login
+        assert not question.isVisible() and question.result() == QDialog.DialogCode.Rejected
+
+        type_login(pvz, world.clerk1.username, world.clerk1.password)
+        assert pvz.current is issuing
+        code = window.flow("issuing").code  # type: ignore[attr-defined]
+        assert code.text() == "4711"
+        assert QApplication.focusWidget() is code
     finally:
         pvz.close()
