@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -45,23 +45,36 @@ class Principal:
 
 
 class LoginThrottle:
-    """At most `max_failures` failed logins per (username, address) within `window_s`; then 429."""
+    """At most `max_failures` failed logins per (username, address) within `window_s`; then 429.
 
-    def __init__(self, clock: Clock, max_failures: int, window_s: float) -> None:
+    At most `max_keys` keys are kept: past that the least recently used one is dropped, so a spray
+    of made-up usernames costs bounded memory and never resets the account actually under attack
+    (every attempt on it makes its key the most recent)."""
+
+    def __init__(self, clock: Clock, max_failures: int, window_s: float, max_keys: int = 100_000) -> None:
         self._clock = clock
         self._max = max_failures
         self._window = window_s
-        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._max_keys = max_keys
+        self._failures: OrderedDict[tuple[str, str], deque[float]] = OrderedDict()
 
     def _recent(self, key: tuple[str, str]) -> deque[float]:
         now = self._clock.monotonic()
-        q = self._failures.setdefault(key, deque())
+        q = self._failures.get(key)
+        if q is None:
+            q = self._failures[key] = deque()
+            while len(self._failures) > self._max_keys:
+                self._failures.popitem(last=False)
+        else:
+            self._failures.move_to_end(key)
         while q and now - q[0] >= self._window:
             q.popleft()
         return q
 
     def check(self, username: str, address: str) -> None:
         key = (username.strip().lower(), address)
+        if key not in self._failures:
+            return
         q = self._recent(key)
         if len(q) >= self._max:
             retry = max(1, int(self._window - (self._clock.monotonic() - q[0])) + 1)
@@ -71,11 +84,12 @@ class LoginThrottle:
 
     def failed(self, username: str, address: str) -> None:
         self._recent((username.strip().lower(), address)).append(self._clock.monotonic())
-        if len(self._failures) > 100_000:  # bound memory under a spray of usernames
-            self._failures.clear()
 
     def succeeded(self, username: str, address: str) -> None:
         self._failures.pop((username.strip().lower(), address), None)
+
+    def __len__(self) -> int:
+        return len(self._failures)
 
 
 def _issue(ctx: AppContext, conn: Any, user_id: str, device_id: str | None) -> dict[str, Any]:
