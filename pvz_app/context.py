@@ -33,6 +33,9 @@ class AuthPort(Protocol):
     def online(self) -> bool: ...
 
     @property
+    def actor(self) -> Actor | None: ...
+
+    @property
     def locked(self) -> bool:
         """True once the session sat idle past ``idle_lock_s`` (or no one is signed in)."""
         ...

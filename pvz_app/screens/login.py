@@ -85,13 +85,25 @@ class LoginScreen(Screen):
             self.prompt.set_step(self.tr("Enter your user name and password"), tone="warn")
             return
         locked = self.locked_user
-        if locked is not None and username.casefold() == locked.casefold():
+        auth = self.ctx.auth
+        if locked is not None and username.casefold() == locked.casefold() and auth.actor is not None:
             # the clerk locked out: the local verifier unlocks the same session (online or not)
             self.prompt.set_step(self.tr("Unlocking…"))
-            self.query(lambda: self.ctx.auth.unlock(password), self._unlocked, self._failed)
+            self.query(lambda: auth.unlock(password), self._unlocked, self._failed)
             return
         self.prompt.set_step(self.tr("Logging in…"))
-        self.query(lambda: self.ctx.auth.sign_in(username, password), self._done, self._failed)
+        if locked is not None and username.casefold() != locked.casefold():
+            self.query(lambda: self._take_over(username, password), self._done, self._failed)
+            return
+        self.query(lambda: auth.sign_in(username, password), self._done, self._failed)
+
+    def _take_over(self, username: str, password: str) -> Actor:
+        """Another clerk takes the locked counter: the locked-out clerk's session ends first (the
+        server is told when reachable, their refresh token leaves this PC). Should this login
+        fail, the locked-out clerk still gets back to their work with their own password."""
+        if self.ctx.auth.actor is not None:
+            self.ctx.auth.logout()
+        return self.ctx.auth.sign_in(username, password)
 
     def _unlocked(self, actor: Actor) -> None:
         self.password.clear()

@@ -142,11 +142,18 @@ def test_a_key_after_the_idle_time_locks_first_and_another_clerk_starts_afresh(
         assert pvz.current is window.login
         assert window.login.locked_user == world.clerk1.username
 
+        type_login(pvz, other.username, "not-the-password")  # a failed attempt changes nothing shown
+        assert pvz.tone == "error" and pvz.current is window.login
+        assert window.login.locked_user == world.clerk1.username
         type_login(pvz, other.username, other.password)
         assert pvz.app.ctx.service.actor is not None
         assert pvz.app.ctx.service.actor.username == other.username
         assert pvz.current.key == "issuing"  # the shift is open: a fresh start on issuing
         assert window.login.locked_user is None
+        tokens = pvz.app.session.tokens
+        device = pvz.app.config.device_id
+        assert tokens.load(f"{device}:{world.clerk1.username}") is None  # the first clerk's session ended
+        assert tokens.load(f"{device}:{other.username}")
         acceptance: Any = window.flow("acceptance")
         assert acceptance is not old_acceptance and acceptance.session is None
         pvz.key(Qt.Key.Key_F3)
@@ -160,7 +167,7 @@ def test_a_key_after_the_idle_time_locks_first_and_another_clerk_starts_afresh(
         pvz.close()
 
 
-def test_the_same_clerk_finds_the_typed_code_and_the_focus_as_left_and_an_open_question_cancelled(
+def test_the_same_clerk_gets_the_typed_code_and_focus_back_after_a_cancelled_question_and_a_failed_take_over(
     qapp: Any, qtbot: Any, tmp_path: Path, world: World
 ) -> None:
     from PySide6.QtWidgets import QDialog, QInputDialog
@@ -183,6 +190,9 @@ def test_the_same_clerk_finds_the_typed_code_and_the_focus_as_left_and_an_open_q
         assert pvz.current is window.login
         assert not question.isVisible() and question.result() == QDialog.DialogCode.Rejected
 
+        type_login(pvz, "someone-else", "a-guess")  # a failed take-over ends the session, not the work
+        assert pvz.tone == "error" and pvz.current is window.login
+        assert pvz.app.session.actor is None
         type_login(pvz, world.clerk1.username, world.clerk1.password)
         assert pvz.current is issuing
         code = window.flow("issuing").code  # type: ignore[attr-defined]
