@@ -57,6 +57,9 @@ def create_app(
     for module in (health, auth, catalog, orders, payments, events, warehouse, sync):
         app.include_router(module.router)
     app.state.relay = Relay(ctx)
+    from .limits import BodyLimit
+
+    app.add_middleware(BodyLimit)  # inside the metrics middleware: a 413 is counted like any answer
     from .metrics import install_metrics
 
     install_metrics(app, ctx)

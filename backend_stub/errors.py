@@ -57,7 +57,7 @@ _HTTP_CODES = {
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": name.replace("_", " ")}
     for code, name in _HTTP_CODES.items()
-    if code in (400, 401, 403, 404, 409, 429)
+    if code in (400, 401, 403, 404, 409, 413, 429)
 }
 
 

@@ -3,6 +3,7 @@ SQLite-specific SQL in the backend."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -84,7 +85,12 @@ class Fts5Search:
         if match is None:
             return []
         if after is not None:
-            if len(after) != 4 or after[0] not in (1, 2):
+            if (
+                len(after) != 4
+                or after[0] not in (1, 2)
+                or not all(isinstance(v, int | float) and math.isfinite(v) for v in after)
+                or not all(abs(v) <= NO_BOUNDARY for v in after)
+            ):
                 raise ValueError("not a search cursor")
             tier, last_rank, last_id, boundary = int(after[0]), float(after[1]), int(after[2]), int(after[3])
         else:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -13,6 +14,7 @@ from ..errors import ERROR_RESPONSES, ApiError, not_found
 from ..search import search_backend_for
 from .deps import Caller, Ctx
 
+MAX_CURSOR_NUMBER = 2**63 - 1
 router = APIRouter(prefix="/api/v1/catalog", tags=["catalog"], responses=ERROR_RESPONSES)
 
 
@@ -45,10 +47,18 @@ def _encode_cursor(data: list[float | int]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
 
+def _cursor_number(value: object) -> bool:
+    """A number this server could have put in a cursor: finite (json.loads accepts Infinity and
+    NaN) and small enough for a 64-bit column, so int() and the database never fail on it."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and abs(value) <= MAX_CURSOR_NUMBER
+
+
 def _decode_cursor(cursor: str) -> list[float | int]:
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(data, list) or not all(isinstance(v, int | float) for v in data):
+        if not isinstance(data, list) or not all(_cursor_number(v) for v in data):
             raise ValueError("cursor")
         return data
     except ValueError as exc:

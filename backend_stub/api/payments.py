@@ -47,7 +47,9 @@ _BODY_SCHEMA = {
     },
 )
 async def webhook(request: Request, ctx: Ctx) -> WebhookOut:
-    """Payment provider callback. 200 'processed' after the commit, 200 'duplicate' for a replay."""
+    """Payment provider callback. 200 'processed' after the commit, 200 'duplicate' for a replay.
+
+    A body over 64 KiB is answered 413 before it is read (backend_stub.limits.WEBHOOK_LIMIT)."""
     body = await request.body()
     secret = ctx.keys.webhook_secret()
     svc.verify_signature(
