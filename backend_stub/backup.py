@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from shared.domain import Clock, SystemClock
+
 from .settings import Settings
 
 DB_FILE = "backend.sqlite3"
@@ -116,14 +118,13 @@ def _stamp(now: datetime) -> str:
     return now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
 
 
-def backup(
-    settings: Settings, dest: Path, *, now: datetime | None = None, keep: int | None = None
-) -> BackupInfo:
+def backup(settings: Settings, dest: Path, *, clock: Clock, keep: int | None = None) -> BackupInfo:
     """Write `dest/wb-backup-<UTC time>/` (database, secrets, manifest); return what was written.
 
-    `keep`: afterwards delete the oldest `wb-backup-*` folders in `dest` beyond this many.
+    `clock` names the folder and stamps the manifest. `keep`: afterwards delete the oldest
+    `wb-backup-*` folders in `dest` beyond this many.
     """
-    now = now or datetime.now(UTC)
+    now = clock.now()
     source = database_path(settings)
     if not source.exists():
         raise BackupError(f"no database at {source}: run `wb-backend init` first, or check --data-dir")
@@ -256,14 +257,13 @@ def _in_use(db: Path) -> bool:
         conn.close()
 
 
-def restore(
-    settings: Settings, backup_dir: Path, *, force: bool = False, now: datetime | None = None
-) -> Path:
+def restore(settings: Settings, backup_dir: Path, *, clock: Clock, force: bool = False) -> Path:
     """Put a backup's database and key files into the data dir; return the restored database path.
 
-    Replacing existing data needs `force`; what is replaced is moved aside, never deleted.
+    Replacing existing data needs `force`; what is replaced is moved aside (named with `clock`'s
+    time), never deleted.
     """
-    now = now or datetime.now(UTC)
+    now = clock.now()
     verify(backup_dir)
     target = database_path(settings)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -309,14 +309,14 @@ SettingsFor = Callable[[argparse.Namespace], Settings]
 
 
 def _cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
-    info = backup(settings, Path(args.dest), keep=args.keep)
+    info = backup(settings, Path(args.dest), clock=SystemClock(), keep=args.keep)
     rows = sum(info.tables.values())
     print(f"backup written: {info.path} ({info.size_bytes / 1e6:.1f} MB, {rows} rows, integrity ok)")
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
-    path = restore(settings, Path(args.backup), force=args.force)
+    path = restore(settings, Path(args.backup), clock=SystemClock(), force=args.force)
     print(f"restored {args.backup} into {path}; start the backend again (systemctl start wb-backend)")
     return 0
 

@@ -52,7 +52,7 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
     keys = KeyStore(settings)
     if create:
         keys.ensure()
-        migrate(db)
+        migrate(db, clock)
     passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism)
     ctx = AppContext(
         settings=settings, db=db, clock=clock, keys=keys, ids=LockedIdFactory(clock), passwords=passwords

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -31,6 +30,8 @@ from sqlalchemy import (
     select,
     text,
 )
+
+from shared.domain import Clock, utc_iso
 
 metadata = MetaData()
 
@@ -284,10 +285,6 @@ counters = Table(
 )
 
 
-def _now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 class Database:
     """One engine; `write()` serialises writers (BEGIN IMMEDIATE on SQLite), `read()` does not."""
 
@@ -365,8 +362,10 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 ]
 
 
-def migrate(db: Database) -> list[str]:
-    """Apply the migrations not yet recorded, each in its own transaction; return their names."""
+def migrate(db: Database, clock: Clock) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names.
+
+    `applied_at` is `clock`'s time (the backend's injected clock, as for every other timestamp)."""
     applied: list[str] = []
     with db.write() as conn:
         schema_migrations.create(conn, checkfirst=True)
@@ -378,7 +377,7 @@ def migrate(db: Database) -> list[str]:
             if done:
                 continue
             fn(conn)
-            conn.execute(insert(schema_migrations).values(name=name, applied_at=_now_iso()))
+            conn.execute(insert(schema_migrations).values(name=name, applied_at=utc_iso(clock.now())))
             applied.append(name)
     return applied
 

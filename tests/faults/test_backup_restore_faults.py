@@ -11,6 +11,7 @@ import pytest
 from backend_stub.backup import BackupError, backup, list_backups, restore, verify
 from backend_stub.services.admin import create_site
 from backend_stub.settings import Settings
+from shared.domain import ManualClock
 from tests.support.backend import BackendServer
 
 T0 = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
@@ -38,17 +39,17 @@ def data(tmp_path: Path) -> Settings:
 
 
 def test_a_damaged_backup_is_refused_and_the_live_data_stays(data: Settings, tmp_path: Path) -> None:
-    made = backup(data, tmp_path / "b", now=T0).path
+    made = backup(data, tmp_path / "b", clock=ManualClock(T0)).path
     raw = bytearray((made / "backend.sqlite3").read_bytes())
     raw[len(raw) // 2] ^= 0xFF
     (made / "backend.sqlite3").write_bytes(bytes(raw))
     with pytest.raises(BackupError, match="checksum"):
-        restore(data, made, force=True)
+        restore(data, made, clock=ManualClock(T0), force=True)
     assert _sites(data.data_dir / "backend.sqlite3") == ["PVZ-F-1"]
 
 
 def test_a_backup_with_a_missing_key_file_is_refused(data: Settings, tmp_path: Path) -> None:
-    made = backup(data, tmp_path / "b", now=T0).path
+    made = backup(data, tmp_path / "b", clock=ManualClock(T0)).path
     (made / "secrets" / "pickup_signing_key.pem").unlink()
     with pytest.raises(BackupError, match="incomplete"):
         verify(made)
@@ -59,17 +60,17 @@ def test_restore_does_not_overwrite_without_force_and_keeps_what_it_replaces(
 ) -> None:
     from backend_stub.context import open_context
 
-    made = backup(data, tmp_path / "b", now=T0).path
+    made = backup(data, tmp_path / "b", clock=ManualClock(T0)).path
     ctx = open_context(data)
     try:
         create_site(ctx, "PVZ-F-2", "pvz", "made after the backup")
     finally:
         ctx.db.dispose()
     with pytest.raises(BackupError, match="--force"):
-        restore(data, made)
+        restore(data, made, clock=ManualClock(T0))
     assert _sites(data.data_dir / "backend.sqlite3") == ["PVZ-F-1", "PVZ-F-2"]
 
-    restore(data, made, force=True, now=T0 + timedelta(hours=1))
+    restore(data, made, force=True, clock=ManualClock(T0 + timedelta(hours=1)))
     assert _sites(data.data_dir / "backend.sqlite3") == ["PVZ-F-1"]
     kept = data.data_dir / "backend.sqlite3.before-restore-20261125-040000"
     assert _sites(kept) == ["PVZ-F-1", "PVZ-F-2"]  # the newer data is kept aside, whole
@@ -97,13 +98,17 @@ def test_an_unfinished_backup_never_counts_and_keep_prunes_old_ones(data: Settin
     with pytest.raises(BackupError, match="not a backup"):
         verify(partial)
     for day in range(4):
-        backup(data, dest, now=T0 + timedelta(days=day), keep=2)
+        backup(data, dest, clock=ManualClock(T0 + timedelta(days=day)), keep=2)
     names = [p.name for p in list_backups(dest)]
     assert names == ["wb-backup-20261127-030000", "wb-backup-20261128-030000"]
 
 
 def test_backup_of_a_missing_database_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="wb-backend init"):
-        backup(Settings(data_dir=tmp_path / "empty"), tmp_path / "b")
+        backup(Settings(data_dir=tmp_path / "empty"), tmp_path / "b", clock=ManualClock(T0))
     with pytest.raises(BackupError, match="pg_dump"):
-        backup(Settings(data_dir=tmp_path / "x", database_url="postgresql://db/wb"), tmp_path / "b")
+        backup(
+            Settings(data_dir=tmp_path / "x", database_url="postgresql://db/wb"),
+            tmp_path / "b",
+            clock=ManualClock(T0),
+        )
