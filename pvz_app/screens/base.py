@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from shared.barcodes import BarcodeError, Scan, ScanKind, parse
 from shared.qt import i18n
@@ -36,6 +36,25 @@ def core(fn: Callable[[], tuple[Any, ChangeSet]]) -> Callable[[], OpResult[Any]]
         return OpResult(value, changes if changes else None)
 
     return run
+
+
+def credentials_form(
+    parent: QWidget, labels: tuple[str, str], names: tuple[str, str], submit: Callable[[], None]
+) -> tuple[QWidget, QLineEdit, QLineEdit]:
+    """A user name and a password field (``labels``, object ``names``): Enter in the first moves
+    to the password, Enter in the password submits. Returns the form widget and both fields."""
+    form = QWidget(parent)
+    layout = QFormLayout(form)
+    user = QLineEdit(form)
+    user.setObjectName(names[0])
+    password = QLineEdit(form)
+    password.setObjectName(names[1])
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    layout.addRow(labels[0], user)
+    layout.addRow(labels[1], password)
+    user.returnPressed.connect(password.setFocus)
+    password.returnPressed.connect(submit)
+    return form, user, password
 
 
 class Screen(QWidget):

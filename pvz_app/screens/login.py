@@ -8,13 +8,12 @@ may log in instead.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from shared.barcodes import Scan
 from shared.qt.operations import OpFailure
 from shared.store import Actor
 
-from .base import Screen
+from .base import Screen, credentials_form
 
 
 class LoginScreen(Screen):
@@ -27,17 +26,9 @@ class LoginScreen(Screen):
 
     def build(self) -> None:
         self.locked_user: str | None = None  # the clerk locked out after idle time
-        form = QWidget(self)
-        layout = QFormLayout(form)
-        self.username = QLineEdit(form)
-        self.username.setObjectName("username")
-        self.password = QLineEdit(form)
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        layout.addRow(self.tr("User name"), self.username)
-        layout.addRow(self.tr("Password"), self.password)
-        self.username.returnPressed.connect(self.password.setFocus)
-        self.password.returnPressed.connect(self.submit)
+        form, self.username, self.password = credentials_form(
+            self, (self.tr("User name"), self.tr("Password")), ("username", "password"), self.submit
+        )
         self.add(form)
         self.body.addStretch(1)
         self.add_action("login", self.tr("Log in"), "Ctrl+Return", self.submit, primary=True)

@@ -18,7 +18,7 @@ from shared.barcodes import Scan
 from shared.config import AppConfig, ConfigError
 from shared.qt.operations import OpFailure
 
-from .base import Screen
+from .base import Screen, credentials_form
 
 LABEL_SIZES = ("58x40", "100x150", "A4")
 
@@ -34,17 +34,12 @@ class SettingsScreen(Screen):
         self.unlocked = False
         self.pages = QStackedWidget(self)
         # page 0: admin login
-        login = QWidget(self.pages)
-        lf = QFormLayout(login)
-        self.admin_user = QLineEdit(login)
-        self.admin_user.setObjectName("adminUser")
-        self.admin_password = QLineEdit(login)
-        self.admin_password.setObjectName("adminPassword")
-        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.admin_user.returnPressed.connect(self.admin_password.setFocus)
-        self.admin_password.returnPressed.connect(self.unlock)
-        lf.addRow(self.tr("Administrator"), self.admin_user)
-        lf.addRow(self.tr("Password"), self.admin_password)
+        login, self.admin_user, self.admin_password = credentials_form(
+            self.pages,
+            (self.tr("Administrator"), self.tr("Password")),
+            ("adminUser", "adminPassword"),
+            self.unlock,
+        )
         self.pages.addWidget(login)
         # page 1: the settings
         form_page = QWidget(self.pages)
