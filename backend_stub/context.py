@@ -64,5 +64,8 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
     return ctx
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(data)  # json.dumps with these options, without building an encoder per call
