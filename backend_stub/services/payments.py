@@ -65,7 +65,8 @@ def verify_signature(secret: bytes, header: str | None, body: bytes, now: float,
     if abs(now - timestamp) > tolerance_s:
         raise ApiError(401, "stale_signature", "the signature timestamp is outside the tolerance")
     expected = hmac.new(secret, f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-    if not any(hmac.compare_digest(expected, c) for c in candidates):
+    # bytes, not str: compare_digest raises TypeError on non-ASCII str (a header byte >= 0x80)
+    if not any(hmac.compare_digest(expected.encode(), c.encode()) for c in candidates):
         raise ApiError(401, "bad_signature", "the signature does not match")
 
 
