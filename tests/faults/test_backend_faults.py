@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 
+from backend_stub.settings import Settings
+from shared.domain import SystemClock
 from tests.support.backend import BackendServer
 from tests.support.proxy import DroppingProxy
 from tests.support.world import World
@@ -26,6 +29,54 @@ def _count(server: BackendServer, sql: str, *args: object) -> int:
         return int(db.execute(sql, args).fetchone()[0])
     finally:
         db.close()
+
+
+def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    """Poll `condition` until it holds; fail (saying `what`) after `timeout` s. Not a timing check:
+    the bound only keeps a broken server from hanging the run."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: still not so after {timeout} s")
+        time.sleep(0.02)
+
+
+def _relay_offset(server: BackendServer) -> int:
+    return _count(server, "SELECT coalesce(max(cursor), -1) FROM relay_offsets WHERE consumer = 'pick-tasks'")
+
+
+def _last_event(server: BackendServer) -> int:
+    return _count(server, "SELECT coalesce(max(id), 0) FROM outbox")
+
+
+def _assert_relayed_exactly_once(server: BackendServer) -> None:
+    """The relay's stored offset is the newest outbox id, every OrderPaid made exactly one open task
+    for its own order holding exactly that order's units, and no relay pass ever failed."""
+    assert _relay_offset(server) == _last_event(server)
+    db = _db(server)
+    try:
+        paid = db.execute(
+            "SELECT event_id, aggregate_id, payload FROM outbox WHERE type = 'OrderPaid'"
+        ).fetchall()
+        assert paid, "no OrderPaid to check"
+        for event_id, order_id, payload in paid:
+            tasks = db.execute(
+                "SELECT id, order_id, site_id FROM pick_tasks WHERE event_id = ?", (event_id,)
+            ).fetchall()
+            assert len(tasks) == 1, (event_id, tasks)
+            assert tasks[0][1] == order_id
+            assert (
+                db.execute("SELECT count(*) FROM pick_tasks WHERE order_id = ?", (order_id,)).fetchone()[0]
+                == 1
+            )
+            placed = db.execute(
+                "SELECT id FROM units WHERE order_id = ? AND warehouse_id = ? AND location_id IS NOT NULL",
+                (order_id, tasks[0][2]),
+            ).fetchall()
+            assert sorted(r[0] for r in placed) == sorted(json.loads(payload)["unit_ids"])
+    finally:
+        db.close()
+    assert "relay pass failed" not in server.log_tail(10**7)
 
 
 def test_same_webhook_ten_times_some_concurrently_pays_once(tmp_path: Path) -> None:
@@ -59,18 +110,27 @@ def test_same_webhook_ten_times_some_concurrently_pays_once(tmp_path: Path) -> N
         )
         assert _count(server, "SELECT count(*) FROM payment_events WHERE order_id = ?", order["id"]) == 1
         assert {u["status"] for u in w.get_order(w.admin, order["id"])["units"]} == {"PAID"}
-        w.wait_for_task(order["id"])
-        time.sleep(0.5)  # give a (wrong) second relay pass the chance to show up
-        assert _count(server, "SELECT count(*) FROM pick_tasks WHERE order_id = ?", order["id"]) == 1
+        task = w.wait_for_task(order["id"])
+        assert sorted(u["id"] for u in task["units"]) == sorted(u["id"] for u in order["units"])
+        # a second relay pass (for a second OrderPaid, or the same event again) would run after
+        # this one: wait until the relay has caught up with everything, then check
+        _wait_until(lambda: _relay_offset(server) == _last_event(server), "the relay caught up")
+        _assert_relayed_exactly_once(server)
 
 
 def test_forged_stale_reserialized_and_wrong_amount_webhooks_change_nothing(tmp_path: Path) -> None:
     with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
         order = w.place_order(w.customer, w.pvz1, [w.skus[0]])
         body = w.webhook_body(order)
-        now = int(time.time())
+        # the server's tolerance, and a timestamp that many times over outside it on either side:
+        # far enough that no clock step or slow test run can bring it back inside
+        tolerance = Settings(data_dir=server.data_dir).webhook_tolerance_s
+        now = int(SystemClock().now().timestamp())
         forged = w.post_webhook(body, signature=w.sign(body, secret=b"not-the-secret-0123456789"))
-        stale = w.post_webhook(body, signature=w.sign(body, t=now - 301))
+        stale = w.post_webhook(body, signature=w.sign(body, t=now - 10 * tolerance))
+        future = w.post_webhook(body, signature=w.sign(body, t=now + 10 * tolerance))
+        assert future.status_code == 401 and future.json()["error"]["code"] == "stale_signature"
+        assert stale.json()["error"]["code"] == "stale_signature"
         # same JSON, other bytes: the signature was made over the original bytes
         reserialized = json.dumps(json.loads(body), indent=2, sort_keys=True).encode()
         moved = w.post_webhook(reserialized, signature=w.sign(body))
@@ -104,14 +164,19 @@ def test_sigkill_between_commit_and_relay_loses_no_event(tmp_path: Path) -> None
         server.start()
         w.reconnect()
         for o in orders:
-            w.wait_for_task(o["id"])
-        # a second restart relays nothing twice
+            task = w.wait_for_task(o["id"])
+            assert sorted(u["id"] for u in task["units"]) == sorted(u["id"] for u in o["units"])
+        # a second restart relays nothing twice: pay one more order and wait for its task, which the
+        # restarted relay can only make after passing (or wrongly redoing) the first three
         server.kill()
         server.start()
         w.reconnect()
-        time.sleep(1.0)
-        assert _count(server, "SELECT count(*) FROM pick_tasks") == 3
-        assert _count(server, "SELECT count(DISTINCT event_id) FROM pick_tasks") == 3
+        later = w.place_order(w.customer, w.pvz1, [w.skus[3], w.skus[4]])
+        assert w.pay(later) == {"status": "processed"}
+        w.wait_for_task(later["id"])
+        _wait_until(lambda: _relay_offset(server) == _last_event(server), "the relay caught up")
+        _assert_relayed_exactly_once(server)
+        assert _count(server, "SELECT count(*) FROM pick_tasks") == 4
 
 
 def test_push_answer_lost_after_commit_then_server_killed_applies_once(tmp_path: Path) -> None:

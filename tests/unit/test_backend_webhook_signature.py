@@ -60,7 +60,7 @@ def test_a_non_ascii_signature_header_over_http_is_a_401(w: World) -> None:
     answer = w.anonymous.post(
         "/api/v1/payments/webhook",
         content=body,
-        headers={"Content-Type": "application/json", SIGNATURE_HEADER: raw},  # type: ignore[dict-item]
+        headers={b"Content-Type": b"application/json", SIGNATURE_HEADER.encode(): raw},
     )
     assert answer.status_code == 401, answer.text
     assert answer.json()["error"]["code"] == "bad_signature"
