@@ -7,14 +7,13 @@ returns ``(value, ChangeSet)``; a refusal raises an error with a ``code`` the UI
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from shared.auth import check_pickup
-from shared.barcodes import make_sscc
 from shared.domain import Clock, InvalidOperation, OpType, UnitStatus
 from shared.store import Actor, ChangeSet, LocalStore, UnitView
 
@@ -25,7 +24,6 @@ from .logic.issuing import PickupSession, PickupUnit, session_for
 from .logic.reports import shift_counts
 
 SHIFT_KEY = "pvz.shift"  # "<shift id>|<first seq>|<user id>|<opened at>"
-RETURN_SERIAL_KEY = "pvz.return_serial"
 
 Done = tuple[Any, ChangeSet]
 
@@ -98,10 +96,16 @@ class PvzService:
         if current is not None:
             return current, ChangeSet()
         shift_id = self.store.ids.new()
-        first = self.store.last_seq() + 1
-        changes = self._record(OpType.SHIFT_OPEN, {"shift_id": shift_id})
+        actor = self._actor()
         opened = self.clock.now().isoformat(timespec="seconds")
-        self.store.kv_set(SHIFT_KEY, f"{shift_id}|{first}|{self._actor().user_id}|{opened}")
+        # The journalled shift.open and the open-shift setting are one transaction: a crash leaves
+        # neither or both.
+        (done,) = self.store.record_many(
+            [(OpType.SHIFT_OPEN, {"shift_id": shift_id})],
+            actor,
+            kv=lambda r: {SHIFT_KEY: f"{shift_id}|{r[0].op.seq}|{actor.user_id}|{opened}"},
+        )
+        changes = done.changes
         changes.journal = True
         return self.shift(), changes
 
@@ -117,8 +121,10 @@ class PvzService:
         if shift is None:
             raise PvzError("no_shift", "no shift is open")
         summary = self.shift_summary()
-        changes = self._record(OpType.SHIFT_CLOSE, {"shift_id": shift.shift_id})
-        self.store.kv_set(SHIFT_KEY, None)
+        (done,) = self.store.record_many(
+            [(OpType.SHIFT_CLOSE, {"shift_id": shift.shift_id})], self._actor(), kv={SHIFT_KEY: None}
+        )
+        changes = done.changes
         changes.journal = True
         return summary, changes
 
@@ -200,9 +206,12 @@ class PvzService:
         """Close acceptance: units never scanned are recorded as a shortage first.
         Returns the box's units as they are now."""
         changes = ChangeSet()
-        for unit_id in waiting:
-            changes.merge(self._record(OpType.MARK_MISSING, {"unit_id": unit_id, "reason": "shortage"}))
-        changes.merge(self._record(OpType.CLOSE_ACCEPTANCE, {"box_id": box_id}))
+        records: list[tuple[OpType | str, Mapping[str, Any]]] = [
+            (OpType.MARK_MISSING, {"unit_id": unit_id, "reason": "shortage"}) for unit_id in waiting
+        ]
+        records.append((OpType.CLOSE_ACCEPTANCE, {"box_id": box_id}))
+        for done in self.store.record_many(records, self._actor()):  # all or nothing
+            changes.merge(done.changes)
         return [_box_unit(u) for u in self.store.units_in_box(box_id)], changes
 
     def _box_unit(self, unit_id: str) -> BoxUnit:
@@ -250,11 +259,8 @@ class PvzService:
         return out
 
     def new_return_box_id(self) -> str:
-        """A fresh return SSCC: device-derived prefix (3 digits) + a local counter (6 digits)."""
-        serial = int(self.store.kv_get(RETURN_SERIAL_KEY) or 0) + 1
-        self.store.kv_set(RETURN_SERIAL_KEY, str(serial))
-        prefix = int(hashlib.sha256(self.store.device_id.encode()).hexdigest(), 16) % 1000
-        return make_sscc(prefix * 1_000_000 + serial % 1_000_000, kind_return=True)
+        """A fresh return SSCC from the store's allocator (the same one the terminal uses)."""
+        return self.store.next_sscc(kind_return=True)
 
     def open_return_box(self, box_id: str) -> Done:
         box = self.store.box(box_id)

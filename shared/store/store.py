@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -343,18 +343,20 @@ class LocalStore:
         records: Sequence[tuple[OpType | str, Mapping[str, Any]]],
         actor: Actor,
         *,
-        kv: Mapping[str, str | None] | None = None,
+        kv: Mapping[str, str | None] | Callable[[list[Recorded]], Mapping[str, str | None]] | None = None,
     ) -> list[Recorded]:
         """Several operations of one user action (and local settings it changes) in ONE transaction.
 
         Either every op is journalled and applied, in order, with every `kv` value written, or
         nothing is (the first refusal raises as `record` does). A later op sees the effects of the
-        earlier ones, so "open a box, pack the first unit" is one confirmed step.
+        earlier ones, so "open a box, pack the first unit" is one confirmed step. `kv` may be a
+        function of the recorded ops (a setting that names an op's seq, say).
         """
         checked = [self._checked(op_type, payload) for op_type, payload in records]
         with self._tx() as db:
             done = [self._record_in(db, kind, body, actor) for kind, body in checked]
-            for key, value in (kv or {}).items():
+            values = kv(done) if callable(kv) else (kv or {})
+            for key, value in values.items():
                 self._kv_write(db, key, value)
             return done
 

@@ -96,3 +96,12 @@ def test_box_numbers_are_valid_never_repeat_and_follow_an_assigned_block(store: 
     # a box that already exists locally (pulled from the server) is skipped, not reused
     again = LocalStore.open(store.path, store.device_id, store.clock)
     assert again.next_sscc() not in {*forward, assigned}
+
+
+def test_a_setting_can_name_the_seq_of_the_op_it_goes_with(store: LocalStore) -> None:
+    (done,) = store.record_many(
+        [(OpType.SHIFT_OPEN, {"shift_id": "S1"})],
+        CLERK,
+        kv=lambda recorded: {"pvz.shift": f"S1|{recorded[0].op.seq}"},
+    )
+    assert store.kv_get("pvz.shift") == f"S1|{done.op.seq}"
