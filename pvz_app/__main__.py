@@ -197,10 +197,9 @@ class _Deferred:
         return self._target is not None
 
 
-def make_admin_check(http: httpx.Client, store: LocalStore) -> Any:
+def make_admin_check(http: httpx.Client, store: LocalStore, clock: Clock) -> Any:
     """Settings unlock: an admin login online, else an admin who logged in here before (offline)."""
-    from argon2 import PasswordHasher
-    from argon2.exceptions import VerificationError
+    from shared.auth.session import UnlockError, verify_cached
 
     client = AuthClient(http)
 
@@ -218,9 +217,10 @@ def make_admin_check(http: httpx.Client, store: LocalStore) -> Any:
         if cached is None or cached.role is not Role.ADMIN:
             return False
         try:
-            return bool(PasswordHasher().verify(cached.verifier, password))
-        except VerificationError:
+            verify_cached(store, username, password, clock)
+        except UnlockError:
             return False
+        return True
 
     return check
 
@@ -302,7 +302,7 @@ def build(
         auth=session,
         reports=reports or PreviewReports(printer_name=cfg.printer.name, label_size=cfg.printer.label_size),
         config=EffectiveConfig(config_store, cfg),
-        admin_check=make_admin_check(http, store),
+        admin_check=make_admin_check(http, store, clock),
         sync=sync,
         lang=lang,
         extras=all_extras,

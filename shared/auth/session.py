@@ -8,6 +8,7 @@ this device before unlock offline with the same password.
 from __future__ import annotations
 
 import threading
+from datetime import datetime, timedelta
 
 import httpx
 from argon2 import PasswordHasher
@@ -28,6 +29,48 @@ class UnlockError(Exception):
         self.code = code
         self.message = message
         super().__init__(f"{code}: {message}")
+
+
+MAX_OFFLINE_FAILURES = 5
+OFFLINE_LOCKOUT = timedelta(minutes=5)
+
+
+def verify_cached(
+    store: LocalStore, username: str, password: str, clock: Clock, hasher: PasswordHasher | None = None
+) -> CachedUser:
+    """Check a password against the verifier kept from this user's last online login here.
+
+    Offline, nothing stops a guesser but this: after MAX_OFFLINE_FAILURES wrong passwords in a row
+    the user is locked out of offline unlocks for OFFLINE_LOCKOUT (an online login still works and
+    clears the count). The count lives in the local store, so restarting the app does not reset it.
+    Raises UnlockError with a message for the user.
+    """
+    name = username.strip()
+    cached = store.cached_user(name)
+    if cached is None:
+        raise UnlockError(
+            "unknown_user", "этот пользователь ещё не входил на этом устройстве: нужен вход при наличии сети"
+        )
+    key = f"auth.offline_failures:{cached.username}"  # one count however the name is typed
+    count, _, until = (store.kv_get(key) or "0|").partition("|")
+    now = clock.now()
+    if until and now < datetime.fromisoformat(until):
+        raise UnlockError(
+            "locked_out", "слишком много неверных паролей: подождите 5 минут или войдите при наличии сети"
+        )
+    try:
+        (hasher or PasswordHasher()).verify(cached.verifier, password)
+    except VerifyMismatchError as exc:
+        failures = int(count or 0) + 1
+        lock = (now + OFFLINE_LOCKOUT).isoformat() if failures >= MAX_OFFLINE_FAILURES else ""
+        store.kv_set(key, f"{0 if lock else failures}|{lock}")
+        raise UnlockError("wrong_password", "неверный пароль") from exc
+    except (VerificationError, InvalidHashError) as exc:
+        raise UnlockError(
+            "bad_verifier", "сохранённые данные входа повреждены: нужен вход при наличии сети"
+        ) from exc
+    store.kv_set(key, None)
+    return cached
 
 
 class Session:
@@ -94,6 +137,7 @@ class Session:
         verifier = self.hasher.hash(password)
         with self._lock:
             actor = self._accept(tokens)
+            self.store.kv_set(f"auth.offline_failures:{actor.username}", None)
             self.store.remember_user(
                 CachedUser(
                     user_id=actor.user_id,
@@ -120,13 +164,7 @@ class Session:
 
     def unlock_offline(self, username: str, password: str) -> Actor:
         """Open a shift with no network: the user must have logged in on this device before."""
-        cached = self.store.cached_user(username.strip())
-        if cached is None:
-            raise UnlockError(
-                "unknown_user",
-                "этот пользователь ещё не входил на этом устройстве: нужен вход при наличии сети",
-            )
-        self._verify(cached, password)
+        cached = verify_cached(self.store, username, password, self.clock, self.hasher)
         with self._lock:
             self._actor = Actor(
                 cached.user_id, cached.username, cached.role, cached.site_id, cached.site_kind
@@ -144,16 +182,6 @@ class Session:
             if exc.code in ("network", "server"):
                 return self.unlock_offline(username, password)
             raise
-
-    def _verify(self, cached: CachedUser, password: str) -> None:
-        try:
-            self.hasher.verify(cached.verifier, password)
-        except VerifyMismatchError as exc:
-            raise UnlockError("wrong_password", "неверный пароль") from exc
-        except (VerificationError, InvalidHashError) as exc:
-            raise UnlockError(
-                "bad_verifier", "сохранённые данные входа повреждены: нужен вход при наличии сети"
-            ) from exc
 
     # ------------------------------------------------------------------ idle lock
     def touch(self) -> None:
@@ -177,10 +205,7 @@ class Session:
         actor = self._actor
         if actor is None:
             raise UnlockError("no_session", "никто не вошёл")
-        cached = self.store.cached_user(actor.username)
-        if cached is None:
-            raise UnlockError("unknown_user", "нужен вход при наличии сети")
-        self._verify(cached, password)
+        verify_cached(self.store, actor.username, password, self.clock, self.hasher)
         self._locked = False
         self.touch()
         return actor

@@ -218,3 +218,28 @@ def test_offline_pickup_checks_give_one_message_per_failure(store: LocalStore, c
     assert check_pickup(store, "87654321", PVZ, now).code == "unknown_code"
     empty = LocalStore.open(store.path.with_name("other.sqlite3"), "d2", clock)
     assert check_pickup(empty, token(), PVZ, now).code == "no_key"
+
+
+def test_offline_guessing_is_limited_and_an_online_login_is_still_possible(
+    store: LocalStore, clock: ManualClock
+) -> None:
+    from shared.auth.session import MAX_OFFLINE_FAILURES, verify_cached
+
+    store.remember_user(
+        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST.hash("secret-1"), None)
+    )
+    for i in range(MAX_OFFLINE_FAILURES):
+        with pytest.raises(UnlockError) as wrong:
+            verify_cached(store, "ANN" if i % 2 else "ann", f"guess-{i}", clock, FAST)
+        assert wrong.value.code == "wrong_password"
+    with pytest.raises(UnlockError) as locked:
+        verify_cached(store, "ann", "secret-1", clock, FAST)  # even the right password waits
+    assert locked.value.code == "locked_out" and "5" in locked.value.message
+    reopened = LocalStore.open(store.path, store.device_id, clock)  # a restart does not reset it
+    with pytest.raises(UnlockError):
+        verify_cached(reopened, "ann", "secret-1", clock, FAST)
+    clock.advance(5 * 60 + 1)
+    assert verify_cached(reopened, "ann", "secret-1", clock, FAST).user_id == "u-ann"
+    with pytest.raises(UnlockError) as again:
+        verify_cached(reopened, "ann", "wrong", clock, FAST)
+    assert again.value.code == "wrong_password"  # the count started afresh after the success
