@@ -30,6 +30,7 @@ class EventPage(BaseModel):
     next_cursor: str | None
 
 
+MAX_CURSOR = 2**63 - 1  # outbox ids are 64-bit; a larger number would overflow the database bind
 Staff = Annotated[Principal, Depends(require_roles(Role.ADMIN, Role.WAREHOUSE))]
 
 
@@ -46,7 +47,7 @@ def events(
     orders the relay gave it pick tasks for), without customer or payment details."""
     start = 0
     if after:
-        if not (after.isascii() and after.isdigit()):
+        if not (after.isascii() and after.isdigit()) or int(after) > MAX_CURSOR:
             raise ApiError(400, "invalid_cursor", "the cursor is not one this server gave out")
         start = int(after)
     with ctx.db.read() as conn:
