@@ -633,21 +633,41 @@ _BATCH_TARGET = {
 }
 
 
-@lru_cache(maxsize=64)
-def _in_list(table_column: tuple[str, str], n: int) -> Fast:
-    """SELECT the rows whose column is one of n values (n a power of two; pad with repeats)."""
-    table = {"units": units, "cells": cells}[table_column[0]]
-    column = table.c[table_column[1]]
-    cols = [table] if table is units else [cells.c.id, cells.c.label, cells.c.site_id]
-    return Fast(select(*cols).where(column.in_([bindparam(f"b_{i}") for i in range(n)])))
+def _in_statement(what: str, n: int) -> Any:
+    values: list[Any] = [bindparam(f"b_{i}") for i in range(n)]
+    if what == "units.id":
+        return select(units).where(units.c.id.in_(values))
+    if what == "units.label":
+        return select(units).where(units.c.label.in_(values))
+    if what == "cells.id":
+        return select(cells.c.id, cells.c.label, cells.c.site_id).where(cells.c.id.in_(values))
+    if what == "cells.label":
+        return select(cells.c.id, cells.c.label, cells.c.site_id).where(cells.c.label.in_(values))
+    if what == "op_results.op_id":
+        return select(op_results).where(op_results.c.op_id.in_(values))
+    if what == "op_results.seq":  # of one device
+        return select(op_results).where(
+            op_results.c.device_id == bindparam("b_device"), op_results.c.seq.in_(values)
+        )
+    raise ValueError(what)
 
 
-def _rows_in(conn: Connection, table: str, column: str, refs: list[str]) -> list[FastRow]:
-    if not refs:
-        return []
-    size = 1 << (len(refs) - 1).bit_length()
-    padded = refs + [refs[-1]] * (size - len(refs))
-    return _in_list((table, column), size).all(conn, {f"b_{i}": r for i, r in enumerate(padded)})
+@lru_cache(maxsize=128)
+def _in_list(what: str, n: int) -> Fast:
+    """The rows whose column is one of n values (n a power of two; callers pad with repeats)."""
+    return Fast(_in_statement(what, n))
+
+
+def _rows_in(conn: Connection, what: str, refs: Sequence[object], **params: Any) -> list[FastRow]:
+    """Rows matching any of refs, in queries of at most 512 values."""
+    rows: list[FastRow] = []
+    for start in range(0, len(refs), 512):
+        chunk = list(refs[start : start + 512])
+        size = 1 << (len(chunk) - 1).bit_length()
+        padded = chunk + [chunk[-1]] * (size - len(chunk))
+        binds = {f"b_{i}": r for i, r in enumerate(padded)}
+        rows.extend(_in_list(what, size).all(conn, {**params, **binds}))
+    return rows
 
 
 _SET_UNIT = Fast(
@@ -663,12 +683,12 @@ def _load_units(conn: Connection, refs: list[str]) -> tuple[dict[str, str], dict
     """Unit refs (id, else label) -> unit id, and each unit's row as a dict."""
     ref_to_id: dict[str, str] = {}
     rows: dict[str, dict[str, Any]] = {}
-    for found in _rows_in(conn, "units", "id", refs):
+    for found in _rows_in(conn, "units.id", refs):
         row = found._mapping
         ref_to_id[row["id"]] = row["id"]
         rows[row["id"]] = row
     by_label = [r for r in refs if r not in ref_to_id]
-    for found in _rows_in(conn, "units", "label", by_label):
+    for found in _rows_in(conn, "units.label", by_label):
         row = found._mapping
         ref_to_id[row["label"]] = row["id"]
         rows.setdefault(row["id"], row)
@@ -678,10 +698,10 @@ def _load_units(conn: Connection, refs: list[str]) -> tuple[dict[str, str], dict
 def _load_cells(conn: Connection, refs: list[str]) -> dict[str, tuple[str, str]]:
     """Cell refs (id, else label) -> (cell id, site id)."""
     found: dict[str, tuple[str, str]] = {}
-    for row in _rows_in(conn, "cells", "id", refs):
+    for row in _rows_in(conn, "cells.id", refs):
         found[row.id] = (str(row.id), str(row.site_id))
     by_label = [r for r in refs if r not in found]
-    for row in _rows_in(conn, "cells", "label", by_label):
+    for row in _rows_in(conn, "cells.label", by_label):
         found[row.label] = (str(row.id), str(row.site_id))
     return found
 
@@ -804,50 +824,27 @@ def push(
         if raw.get("device_id") != device_id:
             raise ApiError(400, "invalid_request", "every op must carry the request's device_id")
     with ctx.db.read() as conn:
-        dev = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
-    if dev is not None and dev.site_id != caller.site_id:
-        raise ApiError(403, "wrong_device", "this device is registered at another site")
-    last_seq = dev.last_seq if dev is not None else 0
-    expected = last_seq + 1
-    for raw in ops:
-        seq = int(raw["seq"])
-        if seq > expected:
-            raise ApiError(409, "seq_gap", f"expected seq {expected}, got {seq}", expected_seq=expected)
-        if seq == expected:
-            expected += 1
-
+        dev = _DEVICE.first(conn, {"b_device": device_id})
+        if dev is not None and dev.site_id != caller.site_id:
+            raise ApiError(403, "wrong_device", "this device is registered at another site")
+        last_seq = dev.last_seq if dev is not None else 0
+        expected = last_seq + 1
+        for raw in ops:
+            seq = int(raw["seq"])
+            if seq > expected:
+                raise ApiError(409, "seq_gap", f"expected seq {expected}, got {seq}", expected_seq=expected)
+            if seq == expected:
+                expected += 1
+        # replays first, in one read: ops whose seq the device has already used
+        old = [int(raw["seq"]) for raw in ops if int(raw["seq"]) <= last_seq]
+        stored_by_seq: dict[int, Any] = {
+            r.seq: r for r in _rows_in(conn, "op_results.seq", old, b_device=device_id)
+        }
+        # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
+        fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
+        stored_by_op: dict[str, Any] = {r.op_id: r for r in _rows_in(conn, "op_results.op_id", fresh_ids)}
     actors = _Actors(caller.site_id)
     results: list[dict[str, Any]] = []
-    # replays first, in one read: ops whose seq the device has already used
-    stored_by_seq: dict[int, Any] = {}
-    old = [int(raw["seq"]) for raw in ops if int(raw["seq"]) <= last_seq]
-    if old:
-        with ctx.db.read() as conn:
-            for start in range(0, len(old), 500):
-                chunk = old[start : start + 500]
-                stored_by_seq.update(
-                    {
-                        r.seq: r
-                        for r in conn.execute(
-                            select(op_results).where(
-                                op_results.c.device_id == device_id, op_results.c.seq.in_(chunk)
-                            )
-                        )
-                    }
-                )
-    # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
-    stored_by_op: dict[str, Any] = {}
-    fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
-    if fresh_ids:
-        with ctx.db.read() as conn:
-            for start in range(0, len(fresh_ids), 500):
-                id_chunk = fresh_ids[start : start + 500]
-                stored_by_op.update(
-                    {
-                        r.op_id: r
-                        for r in conn.execute(select(op_results).where(op_results.c.op_id.in_(id_chunk)))
-                    }
-                )
     pending = deque(ops)
     while pending:
         # a group of ops in one transaction, each op atomic with its result row (savepoint)
@@ -935,10 +932,8 @@ def push(
             if done_in_group or new_device:
                 _set_last_seq(ctx, conn, device_id, caller.site_id, last, new_device and last > 0)
     with ctx.db.read() as conn:
-        final = conn.execute(
-            select(devices.c.last_seq).where(devices.c.device_id == device_id)
-        ).scalar_one_or_none()
-    return {"results": results, "last_seq": int(final or 0)}
+        final = _DEVICE.first(conn, {"b_device": device_id})
+    return {"results": results, "last_seq": int(final.last_seq) if final is not None else 0}
 
 
 def _result_params(
@@ -975,11 +970,7 @@ def _set_last_seq(
             )
         )
     else:
-        conn.execute(
-            update(devices)
-            .where(devices.c.device_id == device_id)
-            .values(last_seq=seq, updated_at=ctx.now_iso())
-        )
+        _SET_LAST_SEQ.run(conn, {"b_device": device_id, "b_seq": seq, "b_now": ctx.now_iso()}).close()
 
 
 # ---- pull ----------------------------------------------------------------------------------------
