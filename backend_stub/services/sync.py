@@ -26,6 +26,7 @@ from shared.domain import (
     SiteKind,
     UnitStatus,
     check_transition,
+    order_status,
 )
 
 from ..context import AppContext, dumps
@@ -49,9 +50,9 @@ from ..db import (
 )
 from ..errors import ApiError
 from .auth import Principal
-from .changes import ALL_SITES, publish, publish_box, publish_many, publish_route, unit_data
+from .changes import ALL_SITES, order_data, publish, publish_box, publish_many, publish_route, unit_data
 from .pickup import revoke_order_tokens
-from .units import move_units, refresh_orders
+from .units import move_units
 
 MAX_OPS_PER_PUSH = 500
 SYNC_ROLES = (Role.CLERK, Role.WAREHOUSE, Role.ADMIN)
@@ -643,6 +644,10 @@ def _in_statement(what: str, n: int) -> Any:
         return select(cells.c.id, cells.c.label, cells.c.site_id).where(cells.c.id.in_(values))
     if what == "cells.label":
         return select(cells.c.id, cells.c.label, cells.c.site_id).where(cells.c.label.in_(values))
+    if what == "units.order_id":
+        return select(units.c.order_id, units.c.status).where(units.c.order_id.in_(values))
+    if what == "orders.id":
+        return select(orders).where(orders.c.id.in_(values))
     if what == "op_results.op_id":
         return select(op_results).where(op_results.c.op_id.in_(values))
     if what == "op_results.seq":  # of one device
@@ -790,8 +795,37 @@ def _apply_batched(
         conn, [((rows[u]["pvz_id"], rows[u]["warehouse_id"]), "unit", u, unit_data(rows[u])) for u in touched]
     )
     _ADD_RECORD.many(conn, notes)
-    refresh_orders(ctx, conn, refresh)
+    _refresh_orders(ctx, conn, list(refresh))
     return done
+
+
+_SET_ORDER = Fast(
+    update(orders)
+    .where(orders.c.id == bindparam("b_order"))
+    .values(status=bindparam("b_status"), updated_at=bindparam("b_now"))
+)
+
+
+def _refresh_orders(ctx: AppContext, conn: Connection, order_ids: list[str]) -> None:
+    """units.refresh_orders for many orders at once: re-derive each status from its units, write and
+    publish the orders whose status changed."""
+    if not order_ids:
+        return
+    states: dict[str, list[UnitStatus]] = {o: [] for o in order_ids}
+    for row in _rows_in(conn, "units.order_id", order_ids):
+        states[row.order_id].append(UnitStatus(row.status))
+    now = ctx.now_iso()
+    changed = []
+    for row in _rows_in(conn, "orders.id", order_ids):
+        status = str(order_status(states[row.id]))
+        if row.status != status:
+            changed.append({**row._mapping, "status": status, "updated_at": now})
+    if changed:
+        _SET_ORDER.many(conn, [{"b_order": o["id"], "b_status": o["status"], "b_now": now} for o in changed])
+        publish_many(
+            conn,
+            [((o["pvz_id"], o["warehouse_id"]), "order", o["id"], order_data(FastRow(o))) for o in changed],
+        )
 
 
 def _fresh_run(

@@ -31,34 +31,36 @@ CELL_SLOTS = 6
 
 
 def _order_with_units(w: World) -> tuple[str, list[dict[str, Any]]]:
-    """An order with three ACCEPTED units at PVZ-T-1 and one at PVZ-T-2, written directly."""
+    """An order of three ACCEPTED units at PVZ-T-1 (marking them all missing or damaged completes
+    it) and a unit of another order at PVZ-T-2, written directly."""
     ctx = w._ctx
     now = ctx.now_iso()
-    order_id = ctx.ids.new()
+    order_id, other_id = ctx.ids.new(), ctx.ids.new()
     rows = []
     with ctx.db.write() as conn:
         serial = next_counter(conn, "unit_serial", 4)
-        conn.execute(
-            insert(orders).values(
-                id=order_id,
-                customer_id=w.customer.user_id,
-                pvz_id=w.pvz1,
-                warehouse_id=None,
-                amount_kopecks=400,
-                currency="RUB",
-                status="READY",
-                short_code_gen=0,
-                created_at=now,
-                updated_at=now,
+        for oid, pvz, n in ((order_id, w.pvz1, 3), (other_id, w.pvz2, 1)):
+            conn.execute(
+                insert(orders).values(
+                    id=oid,
+                    customer_id=w.customer.user_id,
+                    pvz_id=pvz,
+                    warehouse_id=None,
+                    amount_kopecks=100 * n,
+                    currency="RUB",
+                    status="READY",
+                    short_code_gen=0,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-        )
         for i in range(4):
             pvz = w.pvz1 if i < 3 else w.pvz2
             rows.append(
                 {
                     "id": ctx.ids.new(),
                     "label": make_unit_label(70_000_000 + serial + i),
-                    "order_id": order_id,
+                    "order_id": order_id if i < 3 else other_id,
                     "sku": w.skus[0],
                     "price_kopecks": 100,
                     "status": "ACCEPTED",
@@ -121,7 +123,9 @@ def _outcome(
         ]
         unit_states = [
             (ids[r.id], r.status, r.cell_id)
-            for r in conn.execute(select(units).where(units.c.order_id == order_id).order_by(units.c.label))
+            for r in conn.execute(
+                select(units).where(units.c.id.in_([u["id"] for u in unit_rows])).order_by(units.c.label)
+            )
         ]
         order_status = conn.execute(select(orders.c.status).where(orders.c.id == order_id)).scalar_one()
         notes = [
@@ -214,3 +218,31 @@ def test_a_rejected_op_in_the_middle_of_a_run_leaves_the_rest_applied(tmp_path: 
         feed = {c["id"]: c["data"] for c in dev.pull() if c["entity"] == "unit"}
         assert (feed[a]["status"], feed[a]["cell_id"]) == ("DAMAGED", None)
         assert (feed[b]["status"], feed[b]["cell_id"]) == ("ACCEPTED", f"{w.pvz1}:0005")
+
+
+def test_an_order_completes_and_reopens_inside_one_push(tmp_path: Path) -> None:
+    with InProcessBackend(tmp_path / "b") as backend, World.standard(backend, products=2) as w:
+        order_id, unit_rows = _order_with_units(w)
+        dev = w.device(w.clerk1, "order")
+        a, b, c = (u["id"] for u in unit_rows[:3])
+        answers = dev.push(
+            [
+                dev.make_op("unit.missing", {"unit_id": a, "reason": "gone"}),
+                dev.make_op("unit.damaged", {"unit_id": b, "reason": "wet"}),
+                dev.make_op("unit.missing", {"unit_id": c, "reason": "gone"}),
+            ]
+        )
+        assert [x["status"] for x in answers] == ["applied"] * 3
+        assert w.get_order(w.customer, order_id)["status"] == "COMPLETED"
+        orders_seen = [ch["data"]["status"] for ch in dev.pull() if ch["entity"] == "order"]
+        assert orders_seen == ["COMPLETED"]
+        answers = dev.push(
+            [
+                dev.make_op("unit.found", {"unit_id": a, "cell_id": f"{w.pvz1}:0003"}),
+                dev.make_op("unit.move", {"unit_id": a, "cell_id": f"{w.pvz1}:0004"}),
+            ]
+        )
+        assert [x["status"] for x in answers] == ["applied"] * 2
+        assert w.get_order(w.customer, order_id)["status"] == "READY"
+        changes_seen = [(ch["entity"], ch["data"]["status"]) for ch in dev.pull() if ch["entity"] != "cell"]
+        assert changes_seen == [("unit", "ACCEPTED"), ("order", "READY")]
