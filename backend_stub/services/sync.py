@@ -1,7 +1,15 @@
 """Sync push (exactly-once application of journalled operations) and pull (per-site change feed).
 
 Every unit effect of an operation goes through shared.domain.check_transition with the actor's role
-and the device's site kind; each op is applied in its own transaction together with its stored result.
+and the device's site kind; each op is applied atomically together with its stored result.
+
+Ops are committed in groups (one transaction each). Inside a group an op either goes through its
+handler in its own savepoint (a rejection rolls back just that op), or, for a run of new
+unit.move / unit.missing / unit.damaged / unit.found ops, the whole run is first checked in memory
+against the unit and cell rows as the earlier ops of the run leave them and then written in a few
+statements (`_apply_batched`); the run stops before the first op any check would refuse, and that op
+takes the handler path, so rejections always come from the handlers and leave nothing behind.
+tests/unit/test_backend_sync_batched.py checks that both paths give the same answers and state.
 """
 
 from __future__ import annotations
