@@ -53,6 +53,7 @@ from ..db import (
     records,
     routes,
     sites,
+    tokens,
     units,
     users,
 )
@@ -564,10 +565,17 @@ def _result_json(row: Any, replayed: bool) -> dict[str, Any]:
 
 
 class _Actors:
-    """Who may be named as an op's actor on this site; looked up once per request."""
+    """Who may be named as an op's actor; looked up once per request.
 
-    def __init__(self, site_id: str) -> None:
-        self.site_id = site_id
+    A counter PC is shared: clerk A's offline work may be pushed while clerk B is logged in. So the
+    actor need not be the caller, but must be an active user of this site (or an admin) who has
+    logged in on this very device at some point (offline unlock needs that too). A device can thus
+    never name a colleague who never used it, nor an admin it never saw, to borrow their role.
+    """
+
+    def __init__(self, caller: Principal, device_id: str) -> None:
+        self.caller = caller
+        self.device_id = device_id
         self.cache: dict[str, Role | None] = {}
 
     def role(self, conn: Connection, actor: str) -> Role | None:
@@ -575,9 +583,22 @@ class _Actors:
             row = conn.execute(
                 select(users.c.role, users.c.site_id, users.c.active).where(users.c.id == actor)
             ).first()
-            ok = row is not None and row.active and (row.site_id == self.site_id or row.role == Role.ADMIN)
+            ok = (
+                row is not None
+                and row.active
+                and (row.site_id == self.caller.site_id or row.role == Role.ADMIN)
+                and (actor == self.caller.user_id or self._used_this_device(conn, actor))
+            )
             self.cache[actor] = Role(row.role) if ok and row is not None else None
         return self.cache[actor]
+
+    def _used_this_device(self, conn: Connection, actor: str) -> bool:
+        hit = conn.execute(
+            select(tokens.c.id)
+            .where(tokens.c.user_id == actor, tokens.c.device_id == self.device_id)
+            .limit(1)
+        ).first()
+        return hit is not None
 
 
 def _admit(
@@ -885,7 +906,7 @@ def push(
         # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
         fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
         stored_by_op: dict[str, Any] = {r.op_id: r for r in _rows_in(conn, "op_results.op_id", fresh_ids)}
-    actors = _Actors(caller.site_id)
+    actors = _Actors(caller, device_id)
     results: list[dict[str, Any]] = []
     pending = deque(ops)
     while pending:
@@ -1021,7 +1042,7 @@ def pull(ctx: AppContext, caller: Principal, cursor: str | None, limit: int) -> 
         raise ApiError(403, "forbidden", "sync is for staff of a pickup point or a warehouse")
     after = 0
     if cursor:
-        if not cursor.isdigit():
+        if not (cursor.isascii() and cursor.isdigit() and len(cursor) <= 18):
             raise ApiError(400, "invalid_cursor", "the cursor is not one this server gave out")
         after = int(cursor)
     scope = changes.c.site_id.in_([caller.site_id, ALL_SITES])
