@@ -22,28 +22,31 @@ APP_DIR_NAME = "wb-ops"
 ROLLOUT_ENV = "WB_OPS_CONFIG"
 
 
-def config_dir(env: Mapping[str, str] | None = None) -> Path:
-    """The platform's per-user config folder for the suite."""
-    env = os.environ if env is None else env
-    if sys.platform == "win32":
-        base = Path(env.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / APP_DIR_NAME
+def _base(kind: str, env: Mapping[str, str], platform: str) -> Path:
+    home = Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
+    if platform.startswith("win"):
+        var = "APPDATA" if kind == "config" else "LOCALAPPDATA"
+        fallback = home / "AppData" / ("Roaming" if kind == "config" else "Local")
+        return Path(env[var]) if env.get(var) else fallback
+    if platform == "darwin":
+        return home / "Library" / "Application Support"
+    var, fallback = (
+        ("XDG_CONFIG_HOME", home / ".config")
+        if kind == "config"
+        else ("XDG_DATA_HOME", home / ".local" / "share")
+    )
+    xdg = env.get(var)
+    return Path(xdg) if xdg and Path(xdg).is_absolute() else fallback
 
 
-def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """The platform's per-user data folder (local databases live here)."""
-    env = os.environ if env is None else env
-    if sys.platform == "win32":
-        base = Path(env.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_DIR_NAME
+def config_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The platform's per-user config folder for the suite (XDG, %APPDATA%, ~/Library)."""
+    return _base("config", os.environ if env is None else env, platform or sys.platform) / APP_DIR_NAME
+
+
+def data_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The platform's per-user data folder (local databases live here: XDG, %LOCALAPPDATA%, ~/Library)."""
+    return _base("data", os.environ if env is None else env, platform or sys.platform) / APP_DIR_NAME
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Local SQLite store: migrations, the operation journal and read models (no Qt).
 
-    store = LocalStore.open(default_db_path("wb-pvz"), device_id, clock)
+    store = LocalStore.open(shared.config.data_dir() / "pvz" / "local.sqlite3", device_id, clock)
     actor = Actor(user_id, username, Role.CLERK, site_id, SiteKind.PVZ)   # session.actor
     rec = store.record(OpType.ACCEPT_UNIT, {"unit_id": u, "box_id": b, "cell_id": c}, actor)
     # -> Recorded(op, changes): validated against shared.domain, applied locally and journalled in one
@@ -33,7 +33,6 @@ from .models import (
     TaskView,
     UnitView,
 )
-from .paths import default_data_dir, default_db_path
 from .store import LocalStore
 
 __all__ = [
@@ -62,6 +61,4 @@ __all__ = [
     "StoreError",
     "TaskView",
     "UnitView",
-    "default_data_dir",
-    "default_db_path",
 ]

@@ -66,3 +66,16 @@ def test_a_broken_file_says_which_file(tmp_path: Path) -> None:
 
 def test_config_never_holds_a_token() -> None:
     assert not any("token" in name or "password" in name for name in AppConfig(app="pvz").to_dict())
+
+
+def test_folders_follow_platform_rules() -> None:
+    from shared.config import config_dir, data_dir
+
+    assert data_dir({"HOME": "/home/ann"}, "linux") == Path("/home/ann/.local/share/wb-ops")
+    assert data_dir({"HOME": "/home/ann", "XDG_DATA_HOME": "/data"}, "linux") == Path("/data/wb-ops")
+    assert data_dir({"HOME": "/h", "XDG_DATA_HOME": "relative"}, "linux") == Path("/h/.local/share/wb-ops")
+    assert config_dir({"HOME": "/home/ann"}, "linux") == Path("/home/ann/.config/wb-ops")
+    win = {"APPDATA": "C:/Users/ann/AppData/Roaming", "LOCALAPPDATA": "C:/Users/ann/AppData/Local"}
+    assert config_dir(win, "win32") == Path("C:/Users/ann/AppData/Roaming/wb-ops")
+    assert data_dir(win, "win32") == Path("C:/Users/ann/AppData/Local/wb-ops")
+    assert data_dir({"HOME": "/Users/ann"}, "darwin") == Path("/Users/ann/Library/Application Support/wb-ops")

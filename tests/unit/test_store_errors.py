@@ -17,7 +17,6 @@ from shared.store import (
     LockedError,
     ReadOnlyError,
     StoreError,
-    default_data_dir,
 )
 
 ACTOR = Actor("u1", "clerk", Role.CLERK, "PVZ-1", SiteKind.PVZ)
@@ -98,14 +97,3 @@ def test_a_folder_that_cannot_be_created(tmp_path: Path, clock: ManualClock) -> 
     blocker.write_text("x")
     with pytest.raises(StoreError):
         LocalStore.open(blocker / "sub" / "s.sqlite3", "dev", clock)
-
-
-def test_default_data_dir_follows_platform_rules() -> None:
-    linux = default_data_dir("wb-pvz", env={"HOME": "/home/ann"}, platform="linux")
-    assert linux == Path("/home/ann/.local/share/wb-pvz")
-    xdg = default_data_dir("wb-pvz", env={"HOME": "/home/ann", "XDG_DATA_HOME": "/data"}, platform="linux")
-    assert xdg == Path("/data/wb-pvz")
-    win = default_data_dir("wb-pvz", env={"APPDATA": "C:/Users/ann/AppData/Roaming"}, platform="win32")
-    assert win == Path("C:/Users/ann/AppData/Roaming/wb-pvz")
-    mac = default_data_dir("wb-pvz", env={"HOME": "/Users/ann"}, platform="darwin")
-    assert mac == Path("/Users/ann/Library/Application Support/wb-pvz")
