@@ -133,24 +133,9 @@ LOGIN_ERRORS: dict[str, Any] = {
     "offline": QT_TRANSLATE_NOOP("Terminal", "No connection to the server."),
 }
 
-OP_NAMES: dict[str, Any] = {
-    "pick.unit": QT_TRANSLATE_NOOP("Terminal", "Picked unit"),
-    "pick.skip": QT_TRANSLATE_NOOP("Terminal", "Skipped unit"),
-    "pack.open": QT_TRANSLATE_NOOP("Terminal", "Box opened"),
-    "pack.unit": QT_TRANSLATE_NOOP("Terminal", "Unit packed"),
-    "pack.close": QT_TRANSLATE_NOOP("Terminal", "Box closed"),
-    "route.add_box": QT_TRANSLATE_NOOP("Terminal", "Box onto a route"),
-    "route.close": QT_TRANSLATE_NOOP("Terminal", "Route closed"),
-    "return.receive": QT_TRANSLATE_NOOP("Terminal", "Return received"),
-    "return.receipt_close": QT_TRANSLATE_NOOP("Terminal", "Return box closed"),
-    "count.record": QT_TRANSLATE_NOOP("Terminal", "Cycle count"),
-    "putaway.record": QT_TRANSLATE_NOOP("Terminal", "Put-away"),
-}
-
 
 def op_name(op_type: str) -> str:
-    source = OP_NAMES.get(op_type)
-    return QCoreApplication.translate(CONTEXT, str(source)) if source else op_type
+    return i18n.op_name(op_type)
 
 
 _STATUS_PARAMS = ("status",)

@@ -326,6 +326,113 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>Shift opened</source>
+        <translation>Shift opened</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Move to another cell</source>
+        <translation>Move to another cell</translation>
+    </message>
+    <message>
+        <source>Shortage</source>
+        <translation>Shortage</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>Damage</translation>
+    </message>
+    <message>
+        <source>Unit found</source>
+        <translation>Unit found</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Surplus</translation>
+    </message>
+    <message>
+        <source>Acceptance closed</source>
+        <translation>Acceptance closed</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>Return box opened</source>
+        <translation>Return box opened</translation>
+    </message>
+    <message>
+        <source>Return packing</source>
+        <translation>Return packing</translation>
+    </message>
+    <message>
+        <source>Return box closed</source>
+        <translation>Return box closed</translation>
+    </message>
+    <message>
+        <source>Handover to the courier</source>
+        <translation>Handover to the courier</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventory</translation>
+    </message>
+    <message>
+        <source>Picked unit</source>
+        <translation>Picked unit</translation>
+    </message>
+    <message>
+        <source>Skipped unit</source>
+        <translation>Skipped unit</translation>
+    </message>
+    <message>
+        <source>Box opened</source>
+        <translation>Box opened</translation>
+    </message>
+    <message>
+        <source>Unit packed</source>
+        <translation>Unit packed</translation>
+    </message>
+    <message>
+        <source>Box closed</source>
+        <translation>Box closed</translation>
+    </message>
+    <message>
+        <source>Box onto a route</source>
+        <translation>Box onto a route</translation>
+    </message>
+    <message>
+        <source>Route closed</source>
+        <translation>Route closed</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Return received</translation>
+    </message>
+    <message>
+        <source>Return receipt closed</source>
+        <translation>Return receipt closed</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Cycle count</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>Put-away</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <source>Scanner</source>

@@ -326,6 +326,113 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>Shift opened</source>
+        <translation>Смена открыта</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Приёмка</translation>
+    </message>
+    <message>
+        <source>Move to another cell</source>
+        <translation>Перемещение в другую ячейку</translation>
+    </message>
+    <message>
+        <source>Shortage</source>
+        <translation>Недостача</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>Повреждение</translation>
+    </message>
+    <message>
+        <source>Unit found</source>
+        <translation>Товар найден</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Излишек</translation>
+    </message>
+    <message>
+        <source>Acceptance closed</source>
+        <translation>Приёмка закрыта</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Выдача</translation>
+    </message>
+    <message>
+        <source>Return box opened</source>
+        <translation>Открыт возвратный короб</translation>
+    </message>
+    <message>
+        <source>Return packing</source>
+        <translation>Упаковка возврата</translation>
+    </message>
+    <message>
+        <source>Return box closed</source>
+        <translation>Возвратный короб закрыт</translation>
+    </message>
+    <message>
+        <source>Handover to the courier</source>
+        <translation>Передача курьеру</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Инвентаризация</translation>
+    </message>
+    <message>
+        <source>Picked unit</source>
+        <translation>Сборка товара</translation>
+    </message>
+    <message>
+        <source>Skipped unit</source>
+        <translation>Пропуск товара</translation>
+    </message>
+    <message>
+        <source>Box opened</source>
+        <translation>Открытие короба</translation>
+    </message>
+    <message>
+        <source>Unit packed</source>
+        <translation>Упаковка товара</translation>
+    </message>
+    <message>
+        <source>Box closed</source>
+        <translation>Закрытие короба</translation>
+    </message>
+    <message>
+        <source>Box onto a route</source>
+        <translation>Короб в рейс</translation>
+    </message>
+    <message>
+        <source>Route closed</source>
+        <translation>Закрытие рейса</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Приём возврата</translation>
+    </message>
+    <message>
+        <source>Return receipt closed</source>
+        <translation>Приёмка возврата закрыта</translation>
+    </message>
+    <message>
+        <source>Cycle count</source>
+        <translation>Инвентаризация места</translation>
+    </message>
+    <message>
+        <source>Put-away</source>
+        <translation>Размещение</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <source>Scanner</source>

@@ -262,62 +262,6 @@
         <translation>Conflicts</translation>
     </message>
     <message>
-        <source>acceptance</source>
-        <translation>acceptance</translation>
-    </message>
-    <message>
-        <source>pickup</source>
-        <translation>pickup</translation>
-    </message>
-    <message>
-        <source>move</source>
-        <translation>move</translation>
-    </message>
-    <message>
-        <source>shortage</source>
-        <translation>shortage</translation>
-    </message>
-    <message>
-        <source>damage</source>
-        <translation>damage</translation>
-    </message>
-    <message>
-        <source>surplus</source>
-        <translation>surplus</translation>
-    </message>
-    <message>
-        <source>box closed</source>
-        <translation>box closed</translation>
-    </message>
-    <message>
-        <source>return box opened</source>
-        <translation>return box opened</translation>
-    </message>
-    <message>
-        <source>return packing</source>
-        <translation>return packing</translation>
-    </message>
-    <message>
-        <source>return box closed</source>
-        <translation>return box closed</translation>
-    </message>
-    <message>
-        <source>handover</source>
-        <translation>handover</translation>
-    </message>
-    <message>
-        <source>inventory</source>
-        <translation>inventory</translation>
-    </message>
-    <message>
-        <source>shift opened</source>
-        <translation>shift opened</translation>
-    </message>
-    <message>
-        <source>shift closed</source>
-        <translation>shift closed</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>When</translation>
     </message>

@@ -262,62 +262,6 @@
         <translation>Конфликты</translation>
     </message>
     <message>
-        <source>acceptance</source>
-        <translation>приёмка</translation>
-    </message>
-    <message>
-        <source>pickup</source>
-        <translation>выдача</translation>
-    </message>
-    <message>
-        <source>move</source>
-        <translation>перемещение</translation>
-    </message>
-    <message>
-        <source>shortage</source>
-        <translation>недостача</translation>
-    </message>
-    <message>
-        <source>damage</source>
-        <translation>повреждение</translation>
-    </message>
-    <message>
-        <source>surplus</source>
-        <translation>излишек</translation>
-    </message>
-    <message>
-        <source>box closed</source>
-        <translation>короб закрыт</translation>
-    </message>
-    <message>
-        <source>return box opened</source>
-        <translation>открыт возвратный короб</translation>
-    </message>
-    <message>
-        <source>return packing</source>
-        <translation>упаковка возврата</translation>
-    </message>
-    <message>
-        <source>return box closed</source>
-        <translation>возвратный короб закрыт</translation>
-    </message>
-    <message>
-        <source>handover</source>
-        <translation>передача курьеру</translation>
-    </message>
-    <message>
-        <source>inventory</source>
-        <translation>инвентаризация</translation>
-    </message>
-    <message>
-        <source>shift opened</source>
-        <translation>смена открыта</translation>
-    </message>
-    <message>
-        <source>shift closed</source>
-        <translation>смена закрыта</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Когда</translation>
     </message>

@@ -802,50 +802,6 @@
         <source>No connection to the server.</source>
         <translation>No connection to the server.</translation>
     </message>
-    <message>
-        <source>Picked unit</source>
-        <translation>Picked unit</translation>
-    </message>
-    <message>
-        <source>Skipped unit</source>
-        <translation>Skipped unit</translation>
-    </message>
-    <message>
-        <source>Box opened</source>
-        <translation>Box opened</translation>
-    </message>
-    <message>
-        <source>Unit packed</source>
-        <translation>Unit packed</translation>
-    </message>
-    <message>
-        <source>Box closed</source>
-        <translation>Box closed</translation>
-    </message>
-    <message>
-        <source>Box onto a route</source>
-        <translation>Box onto a route</translation>
-    </message>
-    <message>
-        <source>Route closed</source>
-        <translation>Route closed</translation>
-    </message>
-    <message>
-        <source>Return received</source>
-        <translation>Return received</translation>
-    </message>
-    <message>
-        <source>Return box closed</source>
-        <translation>Return box closed</translation>
-    </message>
-    <message>
-        <source>Cycle count</source>
-        <translation>Cycle count</translation>
-    </message>
-    <message>
-        <source>Put-away</source>
-        <translation>Put-away</translation>
-    </message>
 </context>
 <context>
     <name>TerminalStatusStrip</name>

@@ -802,50 +802,6 @@
         <source>No connection to the server.</source>
         <translation>Нет связи с сервером.</translation>
     </message>
-    <message>
-        <source>Picked unit</source>
-        <translation>Сборка товара</translation>
-    </message>
-    <message>
-        <source>Skipped unit</source>
-        <translation>Пропуск товара</translation>
-    </message>
-    <message>
-        <source>Box opened</source>
-        <translation>Открытие короба</translation>
-    </message>
-    <message>
-        <source>Unit packed</source>
-        <translation>Упаковка товара</translation>
-    </message>
-    <message>
-        <source>Box closed</source>
-        <translation>Закрытие короба</translation>
-    </message>
-    <message>
-        <source>Box onto a route</source>
-        <translation>Короб в рейс</translation>
-    </message>
-    <message>
-        <source>Route closed</source>
-        <translation>Закрытие рейса</translation>
-    </message>
-    <message>
-        <source>Return received</source>
-        <translation>Приём возврата</translation>
-    </message>
-    <message>
-        <source>Return box closed</source>
-        <translation>Закрытие возвратного короба</translation>
-    </message>
-    <message>
-        <source>Cycle count</source>
-        <translation>Инвентаризация</translation>
-    </message>
-    <message>
-        <source>Put-away</source>
-        <translation>Размещение</translation>
-    </message>
 </context>
 <context>
     <name>TerminalStatusStrip</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QLabel
 
 from shared.barcodes import Scan
+from shared.qt import i18n
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet, Conflict
@@ -20,24 +21,6 @@ class ConflictsScreen(Screen):
     def title(self) -> str:
         return self.tr("Conflicts")
 
-    def op_names(self) -> dict[str, str]:
-        return {
-            "unit.accept": self.tr("acceptance"),
-            "pickup.complete": self.tr("pickup"),
-            "unit.move": self.tr("move"),
-            "unit.missing": self.tr("shortage"),
-            "unit.damaged": self.tr("damage"),
-            "box.surplus": self.tr("surplus"),
-            "box.accept_close": self.tr("box closed"),
-            "return.open": self.tr("return box opened"),
-            "return.pack": self.tr("return packing"),
-            "return.close": self.tr("return box closed"),
-            "return.handover": self.tr("handover"),
-            "inventory.record": self.tr("inventory"),
-            "shift.open": self.tr("shift opened"),
-            "shift.close": self.tr("shift closed"),
-        }
-
     def build(self) -> None:
         self.count_line = QLabel(self)
         self.count_line.setProperty("role", "hint")
@@ -46,7 +29,7 @@ class ConflictsScreen(Screen):
         self.model: RecordTableModel[Conflict] = RecordTableModel(
             [
                 Column(self.tr("When"), lambda c: c.created_at.strftime("%d.%m %H:%M")),
-                Column(self.tr("Operation"), lambda c: self.op_names().get(c.op_type, c.op_type), bold=True),
+                Column(self.tr("Operation"), lambda c: i18n.op_name(c.op_type), bold=True),
                 Column(
                     self.tr("Allowed"),
                     lambda c: " / ".join(self.action_names()[a] for a in allowed_actions(c.reason_code)),

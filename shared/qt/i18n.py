@@ -242,3 +242,42 @@ def state_name(status: object) -> str:
     key = str(getattr(status, "value", status)).upper()
     text = _STATES.get(key)
     return QCoreApplication.translate("States", text) if text else key
+
+
+# What a user sees for each journalled operation type (conflicts lists, shift reports): one table for
+# both apps, keyed by shared.domain.OpType values.
+_OPERATIONS: dict[str, str] = {
+    "shift.open": QT_TRANSLATE_NOOP("Operations", "Shift opened"),
+    "shift.close": QT_TRANSLATE_NOOP("Operations", "Shift closed"),
+    "unit.accept": QT_TRANSLATE_NOOP("Operations", "Acceptance"),
+    "unit.move": QT_TRANSLATE_NOOP("Operations", "Move to another cell"),
+    "unit.missing": QT_TRANSLATE_NOOP("Operations", "Shortage"),
+    "unit.damaged": QT_TRANSLATE_NOOP("Operations", "Damage"),
+    "unit.found": QT_TRANSLATE_NOOP("Operations", "Unit found"),
+    "box.surplus": QT_TRANSLATE_NOOP("Operations", "Surplus"),
+    "box.accept_close": QT_TRANSLATE_NOOP("Operations", "Acceptance closed"),
+    "pickup.complete": QT_TRANSLATE_NOOP("Operations", "Pickup"),
+    "return.open": QT_TRANSLATE_NOOP("Operations", "Return box opened"),
+    "return.pack": QT_TRANSLATE_NOOP("Operations", "Return packing"),
+    "return.close": QT_TRANSLATE_NOOP("Operations", "Return box closed"),
+    "return.handover": QT_TRANSLATE_NOOP("Operations", "Handover to the courier"),
+    "inventory.record": QT_TRANSLATE_NOOP("Operations", "Inventory"),
+    "pick.unit": QT_TRANSLATE_NOOP("Operations", "Picked unit"),
+    "pick.skip": QT_TRANSLATE_NOOP("Operations", "Skipped unit"),
+    "pack.open": QT_TRANSLATE_NOOP("Operations", "Box opened"),
+    "pack.unit": QT_TRANSLATE_NOOP("Operations", "Unit packed"),
+    "pack.close": QT_TRANSLATE_NOOP("Operations", "Box closed"),
+    "route.add_box": QT_TRANSLATE_NOOP("Operations", "Box onto a route"),
+    "route.close": QT_TRANSLATE_NOOP("Operations", "Route closed"),
+    "return.receive": QT_TRANSLATE_NOOP("Operations", "Return received"),
+    "return.receipt_close": QT_TRANSLATE_NOOP("Operations", "Return receipt closed"),
+    "count.record": QT_TRANSLATE_NOOP("Operations", "Cycle count"),
+    "putaway.record": QT_TRANSLATE_NOOP("Operations", "Put-away"),
+}
+
+
+def op_name(op_type: object) -> str:
+    """The translated name of an operation type, or the type itself when it has none."""
+    key = str(getattr(op_type, "value", op_type))
+    text = _OPERATIONS.get(key)
+    return QCoreApplication.translate("Operations", text) if text else key

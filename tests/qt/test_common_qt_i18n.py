@@ -126,3 +126,18 @@ def test_ts_files_are_well_formed_xml() -> None:
         root = ET.parse(ts).getroot()
         assert root.tag == "TS"
     assert QCoreApplication.translate("Nope", "x") == "x"  # no catalog knows this context
+
+
+def test_every_operation_type_has_one_name_in_both_languages(qapp) -> None:  # type: ignore[no-untyped-def]
+    from shared.domain import OpType
+
+    translators = i18n.install(qapp, "ru", ["common"])
+    try:
+        russian = {op: i18n.op_name(op) for op in OpType}
+    finally:
+        i18n.uninstall(qapp, translators)
+    english = {op: i18n.op_name(op) for op in OpType}
+    for op in OpType:
+        assert english[op] != op.value, f"{op.value} has no name"
+        assert any("\u0400" <= ch <= "\u04ff" for ch in russian[op]), (op.value, russian[op])
+    assert i18n.op_name("no.such") == "no.such"
