@@ -734,7 +734,9 @@ def test_threaded_app_syncs_by_itself(
         assert h.tone == "ok" and flow.finished
         qtbot.waitUntil(lambda: store.pending_count() == 0, timeout=20_000)  # pushed after the op, unasked
         assert set(backend_units(world, order["id"]).values()) == {"PICKED"}
-        qtbot.waitUntil(lambda: "Pending 0" in h.window.strip.text and "Online" in h.window.strip.text)
+        qtbot.waitUntil(
+            lambda: "Pending 0" in h.window.strip.text and "Online" in h.window.strip.text, timeout=20_000
+        )
     finally:
         h.close()
 
