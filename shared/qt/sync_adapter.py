@@ -37,6 +37,8 @@ class SyncAdapter(QObject):
     changed = Signal(object)  # ChangeSet
     finished = Signal(object)  # SyncReport, after each sync
     _done = Signal(object)  # internal: worker -> GUI thread
+    _status = Signal(object)  # internal: engine status, from whichever thread
+    _changes = Signal(object)  # internal: engine changes, from the worker thread
 
     def __init__(
         self,
@@ -66,8 +68,11 @@ class SyncAdapter(QObject):
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._start_sync)
         self._done.connect(self._on_done)
-        engine.on_status(self.statusChanged.emit)
-        engine.on_changes(self.changed.emit)
+        self._status.connect(self._relay_status)
+        self._changes.connect(self._relay_changes)
+        self._stopped = False
+        engine.on_status(self._status.emit)
+        engine.on_changes(self._changes.emit)
 
     @property
     def status(self) -> SyncStatus:
@@ -79,12 +84,18 @@ class SyncAdapter(QObject):
 
     def start(self) -> None:
         """Start the periodic timer and sync once soon."""
+        self._stopped = False
         self.engine.refresh_status()
         self._periodic.start()
         self.kick()
 
     def stop(self, wait_ms: int = 30_000) -> None:
-        """Stop the timers and wait for a running sync to end."""
+        """Stop the timers and wait for a running sync to end.
+
+        What a finishing sync reports after this (its queued signals reach the GUI thread later)
+        is dropped, so an app can close its store right after stop() returns.
+        """
+        self._stopped = True
         self._periodic.stop()
         self._kick_timer.stop()
         self._retry.stop()
@@ -129,9 +140,21 @@ class SyncAdapter(QObject):
         self._done.emit(report)
 
     @Slot(object)
+    def _relay_status(self, status: SyncStatus) -> None:
+        if not self._stopped:
+            self.statusChanged.emit(status)
+
+    @Slot(object)
+    def _relay_changes(self, changes: ChangeSet) -> None:
+        if not self._stopped:
+            self.changed.emit(changes)
+
+    @Slot(object)
     def _on_done(self, report: SyncReport) -> None:
         with self._guard:
             self._running = False
+        if self._stopped:
+            return
         self.finished.emit(report)
         if self._again:
             self._again = False

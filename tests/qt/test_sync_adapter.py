@@ -110,3 +110,23 @@ def test_a_kick_during_a_sync_runs_one_more_and_failures_retry_after_backoff(
     assert not reports[0].ok and reports[1].ok and store.pending_count() == 0
     assert engine.status.last_error == "" and engine.status.online
     adapter.stop()
+
+
+def test_after_stop_a_finishing_sync_reports_nothing_so_the_store_can_close(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    server = FakeServer()
+    server.changes = [
+        {"entity": "cell", "id": "PVZ-1:0001", "op": "upsert", "data": {"site_id": "PVZ-1", "number": 1}}
+    ]
+    engine, store = make(tmp_path, server)
+    adapter = SyncAdapter(engine, coalesce_ms=0, interval_ms=600_000)
+    heard: list[object] = []
+    adapter.changed.connect(heard.append)
+    adapter.finished.connect(heard.append)
+    adapter.sync_now()
+    adapter.stop()  # waits for the worker; its signals are still queued for the GUI thread
+    store.close()
+    qtbot.wait(100)  # deliver whatever was queued
+    assert heard == []
+    assert not adapter.running
