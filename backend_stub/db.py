@@ -249,6 +249,9 @@ changes = Table(
     Column("op", String(10), nullable=False),
     Column("data", Text, nullable=False),
     UniqueConstraint("site_id", "entity", "entity_id", name="uq_changes_entity"),
+    # A pull cursor is a feed id: ids must only grow. Without AUTOINCREMENT SQLite hands the id of a
+    # just-deleted newest row out again, and a device already past it never sees the new state.
+    sqlite_autoincrement=True,
 )
 Index("ix_changes_site_id", changes.c.site_id, changes.c.id)
 
@@ -356,9 +359,29 @@ def _m002_catalog_search(conn: Connection) -> None:
     search_backend_for(conn).create(conn)
 
 
+def _m003_changes_ids_never_reused(conn: Connection) -> None:
+    """Rebuild a 1.0 `changes` table with AUTOINCREMENT (SQLite cannot ALTER it in), keeping its rows
+    and ids; the sequence starts at the highest id kept, so later ids stay above every cursor that
+    could have been handed out from these rows."""
+    if conn.dialect.name != "sqlite":
+        return  # identity columns and sequences never reuse a value
+    sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type='table' AND name='changes'").scalar()
+    if sql is None or "AUTOINCREMENT" in str(sql).upper():
+        return
+    conn.exec_driver_sql("ALTER TABLE changes RENAME TO changes_v1")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_changes_site_id")
+    changes.create(conn)
+    conn.exec_driver_sql(
+        "INSERT INTO changes (id, site_id, entity, entity_id, op, data) "
+        "SELECT id, site_id, entity, entity_id, op, data FROM changes_v1 ORDER BY id"
+    )
+    conn.exec_driver_sql("DROP TABLE changes_v1")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
+    ("003_changes_ids_never_reused", _m003_changes_ids_never_reused),
 ]
 
 
