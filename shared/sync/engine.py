@@ -56,6 +56,7 @@ class SyncStatus:
     last_sync_at: datetime | None = None  # last fully successful sync
     last_error: str = ""
     last_error_kind: str = ""  # ErrorKind value, "" when none
+    last_error_code: str = ""  # SyncError.code ("timeout", "connect", "seq_gap", ...), "" when none
     needs_login: bool = False
     progress_done: int | None = None  # first sync / resync: changes applied so far
     progress_total: int | None = None
@@ -242,6 +243,7 @@ class SyncEngine:
                     last_sync_at=self.clock.now(),
                     last_error="",
                     last_error_kind="",
+                    last_error_code="",
                     needs_login=False,
                     progress_done=None,
                     progress_total=None,
@@ -257,6 +259,7 @@ class SyncEngine:
                     online=False if offline or err.kind is ErrorKind.AUTH else self._status.online,
                     last_error=err.message,
                     last_error_kind=err.kind.value,
+                    last_error_code=err.code,
                     needs_login=err.kind is ErrorKind.AUTH,
                     next_retry_in_s=self.next_delay() if err.retryable else None,
                 )

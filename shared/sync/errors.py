@@ -57,8 +57,9 @@ def classify_response(response: httpx.Response) -> SyncError | None:
 
 
 def classify_exception(exc: Exception) -> SyncError:
+    # the message reaches the status bar's tooltip: words, not an exception class (the code tells apart)
     if isinstance(exc, httpx.TimeoutException):
-        return SyncError(ErrorKind.NETWORK, f"нет ответа от сервера (таймаут): {type(exc).__name__}")
+        return SyncError(ErrorKind.NETWORK, "нет ответа от сервера (таймаут)", code="timeout")
     if isinstance(exc, httpx.TransportError):
-        return SyncError(ErrorKind.NETWORK, f"нет связи с сервером: {type(exc).__name__}")
+        return SyncError(ErrorKind.NETWORK, "нет связи с сервером", code="connect")
     return SyncError(ErrorKind.PERMANENT, f"неожиданная ошибка: {exc!r}")
