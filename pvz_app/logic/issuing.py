@@ -59,11 +59,34 @@ class PickupSession:
     fetched: list[str] = field(default_factory=list)  # unit ids, in scan order
     marked: dict[str, str] = field(default_factory=dict)  # unit id -> marking code
     refused: dict[str, str] = field(default_factory=dict)  # unit id -> reason
-    awaiting_marking: str | None = None  # unit id whose DataMatrix must be scanned next
+
+    @property
+    def awaiting_marking(self) -> str | None:
+        """The unit whose DataMatrix must be scanned next: fetched, marked goods, not refused
+        (a refused unit stays at the PVZ and needs no marking code), no code scanned yet."""
+        return next((unit_id for unit_id in self.fetched if self._code_due(unit_id)), None)
+
+    def _code_due(self, unit_id: str) -> bool:
+        unit = self.unit(unit_id)
+        return bool(unit and unit.needs_marking and unit_id not in self.refused and unit_id not in self.marked)
 
     @property
     def ready(self) -> list[PickupUnit]:
         return [u for u in self.units if not_ready_reason(u, self.site_id) is None]
+
+    def not_ready(self) -> dict[str, int]:
+        """Why the order's other units cannot be issued here: reason code -> how many."""
+        counts: dict[str, int] = {}
+        for unit in self.units:
+            reason = not_ready_reason(unit, self.site_id)
+            if reason is not None:
+                counts[reason] = counts.get(reason, 0) + 1
+        return counts
+
+    @property
+    def started(self) -> bool:
+        """Units were fetched: leaving now means putting them back in their cells."""
+        return bool(self.fetched)
 
     def unit(self, unit_id: str) -> PickupUnit | None:
         return next((u for u in self.units if u.id == unit_id), None)
@@ -82,8 +105,6 @@ class PickupSession:
         if unit.id in self.fetched:
             raise PickupError("already_fetched", label)
         self.fetched.append(unit.id)
-        if unit.needs_marking:
-            self.awaiting_marking = unit.id
         return unit
 
     def mark(self, gtin: str, code: str) -> PickupUnit:
@@ -95,7 +116,6 @@ class PickupSession:
         if gtin.lstrip("0") != unit.gtin.lstrip("0"):
             raise PickupError("gtin_mismatch", code)
         self.marked[unit.id] = code
-        self.awaiting_marking = None
         return unit
 
     def refuse(self, unit_id: str, reason: str) -> None:
@@ -106,14 +126,15 @@ class PickupSession:
         self.refused[unit_id] = reason
 
     def take(self, unit_id: str) -> None:
-        """Undo a refusal: the customer takes the unit after all."""
+        """Undo a refusal: the customer takes the unit after all (marked goods: its DataMatrix is
+        then due before the pickup completes)."""
         self.refused.pop(unit_id, None)
 
     def decision(self, unit_id: str) -> str:
         """'waiting', 'taken', 'refused' or 'marking' (fetched, DataMatrix still to scan)."""
         if unit_id not in self.fetched:
             return "waiting"
-        if unit_id == self.awaiting_marking:
+        if self._code_due(unit_id):
             return "marking"
         return "refused" if unit_id in self.refused else "taken"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from shared.barcodes import Scan, ScanKind
 from shared.qt import i18n
@@ -151,6 +151,13 @@ class IssuingScreen(Screen):
                 tone="warn",
             )
             return
+        if not s.ready:
+            self.prompt.set_step(
+                self.tr("Nothing to issue: no unit of order %1 is here yet").replace("%1", s.order_id),
+                self._not_ready_summary(s),
+                tone="warn",
+            )
+            return
         left = [u for u in s.ready if u.id not in s.fetched]
         if left:
             cells = sorted({u.cell_number for u in left if u.cell_number})
@@ -164,6 +171,12 @@ class IssuingScreen(Screen):
                 self.tr("Ctrl+R marks a unit the customer refuses."),
                 tone="ok",
             )
+
+    def _not_ready_summary(self, s: PickupSession) -> str:
+        """'2 still at the warehouse, 1 in transit to this pickup point. Ctrl+N: next customer.'"""
+        names = self.not_ready_names()
+        parts = [f"{n} {names.get(reason, reason)}" for reason, n in s.not_ready().items()]
+        return self.tr("%1. Ctrl+N: next customer.").replace("%1", ", ".join(parts))
 
     def on_activated(self) -> None:
         if self.session is None:
@@ -323,7 +336,11 @@ class IssuingScreen(Screen):
             return
         s.take(unit.id)
         self._render()
-        self.info(self.tr("Unit %1 taken").replace("%1", unit.label))
+        if s.decision(unit.id) == "marking":
+            self.warning(self.tr("Unit %1 taken: now scan its marking DataMatrix").replace("%1", unit.label))
+        else:
+            self.info(self.tr("Unit %1 taken").replace("%1", unit.label))
+        self.reset_prompt()
 
     def complete(self) -> None:
         s = self.session
@@ -344,6 +361,21 @@ class IssuingScreen(Screen):
         self.code.setFocus()
 
     def cancel(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        if s.started and not self.ctx.extras.get("confirm", _confirm)(
+            self,
+            self.tr("Next customer"),
+            self.tr(
+                "%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and "
+                "put them back in their cells?"
+            )
+            .replace("%1", str(len(s.fetched)))
+            .replace("%2", s.order_id),
+        ):
+            self.info(self.tr("The pickup goes on: complete it with Ctrl+Enter."))
+            return
         self.session = None
         self._render()
         self.info(self.tr("Pickup cancelled: nothing was recorded."))
@@ -364,6 +396,13 @@ class IssuingScreen(Screen):
         ):
             self.session = session
             self._render()
+
+
+def _confirm(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter keeps the customer's pickup
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def _choose(parent: QWidget, title: str, label: str, items: list[str]) -> str | None:
