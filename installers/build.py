@@ -6,8 +6,10 @@ Steps, each timed and printed:
 
 1. copy our packages to build/src (see meta.STAGING for why);
 2. PyInstaller: `dist/wb-ops/` (pvz-app and scanner-app, one copy of Qt) and `dist/wb-backend/`;
-3. the Linux archive `dist/wb-ops-<version>-linux-<arch>.tar.gz`: both bundles, install.sh,
-   .desktop entries, icons, the systemd unit and its environment file, ADMIN.md.
+3. the Linux archives: `dist/wb-ops-<version>-linux-<arch>.tar.gz` (both bundles, install.sh,
+   .desktop entries, icons, the systemd units and their environment file, ADMIN.md) and
+   `dist/wb-ops-apps-<version>-linux-<arch>.tar.gz` (the same without the backend, for PVZ PCs and
+   terminals); then `dist/SHA256SUMS` over every artifact (`sha256sum -c SHA256SUMS`).
 
 On Windows, step 3 is the installer instead: Inno Setup's `iscc` (when on PATH) compiles
 installers/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version>-setup.exe.
@@ -16,6 +18,7 @@ installers/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -28,6 +31,7 @@ from installers.meta import (
     APPS_BUNDLE,
     BACKEND_BUNDLE,
     BUILD,
+    CHECKSUMS,
     DIST,
     INSTALLERS,
     PROGRAMS,
@@ -113,15 +117,25 @@ def _add(tar: tarfile.TarFile, source: Path, name: str, mode: int | None = None)
         tar.addfile(info)
 
 
-def linux_archive(dist: Path = DIST, work: Path = BUILD) -> Path:
+UNITS = (
+    "wb-backend.service",
+    "wb-backend-backup.service",
+    "wb-backend-backup.timer",
+    "wb-backend-backup-failed.service",
+    "wb-backend.env",
+)
+
+
+def linux_archive(dist: Path = DIST, work: Path = BUILD, *, backend: bool = True) -> Path:
     """<dist>/<product>-<version>-linux-<arch>.tar.gz with both bundles found in `dist` and
-    everything install.sh needs."""
-    top = archive_name()
+    everything install.sh needs; with ``backend=False`` the apps-only archive (no server bundle,
+    no systemd units)."""
+    top = archive_name() if backend else archive_name("apps")
     target = dist / f"{top}.tar.gz"
     linux = INSTALLERS / "linux"
     work.mkdir(parents=True, exist_ok=True)
     with tarfile.open(target, "w:gz", compresslevel=6) as tar:
-        for bundle in (APPS_BUNDLE, BACKEND_BUNDLE):
+        for bundle in (APPS_BUNDLE, BACKEND_BUNDLE) if backend else (APPS_BUNDLE,):
             folder = dist / bundle
             if not folder.is_dir():
                 continue
@@ -143,18 +157,28 @@ def linux_archive(dist: Path = DIST, work: Path = BUILD) -> Path:
                     f"{top}/share/icons/{program.name}.png",
                     0o644,
                 )
-        for unit in (
-            "wb-backend.service",
-            "wb-backend-backup.service",
-            "wb-backend-backup.timer",
-            "wb-backend.env",
-        ):
+        for unit in UNITS if backend else ():
             _add(tar, linux / unit, f"{top}/share/systemd/{unit}", 0o644)
         _add(tar, linux / "rollout.example.toml", f"{top}/share/rollout.example.toml", 0o644)
         _add(tar, ROOT / "docs" / "ADMIN.md", f"{top}/ADMIN.md", 0o644)
         version_file = work / "VERSION"
         version_file.write_text(version() + "\n", encoding="utf-8")
         _add(tar, version_file, f"{top}/VERSION", 0o644)
+    return target
+
+
+def write_checksums(dist: Path = DIST) -> Path:
+    """<dist>/SHA256SUMS over the archives and installers in `dist`, for `sha256sum -c`."""
+    lines = []
+    for path in sorted(dist.iterdir()):
+        if path.is_file() and path.name.endswith((".tar.gz", "-setup.exe")):
+            digest = hashlib.sha256()
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
+            lines.append(f"{digest.hexdigest()}  {path.name}\n")
+    target = dist / CHECKSUMS
+    target.write_text("".join(lines), encoding="utf-8")
     return target
 
 
@@ -188,10 +212,15 @@ def main(argv: list[str] | None = None) -> int:
             )
     if not args.no_archive and sys.platform.startswith("linux"):
         started = time.perf_counter()
-        archive = linux_archive()
-        log(
-            f"archive: {archive} ({archive.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - started:.0f} s)"
-        )
+        for with_backend in (True, False):
+            if not with_backend and APPS_BUNDLE not in bundles:
+                continue
+            archive = linux_archive(backend=with_backend)
+            log(
+                f"archive: {archive} ({archive.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - started:.0f} s)"
+            )
+    if not args.no_archive:
+        log(f"checksums: {write_checksums()}")
     log(f"done in {time.perf_counter() - total:.0f} s")
     return 0
 

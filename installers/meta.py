@@ -97,8 +97,14 @@ def executable(program: Program) -> Path:
     return bundle_dir(program.bundle) / f"{program.name}{suffix}"
 
 
-def archive_name() -> str:
-    return f"{product()}-{version()}-linux-{arch()}"
+def archive_name(variant: str = "") -> str:
+    """The Linux archive's name without .tar.gz: "wb-ops-0.1.0-linux-x86_64" (everything) or, with
+    variant "apps", "wb-ops-apps-0.1.0-linux-x86_64" (the apps only, for PVZ PCs and terminals)."""
+    middle = f"-{variant}" if variant else ""
+    return f"{product()}{middle}-{version()}-linux-{arch()}"
+
+
+CHECKSUMS = "SHA256SUMS"  # beside the artifacts in dist/, in `sha256sum -c` format
 
 
 # ---- what goes into the bundles (read by the specs) ---------------------------------------------

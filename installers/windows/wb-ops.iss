@@ -89,6 +89,14 @@ Root: HKLM; Subkey: "SYSTEM\CurrentControlSet\Control\Session Manager\Environmen
 Filename: "{app}\pvz-app.exe"; Description: "{cm:LaunchPvz}"; Components: pvz; Flags: nowait postinstall skipifsilent
 Filename: "{app}\scanner-app.exe"; Description: "{cm:LaunchTerminal}"; Components: terminal; Flags: nowait postinstall skipifsilent unchecked
 
+[InstallDelete]
+; an update first removes the previous version's runtime, so no stale module or Qt plugin of an
+; older release is loaded next to the new ones (the local journal and config live elsewhere: see
+; [UninstallDelete] below; they are never touched)
+Type: filesandordirs; Name: "{app}\_internal"
+Type: files; Name: "{app}\pvz-app.exe"
+Type: files; Name: "{app}\scanner-app.exe"
+
 [UninstallDelete]
 ; the local journal and config in %LOCALAPPDATA%\wb-ops and %APPDATA%\wb-ops are kept on purpose:
 ; operations not yet synced live there

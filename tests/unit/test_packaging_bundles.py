@@ -5,7 +5,11 @@ from __future__ import annotations
 import ast
 import configparser
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from backend_stub.settings import Settings
 from installers import meta
@@ -157,3 +161,55 @@ def test_inno_setup_script_matches_the_bundle() -> None:
     for icon in re.findall(r'#define IconDir "([^"]+)"', iss):
         assert (here / icon.replace("\\", "/") / "pvz-app.ico").exists()
     assert "WB_OPS_CONFIG" in iss  # a roll-out file can be handed over at install time
+
+
+def test_backup_unit_reports_failure_and_is_hardened_like_the_service() -> None:
+    linux = ROOT / "installers" / "linux"
+    service = (linux / "wb-backend.service").read_text(encoding="utf-8")
+    backup = (linux / "wb-backend-backup.service").read_text(encoding="utf-8")
+    assert "OnFailure=wb-backend-backup-failed.service" in backup
+    assert (linux / "wb-backend-backup-failed.service").is_file()
+    for setting in (
+        "CapabilityBoundingSet=\n",
+        "RestrictAddressFamilies=",
+        "SystemCallFilter=@system-service",
+        "NoNewPrivileges=yes",
+        "ProtectSystem=strict",
+        "PrivateDevices=yes",
+        "ProtectKernelTunables=yes",
+        "RestrictSUIDSGID=yes",
+    ):
+        assert setting in service, setting
+        assert setting in backup, setting
+    assert "PrivateNetwork=yes" in backup  # a backup needs no network at all
+    install = (linux / "install.sh").read_text(encoding="utf-8")
+    assert "wb-backend-backup-failed.service" in install
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze not installed")
+def test_systemd_accepts_the_units(tmp_path: Path) -> None:
+    linux = ROOT / "installers" / "linux"
+    units = []
+    for name in ("wb-backend.service", "wb-backend-backup.service", "wb-backend-backup-failed.service"):
+        text = (linux / name).read_text(encoding="utf-8")
+        text = text.replace("/opt/wb-ops/current/wb-backend/wb-backend", "/bin/true")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        units.append(str(tmp_path / name))
+    done = subprocess.run(
+        ["systemd-analyze", "verify", *units], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    problems = [
+        line
+        for line in (done.stdout + done.stderr).splitlines()
+        if str(tmp_path) in line or "wb-backend" in line
+    ]
+    assert not problems, problems
+
+
+def test_windows_update_removes_the_previous_runtime() -> None:
+    iss = (ROOT / "installers" / "windows" / "wb-ops.iss").read_text(encoding="utf-8")
+    section = iss.split("[InstallDelete]", 1)
+    assert len(section) == 2, "no [InstallDelete]: stale files of the previous version stay"
+    body = section[1].split("\n[", 1)[0]
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in body
+    assert "LOCALAPPDATA" not in body and "{localappdata}" not in body  # offline queues stay
