@@ -115,9 +115,10 @@ _BOX_KINDS: Final[Mapping[str, str]] = {
 
 
 def _marking_split(s: str) -> tuple[str, str, str, str] | None:
-    """01 GTIN, 21 serial, 91 key, 92 crypto, with GS between them, or with some or all GS missing:
-    the serial is what lies between the fixed head and the fixed-length 91 (4) / 92 (44 or 88) tail.
-    A GS that sits anywhere but before 91 or 92 makes it not a marking code of this shape."""
+    """01 GTIN, 21 serial, then 91 key + 92 crypto or the short form's 93 check code, with GS between
+    them, or with some or all GS missing: the serial is what lies between the fixed head and the
+    fixed-length 91 (4) / 92 (44 or 88) or 93 (4) tail. A GS that sits anywhere but before 91, 92 or
+    93 makes it not a marking code of this shape (it may still be one with more elements)."""
     t = s.replace(GS, "") if GS in s else s
     if t[16:18] != "21" or not t.startswith("01"):
         return None
@@ -134,6 +135,13 @@ def _marking_split(s: str) -> tuple[str, str, str, str] | None:
         serial, key, crypto = t[18:at91], t[at91 + 2 : at92], t[at92 + 2 :]
         if cset82(serial) and cset82(key) and cset82(crypto):
             return t[2:16], serial, key, crypto
+    at93 = n - 6  # the short form: 01 + GTIN, 21 + serial, GS, 93 + 4 characters
+    if 19 <= at93 <= 38 and t[at93 : at93 + 2] == "93":
+        if len(t) != len(s) and not _gs_only_at(s, (at93,)):
+            return None
+        serial, check = t[18:at93], t[at93 + 2 :]
+        if cset82(serial) and cset82(check):
+            return t[2:16], serial, "", check
     return None
 
 
@@ -150,15 +158,31 @@ def _gs_only_at(s: str, boundaries: tuple[int, ...]) -> bool:
 
 
 def _marking(
-    gtin: str, serial: str, key: str, crypto: str, sym: str | None, repaired: bool, raw: str
+    gtin: str,
+    serial: str,
+    key: str,
+    crypto: str,
+    sym: str | None,
+    repaired: bool,
+    raw: str,
+    extra: list[tuple[str, str]] | None = None,
 ) -> Scan:
     if not _digits(gtin):
         raise _err("bad_gs1", detail="AI (01) must be digits")
     if not _gs1_check_ok(gtin):
         raise _err("bad_check_digit", kind="marking")
-    code = f"01{gtin}21{serial}{GS}91{key}{GS}92{crypto}" if key else f"01{gtin}21{serial}{GS}93{crypto}"
     fields = {"gtin": gtin, "gtin14": gtin, "serial": serial, "key": key, "crypto": crypto}
+    if extra:  # more elements than 01/21/91/92 (93): 8005 price, 3103 weight, 17 expiry, ...
+        code = _element_string(extra)
+        fields.update((ai, value) for ai, value in extra if ai not in _MARKING_AIS)
+    elif key:
+        code = f"01{gtin}21{serial}{GS}91{key}{GS}92{crypto}"
+    else:
+        code = f"01{gtin}21{serial}{GS}93{crypto}"
     return _scan(ScanKind.MARKING, code, fields, sym, repaired, raw)
+
+
+_MARKING_AIS: Final = frozenset({"01", "21", "91", "92", "93"})
 
 
 def _element_string(elements: list[tuple[str, str]]) -> str:
@@ -174,7 +198,7 @@ def _element_string(elements: list[tuple[str, str]]) -> str:
 
 def _gs1(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
     """A GS1 element string: SSCC (AI 00), marking code (01+21+91/92 or 93) or product (01 + ...)."""
-    if len(s) >= 71 and s[0] == "0" and s[1] == "1":  # 71: the shortest 01+21+91+92 marking code
+    if len(s) >= 25 and s[0] == "0" and s[1] == "1":  # 25: the shortest 01+21+93 marking code
         parts = _marking_split(s)
         if parts is not None:
             return _marking(*parts, sym, repaired, raw)
@@ -195,10 +219,11 @@ def _gs1(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Sc
     if "91" in ais or "92" in ais or "93" in ais:
         key, crypto, short = ais.get("91", ""), ais.get("92", ""), ais.get("93", "")
         serial = ais.get("21", "")
+        extra = elements if not _MARKING_AIS.issuperset(ais) else None
         if serial and len(key) == 4 and len(crypto) in (44, 88) and not short:
-            return _marking(gtin, serial, key, crypto, sym, repaired, raw)
+            return _marking(gtin, serial, key, crypto, sym, repaired, raw, extra)
         if serial and short and len(short) == 4 and not key and not crypto:
-            return _marking(gtin, serial, "", short, sym, repaired, raw)
+            return _marking(gtin, serial, "", short, sym, repaired, raw, extra)
         raise _err("bad_gs1", detail="incomplete marking code")
     if not _gs1_check_ok(gtin):
         raise _err("bad_check_digit", kind="product")

@@ -469,3 +469,51 @@ def test_every_kind_survives_the_russian_layout(
     assert (scan.kind, scan.code, dict(scan.fields)) == (kind, code, fields)
     assert scan.layout_repaired is True
     assert scan.symbology == "code128"
+
+
+@pytest.mark.parametrize(
+    ("raw", "extra", "code"),
+    [
+        (  # price (8005) after the crypto tail: 92 is variable-length, so a GS ends it
+            f"]d201{GTIN14}21{MARK_SERIAL}{GS}91{MARK_KEY}{GS}92{MARK_CRYPTO}{GS}8005000120",
+            {"8005": "000120"},
+            f"01{GTIN14}21{MARK_SERIAL}{GS}91{MARK_KEY}{GS}92{MARK_CRYPTO}{GS}8005000120",
+        ),
+        (  # weight (3103, fixed length: no GS after it) between the serial and the key
+            f"]d201{GTIN14}21{MARK_SERIAL}{GS}310300075091{MARK_KEY}{GS}92{MARK_CRYPTO}",
+            {"3103": "000750"},
+            f"01{GTIN14}21{MARK_SERIAL}{GS}310300075091{MARK_KEY}{GS}92{MARK_CRYPTO}",
+        ),
+        (  # the short form with a weight
+            f"]d201{GTIN14}21ABCDEF{GS}93dGVz{GS}3103000750",
+            {"3103": "000750"},
+            f"01{GTIN14}21ABCDEF{GS}93dGVz{GS}3103000750",
+        ),
+    ],
+)
+def test_marking_code_keeps_every_extra_element(raw: str, extra: dict[str, str], code: str) -> None:
+    scan = parse(raw)
+    assert scan.kind is ScanKind.MARKING
+    assert scan.code == code  # nothing dropped: the code is what the symbol holds
+    for ai, value in extra.items():
+        assert scan.fields[ai] == value
+    assert scan.fields["gtin"] == GTIN14
+    assert scan.fields["serial"] in (MARK_SERIAL, "ABCDEF")
+    # the same text without AIM prefix or in brackets reads the same
+    assert parse(code).code == code
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"01{GTIN14}21ABCDEF93dGVz",  # GS stripped by the scanner
+        f"]d201{GTIN14}21ABCDEF93dGVz\r",
+        f"{GS}01{GTIN14}21ABCDEF93dGVz",
+        f"01{GTIN14}21ABCDEF<GS>93dGVz",
+    ],
+)
+def test_short_marking_code_without_gs_is_a_marking_code_not_a_product(raw: str) -> None:
+    scan = parse(raw)
+    assert scan.kind is ScanKind.MARKING
+    assert scan.code == f"01{GTIN14}21ABCDEF{GS}93dGVz"
+    assert (scan.fields["serial"], scan.fields["key"], scan.fields["crypto"]) == ("ABCDEF", "", "dGVz")
