@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from shared.domain import Clock
+from shared.version import version
 
 from .context import AppContext, open_context
 from .errors import install_error_handlers
@@ -42,7 +43,7 @@ def create_app(
 
     app = FastAPI(
         title="WB Ops backend",
-        version="1.0.0",
+        version=version(),
         description="Sync API for the PVZ and warehouse apps, storefront orders, payment webhook.",
         lifespan=lifespan,
     )

@@ -35,6 +35,7 @@ SECRETS_DIR = "secrets"
 MANIFEST = "manifest.json"
 PREFIX = "wb-backup-"
 FORMAT = 1
+LAST_BACKUP = "last-backup.json"  # in the data dir, read by /metrics
 
 
 class BackupError(ValueError):
@@ -188,7 +189,44 @@ def backup(settings: Settings, dest: Path, *, clock: Clock, keep: int | None = N
     if keep is not None:
         prune(dest, keep)
     size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
-    return BackupInfo(final, manifest["created_at"], tables, files, size)  # type: ignore[arg-type]
+    info = BackupInfo(final, manifest["created_at"], tables, files, size)  # type: ignore[arg-type]
+    _record_success(settings, info, clock.now())
+    return info
+
+
+@dataclass(frozen=True)
+class LastBackup:
+    finished_at: datetime
+    path: str
+    size_bytes: int
+
+
+def _record_success(settings: Settings, info: BackupInfo, finished: datetime) -> None:
+    """<data dir>/last-backup.json: what /metrics reports as the last successful backup. Best
+    effort: the backup itself is made, a failure to note it must not turn it into an error."""
+    state = {
+        "finished_at": finished.astimezone(UTC).isoformat(timespec="seconds"),
+        "path": str(info.path),
+        "size_bytes": info.size_bytes,
+    }
+    target = settings.data_dir / LAST_BACKUP
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def last_backup(settings: Settings) -> LastBackup | None:
+    """The last successful backup on record for this data dir, or None."""
+    try:
+        state = json.loads((settings.data_dir / LAST_BACKUP).read_text(encoding="utf-8"))
+        return LastBackup(
+            datetime.fromisoformat(state["finished_at"]), str(state["path"]), int(state["size_bytes"])
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def list_backups(dest: Path) -> list[Path]:

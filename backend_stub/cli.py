@@ -124,7 +124,10 @@ def _cmd_rotate_keys(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from shared.version import version
+
     parser = argparse.ArgumentParser(prog="wb-backend", description="WB Ops bundled backend")
+    parser.add_argument("--version", action="version", version=f"wb-backend {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:

@@ -18,7 +18,13 @@ What a scrape reports, read from the backend's own tables at scrape time:
   ``wb_device_pending_ops`` (operations still waiting on the device, as the device reported in the
   ``X-WB-Pending-Ops`` header of its last accepted sync request; recorded under the device its
   access token is bound to at login, never under a name a request merely claims in ``X-WB-Device``);
-* ``wb_sync_ops_total{status}`` (applied / rejected), ``wb_units{status}``, ``wb_build_info``.
+* ``wb_sync_ops_total{status}`` (applied / rejected, both at 0 from the start), ``wb_units{status}``,
+  ``wb_build_info{version}`` (the release, from pyproject.toml);
+* ``wb_backup_last_success_timestamp_seconds`` and ``wb_backup_last_size_bytes``: the last backup
+  `wb-backend backup` finished, from ``<data dir>/last-backup.json`` (alert when it is over a day old).
+
+Every family's ``# HELP`` and ``# TYPE`` lines come before its samples (Prometheus' parser types a
+family "unknown" otherwise).
 
 `log_config(settings)` is the logging set-up `wb-backend serve` hands to uvicorn: stderr (journald
 keeps it) plus ``<data dir>/logs/wb-backend.log`` rotated at 10 MB, 10 files kept.
@@ -43,6 +49,7 @@ from fastapi.responses import PlainTextResponse
 from sqlalchemy import func, select
 
 from .api.deps import PRINCIPAL_STATE
+from .backup import last_backup
 from .context import AppContext
 from .db import devices, op_results, outbox, relay_offsets, units
 from .settings import Settings
@@ -56,6 +63,7 @@ MAX_DEVICES = 10_000  # bound the memory, even though only token-bound devices a
 LOG_FILE = "wb-backend.log"
 LOG_MAX_BYTES = 10 * 1024 * 1024
 LOG_BACKUPS = 10
+OP_RESULTS = ("applied", "rejected")  # wb_sync_ops_total's statuses, each shown from the start
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -341,11 +349,11 @@ def render(ctx: AppContext, metrics: RequestMetrics, version: str) -> str:
                 site=r.site_id,
             )
     out.family("wb_device_pending_ops", "gauge", "Operations waiting on the device, as it last reported.")
+    for device, report in sorted(reports.items()):
+        out.sample("wb_device_pending_ops", report.pending, device=device)
     out.family(
         "wb_device_report_age_seconds", "gauge", "Seconds since the device last reported its pending count."
     )
-    for device, report in sorted(reports.items()):
-        out.sample("wb_device_pending_ops", report.pending, device=device)
     for device, report in sorted(reports.items()):
         out.sample(
             "wb_device_report_age_seconds",
@@ -354,11 +362,25 @@ def render(ctx: AppContext, metrics: RequestMetrics, version: str) -> str:
         )
 
     out.family("wb_sync_ops_total", "counter", "Pushed operations by result.")
-    for status, n in sorted(ops_by_status):
+    by_status = {status: 0 for status in OP_RESULTS}  # present at 0 before the first op
+    by_status.update({str(status): int(n) for status, n in ops_by_status})
+    for status, n in sorted(by_status.items()):
         out.sample("wb_sync_ops_total", n, status=status)
     out.family("wb_units", "gauge", "Units by state.")
     for status, n in sorted(units_by_status):
         out.sample("wb_units", n, status=status)
+
+    last = last_backup(ctx.settings)
+    out.family(
+        "wb_backup_last_success_timestamp_seconds",
+        "gauge",
+        "Unix time the last successful `wb-backend backup` finished (0: none on record).",
+    )
+    out.sample("wb_backup_last_success_timestamp_seconds", last.finished_at.timestamp() if last else 0)
+    out.family(
+        "wb_backup_last_size_bytes", "gauge", "Size of the last successful backup (0: none on record)."
+    )
+    out.sample("wb_backup_last_size_bytes", last.size_bytes if last else 0)
     return out.text()
 
 

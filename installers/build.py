@@ -58,6 +58,10 @@ def stage_sources() -> None:
         shutil.copytree(
             ROOT / package, STAGING / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
         )
+    # the bundles have no pyproject.toml: shared.version reads the release number from here
+    (STAGING / "shared" / "_build_version.py").write_text(
+        f'"""Written by make package."""\n\nVERSION = "{version()}"\n', encoding="utf-8"
+    )
 
 
 def pyinstaller(bundle: str, clean: bool) -> float:
