@@ -160,7 +160,7 @@ class PvzService:
             raise PvzError("surplus_candidate", f"{label} is not in this box")
         if unit.status is UnitStatus.ACCEPTED:
             raise PvzError("already_in_state", f"{label} is already in cell {unit.cell_number}")
-        if unit.status is not UnitStatus.SHIPPED:
+        if unit.status not in (UnitStatus.SHIPPED, UnitStatus.MISSING):
             raise PvzError("not_allowed", f"{label} is {unit.status}")
         own: Counter[str] = Counter(
             u.cell_id
@@ -172,9 +172,26 @@ class PvzService:
             raise PvzError("cell_full", "every cell is full")
         return Placement(unit, cell)
 
+    def found_in_box(self, label: str) -> AcceptanceSession:
+        """A unit label scanned with no box open: a unit of a box delivered here and recorded short
+        that has turned up. Returns its box's session with a cell suggested for it; any other
+        unit raises ``scan_box_first``."""
+        found = self.store.unit_by_label(label)
+        if (
+            found is None
+            or found.pvz_id != self.site_id
+            or not found.box_id
+            or UnitStatus(found.status) is not UnitStatus.MISSING
+        ):
+            raise PvzError("scan_box_first", f"{label}: scan the box label first")
+        session = self.open_box(found.box_id)
+        session.placement = self.suggest_for(session, label)
+        return session
+
     def place(self, box_id: str, placement: Placement, cell_id: str) -> Done:
         """The cell label scanned: journal ACCEPT_UNIT into that cell (the suggested one, or any
-        cell with room when the clerk asked for another). Returns the unit as it is now."""
+        cell with room when the clerk asked for another); a unit recorded short that turned up
+        is journalled as FOUND_UNIT. Returns the unit as it is now."""
         if cell_id != placement.cell.cell_id:
             if not placement.chosen_freely:
                 raise PvzError("wrong_cell", f"expected {placement.cell.cell_id}, got {cell_id}")
@@ -183,9 +200,12 @@ class PvzService:
                 raise PvzError("unknown_cell", cell_id)
             if slot.free <= 0:
                 raise PvzError("cell_full", cell_id)
-        changes = self._record(
-            OpType.ACCEPT_UNIT, {"unit_id": placement.unit.id, "box_id": box_id, "cell_id": cell_id}
-        )
+        if placement.unit.status is UnitStatus.MISSING:
+            changes = self._record(OpType.FOUND_UNIT, {"unit_id": placement.unit.id, "cell_id": cell_id})
+        else:
+            changes = self._record(
+                OpType.ACCEPT_UNIT, {"unit_id": placement.unit.id, "box_id": box_id, "cell_id": cell_id}
+            )
         return self._box_unit(placement.unit.id), changes
 
     def mark_shortage(self, unit_id: str) -> Done:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from shared.qt.feedback import FeedbackBanner
 from shared.qt.operations import OpFailure
+from shared.qt.scanner_bridge import blocked_message
 from shared.qt.widgets import ProgressStrip, StatusBar
 from shared.scanning.events import ScanEvent
 from shared.store import Actor, ChangeSet
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.login.logged_in.connect(self._logged_in)
         ctx.scanner.repeated.connect(self._repeated)
         ctx.scanner.faulted.connect(self._faulted)
+        ctx.scanner.blocked.connect(self._blocked)
         self.current: Screen = self.login
         self.locked_out: LockedOut | None = None
         self._set_flows_enabled(False)
@@ -189,6 +191,9 @@ class MainWindow(QMainWindow):
 
     def _faulted(self, fault: object) -> None:
         self.ctx.feedback.fault(fault)  # type: ignore[arg-type]
+
+    def _blocked(self, _event: object) -> None:
+        self.ctx.feedback.error(blocked_message())  # a dialog is open: the flow behind gets nothing
 
     def resume(self, actor: Actor, key: str) -> None:
         """Take over a signed-in session (a new window after a language switch) on flow ``key``."""

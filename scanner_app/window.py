@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from shared.qt.operations import Operations, OpFailure
-from shared.qt.scanner_bridge import ScannerBridge
+from shared.qt.scanner_bridge import ScannerBridge, blocked_message
 from shared.qt.status import StatusModel
 
 from .logic.common import Level
@@ -103,6 +103,7 @@ class TerminalWindow(QWidget):
         ops.changed.connect(self._changed)
         ops.failed.connect(self._failed)
         bridge.faulted.connect(self._fault)
+        bridge.blocked.connect(self._blocked)
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
         self._resume: tuple[str, str] | None = None  # (user id, screen) of a shift locked while idle
         bridge.scanned.connect(lambda _: self.services.auth.touch() if self.session else None)
@@ -182,6 +183,9 @@ class TerminalWindow(QWidget):
 
     def _fault(self, fault: Any) -> None:
         self.current.show_result(Level.ERROR, str(getattr(fault, "message", fault)))
+
+    def _blocked(self, _event: object) -> None:
+        self.current.show_result(Level.ERROR, blocked_message())  # a dialog is open: nothing applied
 
     def shutdown(self) -> None:
         """Stop the idle timer and the app-wide activity filter (before the window goes away)."""

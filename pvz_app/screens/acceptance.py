@@ -122,6 +122,14 @@ class AcceptanceScreen(Screen):
                 self.tr("Unit %1").replace("%1", p.unit.label),
                 tone="warn",
             )
+        elif p.unit.status is UnitStatus.MISSING:
+            self.prompt.set_step(
+                self.tr("Put it in cell %1 and scan the cell label").replace("%1", str(p.cell.number)),
+                self.tr("Unit %1 was recorded short: the cell scan records it as found").replace(
+                    "%1", p.unit.label
+                ),
+                tone="warn",
+            )
         else:
             self.prompt.set_step(
                 self.tr("Put it in cell %1 and scan the cell label").replace("%1", str(p.cell.number)),
@@ -131,6 +139,15 @@ class AcceptanceScreen(Screen):
     # --- scans -------------------------------------------------------------------------------
     def on_scan(self, scan: Scan) -> None:
         s = self.session
+        if s is None and scan.kind is ScanKind.UNIT:
+            # no box open: a unit recorded short that turned up is placed (and found) all the same
+            label = scan.code
+            self.query(
+                lambda: self.ctx.service.found_in_box(label),
+                self._opened_for_found,
+                lambda failure: self._found_failed(failure, scan),
+            )
+            return
         if s is None or (s.done and scan.kind is ScanKind.BOX and s.placement is None):
             if scan.kind is not ScanKind.BOX:
                 self.refuse_kind(scan, [ScanKind.BOX])
@@ -178,6 +195,20 @@ class AcceptanceScreen(Screen):
         )
         self.reset_prompt()
 
+    def _opened_for_found(self, session: AcceptanceSession) -> None:
+        placement = session.placement
+        session.placement = None
+        self.session = session
+        if placement is not None:
+            self._suggested(placement)
+
+    def _found_failed(self, failure: OpFailure, scan: Scan) -> None:
+        if failure.code == "scan_box_first":
+            self.refuse_kind(scan, [ScanKind.BOX])
+        else:
+            self.prompt.set_step(failure.message, tone="error")
+            self.error(failure.message)
+
     def _suggested(self, placement: Placement) -> None:
         if self.session is None:
             return
@@ -206,13 +237,15 @@ class AcceptanceScreen(Screen):
             self.error(failure.message)
 
     def _placed(self, unit: BoxUnit) -> None:
+        was_short = False
         if self.session is not None:
+            before = self.session.find(unit.label)
+            was_short = before is not None and before.status is UnitStatus.MISSING
             self.session.update(unit)
             self.session.placement = None
         self._render()
-        self.success(
-            self.tr("Unit %1 is in cell %2").replace("%1", unit.label).replace("%2", str(unit.cell_number))
-        )
+        text = self.tr("Found: unit %1 is in cell %2") if was_short else self.tr("Unit %1 is in cell %2")
+        self.success(text.replace("%1", unit.label).replace("%2", str(unit.cell_number)))
         self.reset_prompt()
 
     def _place_failed(self, failure: OpFailure) -> None:

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from shared.scanning.debounce import Debouncer
 from shared.scanning.driver import ScannerDriver
@@ -58,16 +59,26 @@ class ScannerBridge(QObject):
       faulted(ScanFault)       input a driver discarded (too long, garbled); show fault.message.
       healthChanged(HealthState)   a driver's health changed (state, reason, source).
 
+      blocked(ScanEvent)       a scan that arrived while a modal dialog (a question, a choice, a
+                               print preview) was open: nothing was applied; sound the error and
+                               say why with `blocked_message()`.
+
     Routing: the main window calls `set_target(screen.handle_scan)` whenever the current screen
     changes (None while no screen takes scans). Only that callable gets scans, so a scan never
     lands in a focused text field or a hidden screen. Parsing is the target's job
     (`shared.barcodes.parse(event.text)`).
+
+    While a modal dialog is open the screen behind it never gets a scan: the dialog answers for
+    the screen, and a scan there would change what the question is about. A dialog that takes
+    scans itself has a ``handle_scan(ScanEvent)`` method and gets them; any other dialog blocks
+    them (`blocked`).
     """
 
     scanned = Signal(object)
     repeated = Signal(object)
     faulted = Signal(object)
     healthChanged = Signal(object)
+    blocked = Signal(object)
 
     # Internal: driver threads emit these; the queued connection moves them to the GUI thread.
     _scan_in = Signal(object)
@@ -129,5 +140,28 @@ class ScannerBridge(QObject):
             emit_signal(self.repeated, event)
             return
         emit_signal(self.scanned, event)
+        dialog = open_dialog()
+        if dialog is not None:
+            handler = getattr(dialog, "handle_scan", None)
+            if callable(handler):
+                handler(event)
+            else:
+                emit_signal(self.blocked, event)
+            return
         if self._target is not None:
             self._target(event)
+
+
+def open_dialog() -> QWidget | None:
+    """The modal dialog on screen right now, if any (the innermost one)."""
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return None  # no widgets, no dialogs
+    modal = QApplication.activeModalWidget()
+    return modal if modal is not None and modal.isVisible() else None
+
+
+def blocked_message() -> str:
+    """What to tell the user about a scan refused because a dialog is open."""
+    return QCoreApplication.translate(
+        "ScannerBridge", "A question is open on the screen: answer it first. The scan was not applied."
+    )

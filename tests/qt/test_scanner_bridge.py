@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from shared.barcodes import make_cell_label, make_unit_label, parse
@@ -219,3 +219,82 @@ def test_qt_binding_keeps_none_and_true_alive(qtbot: QtBot) -> None:
         none_after, true_after = sys.getrefcount(None), sys.getrefcount(True)
     assert none_after > none_before - 100
     assert true_after > true_before - 100
+
+
+def test_a_scan_while_a_dialog_is_open_never_reaches_the_screen_behind(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Any modal question blocks scans (the app sounds the error); a dialog that takes scans gets them."""
+    behind = Screen()
+    bridge = ScannerBridge(debounce_s=0.8)
+    bridge.set_target(behind.handle_scan)
+    blocked: list[str] = []
+    bridge.blocked.connect(lambda e: blocked.append(e.text))
+
+    class ScanningDialog(QDialog):
+        def __init__(self) -> None:
+            super().__init__()
+            self.scans: list[str] = []
+
+        def handle_scan(self, event: ScanEvent) -> None:
+            self.scans.append(event.text)
+
+    question = QMessageBox(QMessageBox.Icon.Question, "Close the box", "Close the box?")
+    question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    question.setModal(True)
+    question.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question, timeout=WAIT_MS)
+    unit = make_unit_label(41)
+    bridge.feed(ScanEvent(unit.encode(), unit, None, "test", 1.0))
+    assert behind.scans == [] and blocked == [unit]
+    assert question.isVisible()  # the scan did not answer the question either
+    question.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT_MS)
+
+    scanning = ScanningDialog()
+    scanning.setModal(True)
+    scanning.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is scanning, timeout=WAIT_MS)
+    other = make_unit_label(42)
+    bridge.feed(ScanEvent(other.encode(), other, None, "test", 2.0))
+    assert scanning.scans == [other] and behind.scans == []
+    scanning.reject()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=WAIT_MS)
+
+    third = make_unit_label(43)
+    bridge.feed(ScanEvent(third.encode(), third, None, "test", 3.0))
+    assert behind.scans == [third] and blocked == [unit]
+
+
+def test_a_wedge_scan_while_a_question_is_open_does_not_press_its_default_button(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """A keyboard scanner's burst and its Enter are taken whole: «Да» is not pressed by the scan."""
+    clock = ManualClock()
+    wedge = WedgeFilter(clock=clock)
+    bridge = ScannerBridge(debounce_s=0.8)
+    bridge.add_wedge(wedge)
+    behind = Screen()
+    bridge.set_target(behind.handle_scan)
+    blocked: list[str] = []
+    bridge.blocked.connect(lambda e: blocked.append(e.text))
+    qapp.installEventFilter(wedge)
+    question = QMessageBox(QMessageBox.Icon.Question, "Close the box", "Close the box?")
+    question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    question.setDefaultButton(QMessageBox.StandardButton.Yes)
+    try:
+        question.setModal(True)
+        question.show()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is question, timeout=WAIT_MS)
+        unit = make_unit_label(44)
+        target = question.focusWidget() or question
+        for ch in unit:
+            clock.advance(0.005)
+            QTest.keyClick(target, ch)
+        clock.advance(0.005)
+        QTest.keyClick(target, Qt.Key.Key_Return)
+        assert blocked == [unit] and behind.scans == []
+        assert question.isVisible() and question.clickedButton() is None
+    finally:
+        qapp.removeEventFilter(wedge)
+        question.reject()
