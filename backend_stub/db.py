@@ -1,7 +1,7 @@
 """Storage: SQLAlchemy Core tables, named ordered migrations, and the write/read transaction helpers.
 
 The SQL is portable; what is SQLite-specific (WAL pragmas, BEGIN IMMEDIATE, FTS5) sits in this
-module's engine set-up and in `search.py`.
+module's engine set-up and in `search/fts5.py`.
 """
 
 from __future__ import annotations
@@ -378,10 +378,19 @@ def _m003_changes_ids_never_reused(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE changes_v1")
 
 
+def _m006_catalog_search_words(conn: Connection) -> None:
+    """Catalog search v2 (word forms, typos, prefixes, suggestions): its tables replace 1.0's
+    `product_fts` and are filled from the products already there."""
+    from .search import search_backend_for
+
+    search_backend_for(conn).rebuild(conn)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
     ("003_changes_ids_never_reused", _m003_changes_ids_never_reused),
+    ("006_catalog_search_words", _m006_catalog_search_words),
 ]
 
 

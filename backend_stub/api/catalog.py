@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from ..db import products
 from ..errors import ERROR_RESPONSES, ApiError, not_found
-from ..search import search_backend_for
+from ..search import query_key, search_backend_for
 from .deps import Caller, Ctx
 
 MAX_CURSOR_NUMBER = 2**63 - 1
@@ -30,6 +30,15 @@ class ProductOut(BaseModel):
 class ProductPage(BaseModel):
     items: list[ProductOut]
     next_cursor: str | None
+
+
+class SuggestionOut(BaseModel):
+    text: str
+    kind: str  # "name" | "brand"
+
+
+class SuggestionList(BaseModel):
+    items: list[SuggestionOut]
 
 
 def _product(row: object) -> ProductOut:
@@ -73,13 +82,18 @@ def list_products(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> ProductPage:
-    """Full-text search over name and brand ('крос*' for a prefix), best match first; without q,
-    every product by id."""
+    """Catalog search over name, brand and codes, best match first (the rules are in
+    docs/PROTOCOL.md: the last word is a prefix, word forms, ё = е, typos, keyboard layout, GTIN /
+    SKU / unit label); without q, every product by id. A cursor only continues the query it came
+    from."""
     after = _decode_cursor(cursor) if cursor else None
     with ctx.db.read() as conn:
         if q.strip():
+            key = query_key(q)
+            if after is not None and (len(after) < 2 or after[0] != key):
+                raise ApiError(400, "invalid_cursor", "the cursor belongs to another query")
             try:
-                hits = search_backend_for(conn).search(conn, q, limit + 1, after)
+                hits = search_backend_for(conn).search(conn, q, limit + 1, after[1:] if after else None)
             except ValueError as exc:
                 raise ApiError(400, "invalid_cursor", "the cursor belongs to another query") from exc
             page, more = hits[:limit], len(hits) > limit
@@ -88,7 +102,7 @@ def list_products(
                 ids = [h.product_id for h in page]
                 rows = {r.id: r for r in conn.execute(select(products).where(products.c.id.in_(ids)))}
             items = [_product(rows[h.product_id]) for h in page if h.product_id in rows]
-            next_cursor = _encode_cursor(list(page[-1].cursor)) if more else None
+            next_cursor = _encode_cursor([key, *page[-1].cursor]) if more else None
         else:
             if after is not None and len(after) != 1:
                 raise ApiError(400, "invalid_cursor", "the cursor belongs to another query")
@@ -100,6 +114,23 @@ def list_products(
             items = [_product(r) for r in page_rows]
             next_cursor = _encode_cursor([page_rows[-1].id]) if more else None
     return ProductPage(items=items, next_cursor=next_cursor)
+
+
+@router.get("/suggest", response_model=SuggestionList)
+def suggest(
+    ctx: Ctx,
+    caller: Caller,
+    q: Annotated[str, Query(max_length=200)] = "",
+    limit: Annotated[int, Query(ge=1, le=10)] = 10,
+) -> SuggestionList:
+    """Completions for a search box: product names and brands that the typed text starts (or has a
+    word starting with it), the most common first; ё = е, and the other keyboard layout is tried
+    when the text as typed has none."""
+    if not q.strip():
+        return SuggestionList(items=[])
+    with ctx.db.read() as conn:
+        found = search_backend_for(conn).suggest(conn, q, limit)
+    return SuggestionList(items=[SuggestionOut(text=s.text, kind=s.kind) for s in found])
 
 
 @router.get("/products/{sku}", response_model=ProductOut)
