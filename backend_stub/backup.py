@@ -9,7 +9,7 @@ so a crash never leaves something that looks like a finished backup.
 
 Restore refuses a backup whose sums or integrity check fail, refuses to run while a backend holds
 the database open, and moves what it replaces aside (``*.before-restore-<time>``) instead of
-deleting it.
+deleting it. Run as root, it gives the restored files to the data dir's owner (the service user).
 """
 
 from __future__ import annotations
@@ -337,8 +337,24 @@ def restore(settings: Settings, backup_dir: Path, *, clock: Clock, force: bool =
             if item.is_file():
                 shutil.copyfile(item, live / item.name)
                 os.chmod(live / item.name, 0o600)
+    _hand_over(target.parent, [target, settings.secrets_dir])
     _fsync_dir(target.parent)
     return target
+
+
+def _hand_over(data_dir: Path, paths: list[Path]) -> None:
+    """Run as root, give what a restore wrote to the data dir's owner (the service user): a
+    root-owned database or key file is one the service cannot open, and it would restart-loop."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    owner = data_dir.stat()
+    if owner.st_uid == 0:
+        return
+    for path in paths:
+        if not path.exists():
+            continue
+        for item in [path, *path.rglob("*")] if path.is_dir() else [path]:
+            os.chown(item, owner.st_uid, owner.st_gid, follow_symlinks=False)
 
 
 # ---- CLI ----------------------------------------------------------------------------------------

@@ -1,9 +1,18 @@
 """`wb-backend`: serve, init, create-site, create-user, seed-demo, rotate-keys. Every command takes
---data-dir (default: $WB_DATA_DIR or ./wb-backend-data)."""
+--data-dir (default: $WB_DATA_DIR).
+
+Without either, a machine with a server install (``/etc/wb-ops/wb-backend.env``) is refused rather
+than given a fresh database in the current folder; elsewhere (a developer's checkout, the demo)
+``./wb-backend-data`` is used and its full path printed. Run as root on a data dir that belongs to
+the service user, every command but ``restore`` (which hands the restored files to that user) is
+refused: files it made would be root's, and the service could not open them. A full disk and a
+damaged database are one line each, not a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import getpass
 import os
@@ -12,12 +21,87 @@ from pathlib import Path
 
 from .settings import Settings
 
+SERVER_ENV_FILE = Path("/etc/wb-ops/wb-backend.env")  # written by install.sh --backend
+DEFAULT_DATA_DIR = Path("wb-backend-data")
+# commands that never write into the data dir, or (restore) fix the owner of what they write
+OWNER_SAFE = frozenset({"verify-backup", "restore"})
+
+
+class CliError(ValueError):
+    """Printed as one line, exit status 2."""
+
 
 def _settings(args: argparse.Namespace, **extra: object) -> Settings:
     values: dict[str, object] = dict(extra)
-    if args.data_dir is not None:
-        values["data_dir"] = Path(args.data_dir)
+    values["data_dir"] = _data_dir(args)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir)
+    if SERVER_ENV_FILE.exists():
+        raise CliError(
+            "no data dir given, and this machine has a server install: give --data-dir /var/lib/wb-ops "
+            f"(or WB_DATA_DIR; see {SERVER_ENV_FILE}) and run as the service user: "
+            "sudo -u wb-backend env WB_DATA_DIR=/var/lib/wb-ops wb-backend ..."
+        )
+    print(
+        f"wb-backend: no --data-dir or WB_DATA_DIR given: using {DEFAULT_DATA_DIR.resolve()}",
+        file=sys.stderr,
+    )
+    return DEFAULT_DATA_DIR
+
+
+def check_owner(data_dir: Path, command: str, euid: int | None = None) -> None:
+    """Refuse a root run on a data dir another user (the service user) owns, but for restore."""
+    euid = os.geteuid() if euid is None and hasattr(os, "geteuid") else euid
+    if euid != 0 or command in OWNER_SAFE or not data_dir.exists():
+        return
+    owner = data_dir.stat().st_uid
+    if owner == 0:
+        return
+    try:
+        import pwd
+
+        name = pwd.getpwuid(owner).pw_name
+    except (ImportError, KeyError):
+        name = str(owner)
+    raise CliError(
+        f"{data_dir} belongs to {name}, and files made by root there would stop the service: "
+        f"run it as that user: sudo -u {name} env WB_DATA_DIR={data_dir} wb-backend {command} ..."
+    )
+
+
+def describe_database_error(exc: BaseException, where: str) -> str | None:
+    """One line for a database error an admin can act on, or None for anything else."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(cause, sqlite3.Error):
+        return None
+    text = str(cause).lower()
+    name = str(getattr(cause, "sqlite_errorname", ""))
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return f"the disk holding {where} is full: free some space and run the command again"
+    if (
+        name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+        or "malformed" in text
+        or "not a database" in text
+    ):
+        return (
+            f"the database in {where} is damaged ({cause}): stop the backend and restore the last "
+            "backup (wb-backend restore, see ADMIN.md)"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return f"the database in {where} is read-only for this user ({cause}): run as the service user"
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return f"cannot open the database in {where} ({cause}): check the folder and its owner"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return f"the database in {where} is busy ({cause}): try again, or stop the backend first"
+    return None
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
@@ -176,10 +260,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    where = str(args.data_dir or DEFAULT_DATA_DIR)
     try:
+        args.data_dir = str(_data_dir(args))
+        check_owner(Path(args.data_dir), args.command)
         return int(args.fn(args))
     except (ValueError, OSError) as exc:
-        print(f"wb-backend: {exc}", file=sys.stderr)
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            print(
+                f"wb-backend: the disk holding {exc.filename or where} is full: free some space",
+                file=sys.stderr,
+            )
+        else:
+            print(f"wb-backend: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        message = describe_database_error(exc, where)
+        if message is None:
+            raise
+        print(f"wb-backend: {message}", file=sys.stderr)
         return 2
 
 
