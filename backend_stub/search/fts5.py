@@ -442,7 +442,7 @@ class _Plan:
     def _tier4(self) -> None:
         for w in self.words:
             budget = typo_budget(w.text)
-            if budget == 0 or w.exact or (w.last and w.prefix):
+            if budget == 0:
                 continue
             grams = trigrams(w.text, whole=not w.last)
             need = max(1, len(grams) - 3 * budget)
