@@ -25,6 +25,9 @@ TEXTS: dict[str, Any] = {  # values are str; QT_TRANSLATE_NOOP is typed object
     "unknown_location": QT_TRANSLATE_NOOP("Terminal", "Unknown location {location}."),
     # picking
     "pick_done": QT_TRANSLATE_NOOP("Terminal", "Task done: every line is picked"),
+    "pick_done_short": QT_TRANSLATE_NOOP(
+        "Terminal", "Task done with a shortage: picked {picked} of {total}, {short} short"
+    ),
     "pick_scan_location": QT_TRANSLATE_NOOP("Terminal", "Go to {location} and scan the location"),
     "pick_scan_unit": QT_TRANSLATE_NOOP("Terminal", "Scan the item: {product}"),
     "pick_location_first": QT_TRANSLATE_NOOP("Terminal", "Scan the location {location} first."),
@@ -81,6 +84,11 @@ TEXTS: dict[str, Any] = {  # values are str; QT_TRANSLATE_NOOP is typed object
     ),
     "ship_box_ok": QT_TRANSLATE_NOOP("Terminal", "On the route: {count} boxes."),
     "ship_empty": QT_TRANSLATE_NOOP("Terminal", "No boxes on the route yet."),
+    "ship_left_behind": QT_TRANSLATE_NOOP(
+        "Terminal",
+        "{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again "
+        "to leave them for a later route.",
+    ),
     "ship_close_ok": QT_TRANSLATE_NOOP("Terminal", "Route closed: {boxes} boxes, {units} units shipped."),
     # returns
     "ret_scan_box": QT_TRANSLATE_NOOP("Terminal", "Scan a return box from a pickup point"),

@@ -110,7 +110,17 @@ class PickFlow:
 
     @property
     def done_count(self) -> int:
+        """Units dealt with: picked or recorded short."""
         return sum(line.picked + line.skipped for line in self.lines)
+
+    @property
+    def picked_count(self) -> int:
+        return sum(line.picked for line in self.lines)
+
+    @property
+    def short_count(self) -> int:
+        """Units recorded short (not found or damaged): never counted as picked."""
+        return sum(line.skipped for line in self.lines)
 
     @property
     def line_number(self) -> int:
@@ -120,6 +130,10 @@ class PickFlow:
     def prompt(self) -> Msg:
         line = self.current
         if line is None:
+            if self.short_count:
+                return Msg.of(
+                    "pick_done_short", picked=self.picked_count, total=self.total, short=self.short_count
+                )
             return Msg.of("pick_done")
         if not self.location_confirmed:
             return Msg.of("pick_scan_location", location=line.location_code)

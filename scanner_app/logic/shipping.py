@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from shared.barcodes import Scan, ScanKind
 from shared.domain import BoxKind, OpType, UnitStatus
+from shared.store.models import BoxView
 
 from .common import Level, Msg, Reaction, Record, WarehouseData, wrong_kind
 
@@ -40,6 +41,16 @@ class ShipFlow:
         self.box_ids = list(route.box_ids)
         self.closed = route.closed
         self.pvz_id = route.destination_site_id or self.pvz_id
+
+    def waiting(self) -> list[BoxView]:
+        """Closed boxes not on any route yet (this route's own boxes are not waiting)."""
+        return [b for b in self._data.boxes_to_ship() if b.id not in self.box_ids]
+
+    def left_behind(self) -> list[BoxView]:
+        """Waiting boxes for this route's pickup point: closing now leaves them for a later route."""
+        if self.pvz_id is None:
+            return []
+        return [b for b in self.waiting() if b.destination_site_id == self.pvz_id]
 
     def unit_count(self) -> int:
         return sum(len(self._data.units_in_box(b)) for b in self.box_ids)
@@ -80,11 +91,21 @@ class ShipFlow:
         record = Record(OpType.ROUTE_ADD_BOX, {"route_id": self.route_id, "box_id": box.id, "pvz_id": pvz})
         return Reaction(Level.OK, Msg.of("ship_box_ok", count=len(self.box_ids) + 1), (record,))
 
-    def close(self) -> Reaction:
+    def close(self, *, leave_behind: bool = False) -> Reaction:
+        """Close the route. Boxes for the same pickup point still waiting are named first (a
+        warning, nothing recorded) unless ``leave_behind``: the worker confirmed."""
         if self.closed:
             return Reaction.info("ship_closed")
         if not self.box_ids:
             return Reaction.error("ship_empty")
+        behind = self.left_behind()
+        if behind and not leave_behind:
+            return Reaction.warn(
+                "ship_left_behind",
+                count=len(behind),
+                pvz=self._data.site_name(self.pvz_id or ""),
+                boxes=", ".join(b.id for b in behind),
+            )
         unit_ids = [
             u.id for b in self.box_ids for u in self._data.units_in_box(b) if u.status is UnitStatus.PACKED
         ]

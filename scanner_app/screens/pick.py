@@ -61,14 +61,27 @@ class PickScreen(FlowScreen):
         line = flow.current
         self.set_prompt(self.msg(flow.prompt()))
         self.progress.setRange(0, max(1, flow.total))
-        self.progress.setValue(flow.done_count)
+        self.progress.setValue(flow.picked_count)  # picked only: a shortage is not progress
+        if flow.short_count:
+            self.progress.setFormat(
+                self.tr("%v / %m picked · %1 short").replace("%1", str(flow.short_count))
+            )
+        else:
+            self.progress.setFormat("%v / %m")
         finished = line is None
         self.not_found.setVisible(not finished)
         self.damaged.setVisible(not finished)
         self.next_task.setVisible(finished)
         if line is None:
             self.location.setText("✓")
-            self.product.setText(self.tr("Every line of this task is done."))
+            if flow.short_count:
+                self.product.setText(
+                    self.tr("Every line is done: %1 units short, recorded for the office.").replace(
+                        "%1", str(flow.short_count)
+                    )
+                )
+            else:
+                self.product.setText(self.tr("Every line of this task is done."))
             self.line_info.setText("")
             self.location.setProperty("confirmed", True)
         else:

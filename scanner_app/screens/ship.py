@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.barcodes import Scan
 
-from ..logic.common import waiting_by_destination
+from ..logic.common import Level, waiting_by_destination
 from ..logic.shipping import ShipFlow
 from .base import Context, FlowScreen, big_button, info_label
 
@@ -20,6 +20,7 @@ class ShipScreen(FlowScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.flow: ShipFlow | None = None
+        self.armed_close = False  # Close route pressed once with boxes left behind: again closes
         self.destination = info_label(self, "Destination", centered=True)
         self.count = info_label(self, "LineInfo")
         self.boxes = QListWidget(self)
@@ -63,29 +64,53 @@ class ShipScreen(FlowScreen):
             self.tr("Boxes: %1 · units: %2").replace("%1", str(len(flow.box_ids))).replace("%2", str(units))
         )
         self.boxes.clear()
-        for box_id in flow.box_ids:
-            self.boxes.addItem(box_id)
-        if not flow.box_ids or flow.closed:
-            # what is closed and waiting for a route, per pickup point
-            waiting = waiting_by_destination(data, [(b.destination_site_id, 1) for b in data.boxes_to_ship()])
-            self.count.setText(
-                self.tr("Boxes waiting for a route: %1").replace("%1", str(sum(n for _, n in waiting)))
-            )
-            for name, n in waiting:
-                self.boxes.addItem(f"{name}: {n}")
+        waiting = flow.waiting()
+        if flow.box_ids and not flow.closed:
+            for box_id in flow.box_ids:
+                self.boxes.addItem(box_id)
+            behind = flow.left_behind()
+            if behind:
+                # the same pickup point's boxes still to load, by SSCC, so none is left behind unseen
+                self._header(self.tr("Also waiting for %1:").replace("%1", data.site_name(flow.pvz_id or "")))
+                for box in behind:
+                    self.boxes.addItem(f"  {box.id}")
+        else:
+            # what is closed and waiting for a route: per pickup point, then each box's SSCC
+            self.count.setText(self.tr("Boxes waiting for a route: %1").replace("%1", str(len(waiting))))
+            by_site: dict[str, list[str]] = {}
+            for box in waiting:
+                by_site.setdefault(box.destination_site_id, []).append(box.id)
+            names = {data.site_name(site): site for site in by_site}
+            for name, n in waiting_by_destination(data, [(b.destination_site_id, 1) for b in waiting]):
+                self._header(f"{name}: {n}")
+                for box_id in by_site[names[name]]:
+                    self.boxes.addItem(f"  {box_id}")
         self.close_route.setEnabled(bool(flow.box_ids) and not flow.closed)
         self.new_route.setEnabled(flow.closed or not flow.box_ids)
 
+    def _header(self, text: str) -> None:
+        item = QListWidgetItem(text, self.boxes)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+
     def on_scan(self, scan: Scan) -> None:
         if self.flow is not None:
+            self.armed_close = False
             self.apply(self.flow.handle(scan), self.flow)
 
     def finish_route(self) -> None:
-        if self.flow is not None:
-            self.apply(self.flow.close(), self.flow)
+        """Close the route; with boxes for the same pickup point still waiting, the first press
+        names them and a second press closes without them."""
+        if self.flow is None:
+            return
+        reaction = self.flow.close(leave_behind=self.armed_close)
+        self.armed_close = not reaction.records and reaction.level is Level.WARN
+        self.apply(reaction, self.flow)
 
     def start_new(self) -> None:
         if self.flow is not None:
             self.flow.new_route()
+            self.armed_close = False
             self.clear_result()
             self.render_prompt()
