@@ -15,8 +15,10 @@ deleting it. Run as root, it gives the restored files to the data dir's owner (t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -362,15 +364,46 @@ def _hand_over(data_dir: Path, paths: list[Path]) -> None:
 SettingsFor = Callable[[argparse.Namespace], Settings]
 
 
+def _file_log(settings: Settings) -> None:
+    """The backup and restore commands write their events to the backend's log file too."""
+    import logging.config
+
+    from .logs import LOG_FILE, log_config, log_dir
+
+    with contextlib.suppress(OSError, ValueError):  # no log folder we may write: stdout/stderr remain
+        logging.config.dictConfig(log_config(settings, stderr=False))
+        # run as root: the log folder and file stay the service user's, or the service cannot log
+        folder = log_dir(settings)
+        if settings.data_dir.exists():
+            _hand_over(settings.data_dir, [folder] if folder.parent == settings.data_dir else [])
+        _hand_over(folder, [folder / LOG_FILE])
+
+
 def _cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
-    info = backup(settings, Path(args.dest), clock=SystemClock(), keep=args.keep)
+    from . import logs
+
+    _file_log(settings)
+    try:
+        info = backup(settings, Path(args.dest), clock=SystemClock(), keep=args.keep)
+    except Exception as exc:
+        logs.event("backup_failed", logging.ERROR, dest=str(args.dest), error=str(exc)[:300])
+        raise
     rows = sum(info.tables.values())
+    logs.event("backup_made", path=str(info.path), size_bytes=info.size_bytes, rows=rows)
     print(f"backup written: {info.path} ({info.size_bytes / 1e6:.1f} MB, {rows} rows, integrity ok)")
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
-    path = restore(settings, Path(args.backup), clock=SystemClock(), force=args.force)
+    from . import logs
+
+    _file_log(settings)
+    try:
+        path = restore(settings, Path(args.backup), clock=SystemClock(), force=args.force)
+    except Exception as exc:
+        logs.event("restore_refused", logging.ERROR, backup=str(args.backup), error=str(exc)[:300])
+        raise
+    logs.event("restore_done", logging.WARNING, backup=str(args.backup), database=str(path))
     print(f"restored {args.backup} into {path}; start the backend again (systemctl start wb-backend)")
     return 0
 

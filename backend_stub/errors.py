@@ -61,13 +61,24 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _log_event(request: Request, status: int, code: str, extra: dict[str, Any]) -> None:
+    """The application log's events for refused webhooks and sequence gaps (backend_stub.logs)."""
+    from . import logs
+
+    client = request.client.host if request.client else None
+    principal = getattr(request.state, "principal", None)
+    logs.api_error(request.method, request.url.path, client, principal, status, code, extra)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    async def api_error(_request: Request, exc: Exception) -> JSONResponse:
+    async def api_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
+        _log_event(request, exc.status, exc.code, exc.extra)
         return error_response(exc.status, exc.code, exc.message, **exc.extra)
 
-    async def validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
+        _log_event(request, 400, "invalid_request", {})
         parts = []
         for err in exc.errors()[:5]:
             where = ".".join(str(p) for p in err.get("loc", ()))

@@ -26,14 +26,17 @@ What a scrape reports, read from the backend's own tables at scrape time:
 Every family's ``# HELP`` and ``# TYPE`` lines come before its samples (Prometheus' parser types a
 family "unknown" otherwise).
 
+The middleware also writes the application log's ``server_error`` (any 5xx) and
+``request_too_large`` (413) events, and the optional access log (backend_stub.logs).
 `log_config(settings)` is the logging set-up `wb-backend serve` hands to uvicorn: stderr (journald
-keeps it) plus ``<data dir>/logs/wb-backend.log`` rotated at 10 MB, 10 files kept.
+keeps it) plus JSON lines in ``<log dir>/wb-backend.log`` rotated at 10 MB, 10 files kept.
 """
 
 from __future__ import annotations
 
 import bisect
 import hmac
+import logging
 import os
 import secrets
 import threading
@@ -48,6 +51,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import func, select
 
+from . import logs
 from .api.deps import PRINCIPAL_STATE
 from .backup import last_backup
 from .context import AppContext
@@ -60,9 +64,6 @@ BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 PENDING_HEADER = "x-wb-pending-ops"
 SYNC_ROUTES = "/api/v1/sync/"  # device reports count only on these routes, after authentication
 MAX_DEVICES = 10_000  # bound the memory, even though only token-bound devices are recorded
-LOG_FILE = "wb-backend.log"
-LOG_MAX_BYTES = 10 * 1024 * 1024
-LOG_BACKUPS = 10
 OP_RESULTS = ("applied", "rejected")  # wb_sync_ops_total's statuses, each shown from the start
 
 Scope = MutableMapping[str, Any]
@@ -172,6 +173,7 @@ class MetricsMiddleware:
         self.app = app
         self.metrics = metrics
         self.ctx = ctx
+        self.access_log = bool(getattr(ctx.settings, "access_log", False))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope.get("type") != "http":
@@ -190,10 +192,31 @@ class MetricsMiddleware:
         finally:
             route = scope.get("route")
             template = getattr(route, "path", None) or "other"
-            self.metrics.observe(
-                str(scope.get("method", "")), template, status["code"], time.perf_counter() - started
-            )
+            seconds = time.perf_counter() - started
+            self.metrics.observe(str(scope.get("method", "")), template, status["code"], seconds)
             self._device_report(scope, template, status["code"])
+            self._log(scope, template, status["code"], seconds)
+
+    def _log(self, scope: Scope, template: str, status: int, seconds: float) -> None:
+        """Application events for 5xx answers and refused bodies; the access log line if enabled.
+        Never the query string (a token could be in it) nor any header."""
+        if status < 413 and not self.access_log:
+            return
+        client = scope.get("client")
+        fields: dict[str, Any] = {
+            "method": str(scope.get("method", "")),
+            "route": template,
+            "path": str(scope.get("path", ""))[:200],
+            "status": status,
+            "seconds": round(seconds, 4),
+            "client": client[0] if client else None,
+        }
+        if status >= 500:
+            logs.event("server_error", logging.ERROR, **fields)
+        elif status == 413:
+            logs.event("request_too_large", logging.WARNING, **fields)
+        if self.access_log:
+            logs.access(**fields)
 
     def _device_report(self, scope: Scope, template: str, status: int) -> None:
         """Record the pending count a device reported, only for an accepted sync request and only
@@ -410,33 +433,10 @@ def install_metrics(app: FastAPI, ctx: AppContext) -> RequestMetrics:
 
 
 def log_config(settings: Settings) -> dict[str, Any]:
-    """dictConfig for `wb-backend serve`: stderr plus a rotated file in <data dir>/logs."""
-    log_dir = settings.data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    level = settings.log_level.upper()
-    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"plain": {"format": fmt}},
-        "handlers": {
-            "stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"},
-            "file": {
-                "class": "logging.handlers.RotatingFileHandler",
-                "formatter": "plain",
-                "filename": str(log_dir / LOG_FILE),
-                "maxBytes": LOG_MAX_BYTES,
-                "backupCount": LOG_BACKUPS,
-                "encoding": "utf-8",
-            },
-        },
-        "root": {"handlers": ["stderr", "file"], "level": level},
-        "loggers": {
-            "uvicorn": {"handlers": ["stderr", "file"], "level": level, "propagate": False},
-            "uvicorn.error": {"level": level},
-            "uvicorn.access": {"handlers": ["stderr", "file"], "level": level, "propagate": False},
-        },
-    }
+    """dictConfig for `wb-backend serve` (see backend_stub.logs): stderr plus JSON lines in the log dir."""
+    from .logs import log_config as config
+
+    return config(settings)
 
 
 def add_commands(add: Callable[[str, str], Any], settings_for: Callable[[Any], Settings]) -> None:

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     relay_enabled: bool = True
     relay_interval_s: float = 0.5
     log_level: str = "warning"
+    # application log (JSON lines) and access log folder; default <data dir>/logs. Keep it outside
+    # the data dir (/var/log/wb-ops) so a restore onto a new machine does not replace the logs
+    log_dir: Path | None = None
+    access_log: bool = False  # one JSON line per HTTP request in <log dir>/access.log
     argon2_time_cost: int = Field(default=3, ge=1, le=20)
     argon2_memory_kib: int = Field(default=65536, ge=1024, le=4 * 1024 * 1024)
     argon2_parallelism: int = Field(default=4, ge=1, le=16)

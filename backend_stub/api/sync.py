@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
+from .. import logs
 from ..errors import ERROR_RESPONSES
 from ..services import sync as svc
 from .deps import Caller, Ctx
@@ -71,6 +72,7 @@ def push(body: PushIn, ctx: Ctx, caller: Caller) -> Response:
     # The service builds exactly the PushOut shape (tests check it against the schema); encoding it
     # here skips validating and converting a few hundred result objects on every push.
     out = svc.push(ctx, caller, body.device_id, ops)
+    logs.push_rejections(caller, body.device_id, out)
     return Response(_encode(out).encode(), media_type="application/json")
 
 

@@ -13,11 +13,11 @@ SCRIPT = textwrap.dedent(
     """
     import logging, logging.config, sys
     from pathlib import Path
-    from backend_stub import metrics
+    from backend_stub import logs, metrics
     from backend_stub.settings import Settings
 
-    metrics.LOG_MAX_BYTES = 2000  # small files, so the test sees a rotation
-    metrics.LOG_BACKUPS = 2
+    logs.LOG_MAX_BYTES = 2000  # small files, so the test sees a rotation
+    logs.LOG_BACKUPS = 2
     logging.config.dictConfig(metrics.log_config(Settings(data_dir=Path(sys.argv[1]), log_level="info")))
     for i in range(200):
         logging.getLogger("uvicorn.error").info("line %d of the server log", i)
