@@ -433,6 +433,13 @@
     </message>
 </context>
 <context>
+    <name>ScannerBridge</name>
+    <message>
+        <source>A question is open on the screen: answer it first. The scan was not applied.</source>
+        <translation>На экране открыт вопрос: сначала ответьте на него. Скан не применён.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerPage</name>
     <message>
         <source>Scanner</source>

@@ -92,6 +92,10 @@
         <translation>Put it in cell %1 and scan the cell label</translation>
     </message>
     <message>
+        <source>Unit %1 was recorded short: the cell scan records it as found</source>
+        <translation>Unit %1 was recorded short: the cell scan records it as found</translation>
+    </message>
+    <message>
         <source>Unit %1 · %2</source>
         <translation>Unit %1 · %2</translation>
     </message>
@@ -122,6 +126,10 @@
     <message>
         <source>Unit %1 is in cell %2</source>
         <translation>Unit %1 is in cell %2</translation>
+    </message>
+    <message>
+        <source>Found: unit %1 is in cell %2</source>
+        <translation>Found: unit %1 is in cell %2</translation>
     </message>
     <message>
         <source>Expected cell %1, or Ctrl+G for another cell</source>
@@ -548,6 +556,10 @@
         <translation>Unit %1 needs its Chestny Znak code</translation>
     </message>
     <message>
+        <source>Nothing to issue: no unit of order %1 is here yet</source>
+        <translation>Nothing to issue: no unit of order %1 is here yet</translation>
+    </message>
+    <message>
         <source>Fetch from cell %1 and scan each unit</source>
         <translation>Fetch from cell %1 and scan each unit</translation>
     </message>
@@ -562,6 +574,10 @@
     <message>
         <source>Ctrl+R marks a unit the customer refuses.</source>
         <translation>Ctrl+R marks a unit the customer refuses.</translation>
+    </message>
+    <message>
+        <source>%1. Ctrl+N: next customer.</source>
+        <translation>%1. Ctrl+N: next customer.</translation>
     </message>
     <message>
         <source>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</source>
@@ -632,12 +648,24 @@
         <translation>Unit %1 refused: %2</translation>
     </message>
     <message>
+        <source>Unit %1 taken: now scan its marking DataMatrix</source>
+        <translation>Unit %1 taken: now scan its marking DataMatrix</translation>
+    </message>
+    <message>
         <source>Unit %1 taken</source>
         <translation>Unit %1 taken</translation>
     </message>
     <message>
         <source>Pickup complete: %1 issued, %2 refused</source>
         <translation>Pickup complete: %1 issued, %2 refused</translation>
+    </message>
+    <message>
+        <source>%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and put them back in their cells?</source>
+        <translation>%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and put them back in their cells?</translation>
+    </message>
+    <message>
+        <source>The pickup goes on: complete it with Ctrl+Enter.</source>
+        <translation>The pickup goes on: complete it with Ctrl+Enter.</translation>
     </message>
     <message>
         <source>Pickup cancelled: nothing was recorded.</source>

@@ -92,6 +92,10 @@
         <translation>Положите в ячейку %1 и отсканируйте её этикетку</translation>
     </message>
     <message>
+        <source>Unit %1 was recorded short: the cell scan records it as found</source>
+        <translation>Товар %1 был записан в недостачу: скан ячейки отметит его найденным</translation>
+    </message>
+    <message>
         <source>Unit %1 · %2</source>
         <translation>Товар %1 · %2</translation>
     </message>
@@ -122,6 +126,10 @@
     <message>
         <source>Unit %1 is in cell %2</source>
         <translation>Товар %1 в ячейке %2</translation>
+    </message>
+    <message>
+        <source>Found: unit %1 is in cell %2</source>
+        <translation>Найден: товар %1 лежит в ячейке %2</translation>
     </message>
     <message>
         <source>Expected cell %1, or Ctrl+G for another cell</source>
@@ -548,6 +556,10 @@
         <translation>Для товара %1 нужен код «Честного знака»</translation>
     </message>
     <message>
+        <source>Nothing to issue: no unit of order %1 is here yet</source>
+        <translation>Выдавать нечего: товаров заказа %1 здесь пока нет</translation>
+    </message>
+    <message>
         <source>Fetch from cell %1 and scan each unit</source>
         <translation>Принесите из ячейки %1 и отсканируйте каждый товар</translation>
     </message>
@@ -562,6 +574,10 @@
     <message>
         <source>Ctrl+R marks a unit the customer refuses.</source>
         <translation>Ctrl+R — покупатель отказывается от товара.</translation>
+    </message>
+    <message>
+        <source>%1. Ctrl+N: next customer.</source>
+        <translation>%1. Ctrl+N — следующий клиент.</translation>
     </message>
     <message>
         <source>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</source>
@@ -632,12 +648,24 @@
         <translation>Отказ от товара %1: %2</translation>
     </message>
     <message>
+        <source>Unit %1 taken: now scan its marking DataMatrix</source>
+        <translation>Товар %1 забирают: теперь отсканируйте его код маркировки DataMatrix</translation>
+    </message>
+    <message>
         <source>Unit %1 taken</source>
         <translation>Товар %1 забирают</translation>
     </message>
     <message>
         <source>Pickup complete: %1 issued, %2 refused</source>
         <translation>Выдача завершена: выдано %1, отказов %2</translation>
+    </message>
+    <message>
+        <source>%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and put them back in their cells?</source>
+        <translation>Из заказа %2 принесено товаров: %1, ничего ещё не записано. Прервать выдачу и вернуть их в ячейки?</translation>
+    </message>
+    <message>
+        <source>The pickup goes on: complete it with Ctrl+Enter.</source>
+        <translation>Выдача продолжается: завершите её по Ctrl+Enter.</translation>
     </message>
     <message>
         <source>Pickup cancelled: nothing was recorded.</source>

@@ -310,6 +310,14 @@
         <translation>Picking</translation>
     </message>
     <message>
+        <source>%v / %m picked · %1 short</source>
+        <translation>%v / %m picked · %1 short</translation>
+    </message>
+    <message>
+        <source>Every line is done: %1 units short, recorded for the office.</source>
+        <translation>Every line is done: %1 units short, recorded for the office.</translation>
+    </message>
+    <message>
         <source>Every line of this task is done.</source>
         <translation>Every line of this task is done.</translation>
     </message>
@@ -409,6 +417,10 @@
         <translation>Boxes: %1 · units: %2</translation>
     </message>
     <message>
+        <source>Also waiting for %1:</source>
+        <translation>Also waiting for %1:</translation>
+    </message>
+    <message>
         <source>Boxes waiting for a route: %1</source>
         <translation>Boxes waiting for a route: %1</translation>
     </message>
@@ -489,6 +501,10 @@
     <message>
         <source>Task done: every line is picked</source>
         <translation>Task done: every line is picked</translation>
+    </message>
+    <message>
+        <source>Task done with a shortage: picked {picked} of {total}, {short} short</source>
+        <translation>Task done with a shortage: picked {picked} of {total}, {short} short</translation>
     </message>
     <message>
         <source>Go to {location} and scan the location</source>
@@ -657,6 +673,10 @@
     <message>
         <source>No boxes on the route yet.</source>
         <translation>No boxes on the route yet.</translation>
+    </message>
+    <message>
+        <source>{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again to leave them for a later route.</source>
+        <translation>{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again to leave them for a later route.</translation>
     </message>
     <message>
         <source>Route closed: {boxes} boxes, {units} units shipped.</source>

@@ -310,6 +310,14 @@
         <translation>Сборка</translation>
     </message>
     <message>
+        <source>%v / %m picked · %1 short</source>
+        <translation>собрано %v из %m · не хватает %1</translation>
+    </message>
+    <message>
+        <source>Every line is done: %1 units short, recorded for the office.</source>
+        <translation>Задание пройдено: не хватает товаров: %1, недостача записана.</translation>
+    </message>
+    <message>
         <source>Every line of this task is done.</source>
         <translation>Все строки задания выполнены.</translation>
     </message>
@@ -409,6 +417,10 @@
         <translation>Коробов: %1 · товаров: %2</translation>
     </message>
     <message>
+        <source>Also waiting for %1:</source>
+        <translation>Ещё ждут рейса в %1:</translation>
+    </message>
+    <message>
         <source>Boxes waiting for a route: %1</source>
         <translation>Коробов ждут рейса: %1</translation>
     </message>
@@ -489,6 +501,10 @@
     <message>
         <source>Task done: every line is picked</source>
         <translation>Задание собрано полностью</translation>
+    </message>
+    <message>
+        <source>Task done with a shortage: picked {picked} of {total}, {short} short</source>
+        <translation>Задание завершено с недостачей: собрано {picked} из {total}, не хватает {short}</translation>
     </message>
     <message>
         <source>Go to {location} and scan the location</source>
@@ -657,6 +673,10 @@
     <message>
         <source>No boxes on the route yet.</source>
         <translation>В рейсе ещё нет коробов.</translation>
+    </message>
+    <message>
+        <source>{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again to leave them for a later route.</source>
+        <translation>Ещё коробов для {pvz} ждут рейса: {count} ({boxes}). Отсканируйте их или нажмите «Закрыть рейс» ещё раз, чтобы оставить их до следующего рейса.</translation>
     </message>
     <message>
         <source>Route closed: {boxes} boxes, {units} units shipped.</source>
