@@ -5,7 +5,7 @@
 - ё is е everywhere;
 - typos: 1 in words of 5-8 letters, 2 in words of 9 or more, none in shorter ones;
 - tiers, best first: a code (GTIN, SKU, unit label) naming a product, then exact words, then the
-  last word as a prefix, then word forms, then typos; within a tier bm25 (name over brand);
+  last word as a prefix, then word forms, then typos; within a tier, catalog order;
 - a query that finds nothing as typed is tried once more as typed on the other keyboard layout.
 
 The SQLite implementation (`fts5.py`) is the only SQLite-specific SQL in the backend.
@@ -20,8 +20,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection
 
-RANKED_CANDIDATES = 2000  # a tier's first matches ranked by bm25; its later ones follow in catalog order
-NO_BOUNDARY = 2**62
+MAX_PRODUCT_ID = 2**62
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +71,7 @@ def search_backend_for(conn: Connection) -> SearchBackend:
 
 
 __all__ = [
-    "NO_BOUNDARY",
-    "RANKED_CANDIDATES",
+    "MAX_PRODUCT_ID",
     "Hit",
     "SearchBackend",
     "Suggestion",

@@ -15,14 +15,13 @@ All four are written by `index`/`remove` in the caller's transaction, with the p
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from . import NO_BOUNDARY, Hit, Suggestion
+from . import MAX_PRODUCT_ID, Hit, Suggestion
 from .text import (
     MAX_QUERY_WORDS,
     MIN_STEM_PREFIX,
@@ -217,8 +216,7 @@ class Fts5Search:
 
     # ---- searching ------------------------------------------------------------------------------
     def search(self, conn: Connection, query: str, limit: int, after: Sequence[float] | None) -> list[Hit]:
-        """Cursor: (layout variant, tier, part, rank, product id, boundary); part 1 is a tier's
-        bm25-ranked first matches (product ids up to `boundary`), part 2 the rest in catalog order."""
+        """Cursor: (layout variant, tier, last product id); within a tier, catalog order."""
         pos = _parse_cursor(after)
         if pos is not None:
             variant = int(pos[0])
@@ -231,25 +229,22 @@ class Fts5Search:
         return hits
 
     def _run(
-        self, conn: Connection, query: str, variant: int, limit: int, pos: tuple[float, ...] | None
+        self, conn: Connection, query: str, variant: int, limit: int, pos: tuple[int, ...] | None
     ) -> list[Hit]:
         code_id = _code_hit(conn, query)
         hits: list[Hit] = []
         if pos is None and code_id is not None:
-            hits.append(Hit(code_id, 0.0, (variant, 0, 0, 0.0, code_id, 0)))
+            hits.append(Hit(code_id, 0.0, (variant, 0, code_id)))
         plan = _Plan(conn, words(query)[:MAX_QUERY_WORDS])
-        start = int(pos[1]) if pos is not None else 1
+        start, after_id = (int(pos[1]), int(pos[2])) if pos is not None else (1, 0)
         for tier in TIERS:
             if tier < start or len(hits) >= limit:
                 continue
             expr = plan.expr(tier)
             if expr is None:
                 continue
-            tier_pos = pos[2:] if pos is not None and int(pos[1]) == tier else None
-            for pid, rank, part, boundary in _tier_page(
-                conn, expr, limit - len(hits), tier_pos, code_id or 0
-            ):
-                hits.append(Hit(pid, rank, (variant, tier, part, rank, pid, boundary)))
+            ids = _tier_page(conn, expr, limit - len(hits), after_id if tier == start else 0, code_id or 0)
+            hits += [Hit(pid, float(tier), (variant, tier, pid)) for pid in ids]
         return hits
 
     def suggest(self, conn: Connection, query: str, limit: int) -> list[Suggestion]:
@@ -280,18 +275,18 @@ def _suggest(conn: Connection, query: str, limit: int) -> list[Suggestion]:
     return out[:limit]
 
 
-def _parse_cursor(after: Sequence[float] | None) -> tuple[float, ...] | None:
+def _parse_cursor(after: Sequence[float] | None) -> tuple[int, ...] | None:
     if after is None:
         return None
     if (
-        len(after) != 6
-        or not all(isinstance(v, int | float) and math.isfinite(v) and abs(v) <= NO_BOUNDARY for v in after)
+        len(after) != 3
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in after)
         or after[0] not in (0, 1)
-        or after[1] not in (1, 2, 3, 4)
-        or after[2] not in (1, 2)
+        or after[1] not in (0, *TIERS)
+        or not 0 <= after[2] <= MAX_PRODUCT_ID
     ):
         raise ValueError("not a search cursor")
-    return tuple(after)
+    return tuple(int(v) for v in after)
 
 
 def _code_hit(conn: Connection, query: str) -> int | None:
@@ -319,44 +314,18 @@ def _code_hit(conn: Connection, query: str) -> int | None:
     return int(row[0]) if row is not None else None
 
 
-def _tier_page(
-    conn: Connection, expr: str, n: int, pos: tuple[float, ...] | None, exclude: int
-) -> list[tuple[int, float, int, int]]:
-    """Up to n (id, rank, part, boundary) of one tier after `pos` (part, rank, id, boundary)."""
-    from . import RANKED_CANDIDATES as ranked  # read at call time: tests shrink it
+def _tier_page(conn: Connection, expr: str, n: int, after_id: int, exclude: int) -> list[int]:
+    """Up to n product ids of one tier after `after_id`, in catalog order.
 
-    out: list[tuple[int, float, int, int]] = []
-    if pos is None:
-        rows = conn.exec_driver_sql(
-            "SELECT id, r, max(id) OVER (), count(*) OVER () FROM (SELECT rowid AS id, "
-            "bm25(product_search, 2.0, 1.0, 1.0) AS r FROM product_search WHERE product_search MATCH ? "
-            "AND rowid <> ? ORDER BY rowid LIMIT ?) ORDER BY r, id LIMIT ?",
-            (expr, exclude, ranked, n),
-        ).all()
-        if not rows:
-            return []
-        boundary = int(rows[0][2]) if int(rows[0][3]) >= ranked else NO_BOUNDARY
-        out = [(int(r[0]), float(r[1]), 1, boundary) for r in rows]
-        part, last_id = 1, boundary
-    else:
-        part, last_rank, last_id, boundary = int(pos[0]), float(pos[1]), int(pos[2]), int(pos[3])
-        if part == 1:
-            rows = conn.exec_driver_sql(
-                "SELECT id, r FROM (SELECT rowid AS id, bm25(product_search, 2.0, 1.0, 1.0) AS r "
-                "FROM product_search WHERE product_search MATCH ? AND rowid <= ? AND rowid <> ?) "
-                "WHERE r > ? OR (r = ? AND id > ?) ORDER BY r, id LIMIT ?",
-                (expr, boundary, exclude, last_rank, last_rank, last_id, n),
-            ).all()
-            out = [(int(r[0]), float(r[1]), 1, boundary) for r in rows]
-            last_id = boundary
-    if len(out) < n and boundary < NO_BOUNDARY:
-        rows = conn.exec_driver_sql(
-            "SELECT rowid FROM product_search WHERE product_search MATCH ? AND rowid > ? AND rowid <> ? "
-            "ORDER BY rowid LIMIT ?",
-            (expr, max(last_id, boundary), exclude, n - len(out)),
-        ).all()
-        out += [(int(r[0]), 0.0, 2, boundary) for r in rows]
-    return out
+    No per-row score: bm25 reads each match's document sizes (a B-tree lookup a row), which at a
+    million products costs more than the whole 20 ms budget for a broad word. The tiers carry the
+    ranking; a page is a merge of posting lists in rowid order that stops after n."""
+    rows = conn.exec_driver_sql(
+        "SELECT rowid FROM product_search WHERE product_search MATCH ? AND rowid > ? AND rowid <> ? "
+        "ORDER BY rowid LIMIT ?",
+        (expr, after_id, exclude, n),
+    ).all()
+    return [int(r[0]) for r in rows]
 
 
 @dataclass(slots=True)

@@ -92,11 +92,10 @@ def test_access_expires_refresh_rotates_logout_revokes_both(w: World, clock: Man
     clock.advance(15 * 60 + 1)
     assert me.get("/api/v1/auth/me").status_code == 401
     fresh = w.anonymous.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}).json()
-    # the used refresh token is spent
-    assert (
-        w.anonymous.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}).status_code
-        == 401
-    )
+    # the used refresh token is spent: within the overlap window a repeat (a lost answer) gets the
+    # same successor, never a second one (tests/e2e/test_refresh_overlap.py has the rest)
+    again = w.anonymous.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}).json()
+    assert (again["access_token"], again["refresh_token"]) == (fresh["access_token"], fresh["refresh_token"])
     c = w.server.client(fresh["access_token"])
     assert c.get("/api/v1/auth/me").status_code == 200
     assert c.post("/api/v1/auth/logout").status_code == 200
@@ -392,13 +391,8 @@ def test_world_reports_a_rejected_step(w: World) -> None:
         w.device(w.clerk1).op("unit.move", {"unit_id": "missing", "cell_id": "x"})
 
 
-def test_search_pages_cover_every_match_once_past_the_ranked_tier(
-    w: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import backend_stub.search as search
-
-    monkeypatch.setattr(search, "RANKED_CANDIDATES", 4)  # 20 matches: 4 ranked, 16 in catalog order
-    c = w.client(w.customer)
+def test_search_pages_cover_every_match_once_across_tiers(w: World) -> None:
+    c = w.client(w.customer)  # 'товар' is exact in 20 names and a word form of none
     seen, cursor = [], None
     while True:
         params = {"q": "товар", "limit": 3} | ({"cursor": cursor} if cursor else {})
