@@ -189,6 +189,13 @@ def _acceptance(s: Shooter) -> None:
     s.scan(labels[1])
     s.shot("acceptance")
     s.scan(make_cell_label(SITE, screen.session.placement.cell.number))
+    # the box closed with units not scanned (a shortage); one of them turns up and is placed
+    screen.trigger("close")
+    s.settle()
+    s.scan(labels[2])
+    s.shot("acceptance_found")
+    if screen.session is not None and screen.session.placement is not None:
+        s.scan(make_cell_label(SITE, screen.session.placement.cell.number))
 
 
 def _issuing(s: Shooter) -> None:
@@ -204,6 +211,19 @@ def _issuing(s: Shooter) -> None:
         screen.table.selectRow(screen.model.find(ready[-1].id))
         screen.trigger("refuse")
     s.shot("issuing")
+    screen.trigger("complete")
+    s.settle()
+    # an order still on its way: nothing to issue, and the prompt says why
+    store = s.built.store
+    in_transit = next(
+        oid
+        for oid in s.world.orders
+        if all(u.box_id == s.world.boxes[-1] for u in store.units_for_order(oid))
+    )
+    s.scan(s.world.qr(in_transit, s.clock.now()))
+    s.shot("issuing_nothing_ready")
+    screen.trigger("cancel")
+    s.settle()
 
 
 def _returns(s: Shooter) -> None:

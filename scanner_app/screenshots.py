@@ -23,6 +23,8 @@ from shared.store import CachedUser
 from . import demo_data
 from .__main__ import Terminal, TerminalConfig, build
 from .screens.pack import PackScreen
+from .screens.pick import PickScreen
+from .screens.ship import ShipScreen
 
 DEMO_USER = ("ivanova", "demo-pass-1")
 
@@ -122,6 +124,15 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     s.shot("pick_done")
     pick("TASK-000003")
     pick("TASK-000002")
+    # a task ended with a shortage: the first unit picked, the rest not on the shelf
+    pick("TASK-000004", stop_after=1)
+    pick_screen = window.screens["pick"]
+    assert isinstance(pick_screen, PickScreen)
+    while pick_screen.flow is not None and not pick_screen.flow.finished:
+        pick_screen.skip("not_found")  # the first press asks,
+        pick_screen.skip("not_found")  # the second records the shortage
+        s.settle()
+    s.shot("pick_short")
 
     window.navigate("pack")
     pack = window.screens["pack"]
@@ -144,6 +155,11 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     window.navigate("ship")
     s.scan(box1 or "")
     s.shot("ship")
+    ship = window.screens["ship"]
+    assert isinstance(ship, ShipScreen)
+    ship.finish_route()  # boxes for the same PVZ still waiting: named first, a second press closes
+    s.settle()
+    s.shot("ship_left_behind")
 
     window.navigate("returns")
     s.scan(facts["return_box"])
