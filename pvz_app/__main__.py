@@ -26,7 +26,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from shared.auth import AuthClient, AuthError, Session, TokenStore
-from shared.config import AppConfig, ConfigStore, data_dir
+from shared.config import AppConfig, ConfigProblem, ConfigStore, data_dir
 from shared.domain import Clock, Role, SiteKind, SystemClock
 from shared.qt import i18n, theme
 from shared.qt.feedback import Feedback, SoundPlayer
@@ -58,6 +58,7 @@ class Options:
     device_id: str | None = None
     demo_user: str | None = None
     demo_password: str | None = None
+    startup_check: bool = False
 
 
 @dataclass
@@ -74,6 +75,7 @@ class PvzApp:
     config: AppConfig
     translators: list[Any] = field(default_factory=list)
     wedge: WedgeFilter | None = None
+    notice: Any = None  # the start-up notice (configuration problems, no keyring), if shown
 
     def switch_language(self, lang: str) -> None:
         """Load the other catalogs and rebuild the window in that language, keeping the session,
@@ -123,17 +125,31 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     p.add_argument("--device-id", help=argparse.SUPPRESS)
     p.add_argument("--demo-user", help="log in as this user at start (make demo)")
     p.add_argument("--demo-password", help="password for --demo-user")
+    p.add_argument("--startup-check", action="store_true", help="start, show the window, exit (checks)")
     a = p.parse_args(argv)
     return Options(
-        a.backend_url, a.data_dir, a.site, a.scanner_port, a.lang, a.device_id, a.demo_user, a.demo_password
+        a.backend_url,
+        a.data_dir,
+        a.site,
+        a.scanner_port,
+        a.lang,
+        a.device_id,
+        a.demo_user,
+        a.demo_password,
+        a.startup_check,
     )
 
 
-def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path]:
+def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path, list[ConfigProblem]]:
+    """The config this run uses and what is wrong in its files (never an exception for a bad file:
+    a PC must start; the window and the settings screen show the problems)."""
     folder = opts.data_dir or data_dir() / "pvz"
+    private_folder(folder)
     store = ConfigStore("pvz", path=folder / "pvz.json") if opts.data_dir else ConfigStore("pvz")
     overrides: dict[str, Any] = {"backend_url": opts.backend_url, "site_id": opts.site, "language": opts.lang}
-    cfg = store.load(overrides)
+    cfg, problems = store.load_checked(overrides)
+    for problem in problems:
+        log.warning("configuration: %s", problem)
     if opts.scanner_port is not None:
         cfg = replace(cfg, scanner=replace(cfg.scanner, port=opts.scanner_port))
     if not cfg.site_id:
@@ -142,7 +158,7 @@ def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path]:
 
         if first_run("pvz", store, opts.lang) is None:
             raise SystemExit("pvz-app: setup cancelled; nothing was saved")
-        cfg = store.load(overrides)
+        cfg, problems = store.load_checked(overrides)
         if opts.scanner_port is not None:
             cfg = replace(cfg, scanner=replace(cfg.scanner, port=opts.scanner_port))
     device = opts.device_id or cfg.device_id
@@ -154,16 +170,35 @@ def load_config(opts: Options) -> tuple[ConfigStore, AppConfig, Path]:
         cfg = replace(cfg, device_id=device)
     if not store.path.exists():
         store.save(cfg)  # first run: what the settings screen shows and edits
-    return store, cfg, folder
+    return store, cfg, folder, problems
+
+
+def private_folder(folder: Path) -> None:
+    """The PVZ's data folder (local database with clerks' password hashes, config) is the user's
+    alone: 0700 for the folder, 0600 for the files already in it (POSIX; Windows profiles are
+    private already)."""
+    if os.name != "posix":
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(folder, 0o700)
+        for item in folder.iterdir():
+            if item.is_file() and not item.is_symlink():
+                os.chmod(item, 0o600)
+    except OSError as exc:
+        log.warning("cannot make %s private: %s", folder, exc)
 
 
 class EffectiveConfig:
     """The settings screen's view of the config: what this run uses (command line included);
     saving writes the config file, which the next start reads."""
 
-    def __init__(self, store: ConfigStore, current: AppConfig) -> None:
+    def __init__(
+        self, store: ConfigStore, current: AppConfig, problems: Sequence[ConfigProblem] = ()
+    ) -> None:
         self.store = store
         self.current = current
+        self.problems = list(problems)  # what is wrong in the config files (the settings screen lists it)
 
     def load(self, overrides: Any = None) -> AppConfig:
         return self.current
@@ -241,11 +276,12 @@ def build(
 ) -> PvzApp:
     """Wire the app. Tests pass a SyncRunner, PdfReports, ``sync_inline=True`` and a clock."""
     clock = clock or SystemClock()
-    config_store, cfg, folder = load_config(opts)
+    config_store, cfg, folder, problems = load_config(opts)
     lang = i18n.normalise_language(cfg.language)
     translators = i18n.install(app, lang, CATALOGS)
     theme.apply_theme(app, app_name="pvz")
     store = LocalStore.open(folder / "pvz.sqlite", cfg.device_id, clock)
+    private_folder(folder)  # the database and its -wal/-shm files, created just now, included
     http: Any = _Deferred(
         lambda: httpx.Client(
             base_url=cfg.backend_url, timeout=httpx.Timeout(10.0, connect=3.0), transport=transport
@@ -301,7 +337,7 @@ def build(
         clock=clock,
         auth=session,
         reports=reports or PreviewReports(printer_name=cfg.printer.name, label_size=cfg.printer.label_size),
-        config=EffectiveConfig(config_store, cfg),
+        config=EffectiveConfig(config_store, cfg, problems),
         admin_check=make_admin_check(http, store, clock),
         sync=sync,
         lang=lang,
@@ -319,6 +355,37 @@ def build(
     return built
 
 
+PREFERRED_SIZE = (1280, 800)
+
+
+def fit_to_screen(window: Any, available: Any = None) -> None:
+    """The preferred size, shrunk to the screen's free area (a 1366x768 laptop with a task bar)."""
+    if available is None:
+        screen = window.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+    width, height = PREFERRED_SIZE
+    if available is not None and available.width() > 0 and available.height() > 0:
+        frame = 40  # title bar and borders the window manager adds
+        width, height = min(width, available.width()), min(height, available.height() - frame)
+        window.resize(width, height)
+        window.move(available.x() + (available.width() - width) // 2, available.y())
+    else:
+        window.resize(width, height)
+
+
+def startup_notices(built: PvzApp) -> Any:
+    """Configuration problems and a missing secure keyring, said over the window at start."""
+    from shared.qt.config_notice import show_startup_notices
+
+    problems = getattr(built.ctx.config, "problems", [])
+    warning = None
+    tokens = getattr(built.session, "tokens", None)
+    with contextlib.suppress(Exception):  # the keyring backend may fail to load: say nothing then
+        if tokens is not None and not tokens.secure:
+            warning = tokens.warning
+    return show_startup_notices(built.window, problems, warning)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("WB_LOG", "WARNING"))
     opts = parse_args(sys.argv[1:] if argv is None else argv)
@@ -326,8 +393,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("WB Ops PVZ")
     built = build(opts, app)
-    built.window.resize(1280, 800)
+    fit_to_screen(built.window)
     built.window.show()
+    built.notice = startup_notices(built)
+    if opts.startup_check:
+        app.processEvents()
+        for problem in built.ctx.config.problems:  # type: ignore[attr-defined]
+            print(f"pvz-app: configuration: {problem}", file=sys.stderr)
+        print(f"pvz-app: started ({built.window.width()}x{built.window.height()})", flush=True)
+        built.close()
+        return 0
     if opts.demo_user and opts.demo_password:
         login = built.window.login
         login.username.setText(opts.demo_user)

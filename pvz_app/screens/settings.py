@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from shared.barcodes import Scan
 from shared.config import AppConfig, ConfigError
+from shared.qt.config_notice import ProblemsLabel
 from shared.qt.operations import OpFailure
 
 from .base import Screen, credentials_form
@@ -82,6 +83,8 @@ class SettingsScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.pages.addWidget(scroll)
+        # what is wrong in the config files, shown locked or unlocked, until it is fixed
+        self.problems = self.add(ProblemsLabel(getattr(self.ctx.config, "problems", []), self))
         self.add(self.pages, 1)
         self.add_action(
             "unlock", self.tr("Log in as administrator"), "Ctrl+Return", self.unlock, primary=True
