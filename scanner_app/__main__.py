@@ -225,8 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from shared.config import ConfigError, ConfigStore
 
+    # a bad roll-out file or setting never stops the terminal: it starts on the last good values
+    # and says what is wrong (file, line, setting) over the window
+    saved, problems = ConfigStore("terminal").load_checked()
+    for problem in problems:
+        print(f"scanner-app: configuration: {problem}", file=sys.stderr)
     try:
-        saved = ConfigStore("terminal").load()
         if not saved.configured and args.backend_url is None and not args.startup_check:
             from shared.qt.setup_wizard import first_run
 
@@ -252,6 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     terminal = build(config)
     window = terminal.window
     window.show()
+    from shared.qt.config_notice import show_startup_notices
+
+    tokens = getattr(getattr(terminal.auth, "core", None), "tokens", None)
+    insecure = tokens.warning if tokens is not None and not getattr(tokens, "secure", True) else None
+    show_startup_notices(window, problems, insecure)  # parented to the window, non-modal
     if args.startup_check:
         terminal.app.processEvents()
         print(f"startup {time.perf_counter() - STARTED:.3f}s", flush=True)

@@ -147,3 +147,22 @@ def test_an_unreachable_rollout_file_falls_back_to_its_last_good_copy(tmp_path: 
     config, problems = store.load_checked()
     assert config.backend_url == "https://fleet.example:8700"
     assert [p.kind for p in problems] == ["unreadable"] and "last good copy" in str(problems[0])
+
+
+def test_the_terminal_start_up_survives_a_bad_rollout_too(tmp_path: Path) -> None:
+    rollout = tmp_path / "rollout.toml"
+    rollout.write_text('[terminal]\nbackend_url = "http://127.0.0.1:9"\nlanguage = "fr"\n[terminal.scanner\n')
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WB_OPS_CONFIG": str(rollout), "HOME": str(tmp_path)}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env.pop("XDG_CONFIG_HOME", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "scanner_app", "--data-dir", str(tmp_path / "t"), "--startup-check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"scanner-app: configuration: {rollout}, line 4" in done.stderr
