@@ -15,6 +15,7 @@ from shared.version import version
 from .context import AppContext, open_context
 from .errors import install_error_handlers
 from .services.auth import LoginThrottle
+from .services.passwords import PasswordPool
 from .settings import Settings
 
 
@@ -24,7 +25,10 @@ def create_app(
     """Build the app on a data dir (created and migrated if needed). Inject `clock` in tests."""
     settings = settings or Settings()
     ctx = ctx or open_context(settings, clock)
-    throttle = LoginThrottle(ctx.clock, settings.login_max_failures, settings.login_window_s)
+    throttle = LoginThrottle.from_settings(ctx.clock, settings)
+    password_pool = PasswordPool(
+        ctx.passwords, settings.login_hash_workers, settings.login_hash_queue, settings.login_hash_wait_s
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -39,6 +43,7 @@ def create_app(
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+            password_pool.shutdown()
             ctx.db.dispose()
 
     app = FastAPI(
@@ -49,6 +54,7 @@ def create_app(
     )
     app.state.ctx = ctx
     app.state.throttle = throttle
+    app.state.password_pool = password_pool
     app.state.relay = None
     install_error_handlers(app)
 

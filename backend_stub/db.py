@@ -27,6 +27,7 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
+    inspect,
     select,
     text,
 )
@@ -98,7 +99,14 @@ tokens = Table(
     Column("expires_at", String(30), nullable=False),
     Column("revoked_at", String(30), nullable=True),
     Column("created_at", String(30), nullable=False),
+    # refresh rotation (services/auth.py), added by migration 005: the login a pair descends from,
+    # when this refresh token was rotated, and its successor pair encrypted with a key derived from
+    # this (never stored) refresh token, so that only its holder can get that same pair again
+    Column("family_id", String(26), nullable=True),
+    Column("rotated_at", String(30), nullable=True),
+    Column("successor", Text, nullable=True),
 )
+Index("ix_tokens_family_id", tokens.c.family_id)
 
 products = Table(
     "products",
@@ -378,6 +386,20 @@ def _m003_changes_ids_never_reused(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE changes_v1")
 
 
+def _m005_refresh_rotation(conn: Connection) -> None:
+    """Tokens get a family (the login they descend from) and a rotation record for the overlap."""
+    have = {c["name"] for c in inspect(conn).get_columns("tokens")}
+    for name, sql_type in (
+        ("family_id", "VARCHAR(26)"),
+        ("rotated_at", "VARCHAR(30)"),
+        ("successor", "TEXT"),
+    ):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE tokens ADD COLUMN {name} {sql_type}")
+    conn.execute(tokens.update().where(tokens.c.family_id.is_(None)).values(family_id=tokens.c.pair_id))
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_tokens_family_id ON tokens (family_id)")
+
+
 def _m006_catalog_search_words(conn: Connection) -> None:
     """Catalog search v2 (word forms, typos, prefixes, suggestions): its tables replace 1.0's
     `product_fts` and are filled from the products already there."""
@@ -390,6 +412,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
     ("003_changes_ids_never_reused", _m003_changes_ids_never_reused),
+    ("005_refresh_rotation", _m005_refresh_rotation),
     ("006_catalog_search_words", _m006_catalog_search_words),
 ]
 

@@ -33,8 +33,19 @@ class Settings(BaseSettings):
     webhook_tolerance_s: int = 300
     access_token_ttl_s: int = 15 * 60
     refresh_token_ttl_s: int = 30 * 24 * 3600
-    login_max_failures: int = 5
+    login_max_failures: int = 5  # per username and client address within the window
     login_window_s: int = 15 * 60
+    # per username from any address: a ceiling for guessing spread over many addresses
+    login_user_max_failures: int = Field(default=50, ge=1)
+    # per client address, whatever the usernames (made-up ones too)
+    login_address_max_failures: int = Field(default=100, ge=1)
+    # password checks run on this many threads (0: one per CPU core) ...
+    login_hash_workers: int = Field(default=0, ge=0, le=64)
+    # ... at most this many more wait, each at most this long; past that 503 `busy` with Retry-After
+    login_hash_queue: int = Field(default=16, ge=0, le=10_000)
+    login_hash_wait_s: float = Field(default=2.0, gt=0, le=60)
+    # a rotated refresh token still answers with the same successor pair for this long (lost answers)
+    refresh_overlap_s: int = Field(default=60, ge=0, le=3600)
     pickup_token_ttl_s: int = 3 * 24 * 3600
     relay_enabled: bool = True
     relay_interval_s: float = 0.5

@@ -3,11 +3,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ..errors import ERROR_RESPONSES
+from ..errors import ERROR_RESPONSES, ApiError, ErrorBody, error_response
 from ..services import auth as svc
 from ..services.auth import LoginThrottle
+from ..services.passwords import PasswordPool
 from .deps import Caller, Ctx, get_throttle
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=ERROR_RESPONSES)
@@ -42,14 +44,38 @@ class StatusOut(BaseModel):
     status: str
 
 
-@router.post("/login", response_model=TokensOut)
-def login(
-    body: LoginIn, request: Request, ctx: Ctx, throttle: Annotated[LoginThrottle, Depends(get_throttle)]
-) -> TokensOut:
+def get_password_pool(request: Request) -> PasswordPool:
+    pool: PasswordPool = request.app.state.password_pool
+    return pool
+
+
+def _with_retry_after(exc: ApiError) -> JSONResponse:
+    """The error as every endpoint answers it, plus the Retry-After header its 429/503 promises."""
+    response = error_response(exc.status, exc.code, exc.message, **exc.extra)
+    retry = exc.extra.get("retry_after")
+    if retry is not None:
+        response.headers["Retry-After"] = str(retry)
+    return response
+
+
+@router.post(
+    "/login",
+    response_model=TokensOut,
+    responses={503: {"model": ErrorBody, "description": "busy: password checks are at capacity"}},
+)
+async def login(
+    body: LoginIn,
+    request: Request,
+    ctx: Ctx,
+    throttle: Annotated[LoginThrottle, Depends(get_throttle)],
+    pool: Annotated[PasswordPool, Depends(get_password_pool)],
+) -> TokensOut | JSONResponse:
     address = request.client.host if request.client else "?"
-    return TokensOut.model_validate(
-        svc.login(ctx, throttle, body.username, body.password, body.device_id, address)
-    )
+    try:
+        answer = await svc.login(ctx, throttle, pool, body.username, body.password, body.device_id, address)
+    except ApiError as exc:
+        return _with_retry_after(exc)
+    return TokensOut.model_validate(answer)
 
 
 @router.post("/refresh", response_model=TokensOut)
