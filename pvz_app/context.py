@@ -42,6 +42,11 @@ class AuthPort(Protocol):
 
     def sign_in(self, username: str, password: str) -> Actor: ...
 
+    def login(self, username: str, password: str) -> Actor:
+        """Online only (a fresh session from the server): the in-place login after the server
+        ended the session."""
+        ...
+
     def unlock(self, password: str) -> Actor:
         """Unlock the idle-locked session of the same user against the local verifier."""
         ...

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from shared.qt.feedback import FeedbackBanner
 from shared.qt.operations import OpFailure
+from shared.qt.relogin import ReloginPrompt
 from shared.qt.scanner_bridge import blocked_message
 from shared.qt.widgets import ProgressStrip, StatusBar
 from shared.scanning.events import ScanEvent
@@ -114,15 +117,25 @@ class MainWindow(QMainWindow):
             self.flow_actions[key] = action
         self.sidebar.itemClicked.connect(lambda item: self.show_flow(item.data(Qt.ItemDataRole.UserRole)))
         self.logout_action = QAction(self.tr("Log out"), self)
-        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.setShortcuts([QKeySequence("F10"), QKeySequence("Ctrl+Shift+L")])
         self.logout_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.logout_action.triggered.connect(self.logout)
+        self.logout_action.triggered.connect(self.request_logout)
         self.addAction(self.logout_action)
         self.sync_action = QAction(self.tr("Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("F12"))
         self.sync_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sync_action.triggered.connect(self.sync_now)
         self.addAction(self.sync_action)
+        # logging out and syncing are on buttons under the flows, not only on keys
+        self.sync_button = QPushButton("F12  " + self.tr("Sync now"), self)
+        self.sync_button.setObjectName("SyncButton")
+        self.sync_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sync_button.clicked.connect(self.sync_action.trigger)
+        self.logout_button = QPushButton("F10  " + self.tr("Log out"), self)
+        self.logout_button.setObjectName("LogoutButton")
+        self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.logout_button.clicked.connect(self.logout_action.trigger)
+        self.logout_action.enabledChanged.connect(self.logout_button.setEnabled)
 
         central = QWidget(self)
         outer = QVBoxLayout(central)
@@ -131,7 +144,14 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.sidebar)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 8)
+        left.setSpacing(6)
+        left.addWidget(self.sidebar, 1)
+        for button in (self.sync_button, self.logout_button):
+            button.setFixedWidth(self.sidebar.width() - 16)
+            left.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row.addLayout(left)
         right = QVBoxLayout()
         right.setContentsMargins(16, 8, 16, 0)
         right.setSpacing(0)
@@ -153,6 +173,10 @@ class MainWindow(QMainWindow):
         ctx.scanner.blocked.connect(self._blocked)
         self.current: Screen = self.login
         self.locked_out: LockedOut | None = None
+        self._last_override: tuple[int, int, int] | None = None
+        # the server ended the session (a revoked or lost refresh token): the password is asked
+        # over the current screen, which stays as it is, and sync resumes after it
+        self.relogin = ReloginPrompt(ctx.status, self, self._relogin_user, self._relogin, self._resumed)
         self._set_flows_enabled(False)
         self._activate(self.login)
         app = QCoreApplication.instance()
@@ -210,8 +234,7 @@ class MainWindow(QMainWindow):
             item = self.sidebar.item(i)
             flags = item.flags()
             item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if on else flags & ~Qt.ItemFlag.ItemIsEnabled)
-        for action in self.flow_actions.values():
-            action.setEnabled(on)
+        # the flows' keys stay live: pressed before login (or while locked) they say why nothing opens
         self.logout_action.setEnabled(on)
 
     def _show(self, screen: Screen) -> None:
@@ -254,7 +277,15 @@ class MainWindow(QMainWindow):
         self.current.handle_scan(event)
 
     def show_flow(self, key: str) -> None:
+        if self.locked_out is not None:
+            self.ctx.feedback.warning(
+                self.tr("Locked: %1 must unlock first (or another clerk log in).").replace(
+                    "%1", self.locked_out.actor.username
+                )
+            )
+            return
         if self.ctx.service.actor is None:
+            self.ctx.feedback.warning(self.tr("Log in first: the flows open after login."))
             return
         screen = self.screens[key]
         if screen.needs_shift and self.ctx.service.shift() is None:
@@ -268,12 +299,33 @@ class MainWindow(QMainWindow):
 
     # --- idle lock ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            self._explain_unavailable(event)
         if event.type() in _ACTIVITY and self.locked_out is None and self.ctx.service.actor is not None:
             if self.ctx.auth.locked:
                 self.lock()  # back after the idle time: the counter locks before the key counts
             else:
                 self.ctx.auth.touch()
         return False
+
+    def _explain_unavailable(self, event: QKeyEvent) -> None:
+        """A key whose action is disabled on this screen would do nothing silently: say why."""
+        stamp = (event.timestamp(), event.key(), int(event.modifiers().value))
+        if stamp == self._last_override or not self.isActiveWindow():
+            return  # the same key seen again on its way up the widget chain
+        self._last_override = stamp
+        pressed = QKeySequence(event.keyCombination())
+        for name, action in self.current.actions_by_name.items():
+            if action.isEnabled() or not any(
+                pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in action.shortcuts()
+            ):
+                continue
+            explain = getattr(self.current, "unavailable_reason", None)
+            reason = explain(name) if callable(explain) else ""
+            self.ctx.feedback.warning(
+                reason or self.tr("«%1» is not available now.").replace("%1", action.text())
+            )
+            return
 
     def check_idle(self) -> None:
         """Lock a counter left idle past the configured minutes (the timer calls this)."""
@@ -320,6 +372,7 @@ class MainWindow(QMainWindow):
         self.login.show_locked(None)
         self.ctx.service.actor = actor
         self.ctx.status.update(user=actor.username, site=self.ctx.site_id, online=self.ctx.auth.online)
+        self.relogin.reset()
         self._set_flows_enabled(True)
         if self.ctx.sync is not None:
             self.ctx.sync.kick()
@@ -329,6 +382,37 @@ class MainWindow(QMainWindow):
         if locked is not None:
             self._fresh_screens()  # another clerk: a fresh start
         self.show_flow("issuing" if self.ctx.service.shift() is not None else "shift")
+
+    # --- the server ended the session -----------------------------------------------------------
+    def _relogin_user(self) -> str | None:
+        actor = self.ctx.service.actor
+        return actor.username if actor is not None and self.locked_out is None else None
+
+    def _relogin(self, username: str, password: str) -> object:
+        return self.ctx.auth.login(username, password)
+
+    def _resumed(self) -> None:
+        self.ctx.status.update(online=self.ctx.auth.online)
+        self.ctx.feedback.success(self.tr("Logged in again: sync resumes."))
+        if self.ctx.sync is not None:
+            self.ctx.sync.sync_now()
+
+    # --- logout ------------------------------------------------------------------------------
+    def request_logout(self) -> None:
+        """F10: log out, after saying what is left undone (operations not sent yet)."""
+        if self.ctx.service.actor is None:
+            return
+        pending = self.ctx.status.snapshot.pending
+        if pending:
+            confirm = self.ctx.extras.get("confirm", _confirm)
+            text = self.tr(
+                "%1 operations have not reached the server yet. They stay on this computer and are "
+                "sent after the next login. Log out anyway?"
+            ).replace("%1", str(pending))
+            if not confirm(self, self.tr("Log out"), text):
+                self.ctx.feedback.info(self.tr("Still logged in."))
+                return
+        self.logout()
 
     def logout(self) -> None:
         """Log out: the server is told when reachable; locally the clerk is out either way."""
@@ -369,6 +453,9 @@ class MainWindow(QMainWindow):
             self.progress.hide()
 
     def sync_now(self) -> None:
+        """F12: sync now; when the server ended the session, ask for the password first."""
+        if self.relogin.offer():
+            return
         if self.ctx.sync is not None:
             self.ctx.sync.sync_now()
 
@@ -383,3 +470,14 @@ class MainWindow(QMainWindow):
         self.ctx.ops.runner.wait(10_000)
         self.shutdown()
         super().closeEvent(event)
+
+
+def _confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

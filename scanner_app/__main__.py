@@ -184,7 +184,25 @@ def build(
         sync.start()
 
     window.login.logged_in.connect(shift_started)
-    sync.statusChanged.connect(status.update_from)
+    sync.statusChanged.connect(status.update_from_sync)
+    status.update_from_sync(engine.refresh_status())
+    from shared.qt.relogin import ReloginPrompt
+
+    # the server ended the session: the worker's password, asked over the screen they are on
+    def resumed() -> None:
+        window.relogged()
+        sync.sync_now()
+
+    relogin = ReloginPrompt(
+        status,
+        window,
+        lambda: window.session.username if window.session is not None else None,
+        session.login,
+        resumed,
+        compact=True,
+    )
+    window.relogin = relogin
+    services.sync = _SyncOrLogin(sync, relogin)
     sync.changed.connect(window.data_changed)
     sync.finished.connect(lambda report: window.data_changed())
     ops.changed.connect(lambda changes: sync.kick() if window.session is not None else None)
@@ -205,6 +223,21 @@ def build(
         driver,
         translators,
     )
+
+
+class _SyncOrLogin:
+    """The screens' "sync now": asks for the password first when the server ended the session."""
+
+    def __init__(self, sync: Any, relogin: Any) -> None:
+        self._sync = sync
+        self._relogin = relogin
+
+    def sync_now(self) -> None:
+        if not self._relogin.offer():
+            self._sync.sync_now()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sync, name)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

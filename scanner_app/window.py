@@ -92,7 +92,9 @@ class TerminalWindow(QWidget):
         self.login.logged_in.connect(self.start_shift)
         menu = self.screens["menu"]
         assert isinstance(menu, MenuScreen)
-        menu.logout_requested.connect(self.logout)
+        menu.logout_requested.connect(self.request_logout)
+        self._logout_armed = False  # F10 with unsent operations warned once; F10 again logs out
+        self.relogin: Any = None  # shared.qt.relogin.ReloginPrompt, set by the composition root
         self.strip = TerminalStatusStrip(status, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +130,7 @@ class TerminalWindow(QWidget):
         screen = self.screens[name]
         if screen is not self.stack.currentWidget():
             self.bridge.debouncer.reset()  # a new step: the same label again is a new scan
+        self._logout_armed = False
         self.stack.setCurrentWidget(screen)
         self.bridge.set_target(screen.handle_scan if screen.takes_scans else None)
         screen.activate(arg)
@@ -161,7 +164,27 @@ class TerminalWindow(QWidget):
         self.navigate("login")
         self.login.show_result(Level.WARN, self.tr("Locked after a pause: log in again to continue."))
 
+    def request_logout(self) -> None:
+        """F10: log out; with operations not sent yet, say so first and log out on a second F10."""
+        pending = self.status.snapshot.pending
+        if pending and not self._logout_armed:
+            self._logout_armed = True
+            self.current.show_result(
+                Level.WARN,
+                self.tr(
+                    "%1 operations have not reached the server yet. They stay on this terminal and "
+                    "are sent after the next login. F10 again logs out."
+                ).replace("%1", str(pending)),
+            )
+            return
+        self.logout()
+
+    def relogged(self) -> None:
+        """The worker typed the password again after the server ended the session."""
+        self.current.show_result(Level.OK, self.tr("Logged in again: sync resumes."))
+
     def logout(self) -> None:
+        self._logout_armed = False
         session, self.session = self.session, None
         if session is not None:
             # logging out locally must work even when the server is away

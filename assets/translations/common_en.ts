@@ -73,6 +73,21 @@
     </message>
 </context>
 <context>
+    <name>ConfigNotice</name>
+    <message>
+        <source>The configuration has problems; the app runs on its last good settings:</source>
+        <translation>The configuration has problems; the app runs on its last good settings:</translation>
+    </message>
+    <message>
+        <source>Fix the file and restart the app; the settings screen lists these too.</source>
+        <translation>Fix the file and restart the app; the settings screen lists these too.</translation>
+    </message>
+    <message>
+        <source>Check the configuration</source>
+        <translation>Check the configuration</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The pickup code is not genuine.</source>
@@ -433,6 +448,45 @@
     </message>
 </context>
 <context>
+    <name>ReloginDialog</name>
+    <message>
+        <source>Log in again</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <source>The server ended the session of %1. Enter the password to continue syncing: the screen you are on stays as it is.</source>
+        <translation>The server ended the session of %1. Enter the password to continue syncing: the screen you are on stays as it is.</translation>
+    </message>
+    <message>
+        <source>%1 operations wait on this device and will be sent.</source>
+        <translation>%1 operations wait on this device and will be sent.</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Password of %1</translation>
+    </message>
+    <message>
+        <source>Enter  Log in</source>
+        <translation>Enter  Log in</translation>
+    </message>
+    <message>
+        <source>Esc  Later</source>
+        <translation>Esc  Later</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: try again in a moment. Your work is kept.</source>
+        <translation>The server does not answer: try again in a moment. Your work is kept.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerBridge</name>
     <message>
         <source>A question is open on the screen: answer it first. The scan was not applied.</source>
@@ -584,6 +638,38 @@
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
+    <message>
+        <source>The server ended the session: log in again to send the queue.</source>
+        <translation>The server ended the session: log in again to send the queue.</translation>
+    </message>
+    <message>
+        <source>No answer from the server for %1 s.</source>
+        <translation>No answer from the server for %1 s.</translation>
+    </message>
+    <message>
+        <source>No answer from the server.</source>
+        <translation>No answer from the server.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>The server has a fault: trying again.</source>
+        <translation>The server has a fault: trying again.</translation>
+    </message>
+    <message>
+        <source>The server is missing earlier operations of this device: call the administrator.</source>
+        <translation>The server is missing earlier operations of this device: call the administrator.</translation>
+    </message>
+    <message>
+        <source>The server refused the data: call the administrator.</source>
+        <translation>The server refused the data: call the administrator.</translation>
+    </message>
+    <message>
+        <source>The local database failed: call the administrator.</source>
+        <translation>The local database failed: call the administrator.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -600,6 +686,14 @@
         <translation>● Offline</translation>
     </message>
     <message>
+        <source>● No answer</source>
+        <translation>● No answer</translation>
+    </message>
+    <message>
+        <source>● Log in again</source>
+        <translation>● Log in again</translation>
+    </message>
+    <message>
         <source>Pending: %1 (oldest %2)</source>
         <translation>Pending: %1 (oldest %2)</translation>
     </message>
@@ -608,8 +702,12 @@
         <translation>Pending: 0</translation>
     </message>
     <message>
-        <source>Last sync: %1</source>
-        <translation>Last sync: %1</translation>
+        <source>Last sync: %1 (%2)</source>
+        <translation>Last sync: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
     </message>
     <message>
         <source>Conflicts: %1</source>

@@ -73,6 +73,21 @@
     </message>
 </context>
 <context>
+    <name>ConfigNotice</name>
+    <message>
+        <source>The configuration has problems; the app runs on its last good settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the file and restart the app; the settings screen lists these too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The pickup code is not genuine.</source>
@@ -433,6 +448,45 @@
     </message>
 </context>
 <context>
+    <name>ReloginDialog</name>
+    <message>
+        <source>Log in again</source>
+        <translation>Войдите снова</translation>
+    </message>
+    <message>
+        <source>The server ended the session of %1. Enter the password to continue syncing: the screen you are on stays as it is.</source>
+        <translation>Сервер завершил сеанс пользователя %1. Введите пароль, чтобы продолжить синхронизацию: экран, на котором вы работаете, останется как есть.</translation>
+    </message>
+    <message>
+        <source>%1 operations wait on this device and will be sent.</source>
+        <translation>Операций ждут отправки на этом устройстве: %1, они будут отправлены.</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Пароль пользователя %1</translation>
+    </message>
+    <message>
+        <source>Enter  Log in</source>
+        <translation>Enter  Войти</translation>
+    </message>
+    <message>
+        <source>Esc  Later</source>
+        <translation>Esc  Позже</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>The server does not answer: try again in a moment. Your work is kept.</source>
+        <translation>Сервер не отвечает: попробуйте чуть позже. Ваша работа сохранена.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerBridge</name>
     <message>
         <source>A question is open on the screen: answer it first. The scan was not applied.</source>
@@ -585,6 +639,38 @@
         <source>%1 d</source>
         <translation>%1 дн.</translation>
     </message>
+    <message>
+        <source>The server ended the session: log in again to send the queue.</source>
+        <translation>Сервер завершил сеанс: войдите снова, чтобы отправить очередь.</translation>
+    </message>
+    <message>
+        <source>No answer from the server for %1 s.</source>
+        <translation>Сервер не отвечает уже %1 с.</translation>
+    </message>
+    <message>
+        <source>No answer from the server.</source>
+        <translation>Сервер не отвечает.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>The server has a fault: trying again.</source>
+        <translation>Сбой на сервере: пробуем ещё раз.</translation>
+    </message>
+    <message>
+        <source>The server is missing earlier operations of this device: call the administrator.</source>
+        <translation>На сервере нет более ранних операций этого устройства: позвоните администратору.</translation>
+    </message>
+    <message>
+        <source>The server refused the data: call the administrator.</source>
+        <translation>Сервер отклонил данные: позвоните администратору.</translation>
+    </message>
+    <message>
+        <source>The local database failed: call the administrator.</source>
+        <translation>Сбой локальной базы данных: позвоните администратору.</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -601,6 +687,14 @@
         <translation>● Нет связи</translation>
     </message>
     <message>
+        <source>● No answer</source>
+        <translation>● Нет ответа</translation>
+    </message>
+    <message>
+        <source>● Log in again</source>
+        <translation>● Войдите снова</translation>
+    </message>
+    <message>
         <source>Pending: %1 (oldest %2)</source>
         <translation>Не отправлено: %1 (старейшая %2)</translation>
     </message>
@@ -609,8 +703,12 @@
         <translation>Не отправлено: 0</translation>
     </message>
     <message>
-        <source>Last sync: %1</source>
-        <translation>Синхронизация: %1</translation>
+        <source>Last sync: %1 (%2)</source>
+        <translation>Синхронизация: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Синхронизации ещё не было</translation>
     </message>
     <message>
         <source>Conflicts: %1</source>

@@ -754,12 +754,36 @@
         <translation>Locked: the scan was not applied. %1 must unlock first (or another clerk log in).</translation>
     </message>
     <message>
+        <source>Locked: %1 must unlock first (or another clerk log in).</source>
+        <translation>Locked: %1 must unlock first (or another clerk log in).</translation>
+    </message>
+    <message>
+        <source>Log in first: the flows open after login.</source>
+        <translation>Log in first: the flows open after login.</translation>
+    </message>
+    <message>
         <source>Open the shift first (Ctrl+O).</source>
         <translation>Open the shift first (Ctrl+O).</translation>
     </message>
     <message>
+        <source>«%1» is not available now.</source>
+        <translation>«%1» is not available now.</translation>
+    </message>
+    <message>
         <source>Locked after %1 idle minutes.</source>
         <translation>Locked after %1 idle minutes.</translation>
+    </message>
+    <message>
+        <source>Logged in again: sync resumes.</source>
+        <translation>Logged in again: sync resumes.</translation>
+    </message>
+    <message>
+        <source>%1 operations have not reached the server yet. They stay on this computer and are sent after the next login. Log out anyway?</source>
+        <translation>%1 operations have not reached the server yet. They stay on this computer and are sent after the next login. Log out anyway?</translation>
+    </message>
+    <message>
+        <source>Still logged in.</source>
+        <translation>Still logged in.</translation>
     </message>
     <message>
         <source>Loading data from the server…</source>
@@ -827,6 +851,10 @@
     <message>
         <source>Confirm handover</source>
         <translation>Confirm handover</translation>
+    </message>
+    <message>
+        <source>Handover: no boxes scanned yet</source>
+        <translation>Handover: no boxes scanned yet</translation>
     </message>
     <message>
         <source>Handover: %1 boxes scanned: %2</source>
@@ -1096,6 +1124,26 @@
     <message>
         <source>Shift opened</source>
         <translation>Shift opened</translation>
+    </message>
+    <message>
+        <source>Close the shift? The shift report is printed; flows need a new shift after this.</source>
+        <translation>Close the shift? The shift report is printed; flows need a new shift after this.</translation>
+    </message>
+    <message>
+        <source>%1 operations have not reached the server yet: they stay on this computer and are sent when the connection is back.</source>
+        <translation>%1 operations have not reached the server yet: they stay on this computer and are sent when the connection is back.</translation>
+    </message>
+    <message>
+        <source>The shift stays open.</source>
+        <translation>The shift stays open.</translation>
+    </message>
+    <message>
+        <source>No shift is open: Ctrl+O opens it.</source>
+        <translation>No shift is open: Ctrl+O opens it.</translation>
+    </message>
+    <message>
+        <source>The shift is already open.</source>
+        <translation>The shift is already open.</translation>
     </message>
     <message>
         <source>Shift closed. The shift report is ready to print.</source>

@@ -754,12 +754,36 @@
         <translation>Заблокировано: скан не применён. Сначала %1 должен разблокировать (или войти другой сотрудник).</translation>
     </message>
     <message>
+        <source>Locked: %1 must unlock first (or another clerk log in).</source>
+        <translation>Заблокировано: сначала %1 должен разблокировать (или войдёт другой сотрудник).</translation>
+    </message>
+    <message>
+        <source>Log in first: the flows open after login.</source>
+        <translation>Сначала войдите: разделы открываются после входа.</translation>
+    </message>
+    <message>
         <source>Open the shift first (Ctrl+O).</source>
         <translation>Сначала откройте смену (Ctrl+O).</translation>
     </message>
     <message>
+        <source>«%1» is not available now.</source>
+        <translation>«%1» сейчас недоступно.</translation>
+    </message>
+    <message>
         <source>Locked after %1 idle minutes.</source>
         <translation>Заблокировано после %1 мин без действий.</translation>
+    </message>
+    <message>
+        <source>Logged in again: sync resumes.</source>
+        <translation>Вход выполнен: синхронизация продолжается.</translation>
+    </message>
+    <message>
+        <source>%1 operations have not reached the server yet. They stay on this computer and are sent after the next login. Log out anyway?</source>
+        <translation>Операций ещё не отправлено на сервер: %1. Они останутся на этом компьютере и уйдут после следующего входа. Всё равно выйти?</translation>
+    </message>
+    <message>
+        <source>Still logged in.</source>
+        <translation>Вы остались в системе.</translation>
     </message>
     <message>
         <source>Loading data from the server…</source>
@@ -827,6 +851,10 @@
     <message>
         <source>Confirm handover</source>
         <translation>Подтвердить передачу</translation>
+    </message>
+    <message>
+        <source>Handover: no boxes scanned yet</source>
+        <translation>Передача: коробы ещё не отсканированы</translation>
     </message>
     <message>
         <source>Handover: %1 boxes scanned: %2</source>
@@ -1096,6 +1124,26 @@
     <message>
         <source>Shift opened</source>
         <translation>Смена открыта</translation>
+    </message>
+    <message>
+        <source>Close the shift? The shift report is printed; flows need a new shift after this.</source>
+        <translation>Закрыть смену? Будет напечатан отчёт о смене; для дальнейшей работы понадобится новая смена.</translation>
+    </message>
+    <message>
+        <source>%1 operations have not reached the server yet: they stay on this computer and are sent when the connection is back.</source>
+        <translation>Операций ещё не отправлено на сервер: %1. Они останутся на этом компьютере и уйдут, когда появится связь.</translation>
+    </message>
+    <message>
+        <source>The shift stays open.</source>
+        <translation>Смена остаётся открытой.</translation>
+    </message>
+    <message>
+        <source>No shift is open: Ctrl+O opens it.</source>
+        <translation>Смена не открыта: Ctrl+O открывает её.</translation>
+    </message>
+    <message>
+        <source>The shift is already open.</source>
+        <translation>Смена уже открыта.</translation>
     </message>
     <message>
         <source>Shift closed. The shift report is ready to print.</source>

@@ -378,6 +378,10 @@
         <source>Type a code if the label does not scan</source>
         <translation>Type a code if the label does not scan</translation>
     </message>
+    <message>
+        <source>«%1» is not available now.</source>
+        <translation>«%1» is not available now.</translation>
+    </message>
 </context>
 <context>
     <name>Screen</name>
@@ -838,6 +842,14 @@
         <translation>● Offline</translation>
     </message>
     <message>
+        <source>● No answer</source>
+        <translation>● No answer</translation>
+    </message>
+    <message>
+        <source>● Log in</source>
+        <translation>● Log in</translation>
+    </message>
+    <message>
         <source>Pending %1 (%2)</source>
         <translation>Pending %1 (%2)</translation>
     </message>
@@ -846,12 +858,16 @@
         <translation>Pending 0</translation>
     </message>
     <message>
-        <source>Conflicts %1</source>
-        <translation>Conflicts %1</translation>
+        <source>Synced %1</source>
+        <translation>Synced %1</translation>
     </message>
     <message>
-        <source>Synced: %1</source>
-        <translation>Synced: %1</translation>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Conflicts %1</source>
+        <translation>Conflicts %1</translation>
     </message>
     <message>
         <source>Scanner ✓</source>
@@ -875,6 +891,14 @@
     <message>
         <source>Locked after a pause: log in again to continue.</source>
         <translation>Locked after a pause: log in again to continue.</translation>
+    </message>
+    <message>
+        <source>%1 operations have not reached the server yet. They stay on this terminal and are sent after the next login. F10 again logs out.</source>
+        <translation>%1 operations have not reached the server yet. They stay on this terminal and are sent after the next login. F10 again logs out.</translation>
+    </message>
+    <message>
+        <source>Logged in again: sync resumes.</source>
+        <translation>Logged in again: sync resumes.</translation>
     </message>
 </context>
 </TS>

@@ -319,19 +319,19 @@
     </message>
     <message>
         <source>Every line of this task is done.</source>
-        <translation>Все строки задания выполнены.</translation>
+        <translation>Все позиции задания собраны.</translation>
     </message>
     <message>
         <source>Line %1 of %2 · picked %3 of %4</source>
-        <translation>Строка %1 из %2 · собрано %3 из %4</translation>
+        <translation>Позиция %1 из %2 · собрано %3 из %4</translation>
     </message>
     <message>
         <source>Not found: %1 left on this line. Press again to record the shortage.</source>
-        <translation>Не найден: по строке осталось %1. Нажмите ещё раз, чтобы записать недостачу.</translation>
+        <translation>Не найден: по этой позиции осталось %1. Нажмите ещё раз, чтобы записать недостачу.</translation>
     </message>
     <message>
         <source>Damaged: %1 left on this line. Press again to record them.</source>
-        <translation>Повреждён: по строке осталось %1. Нажмите ещё раз, чтобы записать.</translation>
+        <translation>Повреждён: по этой позиции осталось %1. Нажмите ещё раз, чтобы записать.</translation>
     </message>
 </context>
 <context>
@@ -377,6 +377,10 @@
     <message>
         <source>Type a code if the label does not scan</source>
         <translation>Введите код, если этикетка не читается</translation>
+    </message>
+    <message>
+        <source>«%1» is not available now.</source>
+        <translation>«%1» сейчас недоступно.</translation>
     </message>
 </context>
 <context>
@@ -520,7 +524,7 @@
     </message>
     <message>
         <source>Wrong location {scanned}: this line is at {location}.</source>
-        <translation>Не то место {scanned}: эта строка лежит в {location}.</translation>
+        <translation>Не то место {scanned}: этот товар лежит в {location}.</translation>
     </message>
     <message>
         <source>Location {location} confirmed.</source>
@@ -528,15 +532,15 @@
     </message>
     <message>
         <source>Wrong product: this line is {product}.</source>
-        <translation>Не тот товар: в этой строке {product}.</translation>
+        <translation>Не тот товар: нужен {product}.</translation>
     </message>
     <message>
         <source>Enough: the line needs {demand} and all are picked.</source>
-        <translation>Хватит: по строке нужно {demand}, всё собрано.</translation>
+        <translation>Хватит: по этой позиции нужно {demand}, всё собрано.</translation>
     </message>
     <message>
         <source>This unit belongs to another line of the task, at {location}.</source>
-        <translation>Этот товар из другой строки задания, место {location}.</translation>
+        <translation>Этот товар из другой позиции задания, место {location}.</translation>
     </message>
     <message>
         <source>Unit {label} is not in this task.</source>
@@ -838,6 +842,14 @@
         <translation>● Нет связи</translation>
     </message>
     <message>
+        <source>● No answer</source>
+        <translation>● Нет ответа</translation>
+    </message>
+    <message>
+        <source>● Log in</source>
+        <translation>● Войдите</translation>
+    </message>
+    <message>
         <source>Pending %1 (%2)</source>
         <translation>Очередь %1 (%2)</translation>
     </message>
@@ -846,12 +858,16 @@
         <translation>Очередь пуста</translation>
     </message>
     <message>
-        <source>Conflicts %1</source>
-        <translation>Конфликтов %1</translation>
+        <source>Synced %1</source>
+        <translation>Синхр. %1</translation>
     </message>
     <message>
-        <source>Synced: %1</source>
-        <translation>Синхр.: %1</translation>
+        <source>Not synced yet</source>
+        <translation>Синхр. не было</translation>
+    </message>
+    <message>
+        <source>Conflicts %1</source>
+        <translation>Конфликтов %1</translation>
     </message>
     <message>
         <source>Scanner ✓</source>
@@ -875,6 +891,14 @@
     <message>
         <source>Locked after a pause: log in again to continue.</source>
         <translation>Терминал заблокирован после паузы: войдите снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>%1 operations have not reached the server yet. They stay on this terminal and are sent after the next login. F10 again logs out.</source>
+        <translation>Операций ещё не отправлено на сервер: %1. Они останутся на терминале и уйдут после следующего входа. Ещё раз F10 — выход.</translation>
+    </message>
+    <message>
+        <source>Logged in again: sync resumes.</source>
+        <translation>Вход выполнен: синхронизация продолжается.</translation>
     </message>
 </context>
 </TS>

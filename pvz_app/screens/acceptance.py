@@ -133,7 +133,9 @@ class AcceptanceScreen(Screen):
         else:
             self.prompt.set_step(
                 self.tr("Put it in cell %1 and scan the cell label").replace("%1", str(p.cell.number)),
-                self.tr("Unit %1 · %2").replace("%1", p.unit.label).replace("%2", p.unit.customer),
+                (self.tr("Unit %1 · %2") if p.unit.customer else self.tr("Unit %1"))  # no dangling "·"
+                .replace("%1", p.unit.label)
+                .replace("%2", p.unit.customer),
             )
 
     # --- scans -------------------------------------------------------------------------------

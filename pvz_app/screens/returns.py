@@ -72,7 +72,9 @@ class ReturnsScreen(Screen):
             handover_mode=self.box is None,
             handover=self.handover_mode and bool(self.handover_boxes),
         )
-        if self.handover_mode:
+        if self.handover_mode and not self.handover_boxes:
+            self.box_line.setText(self.tr("Handover: no boxes scanned yet"))
+        elif self.handover_mode:
             self.box_line.setText(
                 self.tr("Handover: %1 boxes scanned: %2")
                 .replace("%1", str(len(self.handover_boxes)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from shared.barcodes import Scan
 from shared.domain import parse_iso
@@ -85,8 +85,27 @@ class ShiftScreen(Screen):
         self.refresh()
 
     def close_shift(self) -> None:
+        """Ctrl+Shift+C: close the shift after saying what it means (and what is not sent yet)."""
+        text = self.tr("Close the shift? The shift report is printed; flows need a new shift after this.")
+        pending = self.ctx.status.snapshot.pending
+        if pending:
+            text += " " + self.tr(
+                "%1 operations have not reached the server yet: they stay on this computer and are "
+                "sent when the connection is back."
+            ).replace("%1", str(pending))
+        if not self.ctx.extras.get("confirm", _confirm)(self, self.tr("Close shift"), text):
+            self.info(self.tr("The shift stays open."))
+            return
         report = self._report(closed=True)
         self.run(self.ctx.service.close_shift, lambda _s: self._closed(report))
+
+    def unavailable_reason(self, name: str) -> str:
+        """Why an action's key does nothing right now (the window shows it when the key is pressed)."""
+        if name in ("close", "report") and self.shift is None:
+            return self.tr("No shift is open: Ctrl+O opens it.")
+        if name == "open" and self.shift is not None:
+            return self.tr("The shift is already open.")
+        return ""
 
     def _closed(self, report: object) -> None:
         self.success(self.tr("Shift closed. The shift report is ready to print."))
@@ -109,3 +128,14 @@ class ShiftScreen(Screen):
     def print_report(self) -> None:
         self.ctx.reports.output(self._report())
         self.info(self.tr("Shift report sent to the printer"))
+
+
+def _confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -66,9 +66,21 @@ def wrap(label: QLabel) -> QLabel:
     return label
 
 
+NO_BREAK_HYPHEN = "\u2011"
+
+
+class NamesLabel(QLabel):
+    """A wrapping label whose hyphenated names stay whole: 'PVZ-DEMO-2' never breaks at a hyphen
+    (a non-breaking hyphen looks the same)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text.replace("-", NO_BREAK_HYPHEN))
+
+
 def info_label(parent: QWidget, style: str, *, centered: bool = False) -> QLabel:
-    """A wrapping label with the stylesheet's ``style`` (BoxNumber, Destination, LineInfo, ...)."""
-    label = wrap(QLabel(parent))
+    """A wrapping label with the stylesheet's ``style`` (BoxNumber, Destination, LineInfo, ...);
+    a Destination names a site, whose hyphens do not break."""
+    label = wrap(NamesLabel(parent) if style == "Destination" else QLabel(parent))
     label.setObjectName(style)
     if centered:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -243,10 +255,23 @@ class ScanScreen(Screen):
         self._keys[button] = key
         return button
 
-    @staticmethod
-    def _press(button: QPushButton) -> None:
-        if button.isEnabled() and button.isVisible():
+    def _press(self, button: QPushButton) -> None:
+        if not button.isVisible():
+            return
+        if button.isEnabled():
             button.click()
+            return
+        # a key that does nothing says why, instead of silence
+        name = button.text().split("  ", 1)[-1]
+        self.show_result(
+            Level.WARN,
+            self.unavailable_reason(button)
+            or QCoreApplication.translate("ScanScreen", "«%1» is not available now.").replace("%1", name),
+        )
+
+    def unavailable_reason(self, button: QPushButton) -> str:
+        """Override: why ``button`` is disabled right now, for the worker who pressed its key."""
+        return ""
 
     def label_button(self, button: QPushButton, text: str) -> None:
         """Set a button's text with its hardware key: 'F1  Skip'."""

@@ -93,10 +93,12 @@ class StepPrompt(QFrame):
 
 
 class StatusView(QFrame):
-    """The sync cells (connection, pending, last sync, conflicts, scanner) as labels kept current
-    from a :class:`~shared.qt.status.StatusModel`: on every ``changed`` and every 30 s (ages move
-    on with the clock). What they say is :func:`~shared.qt.status.status_cells`; a subclass gives
-    its wording in :meth:`texts` and places the labels (and any of its own) in :meth:`arrange`.
+    """The sync cells (connection, pending, last sync, conflicts, scanner, the reason sync is not
+    working) as labels kept current from a :class:`~shared.qt.status.StatusModel`: on every
+    ``changed``, every second while a sync runs (so a silent server shows "no answer" in time) and
+    every 30 s otherwise (ages move on with the clock). What they say is
+    :func:`~shared.qt.status.status_cells`; a subclass gives its wording in :meth:`texts` and places
+    the labels (and any of its own) in :meth:`arrange`. The reason label hides when there is none.
     """
 
     def __init__(self, model: StatusModel, parent: QWidget | None = None) -> None:
@@ -108,11 +110,15 @@ class StatusView(QFrame):
         self.last_sync = QLabel(self)
         self.conflicts = QLabel(self)
         self.scanner = QLabel(self)
+        self.reason = QLabel(self)
+        self.reason.setObjectName("StatusReason")
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(False)
         self.arrange()
         model.changed.connect(self.show_status)
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
-        self._timer.timeout.connect(lambda: self.show_status(self._model.snapshot))
+        self._timer.timeout.connect(self.tick)
         self._timer.start()
         self.show_status(model.snapshot)
 
@@ -122,6 +128,10 @@ class StatusView(QFrame):
     def arrange(self) -> None:
         raise NotImplementedError
 
+    def tick(self) -> None:
+        """Render again with the clock's time (the timer calls this)."""
+        self.show_status(self._model.snapshot)
+
     def _set(self, label: QLabel, text: str, tone: str = "") -> None:
         label.setText(text)
         if label.property("tone") != tone:
@@ -129,29 +139,47 @@ class StatusView(QFrame):
             repolish(label)
 
     def show_status(self, s: StatusSnapshot) -> None:
-        cells = status_cells(s, self.texts(), self._model.age_text)
+        cells = status_cells(s, self.texts(), self._model.age_text, self._model.clock.now())
         for label, cell in (
             (self.connection, cells.connection),
             (self.pending, cells.pending),
             (self.last_sync, cells.last_sync),
             (self.conflicts, cells.conflicts),
             (self.scanner, cells.scanner),
+            (self.reason, cells.reason),
         ):
             self._set(label, cell.text, cell.tone)
             label.setToolTip(cell.tooltip)
+        if self.reason.isHidden() == bool(cells.reason.text):
+            self.reason.setVisible(bool(cells.reason.text))
+        interval = 1_000 if s.syncing else 30_000
+        if self._timer.interval() != interval:
+            self._timer.setInterval(interval)
+
+    @property
+    def text(self) -> str:
+        """Everything the strip says, in reading order (tests, accessibility)."""
+        labels = [w for w in (self.connection, self.pending, self.conflicts, self.last_sync, self.scanner)]
+        if self.reason.text():
+            labels.append(self.reason)
+        return " | ".join(w.text() for w in labels)
 
 
 class StatusBar(StatusView):
-    """The bottom strip of a desktop window: the sync cells in one row, then user and site."""
+    """The bottom strip of a desktop window: the sync cells in one row, then user and site; the
+    reason sync is not working, when there is one, in words in the middle."""
 
     def texts(self) -> StatusTexts:
         return StatusTexts(
             syncing=self.tr("● Syncing…"),
             online=self.tr("● Online"),
             offline=self.tr("● Offline"),
+            no_answer=self.tr("● No answer"),
+            login=self.tr("● Log in again"),
             pending=self.tr("Pending: %1 (oldest %2)"),
             no_pending=self.tr("Pending: 0"),
-            last_sync=self.tr("Last sync: %1"),
+            last_sync=self.tr("Last sync: %1 (%2)"),
+            never_synced=self.tr("Not synced yet"),
             conflicts=self.tr("Conflicts: %1"),
             scanner_ok=self.tr("Scanner: ready"),
             scanner_disconnected=self.tr("Scanner: disconnected"),
@@ -165,6 +193,7 @@ class StatusBar(StatusView):
         layout.setContentsMargins(4, 2, 4, 2)
         for label in (self.connection, self.pending, self.last_sync, self.conflicts):
             layout.addWidget(label)
+        layout.addWidget(self.reason, 10)
         layout.addStretch(1)
         for label in (self.scanner, self.user, self.site):
             layout.addWidget(label)

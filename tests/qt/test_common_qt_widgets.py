@@ -42,15 +42,23 @@ def test_status_bar_shows_sync_scanner_user_and_site(qtbot, english) -> None:
     )
     assert bar.connection.text() == "● Online"
     assert bar.pending.text() == "Pending: 3 (oldest 4 min)"
-    assert bar.last_sync.text() == "Last sync: 1 min"
+    synced = (clock.now() - timedelta(minutes=1)).astimezone().strftime("%H:%M")
+    assert bar.last_sync.text() == f"Last sync: {synced} (1 min)"
     assert bar.conflicts.text() == "Conflicts: 2"
     assert bar.conflicts.property("tone") == "error"
     assert bar.scanner.text() == "Scanner: ready"
     assert bar.user.text() == "Anna"
     assert bar.site.text() == "PVZ-DEMO-1"
-    model.update(online=False, scanner=SCANNER_DISCONNECTED, last_error="connection refused")
+    model.update(
+        online=False,
+        scanner=SCANNER_DISCONNECTED,
+        last_error="нет связи с сервером",
+        error_kind="network",
+        error_code="connect",
+    )
     assert bar.connection.text() == "● Offline"
-    assert bar.connection.toolTip() == "connection refused"
+    assert bar.reason.text() == "No connection to the server."  # in words, on the bar
+    assert bar.connection.toolTip() == "нет связи с сервером"  # the engine's detail for an admin
     assert bar.scanner.text() == "Scanner: disconnected"
 
 
@@ -146,33 +154,122 @@ def test_the_desktop_bar_and_the_terminal_strip_show_the_same_cells_in_their_own
     bar, strip = StatusBar(model), TerminalStatusStrip(model)
     qtbot.addWidget(bar)
     qtbot.addWidget(strip)
-    cells = ("connection", "pending", "last_sync", "conflicts", "scanner")
+    cells = ("connection", "pending", "last_sync", "conflicts", "scanner", "reason")
 
     def tones(widget: StatusBar | TerminalStatusStrip) -> list[str]:
         return [getattr(widget, name).property("tone") for name in cells]
 
-    error = "connection refused by 127.0.0.1:8700 after three retries, giving up"
+    error = "нет ответа от сервера (таймаут)"
+    synced_at = clock.now() - timedelta(hours=2, minutes=5)
     model.update(
         online=False,
         pending=2,
         oldest_pending_at=clock.now() - timedelta(minutes=7),
-        last_sync_at=clock.now() - timedelta(hours=2, minutes=5),
+        last_sync_at=synced_at,
         last_error=error,
+        error_kind="network",
+        error_code="timeout",
         conflicts=1,
         scanner=SCANNER_DISCONNECTED,
         scanner_detail="/dev/ttyACM0 gone",
     )
-    assert tones(bar) == tones(strip) == ["error", "warn", "", "error", "error"]
+    hhmm = synced_at.astimezone().strftime("%H:%M")
+    assert tones(bar) == tones(strip) == ["error", "warn", "", "error", "error", "error"]
     assert bar.pending.text() == "Pending: 2 (oldest 7 min)"
     assert strip.pending.text() == "Pending 2 (7 min)"
-    assert bar.last_sync.text() == "Last sync: 2 h 5 min"  # the wide bar keeps the error in a tooltip
-    assert strip.last_sync.text() == f"Synced: 2 h 5 min · {error[:40]}"  # the narrow strip shows it
+    assert bar.last_sync.text() == f"Last sync: {hhmm} (2 h 5 min)"
+    assert strip.last_sync.text() == f"Synced {hhmm}"
+    assert bar.reason.text() == strip.reason.text() == "No answer from the server."
     assert bar.connection.toolTip() == strip.connection.toolTip() == error
     assert bar.scanner.toolTip() == strip.scanner.toolTip() == "/dev/ttyACM0 gone"
     assert (bar.scanner.text(), strip.scanner.text()) == ("Scanner: disconnected", "Scanner ✗")
 
-    model.update(online=True, syncing=True, pending=0, last_error="", conflicts=0, scanner=SCANNER_OK)
-    assert tones(bar) == tones(strip) == ["ok", "", "", "", "ok"]
+    model.update(
+        online=True, syncing=True, pending=0, last_error="", error_kind="", conflicts=0, scanner=SCANNER_OK
+    )
+    assert tones(bar) == tones(strip) == ["ok", "", "", "", "ok", ""]
     assert (bar.connection.text(), strip.connection.text()) == ("● Syncing…", "● Syncing")
-    assert strip.last_sync.text() == "Synced: 2 h 5 min"
+    assert bar.reason.text() == "" and bar.reason.isHidden()
     assert bar.connection.toolTip() == ""
+
+
+class EngineStatus:
+    """What shared.sync.SyncStatus carries, for feeding the model as the engine would."""
+
+    def __init__(self, **kw: object) -> None:
+        self.online = False
+        self.syncing = False
+        self.pending = 0
+        self.oldest_pending_age_s = None
+        self.last_sync_at = None
+        self.last_error = ""
+        self.last_error_kind = ""
+        self.last_error_code = ""
+        self.needs_login = False
+        self.progress_done = None
+        self.conflicts = 0
+        self.__dict__.update(kw)
+
+
+def test_a_silent_server_shows_no_answer_within_ten_seconds_and_retries_do_not_flash_green(
+    qtbot, english
+) -> None:
+    clock = ManualClock(datetime(2026, 3, 1, 10, 0, tzinfo=UTC))
+    model = StatusModel(clock)
+    bar = StatusBar(model)
+    qtbot.addWidget(bar)
+    good = clock.now()
+    model.update_from_sync(EngineStatus(online=True, last_sync_at=good, pending=3))
+    assert bar.connection.text() == "● Online"
+    assert model.snapshot.last_sync_at == good  # the engine's last_sync_at (not "last_success")
+
+    # a sync starts and the server goes quiet (frozen): after 10 s the bar says so, not "Syncing…"
+    model.update_from_sync(EngineStatus(online=True, syncing=True, last_sync_at=good, pending=3))
+    assert bar.connection.text() == "● Syncing…"
+    clock.advance(9)
+    bar.tick()
+    assert bar.connection.text() == "● Syncing…"
+    clock.advance(2)
+    bar.tick()
+    assert bar.connection.text() == "● No answer" and bar.connection.property("tone") == "error"
+    assert bar.reason.text() == "No answer from the server for 11 s."
+    # the sync gives up after its retries: offline, with the reason
+    failed = dict(last_sync_at=good, pending=3, last_error="x", last_error_kind="network")
+    model.update_from_sync(EngineStatus(syncing=True, last_error_code="timeout", **failed))
+    model.update_from_sync(EngineStatus(last_error_code="timeout", **failed))
+    seen: list[str] = []
+    model.changed.connect(lambda _s: seen.append(bar.connection.text()))
+    # the next tries while still frozen: red all along, no green flash at each attempt
+    for _ in range(3):
+        model.update_from_sync(EngineStatus(syncing=True, last_error_code="timeout", **failed))
+        clock.advance(12)
+        bar.tick()
+        seen.append(bar.connection.text())
+        model.update_from_sync(EngineStatus(last_error_code="timeout", **failed))
+    assert "● Syncing…" not in seen and "● Online" not in seen, seen
+    assert set(seen) <= {"● Offline", "● No answer"}
+    assert bar.reason.text() == "No answer from the server."
+    # a batch landing during a long sync is a sign of life: no "no answer" while data flows
+    model.update_from_sync(EngineStatus(online=True, syncing=True, last_sync_at=good, pending=3))
+    for left in (2, 1):
+        clock.advance(8)
+        model.update_from_sync(EngineStatus(online=True, syncing=True, last_sync_at=good, pending=left))
+        assert bar.connection.text() == "● Syncing…"
+
+
+def test_seq_gap_and_login_are_said_in_words_while_online(qtbot, english) -> None:
+    model = StatusModel(ManualClock(datetime(2026, 3, 1, 10, 0, tzinfo=UTC)))
+    bar = StatusBar(model)
+    qtbot.addWidget(bar)
+    model.update_from_sync(
+        EngineStatus(
+            online=True, last_error="разрыв нумерации", last_error_kind="permanent", last_error_code="seq_gap"
+        )
+    )
+    assert bar.connection.text() == "● Online"
+    assert "missing earlier operations" in bar.reason.text() and not bar.reason.isHidden()
+    model.update_from_sync(EngineStatus(needs_login=True, last_error_kind="auth"))
+    assert bar.connection.text() == "● Offline" and bar.reason.text() == ""  # nobody to ask yet
+    model.update(user="anna")
+    assert bar.connection.text() == "● Log in again"
+    assert "log in again" in bar.reason.text()
