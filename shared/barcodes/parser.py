@@ -304,12 +304,21 @@ def _location(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) 
     s = s.upper()
     if not s.startswith("L-"):
         raise _err("unknown_format")
-    site, tail = _site_and_tail(s, ScanKind.LOCATION)
-    if len(tail) != 6 or not ("A" <= tail[0] <= "Z") or not _digits(tail[1:]):
+    # L- + site id + A01023 (compact), or the older L- + site id + '-' + A01023: the code is the
+    # last six characters either way, and a site id never ends with '-'.
+    tail = s[-6:]
+    site = s[2:-7] if s[-7:-6] == "-" else s[2:-6]
+    if (
+        len(s) < 9
+        or not ("A" <= tail[0] <= "Z")
+        or not _digits(tail[1:])
+        or not site.isascii()
+        or _SITE_RE.fullmatch(site) is None
+    ):
         raise _err("malformed", kind="location")
     code = f"{tail[0]}-{tail[1:3]}-{tail[3:5]}-{tail[5]}"
     fields = {"site_id": site, "code": code, "location_id": location_id(site, code)}
-    return _scan(ScanKind.LOCATION, s, fields, sym, repaired, raw)
+    return _scan(ScanKind.LOCATION, f"L-{site}{tail}", fields, sym, repaired, raw)
 
 
 def _pickup(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:

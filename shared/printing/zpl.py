@@ -77,7 +77,8 @@ def label_zpl(
         elif kind is ScanKind.PRODUCT and len(code) == 13:
             cmds.append(f"^FO{margin},{y}^BEN,{bar_h},N,N^FD{code[:12]}^FS")
         else:
-            cmds.append(f"^FO{margin},{y}^BCN,{bar_h},N,N,N^FH_^FD{field_data(code)}^FS")
+            # mode A: the printer picks subset C for digit runs (fewer, wider symbols)
+            cmds.append(f"^FO{margin},{y}^BCN,{bar_h},N,N,N,A^FH_^FD{field_data(code)}^FS")
         y += bar_h + margin
     human = f"(00){code}" if kind is ScanKind.BOX else code
     for i, text in enumerate([human, *lines]):

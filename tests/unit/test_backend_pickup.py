@@ -18,6 +18,7 @@ from shared.auth.pickup import (
     short_code_hash,
     short_code_matches,
     sign_pickup_token,
+    sign_pickup_token_json,
     verify_pickup_token,
 )
 
@@ -55,11 +56,32 @@ def test_other_key_is_a_bad_signature(key: Ed25519PrivateKey) -> None:
 
 
 def test_edited_payload_is_a_bad_signature(key: Ed25519PrivateKey) -> None:
-    token = sign_pickup_token(_claim(), key)
-    forged_payload = sign_pickup_token(_claim(pvz_id="PVZ-2"), key).split(".")[1]
+    token = sign_pickup_token_json(_claim(), key)  # the older JSON form is still verified
+    forged_payload = sign_pickup_token_json(_claim(pvz_id="PVZ-2"), key).split(".")[1]
     prefix, _payload, sig = token.split(".")
     with pytest.raises(BadSignature):
         verify_pickup_token(f"{prefix}.{forged_payload}.{sig}", _raw(key), "PVZ-2", NOW, set())
+
+
+def test_compact_token_round_trips_and_an_edited_one_is_a_bad_signature(key: Ed25519PrivateKey) -> None:
+    import base64
+
+    claim = _claim()
+    token = sign_pickup_token(claim, key)
+    assert "." not in token[len("WBP1.") :] and token == token.upper()
+    assert verify_pickup_token(token, _raw(key), "PVZ-1", NOW, set()) == claim
+    assert (
+        verify_pickup_token(token.swapcase().replace("wbp1.", "WBP1."), _raw(key), "PVZ-1", NOW, set())
+        == claim
+    )
+    blob = bytearray(base64.b32decode(token[5:] + "=" * (-len(token[5:]) % 8)))
+    blob[2] ^= 1  # expires_at moved by 2**16 s
+    forged = "WBP1." + base64.b32encode(bytes(blob)).decode().rstrip("=")
+    with pytest.raises(BadSignature):
+        verify_pickup_token(forged, _raw(key), "PVZ-1", NOW, set())
+    for garbage in ("WBP1.AAAA", "WBP1." + "A" * 200, "WBP1.!!"):
+        with pytest.raises(MalformedPickupToken):
+            verify_pickup_token(garbage, _raw(key), "PVZ-1", NOW, set())
 
 
 def test_expired_other_pvz_revoked_and_garbage(key: Ed25519PrivateKey) -> None:

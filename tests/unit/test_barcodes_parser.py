@@ -27,7 +27,7 @@ from shared.barcodes.messages import ERROR_CODES
 GS = "\x1d"
 UNIT = make_unit_label(1234)  # U000000012348
 CELL = make_cell_label("PVZ-DEMO-1", 42)  # C-PVZ-DEMO-1-0042
-LOCATION = make_location_label("WH-DEMO-1", "A-01-02-3")  # L-WH-DEMO-1-A01023
+LOCATION = make_location_label("WH-DEMO-1", "A-01-02-3")  # L-WH-DEMO-1A01023
 BOX_FWD = make_sscc(12345)
 BOX_RET = make_sscc(777, kind_return=True)
 BADGE = make_badge_label(4242)
@@ -517,3 +517,22 @@ def test_short_marking_code_without_gs_is_a_marking_code_not_a_product(raw: str)
     assert scan.kind is ScanKind.MARKING
     assert scan.code == f"01{GTIN14}21ABCDEF{GS}93dGVz"
     assert (scan.fields["serial"], scan.fields["key"], scan.fields["crypto"]) == ("ABCDEF", "", "dGVz")
+
+
+def test_location_labels_in_the_older_form_read_as_the_same_location() -> None:
+    assert LOCATION == "L-WH-DEMO-1A01023"  # compact: one Code 128 symbol less than the older form
+    old, new = parse("L-WH-DEMO-1-A01023\r"), parse(LOCATION)
+    assert old.kind is new.kind is ScanKind.LOCATION
+    assert old.code == new.code == LOCATION
+    assert (
+        dict(old.fields)
+        == dict(new.fields)
+        == {
+            "site_id": "WH-DEMO-1",
+            "code": "A-01-02-3",
+            "location_id": "WH-DEMO-1:A-01-02-3",
+        }
+    )
+    assert parse("L-WH-1Z99999").fields["location_id"] == "WH-1:Z-99-99-9"
+    for bad in ("L-A01023", "L--A01023", "L-WH-A0102", "L-WH--A01023", "L-WH-DEMO-1-a01023x"):
+        assert _err(bad).code == "malformed", bad

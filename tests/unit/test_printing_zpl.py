@@ -20,7 +20,7 @@ def test_cell_label_is_utf8_code128_with_cyrillic_text() -> None:
     zpl = label_zpl(ScanKind.CELL, code, ["Ячейка 42"], LABEL_58x40, dpi=203)
     assert zpl.startswith("^XA\n^CI28\n") and zpl.rstrip().endswith("^XZ")
     assert "^PW464" in zpl and "^LL320" in zpl  # 58 x 40 mm at 203 dpi
-    assert re.search(r"\^BCN,\d+,N,N,N\^FH_\^FD" + re.escape(code), zpl)
+    assert re.search(r"\^BCN,\d+,N,N,N,A\^FH_\^FD" + re.escape(code), zpl)
     assert "Ячейка 42" in fields(zpl)
     zpl.encode("utf-8")  # what is sent to the printer
 
