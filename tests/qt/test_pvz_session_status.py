@@ -102,7 +102,7 @@ def test_the_server_ending_the_session_asks_for_the_password_over_the_current_sc
     assert "Log in again" in pvz.app.window.status_bar.connection.text()
     assert "log in again" in pvz.app.window.status_bar.reason.text()
     # behind it nothing moved: the same screen, the same box, the queue kept
-    assert pvz.current is screen and screen.session is not None
+    assert pvz.current == screen and screen.session is not None
     assert pvz.app.ctx.service.actor is not None
     assert pvz.app.store.pending_count() == queued
 
@@ -116,7 +116,7 @@ def test_the_server_ending_the_session_asks_for_the_password_over_the_current_sc
     assert prompt.dialog is None  # closed (and gone)
     assert pvz.app.store.pending_count() == 0  # sync resumed at once
     assert pvz.app.sync.status.online and not pvz.app.sync.status.needs_login
-    assert pvz.current is screen and screen.session is not None  # the box is still open
+    assert pvz.current == screen and screen.session is not None  # the box is still open
     pvz.scan(order["units"][1]["label"])
     pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
     assert pvz.tone == "success"

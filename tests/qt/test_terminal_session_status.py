@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -106,7 +107,7 @@ def test_the_status_strip_never_cuts_a_word_at_480_px(
     try:
         h.login()
         strip, status = h.window.strip, h.t.status
-        states = [
+        states: list[dict[str, Any]] = [
             dict(syncing=True, online=True),
             dict(
                 syncing=False,
