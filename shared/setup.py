@@ -141,6 +141,48 @@ def check_backend(
     return ConnectionCheck(True, message, version=version, url=base, code="ok")
 
 
+@dataclass(frozen=True)
+class SiteCheck:
+    """Whether the backend knows the site: ``code`` "ok", "unknown_site", "wrong_kind" (a warehouse
+    id given to a PVZ PC, say), "unchecked" (an older backend that cannot say) or "unreachable"."""
+
+    ok: bool
+    code: str
+    message: str
+    kind: str = ""
+    name: str = ""
+
+
+SiteChecker = Callable[[str, str, str], SiteCheck]  # (backend url, site id, expected kind)
+SITE_KINDS = {"pvz": "pvz", "terminal": "warehouse"}  # app -> the kind of site it runs at
+
+
+def check_site(
+    url: str, site_id: str, kind: str, *, transport: httpx.BaseTransport | None = None, timeout: float = 5.0
+) -> SiteCheck:
+    """Ask the backend (GET /health?site=<id>) whether `site_id` exists and is a `kind` site."""
+    try:
+        base = normalise_url(url)
+        with httpx.Client(transport=transport, timeout=timeout) as client:
+            response = client.get(base + HEALTH_PATH, params={"site": site_id})
+        body: Any = response.json() if response.status_code == 200 else None
+    except (AddressError, httpx.HTTPError, ValueError) as exc:
+        return SiteCheck(False, "unreachable", f"cannot ask {url} about {site_id}: {exc}")
+    if not isinstance(body, dict):
+        return SiteCheck(False, "unreachable", f"{url} did not answer about {site_id}")
+    if "site" not in body:
+        return SiteCheck(True, "unchecked", f"{url} cannot check site ids (an older backend)")
+    found = body.get("site")
+    if not isinstance(found, dict):
+        return SiteCheck(False, "unknown_site", f"the backend has no site {site_id}")
+    found_kind, name = str(found.get("kind", "")), str(found.get("name", ""))
+    if kind and found_kind != kind:
+        return SiteCheck(
+            False, "wrong_kind", f"{site_id} is a {found_kind} site, not a {kind}", found_kind, name
+        )
+    return SiteCheck(True, "ok", f"{site_id}: {name}", found_kind, name)
+
+
 def validate_site(site_id: str) -> str:
     """The site id upper-cased and trimmed; ValueError with the expected shape when it is wrong."""
     site = site_id.strip().upper()

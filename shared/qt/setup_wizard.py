@@ -42,13 +42,16 @@ from PySide6.QtWidgets import (
 
 from shared.config import AppConfig, ConfigError, ConfigStore
 from shared.setup import (
+    SITE_KINDS,
     AddressError,
     Checker,
     ConnectionCheck,
     PortInfo,
     PortLister,
+    SiteChecker,
     best_port,
     check_backend,
+    check_site,
     list_serial_ports,
     new_device_id,
     normalise_url,
@@ -191,8 +194,17 @@ class BackendPage(QWizardPage):
 
 
 class SitePage(QWizardPage):
-    def __init__(self, app_name: str, hostname: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app_name: str,
+        hostname: str | None,
+        parent: QWidget | None = None,
+        site_checker: SiteChecker | None = None,
+        backend_url: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._site_checker = site_checker
+        self._backend_url = backend_url
         self.setTitle(self.tr("Site"))
         self.setSubTitle(self.tr("The pickup point or warehouse this device belongs to."))
         self._app = app_name
@@ -248,6 +260,30 @@ class SitePage(QWizardPage):
         except ValueError:
             return False
         return bool(self.device.text())
+
+    def validatePage(self) -> bool:
+        """Next only for a site the backend knows, of this app's kind (a PVZ for the PVZ app)."""
+        if self._site_checker is None or self._backend_url is None:
+            return True
+        site = self.site_id()
+        result = self._site_checker(self._backend_url(), site, SITE_KINDS.get(self._app, ""))
+        if result.code == "unknown_site":
+            self.error.setText(
+                self.tr(
+                    "The server has no site %1. Check the id: an administrator creates sites with "
+                    "wb-backend create-site."
+                ).replace("%1", site)
+            )
+            return False
+        if result.code == "wrong_kind":
+            self.error.setText(
+                self.tr("%1 is not a site for this app (it is a %2 site).")
+                .replace("%1", site)
+                .replace("%2", result.kind)
+            )
+            return False
+        self.error.setText("")
+        return True  # ok, or a backend that cannot say (the connection was checked on the page before)
 
     def site_id(self) -> str:
         return validate_site(self.site.text())
@@ -402,6 +438,7 @@ class SetupWizard(QWizard):
         port_lister: PortLister = list_serial_ports,
         hostname: str | None = None,
         parent: QWidget | None = None,
+        site_checker: SiteChecker | None = check_site,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
@@ -410,11 +447,17 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.app_name = app_name
         self.store = store
-        self.initial = initial if initial is not None else store.load()
+        self.initial = initial if initial is not None else store.load_checked()[0]
         self.saved: AppConfig | None = None
 
         self.backend_page = BackendPage(checker, self)
-        self.site_page = SitePage(app_name, hostname, self)
+        self.site_page = SitePage(
+            app_name,
+            hostname,
+            self,
+            site_checker=site_checker,
+            backend_url=lambda: self.backend_page.backend_url(),
+        )
         self.scanner_page = ScannerPage(port_lister, self)
         self.summary_page = SummaryPage(self)
         for page in (self.backend_page, self.site_page, self.scanner_page, self.summary_page):
@@ -456,6 +499,7 @@ def run_setup_wizard(
     hostname: str | None = None,
     parent: QWidget | None = None,
     exec_fn: Callable[[SetupWizard], int] | None = None,
+    site_checker: SiteChecker | None = check_site,
 ) -> AppConfig | None:
     """Show the wizard modally; the saved config, or None when the admin cancelled.
 
@@ -468,6 +512,7 @@ def run_setup_wizard(
         checker=checker,
         port_lister=port_lister,
         hostname=hostname,
+        site_checker=site_checker,
         parent=parent,
     )
     code = exec_fn(wizard) if exec_fn is not None else wizard.exec()
@@ -490,11 +535,11 @@ def ensure_configured(
     reloaded, or None when the admin cancelled (the app should exit then). `wizard_options` go to
     :func:`run_setup_wizard` (checker, port_lister, parent, exec_fn, ...). ConfigError propagates.
     """
-    config = config_store.load(overrides)
+    config = config_store.load_checked(overrides)[0]
     if config.configured:
         return config
     saved = run_setup_wizard(app_name, config_store, initial=config, **wizard_options)
-    return None if saved is None else config_store.load(overrides)
+    return None if saved is None else config_store.load_checked(overrides)[0]
 
 
 def first_run(
@@ -509,7 +554,7 @@ def first_run(
 
     from . import i18n
 
-    config = config_store.load()
+    config = config_store.load_checked()[0]  # a bad roll-out file is shown by the app, not fatal here
     if config.configured:
         return config
     app = QApplication.instance() or QApplication(sys.argv[:1])
