@@ -417,6 +417,10 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 ]
 
 
+class NewerSchemaError(ValueError):
+    """The database has migrations this code does not know: running on it could lose data."""
+
+
 def migrate(db: Database, clock: Clock) -> list[str]:
     """Apply the migrations not yet recorded, each in its own transaction; return their names.
 
@@ -424,6 +428,13 @@ def migrate(db: Database, clock: Clock) -> list[str]:
     applied: list[str] = []
     with db.write() as conn:
         schema_migrations.create(conn, checkfirst=True)
+        recorded = {r[0] for r in conn.execute(select(schema_migrations.c.name))}
+    unknown = sorted(recorded - {name for name, _ in MIGRATIONS})
+    if unknown:
+        raise NewerSchemaError(
+            f"the database was written by a newer wb-backend (it has migration {unknown[-1]}, which this "
+            "version does not know): run that version again, or restore a backup made by this one"
+        )
     for name, fn in MIGRATIONS:
         with db.write() as conn:
             done = conn.execute(

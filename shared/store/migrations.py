@@ -174,6 +174,15 @@ def migrate(
 ) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return the names run."""
     done = set(applied(db))
+    unknown = sorted(done - {m.name for m in migrations})
+    if unknown:
+        from .errors import StoreError
+
+        raise StoreError(
+            "База данных создана более новой версией приложения: установите эту версию снова "
+            "(старая версия может повредить данные).",
+            detail=f"unknown migration {unknown[-1]}",
+        )
     ran: list[str] = []
     for m in migrations:
         if m.name in done:
