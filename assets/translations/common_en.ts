@@ -86,6 +86,10 @@
         <source>Check the configuration</source>
         <translation>Check the configuration</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -559,6 +563,14 @@
     <message>
         <source>A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.</source>
         <translation>A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.</translation>
+    </message>
+    <message>
+        <source>The server has no site %1. Check the id: an administrator creates sites with wb-backend create-site.</source>
+        <translation>The server has no site %1. Check the id: an administrator creates sites with wb-backend create-site.</translation>
+    </message>
+    <message>
+        <source>%1 is not a site for this app (it is a %2 site).</source>
+        <translation>%1 is not a site for this app (it is a %2 site).</translation>
     </message>
 </context>
 <context>

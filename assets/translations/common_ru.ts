@@ -76,15 +76,19 @@
     <name>ConfigNotice</name>
     <message>
         <source>The configuration has problems; the app runs on its last good settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>В настройках есть ошибки; приложение работает на последних исправных настройках:</translation>
     </message>
     <message>
         <source>Fix the file and restart the app; the settings screen lists these too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправьте файл и перезапустите приложение; эти ошибки видны и на экране настроек.</translation>
     </message>
     <message>
         <source>Check the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверьте настройки</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
     </message>
 </context>
 <context>
@@ -560,6 +564,14 @@
     <message>
         <source>A site id is capital letters, digits and dashes, like PVZ-12 or WH-MSK-1.</source>
         <translation>Код точки: заглавные латинские буквы, цифры и дефисы, например PVZ-12 или WH-MSK-1.</translation>
+    </message>
+    <message>
+        <source>The server has no site %1. Check the id: an administrator creates sites with wb-backend create-site.</source>
+        <translation>На сервере нет пункта %1. Проверьте код: пункты создаёт администратор командой wb-backend create-site.</translation>
+    </message>
+    <message>
+        <source>%1 is not a site for this app (it is a %2 site).</source>
+        <translation>%1 не подходит для этого приложения (это пункт типа %2).</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,9 @@ def problems_text(problems: Sequence[ConfigProblem]) -> str:
     lines += [f"• {p}" for p in problems[:MAX_LINES]]
     if len(problems) > MAX_LINES:
         lines.append(
-            QCoreApplication.translate("ConfigNotice", "… and %n more", "", len(problems) - MAX_LINES)
+            QCoreApplication.translate("ConfigNotice", "… and %1 more").replace(
+                "%1", str(len(problems) - MAX_LINES)
+            )
         )
     lines.append(
         QCoreApplication.translate(

@@ -270,8 +270,7 @@ class SitePage(QWizardPage):
         if result.code == "unknown_site":
             self.error.setText(
                 self.tr(
-                    "The server has no site %1. Check the id: an administrator creates sites with "
-                    "wb-backend create-site."
+                    "The server has no site %1. Check the id: an administrator creates sites with wb-backend create-site."
                 ).replace("%1", site)
             )
             return False
