@@ -385,10 +385,10 @@ def render(ctx: AppContext, metrics: RequestMetrics, version: str) -> str:
         )
 
     out.family("wb_sync_ops_total", "counter", "Pushed operations by result.")
-    by_status = {status: 0 for status in OP_RESULTS}  # present at 0 before the first op
-    by_status.update({str(status): int(n) for status, n in ops_by_status})
-    for status, n in sorted(by_status.items()):
-        out.sample("wb_sync_ops_total", n, status=status)
+    by_result = dict.fromkeys(OP_RESULTS, 0)  # present at 0 before the first op
+    by_result.update({str(result): int(n) for result, n in ops_by_status})
+    for result, n in sorted(by_result.items()):
+        out.sample("wb_sync_ops_total", n, status=result)
     out.family("wb_units", "gauge", "Units by state.")
     for status, n in sorted(units_by_status):
         out.sample("wb_units", n, status=status)
