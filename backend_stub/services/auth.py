@@ -304,8 +304,10 @@ async def login(
     Only the pool's threads hash; a login waiting for them holds no request thread, so the other
     endpoints keep answering during a flood. 429 `too_many_attempts` or 503 `busy` (Retry-After)."""
     with throttle.reserve(username, address) as attempt:
-        row = await run_in_threadpool(_active_user, ctx, username)
         try:
+            if pool.full:  # turned away before it costs a database read
+                raise PoolBusy(pool.retry_after)
+            row = await run_in_threadpool(_active_user, ctx, username)
             ok = await pool.verify(row.password_hash if row is not None else None, password)
         except PoolBusy as exc:  # no check happened: the reservation is released, not counted
             raise ApiError(

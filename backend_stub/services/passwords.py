@@ -8,8 +8,10 @@ Logins check passwords through `PasswordPool`: a bounded number of threads and a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import os
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -62,7 +64,8 @@ class PasswordPool:
     without a cap, a login flood takes the memory of every concurrent check and the threads the other
     endpoints need. Here at most `workers` checks run at once (memory: workers x the hash's memory
     cost), at most `queue` more wait, and none waits longer than `wait_s`: past that `PoolBusy`, which
-    the API answers 503 with Retry-After. Waiting costs no thread: `verify` is a coroutine.
+    the API answers 503 with Retry-After. Waiting costs no thread: `verify` is a coroutine. The
+    pool's threads run at a lower CPU priority (`_lower_priority`).
     Works from any event loop (the admission count is a thread-safe counter, not a loop primitive).
     """
 
@@ -71,7 +74,9 @@ class PasswordPool:
         self.workers = workers or os.cpu_count() or 2
         self.queue = queue
         self.wait_s = wait_s
-        self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="wb-password")
+        self._executor = ThreadPoolExecutor(
+            max_workers=self.workers, thread_name_prefix="wb-password", initializer=_lower_priority
+        )
         self._lock = threading.Lock()
         self._admitted = 0  # running or waiting; at most workers + queue
 
@@ -79,7 +84,13 @@ class PasswordPool:
     def admitted(self) -> int:
         return self._admitted
 
-    def _retry_after(self) -> int:
+    @property
+    def full(self) -> bool:
+        """True while no more checks can be admitted (a cheap early answer; `verify` decides)."""
+        return self._admitted >= self.workers + self.queue
+
+    @property
+    def retry_after(self) -> int:
         return max(1, math.ceil(self.wait_s))
 
     def _run(self, job: _Job, stored_hash: str | None, password: str) -> bool | None:
@@ -97,7 +108,7 @@ class PasswordPool:
         """Passwords.verify on the pool; raise PoolBusy when it cannot start within `wait_s`."""
         with self._lock:
             if self._admitted >= self.workers + self.queue:
-                raise PoolBusy(self._retry_after())
+                raise PoolBusy(self.retry_after)
             self._admitted += 1
         job = _Job()
         try:
@@ -105,7 +116,7 @@ class PasswordPool:
         except RuntimeError:  # the executor is shut down: the app is stopping
             with self._lock:
                 self._admitted -= 1
-            raise PoolBusy(self._retry_after()) from None
+            raise PoolBusy(self.retry_after) from None
         done, _ = await asyncio.wait({future}, timeout=self.wait_s)
         if not done:
             with self._lock:
@@ -113,12 +124,24 @@ class PasswordPool:
                     job.abandoned = True  # the thread that picks it up skips it and frees its place
             if job.abandoned:
                 future.add_done_callback(_consume)
-                raise PoolBusy(self._retry_after())
+                raise PoolBusy(self.retry_after)
         ok = await future  # started: it finishes within one hash
         return bool(ok)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+HASH_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Run this pool thread, and the lane threads argon2 starts from it, at a lower CPU priority
+    (Linux threads have their own nice value, inherited by the threads they create): under a login
+    flood the hashes take the CPU that is left, and every other endpoint still answers promptly."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASH_NICENESS)
 
 
 def _consume(future: asyncio.Future[Any]) -> None:
