@@ -251,10 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--webhook-secret", action="store_true", help="also rotate the payment webhook secret")
     p.set_defaults(fn=_cmd_rotate_keys)
     from .backup import add_commands as add_backup_commands
+    from .cli_devices import add_commands as add_device_commands
     from .metrics import add_commands as add_metrics_commands
 
     add_backup_commands(add, _settings)
     add_metrics_commands(add, _settings)
+    add_device_commands(add, _settings)
     return parser
 
 

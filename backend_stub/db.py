@@ -227,7 +227,13 @@ devices = Table(
     Column("site_id", String(40), nullable=False),
     Column("last_seq", Integer, nullable=False, default=0),
     Column("updated_at", String(30), nullable=False),
+    # the device registry (services/devices.py): added by migration 004
+    Column("status", String(10), nullable=False, default="active", server_default="active"),
+    Column("sscc_block", Integer, nullable=True),
+    Column("registered_at", String(30), nullable=True),
+    Column("epoch_of", String(100), nullable=True),
 )
+Index("uq_devices_sscc_block", devices.c.sscc_block, unique=True)
 
 op_results = Table(
     "op_results",
@@ -386,6 +392,21 @@ def _m003_changes_ids_never_reused(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE changes_v1")
 
 
+def _m004_device_registry(conn: Connection) -> None:
+    """Devices get a status, their own SSCC block, a registration time and the device they succeed."""
+    have = {c["name"] for c in inspect(conn).get_columns("devices")}
+    if "status" not in have:
+        conn.exec_driver_sql("ALTER TABLE devices ADD COLUMN status VARCHAR(10) NOT NULL DEFAULT 'active'")
+    for name, sql_type in (
+        ("sscc_block", "INTEGER"),
+        ("registered_at", "VARCHAR(30)"),
+        ("epoch_of", "VARCHAR(100)"),
+    ):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE devices ADD COLUMN {name} {sql_type}")
+    conn.exec_driver_sql("CREATE UNIQUE INDEX IF NOT EXISTS uq_devices_sscc_block ON devices (sscc_block)")
+
+
 def _m005_refresh_rotation(conn: Connection) -> None:
     """Tokens get a family (the login they descend from) and a rotation record for the overlap."""
     have = {c["name"] for c in inspect(conn).get_columns("tokens")}
@@ -412,6 +433,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
     ("003_changes_ids_never_reused", _m003_changes_ids_never_reused),
+    ("004_device_registry", _m004_device_registry),
     ("005_refresh_rotation", _m005_refresh_rotation),
     ("006_catalog_search_words", _m006_catalog_search_words),
 ]

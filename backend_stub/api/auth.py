@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from .. import logs
 from ..errors import ERROR_RESPONSES, ApiError, ErrorBody, error_response
 from ..services import auth as svc
 from ..services.auth import LoginThrottle
@@ -32,12 +33,19 @@ class UserOut(BaseModel):
     site_id: str | None
 
 
+class DeviceOut(BaseModel):
+    id: str
+    site_id: str
+    sscc_block: int | None
+
+
 class TokensOut(BaseModel):
     access_token: str
     refresh_token: str
     token_type: str
     expires_in: int
     user: UserOut
+    device: DeviceOut | None = None
 
 
 class StatusOut(BaseModel):
@@ -74,6 +82,7 @@ async def login(
     try:
         answer = await svc.login(ctx, throttle, pool, body.username, body.password, body.device_id, address)
     except ApiError as exc:
+        logs.login_refused(body.username, address, exc.status, exc.code)
         return _with_retry_after(exc)
     return TokensOut.model_validate(answer)
 

@@ -85,3 +85,21 @@ def pull(
 ) -> PullOut:
     """Changes for the caller's site since `cursor`, oldest first."""
     return PullOut.model_validate(svc.pull(ctx, caller, cursor, limit))
+
+
+class EpochOut(BaseModel):
+    device_id: str
+    sscc_block: int | None
+
+
+@router.post("/epoch", response_model=EpochOut)
+def epoch(ctx: Ctx, caller: Caller) -> EpochOut:
+    """Start a new device epoch: a device whose journal restarted (its seqs would be reused) gets a new
+    device id at the same site, with its own SSCC block; the caller's token moves to it."""
+    from ..errors import ApiError
+    from ..services import devices
+
+    if caller.device_id is None or caller.site_id is None:
+        raise ApiError(403, "wrong_device", "the token was not issued for a device")
+    fresh = devices.new_epoch(ctx, caller.device_id, caller.site_id, caller.pair_id)
+    return EpochOut(device_id=fresh.device_id, sscc_block=fresh.sscc_block)

@@ -23,6 +23,7 @@ from shared.domain import Clock, Role, SiteKind, parse_iso, utc_iso
 from ..context import AppContext
 from ..db import Fast, sites, tokens, users
 from ..errors import ApiError
+from . import devices as devices_svc
 from .passwords import PasswordPool, PoolBusy
 
 if TYPE_CHECKING:
@@ -332,7 +333,14 @@ def _active_user(ctx: AppContext, username: str) -> Any:
 
 def _signed_in(ctx: AppContext, row: Any, device_id: str | None) -> dict[str, Any]:
     with ctx.db.write() as conn:
+        device = devices_svc.claim_on_login(ctx, conn, device_id, row.site_id) if device_id else None
         answer = _issue(ctx, conn, row.id, device_id)
+    if device is not None:
+        answer["device"] = {
+            "id": device.device_id,
+            "site_id": device.site_id,
+            "sscc_block": device.sscc_block,
+        }
     answer["user"] = {"id": row.id, "username": row.username, "role": row.role, "site_id": row.site_id}
     return answer
 

@@ -879,8 +879,9 @@ def push(
 ) -> dict[str, Any]:
     if caller.role not in SYNC_ROLES or caller.site_id is None or caller.site_kind is SiteKind.CENTRAL:
         raise ApiError(403, "forbidden", "sync is for staff of a pickup point or a warehouse")
-    if caller.device_id is not None and caller.device_id != device_id:
-        raise ApiError(403, "wrong_device", "the token was issued to another device")
+    if caller.device_id != device_id:
+        # only a token issued at a login on this device may push for it (services/devices.py)
+        raise ApiError(403, "wrong_device", "the token was not issued for this device: log in on it")
     if len(ops) > MAX_OPS_PER_PUSH:
         raise ApiError(400, "too_many_ops", f"at most {MAX_OPS_PER_PUSH} ops in one push")
     for raw in ops:
@@ -903,6 +904,10 @@ def push(
         stored_by_seq: dict[int, Any] = {
             r.seq: r for r in _rows_in(conn, "op_results.seq", old, b_device=device_id)
         }
+        for raw in ops:
+            taken = stored_by_seq.get(int(raw["seq"]))
+            if taken is not None and taken.op_id != str(raw["op_id"]):
+                raise _seq_conflict(int(raw["seq"]), taken.op_id)
         # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
         fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
         stored_by_op: dict[str, Any] = {r.op_id: r for r in _rows_in(conn, "op_results.op_id", fresh_ids)}
@@ -961,6 +966,8 @@ def push(
                 stored = stored_by_seq.get(seq) if seq <= last_seq else None
                 if stored is None and seq <= last:
                     stored = _RESULT_BY_SEQ.first(conn, {"b_device": device_id, "b_seq": seq})
+                if stored is not None and stored.op_id != op_id:  # taken meanwhile by another op
+                    raise _seq_conflict(seq, stored.op_id)
                 if stored is None:
                     stored = stored_by_op.get(op_id)
                     if stored is not None and seq == last + 1:  # same op under a new seq: it takes the seq
@@ -997,6 +1004,17 @@ def push(
     with ctx.db.read() as conn:
         final = _DEVICE.first(conn, {"b_device": device_id})
     return {"results": results, "last_seq": int(final.last_seq) if final is not None else 0}
+
+
+def _seq_conflict(seq: int, stored_op_id: str) -> ApiError:
+    return ApiError(
+        409,
+        "seq_conflict",
+        f"seq {seq} of this device is already taken by op {stored_op_id}: the device's journal "
+        "restarted; start a new device epoch (POST /api/v1/sync/epoch)",
+        seq=seq,
+        stored_op_id=stored_op_id,
+    )
 
 
 def _result_params(

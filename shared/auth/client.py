@@ -39,6 +39,12 @@ class Tokens:
     refresh_token: str
     expires_in: int
     user: UserInfo
+    sscc_block: int | None = None  # the device's own SSCC block from the registry (login only)
+
+
+def _block(device: Any) -> int | None:
+    block = device.get("sscc_block") if isinstance(device, dict) else None
+    return block if isinstance(block, int) and not isinstance(block, bool) else None
 
 
 def _tokens(body: Any) -> Tokens:
@@ -49,6 +55,7 @@ def _tokens(body: Any) -> Tokens:
             refresh_token=str(body["refresh_token"]),
             expires_in=int(body.get("expires_in", 0)),
             user=UserInfo(str(u["id"]), str(u["username"]), str(u["role"]), u.get("site_id")),
+            sscc_block=_block(body.get("device")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise AuthError("bad_answer", "сервер прислал неполный ответ на вход") from exc

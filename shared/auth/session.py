@@ -133,10 +133,13 @@ class Session:
     def login(self, username: str, password: str) -> Actor:
         """Online login. Remembers the user (argon2id verifier) for offline unlocks; saves the
         refresh token. Raises AuthError."""
-        tokens = self.client.login(username, password, self.device_id)
+        # the store's id: after a new device epoch the server knows this device by that id
+        tokens = self.client.login(username, password, self.store.device_id or self.device_id)
         verifier = self.hasher.hash(password)
         with self._lock:
             actor = self._accept(tokens)
+            if tokens.sscc_block is not None:  # the registry's block: no other device draws from it
+                self.store.kv_set("device.sscc_block", str(tokens.sscc_block))
             self.store.kv_set(f"auth.offline_failures:{actor.username}", None)
             self.store.remember_user(
                 CachedUser(

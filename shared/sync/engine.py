@@ -30,6 +30,7 @@ from .errors import ErrorKind, LoginRequired, SyncError, classify_exception, cla
 
 PUSH_PATH = "/api/v1/sync/push"
 PULL_PATH = "/api/v1/sync/pull"
+EPOCH_PATH = "/api/v1/sync/epoch"
 
 
 class TokenSource(Protocol):
@@ -217,6 +218,16 @@ class SyncEngine:
         except httpx.HTTPError as exc:
             raise classify_exception(exc) from exc
 
+    def _reconnect_token(self) -> None:
+        """On reconnect, a fresh token before pushing. With no refresh token here (a shift opened
+        offline) that refusal is local: whether a login is needed is for the server to say (the
+        push's 401), so a device still offline stays "offline" instead of asking for a password."""
+        try:
+            self._refresh_token()
+        except SyncError as exc:
+            if exc.kind is not ErrorKind.AUTH:
+                raise
+
     # ------------------------------------------------------------------ the sync
     def sync_once(self) -> SyncReport:
         """Push every pending op, then pull until caught up. Never raises; see the report and status."""
@@ -225,7 +236,7 @@ class SyncEngine:
             self._set(syncing=True)
             try:
                 if self._was_offline and self.tokens is not None:
-                    self._refresh_token()  # on reconnect: a fresh token before pushing
+                    self._reconnect_token()
                 self._push(report)
                 self._pull(report)
                 report.ok = True
@@ -271,15 +282,20 @@ class SyncEngine:
             return report
 
     def _push(self, report: SyncReport) -> None:
-        device = self.store.device_id
+        recovered = False  # one seq recovery (re-send or new epoch) per sync, never a loop
         while True:
             ops = self.store.pending_ops(self.batch_size)
             if not ops:
                 return
-            body = {"device_id": device, "ops": [op.to_wire() for op in ops]}
+            device = self.store.device_id
+            body = {"device_id": device, "ops": [self.store.wire(op) for op in ops]}
             try:
                 answer = self._request("POST", PUSH_PATH, json=body)
             except SyncError as exc:
+                if exc.status == 409 and exc.code in ("seq_gap", "seq_conflict") and not recovered:
+                    recovered = True
+                    self._recover_seqs(exc)
+                    continue
                 if exc.status == 409 and exc.code == "seq_gap":
                     raise SyncError(
                         ErrorKind.PERMANENT,
@@ -300,7 +316,27 @@ class SyncEngine:
                 report.changes.merge(outcome.changes)
             self.refresh_status()
             if outcome.applied + outcome.rejected == 0:
+                still = {op.op_id for op in self.store.pending_ops(self.batch_size)}
+                if still.isdisjoint(op.op_id for op in ops):
+                    continue  # confirmed meanwhile (another push of this journal): nothing is wrong
                 raise SyncError(ErrorKind.PERMANENT, "сервер не подтвердил ни одной операции")
+
+    def _recover_seqs(self, exc: SyncError) -> None:
+        """The server's numbering and this journal's disagree. After a restore of the server (seq_gap
+        below what it acknowledged) the journal still holds the lost ops: they are sent again. A
+        journal that restarted (seq_conflict), or one whose lost ops were pruned, carries on under a
+        new device epoch so no pending op is dropped or given another op's seq."""
+        if exc.code == "seq_gap":
+            expected = exc.detail.get("expected_seq")
+            if isinstance(expected, int) and expected >= 1 and self.store.mark_for_resend(expected) >= 0:
+                self.refresh_status()
+                return
+        answer = self._request("POST", EPOCH_PATH)
+        if not isinstance(answer, Mapping) or not isinstance(answer.get("device_id"), str):
+            raise SyncError(ErrorKind.PERMANENT, "сервер не выдал новый номер устройства")
+        block = answer.get("sscc_block")
+        self.store.start_epoch(str(answer["device_id"]), block if isinstance(block, int) else None)
+        self.refresh_status()
 
     def _pull(self, report: SyncReport) -> None:
         resynced = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import httpx
 
@@ -16,11 +17,20 @@ class ErrorKind(StrEnum):
 
 
 class SyncError(Exception):
-    def __init__(self, kind: ErrorKind, message: str, *, status: int | None = None, code: str = "") -> None:
+    def __init__(
+        self,
+        kind: ErrorKind,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str = "",
+        detail: dict[str, Any] | None = None,
+    ) -> None:
         self.kind = kind
         self.message = message
         self.status = status
         self.code = code
+        self.detail = detail or {}  # the error object's other fields (expected_seq, seq, ...)
         super().__init__(f"{kind}: {message}")
 
     @property
@@ -38,10 +48,13 @@ def classify_response(response: httpx.Response) -> SyncError | None:
     if 200 <= status < 300:
         return None
     code, message = "", ""
+    detail: dict[str, Any] = {}
     try:
         body = response.json()
         err = body.get("error", {}) if isinstance(body, dict) else {}
+        err = err if isinstance(err, dict) else {}
         code, message = str(err.get("code", "")), str(err.get("message", ""))
+        detail = {k: v for k, v in err.items() if k not in ("code", "message")}
     except ValueError:
         pass
     text = message or response.reason_phrase or f"HTTP {status}"
@@ -52,7 +65,11 @@ def classify_response(response: httpx.Response) -> SyncError | None:
     if status == 401:
         return SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=status, code=code)
     return SyncError(
-        ErrorKind.PERMANENT, f"сервер отклонил запрос ({status}): {text}", status=status, code=code
+        ErrorKind.PERMANENT,
+        f"сервер отклонил запрос ({status}): {text}",
+        status=status,
+        code=code,
+        detail=detail,
     )
 
 

@@ -75,7 +75,7 @@ def bulk_accepted_units(w: World, pvz: str, customer_id: str, sku: str, n: int) 
 
 
 def _push_all(w: World, device: Any, batches: list[list[dict[str, Any]]]) -> float:
-    client = w.client(device.account)
+    client = device.client()
     started = time.perf_counter()
     for ops in batches:
         r = client.post("/api/v1/sync/push", json={"device_id": device.device_id, "ops": ops})
@@ -150,7 +150,7 @@ def run() -> list[Row]:
         )
         # replays: the same batches again, every op answered from its stored result
         started = time.perf_counter()
-        client = w.client(dev.account)
+        client = dev.client()
         for ops in batches[:8]:
             client.post("/api/v1/sync/push", json={"device_id": dev.device_id, "ops": ops}).raise_for_status()
         rows.append(
@@ -183,7 +183,7 @@ def _in_process() -> Row:
             u for _ in range(n // 2) for u in bulk_accepted_units(w, w.pvz1, w.customer.user_id, w.skus[0], 2)
         ]
         dev = w.device(w.clerk1, "bench-engine")
-        principal = authenticate(backend.ctx, w.login(w.clerk1))
+        principal = authenticate(backend.ctx, w.device_token(w.clerk1, dev.device_id))
         warm = [dev.make_op("unit.move", {"unit_id": u, "cell_id": f"{w.pvz1}:0005"}) for u in ids[:BATCH]]
         svc.push(backend.ctx, principal, dev.device_id, warm)  # untimed, like the HTTP rows
         ops = [dev.make_op("unit.move", {"unit_id": u, "cell_id": f"{w.pvz1}:0004"}) for u in ids]

@@ -58,7 +58,7 @@ print(json.dumps({"ok": report.ok, "error": str(report.error), "seconds": took, 
 
 def _push_bench(tmp: Path) -> list[Row]:
     with BackendServer(tmp / "backend-push") as server:
-        scene = pvz_scene(server, units=5)
+        scene = pvz_scene(server, units=5, device_id="bench-push")
         store, engine, client = open_client(
             tmp / "push.sqlite3", server.url, scene.token, "bench-push", timeout=120
         )

@@ -191,7 +191,7 @@ def test_push_answer_lost_after_commit_then_server_killed_applies_once(tmp_path:
             )
             for u in task["units"]
         ]
-        token = w.client(w.picker).headers["Authorization"]
+        token = dev.client().headers["Authorization"]
         with DroppingProxy(server.port) as proxy:
             proxy.drop_responses = True
             with pytest.raises(httpx.HTTPError):
@@ -225,7 +225,7 @@ def test_sigkill_in_the_middle_of_a_push_loses_and_repeats_nothing(tmp_path: Pat
     with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
         dev = w.device(w.clerk1, "crashing-pc")
         ops = [dev.make_op("shift.open", {"shift_id": f"S{i}"}) for i in range(500)]
-        token = w.client(w.clerk1).headers["Authorization"]
+        token = dev.client().headers["Authorization"]
         answer: list[object] = []
 
         def push() -> None:

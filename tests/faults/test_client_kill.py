@@ -63,7 +63,7 @@ def test_client_killed_at_random_points_loses_and_duplicates_nothing(tmp_path: P
     db, log = tmp_path / "pvz.sqlite3", tmp_path / "confirmed.txt"
     log.touch()
     with BackendServer(tmp_path / "backend") as server:
-        scene: PvzScene = pvz_scene(server, units=3)
+        scene: PvzScene = pvz_scene(server, units=3, device_id=DEVICE)
         unit_ids = [u["id"] for u in scene.order["units"]]
         # First sync in-process so the children start with the accepted units in the store.
         store, engine, client = open_client(db, server.url, scene.token, DEVICE)

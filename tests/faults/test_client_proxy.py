@@ -131,7 +131,7 @@ class ChaosProxy:
 def test_sync_through_a_lossy_proxy_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     rnd = random.Random(5150)
     with BackendServer(tmp_path / "backend") as server:
-        scene = pvz_scene(server, units=3)
+        scene = pvz_scene(server, units=3, device_id=DEVICE)
         proxy = ChaosProxy(server.port, seed=99)
         store, engine, client = open_client(
             tmp_path / "pvz.sqlite3", proxy.url, scene.token, DEVICE, timeout=1.0, max_attempts=3

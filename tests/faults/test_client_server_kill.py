@@ -23,7 +23,7 @@ DEVICE = "pvz-srvkill-1"
 def test_server_killed_during_pushes(tmp_path: Path) -> None:
     rnd = random.Random(77)
     with BackendServer(tmp_path / "backend") as server:
-        scene = pvz_scene(server, units=3)
+        scene = pvz_scene(server, units=3, device_id=DEVICE)
         store, engine, client = open_client(
             tmp_path / "pvz.sqlite3", server.url, scene.token, DEVICE, timeout=3.0, max_attempts=2
         )

@@ -1,0 +1,126 @@
+"""The device registry: a device is its site's, only its own tokens push for it, each has its own SSCC
+block; a seq reused by another op is a conflict, never another op's result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.inprocess import InProcessBackend
+from tests.support.world import World
+
+
+@pytest.fixture
+def w(tmp_path: Path) -> Iterator[World]:
+    with InProcessBackend(tmp_path / "b") as backend, World.standard(backend) as world:
+        yield world
+
+
+def _login(w: World, username: str, password: str, device_id: str | None) -> Any:
+    body: dict[str, Any] = {"username": username, "password": password}
+    if device_id:
+        body["device_id"] = device_id
+    return w.anonymous.post("/api/v1/auth/login", json=body)
+
+
+def test_a_token_without_a_device_cannot_claim_another_sites_device(w: World) -> None:
+    # clerk2 (PVZ-T-2) logs in with no device and tries to push for PVZ-T-1's counter before it ever pushed
+    token = _login(w, "clerk2", w.clerk2.password, None).json()["access_token"]
+    victim = w.device(w.clerk1, "pvz1-counter")
+    op = victim.make_op("shift.open", {"shift_id": "S"})
+    r = w.server.client(token).post("/api/v1/sync/push", json={"device_id": "pvz1-counter", "ops": [op]})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "wrong_device"
+    # the real clerk's offline work still syncs: the device is PVZ-T-1's
+    assert victim.push([op])[0]["status"] == "applied"
+    devices = w.client(w.admin).get("/api/v1/admin/devices").json()
+    assert {d["device_id"]: d["site_id"] for d in devices}["pvz1-counter"] == w.pvz1
+
+
+def test_the_first_login_binds_the_device_and_gives_it_its_own_sscc_block(w: World) -> None:
+    first = _login(w, "clerk1", w.clerk1.password, "pc-a").json()
+    second = _login(w, "clerk1", w.clerk1.password, "pc-b").json()
+    assert first["device"]["site_id"] == w.pvz1
+    assert first["device"]["sscc_block"] != second["device"]["sscc_block"]
+    again = _login(w, "clerk1", w.clerk1.password, "pc-a").json()
+    assert again["device"]["sscc_block"] == first["device"]["sscc_block"]
+    refused = _login(w, "clerk2", w.clerk2.password, "pc-a")
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "wrong_device"
+
+
+def test_admins_register_list_and_retire_devices(w: World) -> None:
+    admin = w.client(w.admin)
+    r = admin.post("/api/v1/admin/devices", json={"device_id": "tsd-9", "site_id": w.warehouse})
+    assert r.status_code == 201 and r.json()["sscc_block"] is not None
+    # registered at the warehouse: a clerk of a PVZ cannot take it over
+    assert _login(w, "clerk1", w.clerk1.password, "tsd-9").status_code == 403
+    ok = _login(w, "picker", w.picker.password, "tsd-9")
+    assert ok.status_code == 200 and ok.json()["device"]["sscc_block"] == r.json()["sscc_block"]
+    token = ok.json()["access_token"]
+    assert admin.post("/api/v1/admin/devices/tsd-9/retire").json()["status"] == "retired"
+    assert w.server.client(token).get("/api/v1/auth/me").status_code == 401  # its tokens are revoked
+    refused = _login(w, "picker", w.picker.password, "tsd-9")
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "device_retired"
+    # only admins see or change the registry
+    assert w.client(w.clerk1).get("/api/v1/admin/devices").status_code == 403
+    assert admin.post("/api/v1/admin/devices", json={"device_id": "x", "site_id": "NOPE"}).status_code == 400
+
+
+def test_a_seq_reused_by_another_op_is_a_conflict_and_nothing_of_the_request_applies(w: World) -> None:
+    dev = w.device(w.clerk1, "pc-lost-journal")
+    first = dev.make_op("shift.open", {"shift_id": "S1"})
+    assert dev.push([first])[0]["status"] == "applied"
+    assert dev.push([first])[0]["replayed"] is True  # a true repeat stays a replay
+    # the journal was lost: the device starts again from seq 1 with new ops
+    dev.seq = 0
+    reused = dev.make_op("shift.open", {"shift_id": "S2"})
+    later = dev.make_op("shift.close", {"shift_id": "S2"})
+    r = dev.push_raw([reused, later])
+    assert r.status_code == 409
+    err = r.json()["error"]
+    assert err["code"] == "seq_conflict" and err["seq"] == 1 and err["stored_op_id"] == first["op_id"]
+    with w.server.ctx.db.read() as conn:  # type: ignore[union-attr]
+        n = conn.exec_driver_sql(
+            "SELECT count(*) FROM op_results WHERE device_id = 'pc-lost-journal'"
+        ).scalar_one()
+    assert n == 1
+
+
+def test_a_new_epoch_gives_the_device_a_fresh_id_and_its_token_moves_with_it(w: World) -> None:
+    dev = w.device(w.clerk1, "pc-epoch")
+    dev.op("shift.open", {"shift_id": "S1"})
+    client = dev.client()
+    r = client.post("/api/v1/sync/epoch")
+    assert r.status_code == 200
+    fresh = r.json()["device_id"]
+    assert fresh != "pc-epoch" and fresh.startswith("pc-epoch")
+    op = dev.make_op("shift.open", {"shift_id": "S2"})
+    op.update(device_id=fresh, seq=1)
+    pushed = client.post("/api/v1/sync/push", json={"device_id": fresh, "ops": [op]})
+    assert pushed.status_code == 200 and pushed.json()["results"][0]["status"] == "applied"
+    # the old id is retired; the old token no longer pushes for it
+    old = client.post("/api/v1/sync/push", json={"device_id": "pc-epoch", "ops": []})
+    assert old.status_code == 403
+
+
+def test_the_cli_registers_lists_and_retires_devices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from backend_stub.cli import main
+
+    data = str(tmp_path / "cli")
+    assert main(["init", "--data-dir", data]) == 0
+    assert main(["create-site", "PVZ-C", "--kind", "pvz", "--name", "C", "--data-dir", data]) == 0
+    assert main(["devices", "register", "pc-1", "--site", "PVZ-C", "--data-dir", data]) == 0
+    assert main(["devices", "register", "pc-2", "--site", "PVZ-C", "--data-dir", data]) == 0
+    assert main(["devices", "retire", "pc-1", "--data-dir", data]) == 0
+    capsys.readouterr()
+    assert main(["devices", "list", "--data-dir", data]) == 0
+    listed = capsys.readouterr().out
+    rows = {line.split()[0]: line.split() for line in listed.splitlines()[1:-1]}
+    assert rows["pc-1"][2] == "retired" and rows["pc-2"][2] == "active"
+    assert rows["pc-1"][3] != rows["pc-2"][3]  # each its own SSCC block
+    assert main(["devices", "retire", "nope", "--data-dir", data]) == 2
+    assert "no device nope" in capsys.readouterr().err
