@@ -53,7 +53,9 @@ def _login(client: httpx.Client, account: Account, password: str | None = None) 
 
 def _retry_after(response: httpx.Response) -> int:
     value = response.headers.get("Retry-After", "")
-    assert value.isdigit() and int(value) >= 1, f"{response.status_code} without Retry-After: {response.headers}"
+    assert value.isdigit() and int(value) >= 1, (
+        f"{response.status_code} without Retry-After: {response.headers}"
+    )
     return int(value)
 
 
