@@ -6,7 +6,6 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0 \
 	binutils fonts-dejavu-core libpulse0 poppler-utils
-SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: help venv system-deps lint typecheck test test-fast bench demo package package-smoke translations screenshots clean
 
@@ -14,7 +13,7 @@ help:
 	@echo "make demo         start the backend with demo data and open both apps"
 	@echo "make test         lint, type checks and the whole test suite"
 	@echo "make bench        benchmarks, printed as a table"
-	@echo "make system-deps  Qt system libraries for a headless Debian (apt-get)"
+	@echo "make system-deps  Qt system libraries (apt-get; make demo and make test run it first)"
 	@echo "make package      PyInstaller bundles and the Linux archive in dist/"
 	@echo "make package-smoke run each built bundle headless (apps open a window, backend /health)"
 
@@ -26,13 +25,22 @@ $(STAMP): pyproject.toml constraints.txt
 
 venv: $(STAMP)
 
+# Run by `make demo` and `make test` first: as root it installs what is missing, with sudo it asks
+# for the password, otherwise it says which command to run. Not Debian (no dpkg): nothing to do.
 system-deps:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		echo "installing: $$missing"; \
-		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
-	else echo "system libraries present"; fi
+	@command -v dpkg >/dev/null 2>&1 || { echo "no dpkg: install the Qt system libraries yourself ($(SYSTEM_PACKAGES))"; exit 0; }; \
+	missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done | tr '\n' ' '); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then sudo=sudo; \
+	else \
+		echo "Missing system libraries: $$missing" >&2; \
+		echo "Install them with:  sudo make system-deps   (or: sudo apt-get install $$missing)" >&2; \
+		exit 1; \
+	fi; \
+	echo "installing system libraries: $$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -44,7 +52,7 @@ typecheck: $(STAMP)
 translations: $(STAMP)
 	$(PY) -m shared.qt.i18n_build
 
-test: $(STAMP) lint typecheck
+test: system-deps $(STAMP) lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/unit tests/qt tests/e2e tests/faults
 
 test-fast: $(STAMP)
@@ -53,7 +61,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 
-demo: $(STAMP)
+demo: system-deps $(STAMP)
 	$(PY) -m installers.demo
 
 package: $(STAMP)

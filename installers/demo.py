@@ -12,8 +12,9 @@
 5. a short guide of what to try first, on the console.
 
 Ctrl-C stops everything (apps first, so they finish their sync, then the backend). Closing both
-app windows does the same. A display is needed: on a machine without one, --headless runs the
-demo inside Xvfb (xvfb-run), which with --for and --screenshot is how CI or an admin checks it.
+app windows does the same. Without a display the demo runs itself inside Xvfb (xvfb-run), which
+with --for and --screenshot is how CI or an admin checks it. When port 8700 is taken the backend
+takes a free port and says which.
 """
 
 from __future__ import annotations
@@ -88,11 +89,27 @@ class Labels:
     boxes: list[str] = field(default_factory=list)
     short_codes: list[str] = field(default_factory=list)
     picks: int = 0
+    marked: int = 0  # DataMatrix codes offered for marked units of the orders to issue
 
 
 def gs1_box(sscc: str) -> str:
     """A box label as a scanner with AIM prefixes sends it: ]C1, AI 00, the SSCC."""
     return f"]C100{sscc}"
+
+
+def entry(code: str, what: str) -> str:
+    """A line of a virtual scanner's list: the code, a Tab, what the label is (shown, not sent)."""
+    return f"{code}\t{what}"
+
+
+def marking_code(gtin: str, unit_label: str) -> str:
+    """A Честный знак DataMatrix for a demo unit, as a scanner with AIM prefixes sends it (]d2, GS
+    between the elements): the product's GTIN, the unit's label as serial, made-up crypto parts."""
+    from shared.barcodes import make_marking_code
+
+    gtin14 = gtin.zfill(14)
+    tail = secrets.token_urlsafe(33)[:44].replace("-", "+").replace("_", "/")
+    return "]d2" + make_marking_code(gtin14, unit_label, "EE06", tail)
 
 
 def collect_labels(db_path: Path, backend_url: str, password: str) -> Labels:
@@ -109,16 +126,15 @@ def collect_labels(db_path: Path, backend_url: str, password: str) -> Labels:
             (PVZ,),
         ).fetchall()
         box_ids = [r["id"] for r in boxes][:3]
-        for box in box_ids:
-            out.pvz.append(gs1_box(box))
+        for n, box in enumerate(box_ids, 1):
+            out.pvz.append(entry(gs1_box(box), f"Приёмка: короб {n} (SSCC)"))
             for u in conn.execute("SELECT label FROM units WHERE box_id = ? ORDER BY label", (box,)):
-                out.pvz.append(u["label"])
+                out.pvz.append(entry(u["label"], f"Приёмка: единица товара из короба {n}"))
         out.boxes = box_ids
-        cells = [
-            r["label"]
-            for r in conn.execute("SELECT label FROM cells WHERE site_id = ? ORDER BY number LIMIT 6", (PVZ,))
-        ]
-        out.pvz.extend(cells)
+        for r in conn.execute(
+            "SELECT label, number FROM cells WHERE site_id = ? ORDER BY number LIMIT 6", (PVZ,)
+        ):
+            out.pvz.append(entry(r["label"], f"Ячейка {r['number']}"))
         ready = [
             r["id"]
             for r in conn.execute(
@@ -126,13 +142,23 @@ def collect_labels(db_path: Path, backend_url: str, password: str) -> Labels:
                 (PVZ,),
             )
         ][:2]
-        ready_units = {
-            oid: [
-                r["label"]
-                for r in conn.execute("SELECT label FROM units WHERE order_id = ? ORDER BY label", (oid,))
-            ]
-            for oid in ready
-        }
+        ready_units: dict[str, list[str]] = {}
+        for oid in ready:
+            lines = ready_units.setdefault(oid, [])
+            for r in conn.execute(
+                "SELECT u.label, p.gtin, p.needs_marking FROM units u LEFT JOIN products p ON p.sku = u.sku "
+                "WHERE u.order_id = ? ORDER BY u.label",
+                (oid,),
+            ):
+                lines.append(entry(r["label"], "Выдача: единица товара"))
+                if r["needs_marking"] and r["gtin"]:
+                    out.marked += 1
+                    lines.append(
+                        entry(
+                            marking_code(str(r["gtin"]), r["label"]),
+                            "Выдача: DataMatrix «Честный знак» этой единицы",
+                        )
+                    )
         # warehouse: open pick tasks, each unit after its location
         picks = conn.execute(
             "SELECT u.label AS unit, l.label AS location FROM pick_tasks t "
@@ -142,8 +168,8 @@ def collect_labels(db_path: Path, backend_url: str, password: str) -> Labels:
         ).fetchall()
         for r in picks:
             if r["location"]:
-                out.terminal.append(r["location"])
-            out.terminal.append(r["unit"])
+                out.terminal.append(entry(r["location"], "Подбор: ячейка склада"))
+            out.terminal.append(entry(r["unit"], "Подбор: единица товара"))
         out.picks = len(picks)
     finally:
         conn.close()
@@ -157,7 +183,8 @@ def collect_labels(db_path: Path, backend_url: str, password: str) -> Labels:
         access = str(token["access_token"])  # type: ignore[index]
         for oid in ready:
             code = http_json("GET", f"{backend_url}/api/v1/orders/{oid}/pickup-code", token=access)
-            out.pvz.append(str(code["qr"]))  # type: ignore[index]
+            short = str(code["short_code"])  # type: ignore[index]
+            out.pvz.append(entry(str(code["qr"]), f"Выдача: QR-код получения (короткий код {short})"))  # type: ignore[index]
             out.pvz.extend(ready_units[oid])
             codes.append(str(code["short_code"]))  # type: ignore[index]
     except (urllib.error.URLError, KeyError, TypeError, ValueError) as exc:
@@ -180,6 +207,8 @@ class Demo:
                 "XDG_DATA_HOME": str(DEMO / "share"),
                 "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",  # nor the real keyring
                 "WB_DATA_DIR": str(DEMO / "backend"),
+                # one line per HTTP request in .demo/backend/logs/access.log (docs/ADMIN.md)
+                "WB_ACCESS_LOG": "true",
             }
         )
         self.env.pop("WB_OPS_CONFIG", None)
@@ -233,7 +262,10 @@ class Demo:
         return password
 
     def start_backend(self) -> str:
-        port = self.args.port or (PREFERRED_PORT if port_free(PREFERRED_PORT) else free_port())
+        port = self.args.port or PREFERRED_PORT
+        if not self.args.port and not port_free(PREFERRED_PORT):
+            port = free_port()
+            log(f"port {PREFERRED_PORT} is busy (another backend or demo?): the backend uses port {port}")
         url = f"http://127.0.0.1:{port}"
         self.backend = self.spawn(
             "backend",
@@ -255,13 +287,14 @@ class Demo:
             if self.backend.poll() is not None:
                 raise SystemExit(f"demo: the backend stopped; see {DEMO / 'logs' / 'backend.log'}")
             with contextlib.suppress(OSError, ValueError):
-                if http_json("GET", url + "/health") == {"status": "ok"}:
+                health = http_json("GET", url + "/health")
+                if isinstance(health, dict) and health.get("status") == "ok":
                     log(f"backend up on {url}")
                     return url
             time.sleep(0.2)
         raise SystemExit(f"demo: the backend did not answer /health within {START_TIMEOUT_S:.0f} s")
 
-    def start_scanner(self, name: str, labels: list[str]) -> str:
+    def start_scanner(self, name: str, labels: list[str], title: str, geometry: str) -> str:
         (DEMO / "labels").mkdir(exist_ok=True)
         label_file = DEMO / "labels" / f"{name}.txt"
         label_file.write_text("\n".join(labels) + "\n", encoding="utf-8")
@@ -270,7 +303,17 @@ class Demo:
             link.unlink()
         self.spawn(
             f"scanner-{name}",
-            ["-m", "shared.qt.virtual_scanner", "--labels", str(label_file), "--link", str(link)],
+            [
+                "-m",
+                "shared.qt.virtual_scanner",
+                "--labels",
+                str(label_file),
+                "--link",
+                str(link),
+                "--title",
+                title,
+                *(["--geometry", geometry] if geometry else []),
+            ],
             f"scanner-{name}.log",
         )
         deadline = time.monotonic() + 30
@@ -332,8 +375,19 @@ class Demo:
         password = self.prepare()
         url = self.start_backend()
         labels = collect_labels(DEMO / "backend" / "backend.sqlite3", url, password)
-        pvz_port = self.start_scanner("pvz", labels.pvz)
-        terminal_port = self.start_scanner("terminal", labels.terminal)
+        # Under Xvfb (no window manager places them) the windows go side by side on its 2400x1300
+        # screen: the terminal (480x800, at 0,0) with its scanner below, the PVZ app (1280x800,
+        # centred) and its scanner to its right. On a desktop the window manager places them.
+        xvfb = os.environ.get("WB_DEMO_IN_XVFB") == "1"
+        pvz_port = self.start_scanner(
+            "pvz", labels.pvz, "Виртуальный сканер → ПВЗ (demo-clerk)", "1860,0,530,640" if xvfb else ""
+        )
+        terminal_port = self.start_scanner(
+            "terminal",
+            labels.terminal,
+            "Виртуальный сканер → терминал склада (demo-picker)",
+            "0,840,530,440" if xvfb else "",
+        )
         self.start_apps(url, password, pvz_port, terminal_port)
         print(guide(url, password, labels, self.backend.pid if self.backend else 0), flush=True)
         started = time.monotonic()
@@ -374,7 +428,8 @@ def guide(url: str, password: str, labels: Labels, backend_pid: int) -> str:
         f"  terminal     demo-picker at {WAREHOUSE}",
         f"  password     {password}   (every demo user: demo-clerk, demo-clerk2, demo-picker, demo-admin, demo-customer)",
         "",
-        "What to try first (pick a label in a 'Virtual scanner' window and press Scan):",
+        "What to try first (pick a label in a 'Виртуальный сканер' window and press Scan; each line",
+        "says what the label is, and the window title which app that scanner feeds):",
         "  0. PVZ app: open the shift (F8, Ctrl+O); the status bar shows online, pending 0, scanner ready.",
         "  1. PVZ app, Acceptance: scan the box label at the top of the PVZ scanner's list"
         + (f" (box {boxes[0]})" if boxes else "")
@@ -382,7 +437,8 @@ def guide(url: str, password: str, labels: Labels, backend_pid: int) -> str:
         "     cell's label (C-PVZ-DEMO-1-....) to confirm. Close the acceptance: shortages are recorded.",
         "  2. PVZ app, Issue: scan a pickup QR (the long code further down the list) or type a short code"
         + (f" ({', '.join(codes)})" if codes else "")
-        + "; then scan the units the app lists, let the customer take or refuse each, and complete.",
+        + "; then scan the units the app lists (a marked unit asks for its DataMatrix: it is the line"
+        + " under the unit), let the customer take or refuse each, and complete.",
         "  3. Terminal app: open a pick task, scan the location label, then the unit it names;",
         "     then pack the picked units into a box and close it (a box label is printed to a PDF).",
         "  4. Try the awkward cases: Bounce (a double scan is ignored with a short beep), Send garbage",
@@ -391,7 +447,8 @@ def guide(url: str, password: str, labels: Labels, backend_pid: int) -> str:
         f"  5. Offline: pause the backend with `kill -STOP {backend_pid}`: the status bar turns offline and",
         "     counts pending operations while you keep working; `kill -CONT` it and they sync, exactly once.",
         "",
-        f"Logs: {DEMO / 'logs'}.  Ctrl-C here stops everything.",
+        f"Logs: {DEMO / 'logs'} (HTTP requests: {DEMO / 'backend' / 'logs' / 'access.log'}).",
+        "Ctrl-C here stops everything.",
         "",
     ]
     return "\n".join(lines)
@@ -412,16 +469,14 @@ def main(argv: list[str] | None = None) -> int:
 
     if not has_display():
         if not args.headless:
-            print(
-                "make demo needs a display: run it on a desktop session (or over ssh -X).\n"
-                "On a machine without a screen, `python -m installers.demo --headless --for 60 "
-                "--screenshot demo.png` runs it inside Xvfb (install xvfb).",
-                file=sys.stderr,
-            )
-            return 2
+            log("no display: running the demo inside Xvfb (add --screenshot FILE to see it)")
         xvfb = shutil.which("xvfb-run")
         if xvfb is None:
-            print("demo: --headless needs xvfb-run (apt-get install xvfb)", file=sys.stderr)
+            print(
+                "demo: there is no display and no xvfb-run to make one: run `sudo make system-deps` "
+                "(it installs xvfb), or run the demo on a desktop session",
+                file=sys.stderr,
+            )
             return 2
         if os.environ.get("WB_DEMO_IN_XVFB") == "1":
             print("demo: xvfb-run gave no display", file=sys.stderr)
@@ -431,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
             xvfb,
             "-a",
             "-s",
-            "-screen 0 1920x1080x24",
+            "-screen 0 2400x1300x24",
             sys.executable,
             "-m",
             "installers.demo",

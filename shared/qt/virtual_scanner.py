@@ -2,6 +2,10 @@
 a scanner on the desk.
 
     python -m shared.qt.virtual_scanner --labels labels.txt [--link /tmp/wb-scanner] [--lang en]
+        [--title TEXT] [--geometry X,Y,W,H]
+
+A line of the labels file is a code, or a code, a Tab and what the label is ("Короб ...", "DataMatrix
+..."): the list shows both, Scan sends the code alone.
 
 The window shows the port path for the app's scanner setting; the app's real SerialScanner reads
 it. Buttons: Scan (the selected label), Burst (every label back to back), Bounce (the selected
@@ -14,13 +18,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -44,7 +49,11 @@ class VirtualScannerWindow(QWidget):
         self.port = QLineEdit(scanner.port_name)
         self.port.setReadOnly(True)
         self.list = QListWidget()
-        self.list.addItems(labels or [])
+        for line in labels or []:
+            code, _tab, what = line.partition("\t")
+            item = QListWidgetItem(f"{what}:  {code}" if what else code)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
         self.custom = QLineEdit()
@@ -87,7 +96,7 @@ class VirtualScannerWindow(QWidget):
 
     def _selected(self) -> str | None:
         item = self.list.currentItem()
-        return item.text() if item is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _send(self, what: str, action: object) -> None:
         try:
@@ -109,7 +118,7 @@ class VirtualScannerWindow(QWidget):
             self.custom.clear()
 
     def burst_all(self) -> None:
-        codes = [self.list.item(i).text() for i in range(self.list.count())]
+        codes = [str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())]
         if codes:
             self._send(f"burst {len(codes)}", lambda: self.scanner.burst(codes))
 
@@ -137,10 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--link", help="stable port path to create (default: a temp dir)")
     parser.add_argument("--baud", type=int, default=9600)
     parser.add_argument("--lang", default=None, help="ru (default) or en")
+    parser.add_argument("--title", default=None, help="window title (which app this scanner feeds)")
+    parser.add_argument("--geometry", default=None, help="X,Y,W,H of the window")
     args = parser.parse_args(argv)
     labels: list[str] = []
     if args.labels:
-        labels = [ln.strip() for ln in args.labels.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        # split on newlines only: str.splitlines() would also cut at the GS inside a GS1 code
+        lines = args.labels.read_text(encoding="utf-8").split("\n")
+        labels = [ln.strip(" \r\n") for ln in lines if ln.strip()]
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from shared.qt import i18n
 
@@ -148,7 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     with VirtualScanner(args.link, baudrate=args.baud) as vs:
         print(vs.port_name, flush=True)
         win = VirtualScannerWindow(vs, labels)
+        if args.title:
+            win.setWindowTitle(args.title)
         win.resize(520, 420)
+        if args.geometry:
+            x, y, w, h = (int(v) for v in args.geometry.split(","))
+            win.setGeometry(x, y, w, h)
         win.show()
         return int(app.exec())
 
