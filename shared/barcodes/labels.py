@@ -107,7 +107,7 @@ def code128_values(data: str, gs1: bool = False) -> list[int]:
             elif nxt == "B":
                 options.append((*prefix, ord(data[i]) - 32, *best(i + 1, nxt)))
             elif i + 1 < n and data[i].isdigit() and data[i + 1].isdigit():
-                options.append((*prefix, int(data[i:i + 2]), *best(i + 2, nxt)))
+                options.append((*prefix, int(data[i : i + 2]), *best(i + 2, nxt)))
         return min(options, key=len)
 
     starts = []
