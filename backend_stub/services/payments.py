@@ -25,6 +25,9 @@ _SEEN = Fast(
     )
 )
 _ORDER = Fast(select(orders).where(orders.c.id == bindparam("b_order")))
+_EVENT_TYPES_OF_ORDER = Fast(
+    select(payment_events.c.type).where(payment_events.c.order_id == bindparam("b_order"))
+)
 _UNITS = Fast(select(units).where(units.c.order_id == bindparam("b_order")))
 _RECORD = Fast(
     insert(payment_events).values(
@@ -151,6 +154,12 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
             )
             publish_short_code(ctx, conn, order.id, order.pvz_id, order.customer_id)
         elif event.type == "payment.refunded":
+            # one refund per paid order: never for an order no payment succeeded for, never twice
+            seen_types = {r.type for r in _EVENT_TYPES_OF_ORDER.all(conn, {"b_order": order.id})}
+            if "payment.succeeded" not in seen_types:
+                raise ApiError(409, "conflict", "the order was never paid: there is nothing to refund")
+            if "payment.refunded" in seen_types:
+                raise ApiError(409, "conflict", "the order is already refunded")
             live = [r for r in rows if r.status != "CANCELLED"]
             try:
                 move_units(ctx, conn, live, UnitStatus.CANCELLED, Role.SYSTEM, SiteKind.CENTRAL)

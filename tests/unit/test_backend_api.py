@@ -412,10 +412,12 @@ def test_token_bound_to_a_device_cannot_push_for_another(w: World) -> None:
     op = w.device(w.clerk1, "pc-2").make_op("shift.open", {"shift_id": "S"})
     r = c.post("/api/v1/sync/push", json={"device_id": "pc-2", "ops": [op]})
     assert r.status_code == 403 and _err(r) == "wrong_device"
-    # a device registered at PVZ-T-1 cannot be used by a clerk of PVZ-T-2
+    # a device registered at PVZ-T-1 cannot be used by a clerk of PVZ-T-2: refused at login
     w.device(w.clerk1, "pc-shared").op("shift.open", {"shift_id": "S1"})
-    other = w.device(w.clerk2, "pc-shared")
-    r = other.push_raw([other.make_op("shift.open", {"shift_id": "S2"})])
+    r = w.anonymous.post(
+        "/api/v1/auth/login",
+        json={"username": "clerk2", "password": w.clerk2.password, "device_id": "pc-shared"},
+    )
     assert r.status_code == 403 and _err(r) == "wrong_device"
 
 
@@ -448,6 +450,24 @@ def test_refund_cancels_before_shipping_and_revokes_pickup_codes(w: World) -> No
     failed = w.place_order(w.customer, w.pvz1, [w.skus[2]])
     assert w.post_webhook(w.webhook_body(failed, type_="payment.failed")).json() == {"status": "processed"}
     assert w.get_order(w.customer, failed["id"])["status"] == "CREATED"
+
+
+def test_one_refund_per_paid_order_and_none_for_an_unpaid_one(w: World) -> None:
+    def outbox(kind: str) -> int:
+        with w.server.ctx.db.read() as conn:  # type: ignore[union-attr]
+            n: int = conn.exec_driver_sql("SELECT count(*) FROM outbox WHERE type = ?", (kind,)).scalar_one()
+        return n
+
+    order = w.place_order(w.customer, w.pvz1, [w.skus[0]])
+    w.pay(order)
+    assert w.post_webhook(w.webhook_body(order, type_="payment.refunded")).json() == {"status": "processed"}
+    again = w.post_webhook(w.webhook_body(order, type_="payment.refunded"))  # another tx, same order
+    assert again.status_code == 409 and _err(again) == "conflict"
+    unpaid = w.place_order(w.customer, w.pvz1, [w.skus[1]])
+    refused = w.post_webhook(w.webhook_body(unpaid, type_="payment.refunded"))
+    assert refused.status_code == 409 and _err(refused) == "conflict"
+    assert w.get_order(w.customer, unpaid["id"])["status"] == "CREATED"  # nothing changed
+    assert outbox("OrderRefunded") == 1
 
 
 def test_an_unexpected_error_is_a_json_500_without_a_trace(w: World) -> None:
