@@ -68,7 +68,9 @@ class PickupSession:
 
     def _code_due(self, unit_id: str) -> bool:
         unit = self.unit(unit_id)
-        return bool(unit and unit.needs_marking and unit_id not in self.refused and unit_id not in self.marked)
+        return bool(
+            unit and unit.needs_marking and unit_id not in self.refused and unit_id not in self.marked
+        )
 
     @property
     def ready(self) -> list[PickupUnit]:

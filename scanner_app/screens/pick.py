@@ -63,9 +63,7 @@ class PickScreen(FlowScreen):
         self.progress.setRange(0, max(1, flow.total))
         self.progress.setValue(flow.picked_count)  # picked only: a shortage is not progress
         if flow.short_count:
-            self.progress.setFormat(
-                self.tr("%v / %m picked · %1 short").replace("%1", str(flow.short_count))
-            )
+            self.progress.setFormat(self.tr("%v / %m picked · %1 short").replace("%1", str(flow.short_count)))
         else:
             self.progress.setFormat("%v / %m")
         finished = line is None

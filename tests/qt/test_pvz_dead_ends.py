@@ -15,7 +15,7 @@ from pvz_app.screens import acceptance as acceptance_screen
 from shared.barcodes import make_cell_label
 from shared.domain import UnitStatus
 from tests.qt.pvz_harness import PvzHarness
-from tests.qt.test_pvz_flows import accept_all, marking_code, open_shift, shipped_order, unit_states
+from tests.qt.test_pvz_flows import accept_all, open_shift, shipped_order, unit_states
 from tests.support.backend import BackendServer
 from tests.support.world import World
 
@@ -168,7 +168,8 @@ def test_a_scan_while_a_question_is_open_is_refused_and_a_short_unit_can_be_foun
     assert not seen["prompt_changed"] and seen["placement"] is None, seen
     assert seen["still_open"]
     assert screen.session is None  # the box is closed; the unit never scanned is short
-    assert pvz.app.store.unit(second["id"]).status is UnitStatus.MISSING
+    short = pvz.app.store.unit(second["id"])
+    assert short is not None and short.status is UnitStatus.MISSING
 
     # the short unit turns up: scanning it offers a cell, the cell scan records unit.found
     pvz.app.ctx.extras["confirm"] = lambda *_a: True
@@ -178,7 +179,7 @@ def test_a_scan_while_a_question_is_open_is_refused_and_a_short_unit_can_be_foun
     assert "cell" in pvz.prompt
     pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
     assert pvz.tone == "success", pvz.banner
-    assert pvz.app.store.unit(second["id"]).status is UnitStatus.ACCEPTED
-    assert pvz.app.store.unit(second["id"]).cell_number is not None
+    found = pvz.app.store.unit(second["id"])
+    assert found is not None and found.status is UnitStatus.ACCEPTED and found.cell_number is not None
     pvz.sync()
     assert unit_states(world, order) == {first["id"]: "ACCEPTED", second["id"]: "ACCEPTED"}

@@ -290,7 +290,9 @@ def test_a_wedge_scan_while_a_question_is_open_does_not_press_its_default_button
         target = question.focusWidget() or question
         for ch in unit:
             clock.advance(0.005)
-            QTest.keyClick(target, ch)
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, target, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+            )
         clock.advance(0.005)
         QTest.keyClick(target, Qt.Key.Key_Return)
         assert blocked == [unit] and behind.scans == []

@@ -41,7 +41,7 @@ def _texts(widget: Any) -> list[str]:
 
 
 def test_a_task_with_a_line_not_found_is_not_picked_in_full(terminal: Harness, world: World) -> None:
-    order, task = paid_order(world, world.pvz1, [world.skus[9], world.skus[10], world.skus[10]])
+    _order, task = paid_order(world, world.pvz1, [world.skus[9], world.skus[10], world.skus[10]])
     terminal.login()
     terminal.sync()
     terminal.window.navigate("pick", task["id"])
