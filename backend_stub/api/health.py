@@ -26,7 +26,12 @@ class Health(BaseModel):
     site: SiteInfo | None = None
 
 
-@router.get("/health", response_model=Health, responses={503: {"description": "database unavailable"}})
+@router.get(
+    "/health",
+    response_model=Health,
+    response_model_exclude_unset=True,  # plain /health stays {"status": "ok"}
+    responses={503: {"description": "database unavailable"}},
+)
 def health(ctx: Ctx, site: Annotated[str | None, Query(max_length=40)] = None) -> Health:
     try:
         ok = ctx.db.ping()
