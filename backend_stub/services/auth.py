@@ -381,7 +381,8 @@ def _unseal(refresh_token: str, token_id: str, sealed: str) -> tuple[str, str] |
         return None
 
 
-_INVALID = ApiError(401, "invalid_token", "refresh token is unknown, expired or revoked")
+def _invalid() -> ApiError:
+    return ApiError(401, "invalid_token", "refresh token is unknown, expired or revoked")
 
 
 def _live(conn: Any, token: str, kind: str, now: str) -> Any:
@@ -442,7 +443,7 @@ def refresh(ctx: AppContext, refresh_token: str) -> dict[str, Any]:
             select(tokens).where(tokens.c.token_hash == token_hash(refresh_token), tokens.c.kind == "refresh")
         ).first()
         if tok is None:
-            raise _INVALID
+            raise _invalid()
         user = conn.execute(select(users).where(users.c.id == tok.user_id, users.c.active.is_(True))).first()
         family = tok.family_id or tok.pair_id
         if tok.rotated_at is not None:
@@ -451,7 +452,7 @@ def refresh(ctx: AppContext, refresh_token: str) -> dict[str, Any]:
                 _revoke_family(conn, family, now)
                 reused = True
         elif tok.revoked_at is not None or tok.expires_at <= now or user is None:
-            raise _INVALID
+            raise _invalid()
         else:
             # rotate: the old pair is revoked, a new pair issued in the same family, and kept sealed
             conn.execute(update(tokens).where(tokens.c.pair_id == tok.pair_id).values(revoked_at=now))
