@@ -51,6 +51,9 @@ def create_app(
         version=version(),
         description="Sync API for the PVZ and warehouse apps, storefront orders, payment webhook.",
         lifespan=lifespan,
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
+        openapi_url="/openapi.json" if settings.api_docs else None,
     )
     app.state.ctx = ctx
     app.state.throttle = throttle

@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     # application log (JSON lines) and access log folder; default <data dir>/logs. Keep it outside
     # the data dir (/var/log/wb-ops) so a restore onto a new machine does not replace the logs
     log_dir: Path | None = None
+    api_docs: bool = True  # /docs, /redoc and /openapi.json; WB_API_DOCS=false turns them off
     access_log: bool = False  # one JSON line per HTTP request in <log dir>/access.log
     argon2_time_cost: int = Field(default=3, ge=1, le=20)
     argon2_memory_kib: int = Field(default=65536, ge=1024, le=4 * 1024 * 1024)

@@ -35,6 +35,7 @@ from shared.domain import (
     UnitStatus,
     check_transition,
     order_status,
+    parse_iso,
 )
 
 from ..context import AppContext, dumps
@@ -64,6 +65,8 @@ from .pickup import revoke_order_tokens
 from .units import move_units
 
 MAX_OPS_PER_PUSH = 500
+MAX_PAYLOAD_BYTES = 16 * 1024  # one op's payload, as JSON; a bigger one is rejected, not stored
+MAX_CLOCK_AHEAD_S = 24 * 3600  # an op made further in the future than this is refused
 SYNC_ROLES = (Role.CLERK, Role.WAREHOUSE, Role.ADMIN)
 
 
@@ -857,16 +860,42 @@ def _refresh_orders(ctx: AppContext, conn: Connection, order_ids: list[str]) -> 
         )
 
 
+def _precheck(ctx: AppContext, raw: Mapping[str, Any]) -> tuple[str, str] | None:
+    """What refuses an op before any handler sees it: a payload over the size limit, a time far in the
+    future. Such an op is rejected (it still takes its seq), and an oversized payload is not stored."""
+    size = len(dumps(raw.get("payload")).encode())
+    if size > MAX_PAYLOAD_BYTES:
+        return "invalid_payload", f"the payload is {size} bytes, the limit is {MAX_PAYLOAD_BYTES}"
+    created = raw.get("created_at")
+    try:
+        when = parse_iso(str(created))
+    except (TypeError, ValueError):
+        return "invalid_payload", f"created_at {str(created)[:40]!r} is not an ISO-8601 time"
+    ahead = (when - ctx.clock.now()).total_seconds()
+    if ahead > MAX_CLOCK_AHEAD_S:
+        return "invalid_payload", (
+            f"created_at is {ahead / 3600:.0f} h ahead of the server's clock: check the device's date and time"
+        )
+    return None
+
+
 def _fresh_run(
-    pending: deque[Mapping[str, Any]], last: int, known: Mapping[str, Any], limit: int
+    pending: deque[Mapping[str, Any]],
+    last: int,
+    known: Mapping[str, Any],
+    limit: int,
+    refused: Mapping[str, tuple[str, str]],
 ) -> list[Mapping[str, Any]]:
-    """The ops at the head of pending that are new (next seqs, unknown op ids) and of batched kinds."""
+    """The ops at the head of pending that are new (next seqs, unknown op ids), of batched kinds and
+    not refused up front."""
     run: list[Mapping[str, Any]] = []
     ids: set[str] = set()
     for raw in pending:
         if len(run) >= limit or raw.get("type") not in _BATCHED_TYPES:
             break
         op_id = str(raw["op_id"])
+        if op_id in refused:
+            break
         if int(raw["seq"]) != last + 1 + len(run) or op_id in known or op_id in ids:
             break
         ids.add(op_id)
@@ -912,6 +941,7 @@ def push(
         fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
         stored_by_op: dict[str, Any] = {r.op_id: r for r in _rows_in(conn, "op_results.op_id", fresh_ids)}
     actors = _Actors(caller, device_id)
+    refused = {str(raw["op_id"]): bad for raw in ops if (bad := _precheck(ctx, raw)) is not None}
     results: list[dict[str, Any]] = []
     pending = deque(ops)
     while pending:
@@ -927,7 +957,7 @@ def push(
             while pending and done_in_group < RUN_MAX_OPS:
                 if done_in_group and ctx.clock.monotonic() - started > GROUP_MAX_SECONDS:
                     break
-                run = _fresh_run(pending, last, stored_by_op, RUN_MAX_OPS - done_in_group)
+                run = _fresh_run(pending, last, stored_by_op, RUN_MAX_OPS - done_in_group, refused)
                 done = _apply_batched(ctx, conn, run, caller, actors) if run else 0
                 if done:
                     applied_at = ctx.now_iso()
@@ -980,7 +1010,12 @@ def push(
                     raise ApiError(
                         409, "seq_gap", f"expected seq {last + 1}, got {seq}", expected_seq=last + 1
                     )
-                status, code, message = _apply_one(ctx, conn, raw, caller, actors)
+                if op_id in refused:
+                    status, (code, message) = "rejected", refused[op_id]
+                    if len(dumps(raw.get("payload")).encode()) > MAX_PAYLOAD_BYTES:
+                        raw = dict(raw, payload={"_not_stored": "over the size limit"})
+                else:
+                    status, code, message = _apply_one(ctx, conn, raw, caller, actors)
                 params = _result_params(raw, device_id, caller.site_id, status, code, message)
                 params["b_applied_at"] = ctx.now_iso()
                 _ADD_RESULT.run(conn, params).close()

@@ -87,7 +87,9 @@ class Device:
             "type": op_type,
             "payload": payload,
             "actor": self.account.user_id,
-            "created_at": utc_iso(SystemClock().now()),
+            # the server's clock when it is injected (InProcessBackend), else the real one: the server
+            # refuses ops made far ahead of its own time
+            "created_at": utc_iso(getattr(self.world.server, "clock", SystemClock()).now()),
         }
 
     def client(self) -> httpx.Client:

@@ -109,3 +109,16 @@ def test_no_other_endpoint_reads_an_unbounded_body(w: World) -> None:
         .status_code
         == 201
     )
+
+
+def test_a_405_names_the_allowed_methods_and_api_docs_can_be_switched_off(tmp_path: Path) -> None:
+    with InProcessBackend(tmp_path / "on") as on:
+        c = on.client()
+        r = c.post("/health")
+        assert r.status_code == 405 and r.headers["allow"] == "GET"
+        assert r.json()["error"]["code"] == "method_not_allowed"
+        assert c.get("/docs").status_code == 200 and c.get("/openapi.json").status_code == 200
+    with InProcessBackend(tmp_path / "off", api_docs=False) as off:
+        c = off.client()
+        assert c.get("/docs").status_code == 404 and c.get("/openapi.json").status_code == 404
+        assert c.get("/health").json() == {"status": "ok"}

@@ -124,3 +124,28 @@ def test_the_cli_registers_lists_and_retires_devices(
     assert rows["pc-1"][3] != rows["pc-2"][3]  # each its own SSCC block
     assert main(["devices", "retire", "nope", "--data-dir", data]) == 2
     assert "no device nope" in capsys.readouterr().err
+
+
+def test_an_oversized_payload_or_a_far_future_op_is_rejected_and_the_payload_not_stored(w: World) -> None:
+    from datetime import timedelta
+
+    from shared.domain import SystemClock, utc_iso
+
+    dev = w.device(w.clerk1, "pc-limits")
+    big = dev.make_op("shift.open", {"shift_id": "S", "note": "x" * 20_000})
+    future = dev.make_op("shift.open", {"shift_id": "S2"})
+    future["created_at"] = utc_iso(SystemClock().now() + timedelta(days=30))
+    fine = dev.make_op("shift.open", {"shift_id": "S3"})
+    results = dev.push([big, future, fine])
+    assert [(r["status"], (r["reason"] or {}).get("code")) for r in results] == [
+        ("rejected", "invalid_payload"),
+        ("rejected", "invalid_payload"),
+        ("applied", None),
+    ]
+    assert "limit" in results[0]["reason"]["message"] and "ahead" in results[1]["reason"]["message"]
+    with w.server.ctx.db.read() as conn:  # type: ignore[union-attr]
+        stored = conn.exec_driver_sql(
+            "SELECT length(payload) FROM op_results WHERE op_id = ?", (big["op_id"],)
+        ).scalar_one()
+    assert stored < 100
+    assert dev.push([big])[0]["replayed"] is True  # a repeat gets the stored answer
