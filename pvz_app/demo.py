@@ -17,9 +17,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from shared.auth.pickup import PickupClaim, short_code_hash, sign_pickup_token
 from shared.barcodes import cell_id, make_gtin13, make_sscc, make_unit_label
 from shared.domain import IdFactory, ManualClock, utc_iso
+from shared.domain.pickup_token import PickupClaim, short_code_hash, sign_pickup_token
 from shared.store import LocalStore
 
 NAMES = (

@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
-from shared.auth.pickup import SHORT_CODE_DIGITS, PickupClaim, short_code_hash, sign_pickup_token
 from shared.domain import utc_iso
+from shared.domain.pickup_token import SHORT_CODE_DIGITS, PickupClaim, short_code_hash, sign_pickup_token
 
 from ..context import AppContext
 from ..db import Fast, pickup_tokens, sites

@@ -7,9 +7,7 @@ import binascii
 from dataclasses import dataclass
 from datetime import datetime
 
-from shared.store import LocalStore
-
-from .pickup import (
+from shared.domain.pickup_token import (
     PICKUP_TOKEN_PREFIX,
     SHORT_CODE_DIGITS,
     BadSignature,
@@ -22,6 +20,7 @@ from .pickup import (
     short_code_matches,
     verify_pickup_token,
 )
+from shared.store import LocalStore
 
 MESSAGES = {
     "malformed": "Код не распознан: это не код получения заказа.",

@@ -118,7 +118,7 @@ _TOKEN_RE = re.compile(r"[A-Za-z0-9_\-.=~]{1,480}")
 
 
 def make_pickup_code(token: str) -> str:
-    """Pickup QR text: 'WBP1.' + the signed token (shared.auth.pickup makes and verifies tokens)."""
+    """Pickup QR text: 'WBP1.' + the signed token (shared.domain.pickup_token makes and verifies tokens)."""
     if not _TOKEN_RE.fullmatch(token):
         raise ValueError("a pickup token is 1..480 characters of A-Z a-z 0-9 - _ . = ~")
     return PICKUP_PREFIX + token

@@ -1,5 +1,8 @@
 """Signed pickup tokens ('WBP1.' QR text) and short codes, verifiable offline at the PVZ.
 
+Pure computation (no I/O, no Qt, no HTTP, no database): the backend signs with it and the PVZ app
+verifies with it, so neither side's infrastructure reaches the other.
+
 Token text (compact, what the backend issues): 'WBP1.' + base32 (RFC 4648, upper case, no padding)
 of a binary payload followed by its 64-byte Ed25519 signature. Payload: a format byte (1), expires_at
 (Unix seconds, 4 bytes big-endian), then order_id, customer_id, token_id and pvz_id, each a ULID

@@ -6,7 +6,7 @@ import base64
 from datetime import UTC, datetime
 from pathlib import Path
 
-from shared.auth.pickup import verify_pickup_token
+from shared.domain.pickup_token import verify_pickup_token
 from tests.support.backend import BackendServer
 from tests.support.world import World
 

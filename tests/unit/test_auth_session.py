@@ -23,8 +23,8 @@ from shared.auth import (
     check_pickup,
     is_secure_backend,
 )
-from shared.auth.pickup import PickupClaim, short_code_hash, sign_pickup_token
 from shared.domain import ManualClock, Role, SiteKind
+from shared.domain.pickup_token import PickupClaim, short_code_hash, sign_pickup_token
 from shared.store import CachedUser, LocalStore
 from shared.sync import LoginRequired
 

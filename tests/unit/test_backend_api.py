@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from shared.auth.pickup import PickupTokenRevoked, short_code_matches, verify_pickup_token
 from shared.domain import ManualClock
+from shared.domain.pickup_token import PickupTokenRevoked, short_code_matches, verify_pickup_token
 from tests.support.inprocess import InProcessBackend
 from tests.support.world import World, WorldError
 

@@ -8,7 +8,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from shared.auth.pickup import (
+from shared.domain.pickup_token import (
     BadSignature,
     MalformedPickupToken,
     PickupClaim,

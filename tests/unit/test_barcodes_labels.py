@@ -243,8 +243,8 @@ CRYPTO = "Ab(c)+/=" * 5 + "Zz9!"  # 44 characters, with the GS1 characters a bra
 def _pickup_token() -> str:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from shared.auth.pickup import PickupClaim, sign_pickup_token
     from shared.domain import IdFactory
+    from shared.domain.pickup_token import PickupClaim, sign_pickup_token
 
     ids = IdFactory()
     claim = PickupClaim(ids.new(), "PVZ-DEMO-1", ids.new(), ids.new(), datetime(2030, 1, 2, tzinfo=UTC))
