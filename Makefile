@@ -62,16 +62,16 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 
 demo: system-deps $(STAMP)
-	$(PY) -m installers.demo
+	$(PY) packaging/demo.py
 
 package: $(STAMP)
-	$(PY) -m installers.build
+	$(PY) packaging/build.py
 
 package-smoke: $(STAMP)
-	$(PY) -m installers.smoke
+	$(PY) packaging/smoke.py
 
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) -m installers.screenshots
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) packaging/screenshots.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

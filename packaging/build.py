@@ -1,6 +1,6 @@
 """`make package`: PyInstaller bundles of the apps and the backend, and the Linux archive.
 
-    python -m installers.build [--only apps|backend] [--no-archive] [--clean]
+    python packaging/build.py [--only apps|backend] [--no-archive] [--clean]
 
 Steps, each timed and printed:
 
@@ -12,7 +12,7 @@ Steps, each timed and printed:
    terminals); then `dist/SHA256SUMS` over every artifact (`sha256sum -c SHA256SUMS`).
 
 On Windows, step 3 is the installer instead: Inno Setup's `iscc` (when on PATH) compiles
-installers/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version>-setup.exe.
+packaging/windows/wb-ops.iss with pyproject's version into dist/wb-ops-<version>-setup.exe.
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ import tarfile
 import time
 from pathlib import Path
 
-from installers.meta import (
+from meta import (
     APPS_BUNDLE,
     BACKEND_BUNDLE,
     BUILD,
     CHECKSUMS,
     DIST,
-    INSTALLERS,
+    PACKAGING,
     PROGRAMS,
     ROOT,
     SOURCE_PACKAGES,
@@ -43,7 +43,7 @@ from installers.meta import (
     version,
 )
 
-SPECS = {APPS_BUNDLE: INSTALLERS / "wb_ops_apps.spec", BACKEND_BUNDLE: INSTALLERS / "wb_backend.spec"}
+SPECS = {APPS_BUNDLE: PACKAGING / "wb_ops_apps.spec", BACKEND_BUNDLE: PACKAGING / "wb_backend.spec"}
 
 
 def log(message: str) -> None:
@@ -136,7 +136,7 @@ def linux_archive(dist: Path = DIST, work: Path = BUILD, *, backend: bool = True
     no systemd units)."""
     top = archive_name() if backend else archive_name("apps")
     target = dist / f"{top}.tar.gz"
-    linux = INSTALLERS / "linux"
+    linux = PACKAGING / "linux"
     work.mkdir(parents=True, exist_ok=True)
     with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         for bundle in (APPS_BUNDLE, BACKEND_BUNDLE) if backend else (APPS_BUNDLE,):
@@ -157,7 +157,7 @@ def linux_archive(dist: Path = DIST, work: Path = BUILD, *, backend: bool = True
                 )
                 _add(
                     tar,
-                    INSTALLERS / "icons" / f"{program.name}.png",
+                    PACKAGING / "icons" / f"{program.name}.png",
                     f"{top}/share/icons/{program.name}.png",
                     0o644,
                 )
@@ -172,7 +172,7 @@ def linux_archive(dist: Path = DIST, work: Path = BUILD, *, backend: bool = True
 
 
 def write_checksums(dist: Path = DIST) -> Path:
-    """<dist>/SHA256SUMS over the archives and installers in `dist`, for `sha256sum -c`."""
+    """<dist>/SHA256SUMS over the archives and setup programs in `dist`, for `sha256sum -c`."""
     lines = []
     for path in sorted(dist.iterdir()):
         if path.is_file() and path.name.endswith((".tar.gz", "-setup.exe")):
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
             log("Inno Setup (iscc) not on PATH: the installer is not built")
         else:
             started = time.perf_counter()
-            iss = INSTALLERS / "windows" / "wb-ops.iss"
+            iss = PACKAGING / "windows" / "wb-ops.iss"
             subprocess.run([iscc, f"/DAppVersion={version()}", str(iss)], check=True)
             log(
                 f"installer: {DIST / f'wb-ops-{version()}-setup.exe'} ({time.perf_counter() - started:.0f} s)"

@@ -1,6 +1,6 @@
 """`make demo`: the backend with demo data, both apps logged in, a virtual scanner beside each.
 
-    python -m installers.demo [--keep] [--port N] [--products N] [--headless] [--for SECONDS]
+    python packaging/demo.py [--keep] [--port N] [--products N] [--headless] [--for SECONDS]
                              [--screenshot FILE]
 
 1. a fresh demo world in ./.demo (`wb-backend init` + `seed-demo`; --keep reuses the last one);
@@ -36,7 +36,10 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from installers.meta import ROOT
+from meta import ROOT
+
+if str(ROOT) not in sys.path:  # our packages, when the project is not installed in the venv
+    sys.path.append(str(ROOT))
 
 DEMO = ROOT / ".demo"
 PVZ = "PVZ-DEMO-1"
@@ -488,8 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             "-s",
             "-screen 0 2400x1300x24",
             sys.executable,
-            "-m",
-            "installers.demo",
+            str(Path(__file__).resolve()),
             *(argv if argv is not None else sys.argv[1:]),
         ]
         return subprocess.call(cmd, cwd=ROOT, env=env)

@@ -1,7 +1,7 @@
 """What the packaging reads from the code: product name, version, entry points, bundle contents.
 
 Imported by the build script, the smoke check and the benchmark, and loaded by file path from the
-PyInstaller specs (which run inside PyInstaller, outside this package). A version bump in pyproject.toml is the only edit a
+PyInstaller specs (which run inside PyInstaller). A version bump in pyproject.toml is the only edit a
 release needs. Plain Python with no other imports from this folder.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-INSTALLERS = ROOT / "installers"
+PACKAGING = ROOT / "packaging"
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 # The build copies our packages here and analyses them from here, so nothing else in the source
@@ -42,7 +42,7 @@ class Program:
     @property
     def entry_script(self) -> Path:
         # "run_" keeps the script names apart from our packages (the script folder is on the path)
-        return INSTALLERS / "entry" / f"run_{self.name.replace('-', '_')}.py"
+        return PACKAGING / "entry" / f"run_{self.name.replace('-', '_')}.py"
 
 
 PROGRAMS: tuple[Program, ...] = (

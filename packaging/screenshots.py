@@ -1,6 +1,6 @@
 """`make screenshots`: every app's screenshot script, plus the first-run wizard, into docs/screenshots.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" python -m installers.screenshots [OUTDIR]
+    xvfb-run -a -s "-screen 0 1280x800x24" python packaging/screenshots.py [OUTDIR]
 
 Each app owns its script (`python -m pvz_app.screenshots OUTDIR`, `python -m scanner_app.screenshots
 OUTDIR`), run here in its own process so one app's Qt state never leaks into another's pictures.
@@ -16,7 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from installers.meta import ROOT
+from meta import ROOT
+
+if str(ROOT) not in sys.path:  # our packages, when the project is not installed in the venv
+    sys.path.append(str(ROOT))
 
 APP_SCRIPTS = ("pvz_app.screenshots", "scanner_app.screenshots")
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from installers.meta import PROGRAMS, Program, executable
+from meta import PROGRAMS, Program, executable
 
 START_TIMEOUT_S = 60.0
 

@@ -1,6 +1,6 @@
 """Draw the app icons (PNG for Linux menus, ICO for Windows) from the bundled DejaVu font.
 
-    python -m installers.icons.make_icons
+    python packaging/icons/make_icons.py
 
 The results are committed; run this again only to change the design.
 """

@@ -1,6 +1,6 @@
 # PyInstaller runtime hook of the client bundle: the headless smoke check of a built app.
 #
-# Only with WB_OPS_SMOKE=1 in the environment (installers/smoke.py sets it): when the app enters its
+# Only with WB_OPS_SMOKE=1 in the environment (packaging/smoke.py sets it): when the app enters its
 # event loop, a moment later this reports the visible top-level windows on stdout and quits, with
 # exit status 0 when at least one window is shown and 3 when none is. Without the variable it does
 # nothing at all, so the apps carry no test switch of their own.

@@ -1,8 +1,8 @@
 ; Inno Setup script for the two WB Ops apps on Windows (PVZ counter PCs, Windows terminals).
 ;
-; Build on Windows after `python -m installers.build --only apps` (it fills dist\wb-ops):
-;   iscc /DAppVersion=0.1.0 installers\windows\wb-ops.iss
-; The version must be pyproject.toml's; installers\build.py prints it. The result is
+; Build on Windows after `python packaging\build.py --only apps` (it fills dist\wb-ops):
+;   iscc /DAppVersion=0.1.0 packaging\windows\wb-ops.iss
+; The version must be pyproject.toml's; packaging\build.py prints it. The result is
 ; dist\wb-ops-<version>-setup.exe. Silent mass install (with a roll-out file for every PC):
 ;   wb-ops-0.1.0-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ROLLOUT=\\server\share\rollout.toml
 ; See docs\ADMIN.md.

@@ -20,9 +20,19 @@ import time
 import urllib.request
 from pathlib import Path
 
-from installers.meta import APPS_BUNDLE, BACKEND_BUNDLE, DIST, PROGRAMS, Program, archive_name, executable
-from installers.smoke import app_args, clean_env, free_port
 from tests.benchmarks import Row
+from tests.support.packaging_scripts import packaging_script
+
+_meta = packaging_script("meta")
+_smoke = packaging_script("smoke")
+APPS_BUNDLE, BACKEND_BUNDLE, DIST = _meta.APPS_BUNDLE, _meta.BACKEND_BUNDLE, _meta.DIST
+PROGRAMS, Program, archive_name, executable = (
+    _meta.PROGRAMS,
+    _meta.Program,
+    _meta.archive_name,
+    _meta.executable,
+)
+app_args, clean_env, free_port = _smoke.app_args, _smoke.clean_env, _smoke.free_port
 
 WARM_RUNS = 3
 NO_BUNDLE = "dist/ has no bundles: run `make package` first"

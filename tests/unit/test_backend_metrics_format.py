@@ -12,12 +12,13 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from backend_stub.backup import backup
 from backend_stub.cli import main as cli_main
-from installers import meta
 from shared.domain import ManualClock
 from tests.support.inprocess import InProcessBackend
+from tests.support.packaging_scripts import packaging_script
 from tests.support.world import World
 
 DEVICE = "pvz-format-pc-1"
+meta = packaging_script("meta")
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from sqlalchemy import insert, select
 
 from backend_stub.db import cells, changes, next_counter, op_results, orders, records, units
 from backend_stub.services import sync as svc
+from backend_stub.services.changes import publish_order
 from shared.barcodes.formats import make_unit_label
 from tests.support.inprocess import InProcessBackend
 from tests.support.world import World
@@ -74,6 +75,8 @@ def _order_with_units(w: World) -> tuple[str, list[dict[str, Any]]]:
                 }
             )
         conn.execute(insert(units), rows)
+        for oid in (order_id, other_id):  # as the order's life publishes it: devices hold its status
+            publish_order(conn, oid)
     return order_id, rows
 
 
@@ -185,6 +188,42 @@ def test_batched_push_matches_one_op_at_a_time(tmp_path: Path, monkeypatch: pyte
             assert outcomes[0] == outcomes[1]
 
         check()
+
+
+def test_an_order_status_that_ends_where_it_began_inside_one_run_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example an outside mutation run found: move u0, move u0, missing u0, missing u1, missing
+    u2, found u0, two ops a push. One op at a time publishes the order twice (COMPLETED, then READY
+    again) where a batched run sees READY before and after and publishes nothing. Devices miss
+    nothing either way: the order is READY in the feed from its earlier publication, and a device
+    pulling after the push holds READY whichever path ran."""
+    with InProcessBackend(tmp_path / "b") as backend, World.standard(backend, products=2) as w:
+        held = []
+        for batched in (True, False):
+            with monkeypatch.context() as m:
+                if not batched:
+                    m.setattr(svc, "_BATCHED_TYPES", frozenset())
+                order_id, rows = _order_with_units(w)
+                dev = w.device(w.clerk1, f"pinned-{batched}")
+                seen = {c["id"]: c["data"] for c in dev.pull()}
+                assert seen[order_id]["status"] == "READY"
+                u0, u1, u2 = (r["id"] for r in rows[:3])
+                cell = f"{w.pvz1}:0002"
+                plan = [
+                    ("unit.move", {"unit_id": u0, "cell_id": cell}),
+                    ("unit.move", {"unit_id": u0, "cell_id": f"{w.pvz1}:0003"}),
+                    ("unit.missing", {"unit_id": u0, "reason": "gone"}),
+                    ("unit.missing", {"unit_id": u1, "reason": "gone"}),
+                    ("unit.missing", {"unit_id": u2, "reason": "gone"}),
+                    ("unit.found", {"unit_id": u0, "cell_id": cell}),
+                ]
+                ops = [dev.make_op(kind, payload) for kind, payload in plan]
+                for i in range(0, len(ops), 2):
+                    assert all(r["status"] == "applied" for r in dev.push(ops[i : i + 2]))
+                seen.update({c["id"]: c["data"] for c in dev.pull()})
+                held.append((seen[order_id]["status"], w.get_order(w.admin, order_id)["status"]))
+        assert held == [("READY", "READY"), ("READY", "READY")]
 
 
 def test_a_rejected_op_in_the_middle_of_a_run_leaves_the_rest_applied(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from backend_stub.settings import Settings
-from installers import meta
+from tests.support.packaging_scripts import packaging_script
+
+meta = packaging_script("meta")
 
 ROOT = meta.ROOT
 
@@ -74,7 +76,7 @@ def _qt_modules_imported() -> set[str]:
 def test_every_qt_module_the_code_imports_is_kept_and_heavy_ones_are_excluded() -> None:
     used = _qt_modules_imported()
     missing = used - set(meta.QT_MODULES_USED)
-    assert not missing, f"the apps import {missing}: add them to installers/meta.py QT_MODULES_USED"
+    assert not missing, f"the apps import {missing}: add them to packaging/meta.py QT_MODULES_USED"
     excluded = set(meta.unused_qt_modules())
     assert not {f"PySide6.{m}" for m in used} & excluded
     for heavy in ("QtWebEngineCore", "QtQml", "QtQuick", "Qt3DCore", "QtCharts", "QtDesigner"):
@@ -105,20 +107,20 @@ def test_desktop_entries_name_their_program_and_icon() -> None:
             continue
         parser = configparser.ConfigParser(interpolation=None, strict=True)
         parser.optionxform = str  # type: ignore[assignment,method-assign]
-        parser.read(ROOT / "installers" / "linux" / f"{program.name}.desktop", encoding="utf-8")
+        parser.read(ROOT / "packaging" / "linux" / f"{program.name}.desktop", encoding="utf-8")
         entry = parser["Desktop Entry"]
         assert entry["Type"] == "Application"
         assert entry["Exec"] == program.name
         assert entry["Icon"] == program.name
         assert entry["Name"] == program.title
         assert entry["Name[ru]"] == program.title_ru
-        assert (ROOT / "installers" / "icons" / f"{program.name}.png").is_file()
-        assert (ROOT / "installers" / "icons" / f"{program.name}.ico").is_file()
+        assert (ROOT / "packaging" / "icons" / f"{program.name}.png").is_file()
+        assert (ROOT / "packaging" / "icons" / f"{program.name}.ico").is_file()
 
 
 def test_every_setting_in_the_env_file_is_a_real_backend_setting() -> None:
     fields = set(Settings.model_fields)
-    text = (ROOT / "installers" / "linux" / "wb-backend.env").read_text(encoding="utf-8")
+    text = (ROOT / "packaging" / "linux" / "wb-backend.env").read_text(encoding="utf-8")
     seen = []
     for line in text.splitlines():
         m = re.match(r"^#?(WB_[A-Z0-9_]+)=", line)
@@ -130,7 +132,7 @@ def test_every_setting_in_the_env_file_is_a_real_backend_setting() -> None:
 
 
 def test_systemd_units_start_the_installed_binary_with_the_env_file() -> None:
-    linux = ROOT / "installers" / "linux"
+    linux = ROOT / "packaging" / "linux"
     service = (linux / "wb-backend.service").read_text(encoding="utf-8")
     assert "ExecStart=/opt/wb-ops/current/wb-backend/wb-backend serve" in service
     assert "EnvironmentFile=/etc/wb-ops/wb-backend.env" in service
@@ -146,7 +148,7 @@ def test_systemd_units_start_the_installed_binary_with_the_env_file() -> None:
 
 
 def test_inno_setup_script_matches_the_bundle() -> None:
-    iss = (ROOT / "installers" / "windows" / "wb-ops.iss").read_text(encoding="utf-8")
+    iss = (ROOT / "packaging" / "windows" / "wb-ops.iss").read_text(encoding="utf-8")
     default = re.search(r'#define AppVersion "([^"]+)"', iss)
     assert default is not None and default.group(1) == meta.version()
     assert re.search(r'#define SourceDir "\.\.\\\.\.\\dist\\' + meta.APPS_BUNDLE + '"', iss)
@@ -155,7 +157,7 @@ def test_inno_setup_script_matches_the_bundle() -> None:
             assert f"{{#SourceDir}}\\{program.name}.exe" in iss
             assert f"{{app}}\\{program.name}.exe" in iss
     # every file the script takes from the source tree exists
-    here = ROOT / "installers" / "windows"
+    here = ROOT / "packaging" / "windows"
     for source in re.findall(r'Source: "(\.\.[^"]+)"', iss):
         assert (here / source.replace("\\", "/")).resolve().exists(), source
     for icon in re.findall(r'#define IconDir "([^"]+)"', iss):
@@ -164,7 +166,7 @@ def test_inno_setup_script_matches_the_bundle() -> None:
 
 
 def test_backup_unit_reports_failure_and_is_hardened_like_the_service() -> None:
-    linux = ROOT / "installers" / "linux"
+    linux = ROOT / "packaging" / "linux"
     service = (linux / "wb-backend.service").read_text(encoding="utf-8")
     backup = (linux / "wb-backend-backup.service").read_text(encoding="utf-8")
     assert "OnFailure=wb-backend-backup-failed.service" in backup
@@ -188,7 +190,7 @@ def test_backup_unit_reports_failure_and_is_hardened_like_the_service() -> None:
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze not installed")
 def test_systemd_accepts_the_units(tmp_path: Path) -> None:
-    linux = ROOT / "installers" / "linux"
+    linux = ROOT / "packaging" / "linux"
     units = []
     for name in ("wb-backend.service", "wb-backend-backup.service", "wb-backend-backup-failed.service"):
         text = (linux / name).read_text(encoding="utf-8")
@@ -207,7 +209,7 @@ def test_systemd_accepts_the_units(tmp_path: Path) -> None:
 
 
 def test_windows_update_removes_the_previous_runtime() -> None:
-    iss = (ROOT / "installers" / "windows" / "wb-ops.iss").read_text(encoding="utf-8")
+    iss = (ROOT / "packaging" / "windows" / "wb-ops.iss").read_text(encoding="utf-8")
     section = iss.split("[InstallDelete]", 1)
     assert len(section) == 2, "no [InstallDelete]: stale files of the previous version stay"
     body = section[1].split("\n[", 1)[0]

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from installers import meta
-from installers.build import linux_archive
+from tests.support.packaging_scripts import packaging_script
+
+meta = packaging_script("meta")
+linux_archive = packaging_script("build").linux_archive
 
 APPS = [p for p in meta.PROGRAMS if p.gui]
 
@@ -206,7 +208,7 @@ def test_backend_units_follow_the_prefix(unpacked: Path, tmp_path: Path) -> None
 
 
 def test_apps_only_archive_and_checksums(tmp_path: Path) -> None:
-    from installers.build import write_checksums
+    write_checksums = packaging_script("build").write_checksums
 
     dist = tmp_path / "dist"
     _fake_bundles(dist)
