@@ -392,7 +392,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("WB Ops PVZ")
+    from shared.qt.single_instance import SingleInstance, bring_forward
+
+    instance = SingleInstance(opts.data_dir or data_dir() / "pvz")
+    if not instance.acquire():  # two apps on one store would race each other's sync
+        print("pvz-app: already running on this data folder: its window was brought forward", file=sys.stderr)
+        return 3
     built = build(opts, app)
+    instance.on_activate = bring_forward(built.window)
     fit_to_screen(built.window)
     built.window.show()
     built.notice = startup_notices(built)
@@ -412,6 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         built.close()
+        instance.release()
 
 
 if __name__ == "__main__":

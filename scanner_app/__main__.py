@@ -286,8 +286,22 @@ def main(argv: list[str] | None = None) -> int:
         printer_name=args.printer,
         idle_lock_minutes=saved.idle_lock_minutes,
     )
-    terminal = build(config)
+    from PySide6.QtWidgets import QApplication
+
+    from shared.config import data_dir as default_data_dir
+    from shared.qt.single_instance import SingleInstance, bring_forward
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    instance = SingleInstance(config.data_dir or (default_data_dir() / "terminal"))
+    if not instance.acquire():  # two apps on one store would race each other's sync
+        print(
+            "scanner-app: already running on this data folder: its window was brought forward",
+            file=sys.stderr,
+        )
+        return 3
+    terminal = build(config, app=qapp)
     window = terminal.window
+    instance.on_activate = bring_forward(window)
     window.show()
     from shared.qt.config_notice import show_startup_notices
 
@@ -308,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         login.submit()
     code = int(terminal.app.exec())
     terminal.close()
+    instance.release()
     return code
 
 
