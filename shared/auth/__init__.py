@@ -1,6 +1,7 @@
 """Login client, keyring token store, offline shift unlock, offline pickup checks (no Qt)."""
 
 from .client import AuthClient, AuthError, Tokens, UserInfo
+from .errors import LoginRequired
 from .offline_pickup import MESSAGES as PICKUP_MESSAGES
 from .offline_pickup import PickupCheck, check_pickup
 from .session import Session, UnlockError
@@ -11,6 +12,7 @@ __all__ = [
     "PICKUP_MESSAGES",
     "AuthClient",
     "AuthError",
+    "LoginRequired",
     "PickupCheck",
     "Session",
     "TokenStore",

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from shared.sync.errors import LoginRequired
+from .errors import LoginRequired
 
 LOGIN_PATH = "/api/v1/auth/login"
 REFRESH_PATH = "/api/v1/auth/refresh"

@@ -16,9 +16,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from shared.domain import Clock, Role, SiteKind
 from shared.store import Actor, CachedUser, LocalStore
-from shared.sync.errors import LoginRequired
 
 from .client import AuthClient, AuthError, Tokens
+from .errors import LoginRequired
 from .tokens import TokenStore
 
 

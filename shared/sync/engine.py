@@ -23,10 +23,11 @@ from typing import Any, Protocol
 
 import httpx
 
+from shared.auth.errors import LoginRequired
 from shared.domain import Clock
 from shared.store import ChangeSet, LocalStore, StoreError
 
-from .errors import ErrorKind, LoginRequired, SyncError, classify_exception, classify_response
+from .errors import ErrorKind, SyncError, classify_exception, classify_response
 
 PUSH_PATH = "/api/v1/sync/push"
 PULL_PATH = "/api/v1/sync/pull"

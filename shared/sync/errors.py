@@ -7,6 +7,10 @@ from typing import Any
 
 import httpx
 
+from shared.auth.errors import LoginRequired  # lives in auth; re-exported for older imports
+
+__all__ = ["ErrorKind", "LoginRequired", "SyncError", "classify_exception", "classify_response"]
+
 
 class ErrorKind(StrEnum):
     NETWORK = "network"  # no connection, reset, timeout: retry, show offline
@@ -36,10 +40,6 @@ class SyncError(Exception):
     @property
     def retryable(self) -> bool:
         return self.kind in (ErrorKind.NETWORK, ErrorKind.SERVER)
-
-
-class LoginRequired(Exception):
-    """No valid session: the refresh token is missing, expired or revoked. The user logs in again."""
 
 
 def classify_response(response: httpx.Response) -> SyncError | None:

@@ -17,6 +17,7 @@ from keyring.backend import KeyringBackend
 from shared.auth import (
     AuthClient,
     AuthError,
+    LoginRequired,
     Session,
     TokenStore,
     UnlockError,
@@ -26,7 +27,6 @@ from shared.auth import (
 from shared.domain import ManualClock, Role, SiteKind
 from shared.domain.pickup_token import PickupClaim, short_code_hash, sign_pickup_token
 from shared.store import CachedUser, LocalStore
-from shared.sync import LoginRequired
 
 FAST = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 PVZ = "PVZ-1"

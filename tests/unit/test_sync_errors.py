@@ -12,9 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from shared.auth import LoginRequired
 from shared.domain import ManualClock, OpType, Role, SiteKind
 from shared.store import Actor, LocalStore
-from shared.sync import Backoff, ErrorKind, LoginRequired, SyncEngine
+from shared.sync import Backoff, ErrorKind, SyncEngine
 
 ACTOR = Actor("u1", "clerk", Role.CLERK, "PVZ-1", SiteKind.PVZ)
 EMPTY_PULL = {"changes": [], "next_cursor": "0", "has_more": False, "remaining": 0, "counts": {}}
