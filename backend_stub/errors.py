@@ -74,6 +74,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def api_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
         _log_event(request, exc.status, exc.code, exc.extra)
+        request.state.error_code = exc.code  # the metrics count refused pushes per device by code
         return error_response(exc.status, exc.code, exc.message, **exc.extra)
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -62,6 +62,7 @@ TOKEN_FILE = "metrics_token"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 PENDING_HEADER = "x-wb-pending-ops"
+PUSH_ROUTE = "/api/v1/sync/push"
 SYNC_ROUTES = "/api/v1/sync/"  # device reports count only on these routes, after authentication
 MAX_DEVICES = 10_000  # bound the memory, even though only token-bound devices are recorded
 OP_RESULTS = ("applied", "rejected")  # wb_sync_ops_total's statuses, each shown from the start
@@ -118,6 +119,33 @@ class RequestMetrics:
         self.sums: dict[str, float] = {}
         self.counts: dict[str, int] = {}
         self.devices: dict[str, DeviceReport] = {}
+        # refused pushes per (device, error code), and when each device's pushes last failed and last
+        # went through: a device refused since its last accepted push is stuck (after a restore, say)
+        self.refused: dict[tuple[str, str], int] = {}
+        self.last_refused: dict[str, int] = {}  # the push's number in arrival order (not a clock time:
+        self.last_accepted: dict[str, int] = {}  # two pushes may share one)
+        self._pushes = 0
+
+    def push_outcome(self, device: str, code: str | None) -> None:
+        with self._lock:
+            known = device in self.last_refused or device in self.last_accepted
+            if not known and len(self.last_refused) + len(self.last_accepted) >= MAX_DEVICES:
+                return
+            self._pushes += 1
+            if code is None:
+                self.last_accepted[device] = self._pushes
+            else:
+                self.refused[(device, code)] = self.refused.get((device, code), 0) + 1
+                self.last_refused[device] = self._pushes
+
+    def push_snapshot(self) -> tuple[dict[tuple[str, str], int], dict[str, bool]]:
+        with self._lock:
+            stuck = {
+                d: d not in self.last_accepted or self.last_accepted[d] < at
+                for d, at in self.last_refused.items()
+            }
+            stuck.update({d: False for d in self.last_accepted if d not in stuck})
+            return dict(self.refused), stuck
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         with self._lock:
@@ -222,11 +250,16 @@ class MetricsMiddleware:
         """Record the pending count a device reported, only for an accepted sync request and only
         under the device the caller's token is bound to (login `device_id`): anyone can send
         headers, so an unauthenticated or unbound request must not add a device to the table."""
-        if status >= 400 or not template.startswith(SYNC_ROUTES):
+        if not template.startswith(SYNC_ROUTES):
             return
         state = scope.get("state")
         principal = state.get(PRINCIPAL_STATE) if isinstance(state, dict) else None
         device = getattr(principal, "device_id", None)
+        if template == PUSH_ROUTE and device:
+            code = None if status < 400 else str(state.get("error_code") or status)  # type: ignore[union-attr]
+            self.metrics.push_outcome(str(device), code)
+        if status >= 400:
+            return
         pending = _header(scope, PENDING_HEADER.encode())
         if (
             not device
@@ -383,6 +416,22 @@ def render(ctx: AppContext, metrics: RequestMetrics, version: str) -> str:
             max(0.0, (now - report.reported_at).total_seconds()),
             device=device,
         )
+
+    refused, stuck = metrics.push_snapshot()
+    out.family(
+        "wb_device_refused_pushes_total",
+        "counter",
+        "Pushes the backend refused, per device and error code (seq_gap after a restore, seq_conflict, ...).",
+    )
+    for (device, code), n in sorted(refused.items()):
+        out.sample("wb_device_refused_pushes_total", n, device=device, code=code)
+    out.family(
+        "wb_device_push_stuck",
+        "gauge",
+        "1 when the device's pushes have been refused since its last accepted push: its queue cannot move.",
+    )
+    for device, is_stuck in sorted(stuck.items()):
+        out.sample("wb_device_push_stuck", int(is_stuck), device=device)
 
     out.family("wb_sync_ops_total", "counter", "Pushed operations by result.")
     by_result = dict.fromkeys(OP_RESULTS, 0)  # present at 0 before the first op

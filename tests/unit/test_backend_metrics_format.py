@@ -88,3 +88,27 @@ def test_wb_backend_version(capsys: pytest.CaptureFixture[str]) -> None:
         cli_main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"wb-backend {meta.version()}"
+
+
+def test_a_device_whose_pushes_are_refused_shows_as_stuck_until_one_goes_through(w: World) -> None:
+    dev = w.device(w.clerk1, DEVICE)
+    dev.op("shift.open", {"shift_id": "S1"})
+
+    def sample(name: str, **labels: str) -> float | None:
+        for family in text_string_to_metric_families(_scrape(w)):
+            for s in family.samples:
+                if s.name == name and all(s.labels.get(k) == v for k, v in labels.items()):
+                    return float(s.value)
+        return None
+
+    assert sample("wb_device_push_stuck", device=DEVICE) == 0
+    # as after a restore: the device is ahead of the server
+    ahead = dev.make_op("shift.close", {"shift_id": "S1"})
+    ahead["seq"] = 9
+    for _ in range(2):
+        assert dev.push_raw([ahead]).status_code == 409
+    assert sample("wb_device_refused_pushes_total", device=DEVICE, code="seq_gap") == 2
+    assert sample("wb_device_push_stuck", device=DEVICE) == 1
+    dev.seq = 1
+    dev.op("shift.close", {"shift_id": "S1"})
+    assert sample("wb_device_push_stuck", device=DEVICE) == 0
