@@ -16,6 +16,7 @@ from .context import AppContext, open_context
 from .errors import install_error_handlers
 from .services.auth import LoginThrottle
 from .services.passwords import PasswordPool
+from .services.pickup import ensure_public_key_published
 from .settings import Settings
 
 
@@ -25,6 +26,7 @@ def create_app(
     """Build the app on a data dir (created and migrated if needed). Inject `clock` in tests."""
     settings = settings or Settings()
     ctx = ctx or open_context(settings, clock)
+    ensure_public_key_published(ctx)  # a PVZ's first pull carries the key it verifies pickup codes with
     throttle = LoginThrottle.from_settings(ctx.clock, settings)
     password_pool = PasswordPool(
         ctx.passwords, settings.login_hash_workers, settings.login_hash_queue, settings.login_hash_wait_s

@@ -136,8 +136,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _cmd_init(args: argparse.Namespace) -> int:
     from .context import open_context
+    from .services.pickup import ensure_public_key_published
 
     ctx = open_context(_settings(args))
+    ensure_public_key_published(ctx)
     ctx.db.dispose()
     print(f"data dir ready: {ctx.settings.data_dir.resolve()}")
     return 0

@@ -1,6 +1,7 @@
 """What one running backend holds: settings, database, clock, keys, id factory, throttle, relay.
 
 Built by `create_app` (or `open_context` for the CLI and tests); passed explicitly, never global.
+Below the services: it imports none that needs an AppContext, so they import it without a circle.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ class LockedIdFactory(IdFactory):
 
 
 def open_context(settings: Settings, clock: Clock | None = None, *, create: bool = True) -> AppContext:
-    """Open (creating and migrating when `create`) the data dir's database and keys."""
+    """Open (creating and migrating when `create`) the data dir's database and keys.
+
+    Publishing the pickup public key to the change feed is the caller's step (`create_app` and
+    `wb-backend init` do it), so this module stays below the services that import it."""
     clock = clock or SystemClock()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.db_url)
@@ -54,14 +58,9 @@ def open_context(settings: Settings, clock: Clock | None = None, *, create: bool
         keys.ensure()
         migrate(db, clock)
     passwords = Passwords(settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism)
-    ctx = AppContext(
+    return AppContext(
         settings=settings, db=db, clock=clock, keys=keys, ids=LockedIdFactory(clock), passwords=passwords
     )
-    if create:
-        from .services.pickup import ensure_public_key_published
-
-        ensure_public_key_published(ctx)
-    return ctx
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
