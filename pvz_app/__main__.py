@@ -293,6 +293,7 @@ def build(
         _Deferred(lambda: TokenStore(keyring_backend)),  # type: ignore[arg-type]
         clock,
         device_id=cfg.device_id,
+        site_id=cfg.site_id,
         site_kind=SiteKind.PVZ,
         idle_lock_s=cfg.idle_lock_minutes * 60.0,
     )

@@ -25,6 +25,7 @@ class TerminalConfig:
     backend_url: str = "http://127.0.0.1:8700"
     data_dir: Path | None = None
     device_id: str = ""
+    site_id: str = ""  # the warehouse this terminal is set up for: another site's user is refused
     scanner_port: str | None = None
     scanner_baudrate: int = 9600
     scanner_reconnect_s: float = 0.5
@@ -128,6 +129,7 @@ def build(
         tokens,
         clock,
         device_id=device_id,
+        site_id=config.site_id,
         site_kind=SiteKind.WAREHOUSE,
         idle_lock_s=config.idle_lock_minutes * 60,
     )
@@ -280,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         backend_url=args.backend_url or saved.backend_url,
         data_dir=args.data_dir,
         device_id=args.device_id or saved.device_id,
+        site_id=saved.site_id,
         scanner_port=args.scanner_port or saved.scanner.port or None,
         lang=args.lang or saved.language or "ru",
         labels_to_pdf=not args.printer,

@@ -20,6 +20,8 @@ class LoginIn(BaseModel):
     username: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=1, max_length=1000)
     device_id: str | None = Field(default=None, min_length=1, max_length=100)
+    # the site the device is set up for: a user of another site is refused (403 wrong_site)
+    site_id: str | None = Field(default=None, min_length=1, max_length=40)
 
 
 class RefreshIn(BaseModel):
@@ -80,7 +82,9 @@ async def login(
 ) -> TokensOut | JSONResponse:
     address = request.client.host if request.client else "?"
     try:
-        answer = await svc.login(ctx, throttle, pool, body.username, body.password, body.device_id, address)
+        answer = await svc.login(
+            ctx, throttle, pool, body.username, body.password, body.device_id, address, body.site_id
+        )
     except ApiError as exc:
         logs.login_refused(body.username, address, exc.status, exc.code)
         return _with_retry_after(exc)

@@ -299,6 +299,7 @@ async def login(
     password: str,
     device_id: str | None,
     address: str,
+    site_id: str | None = None,
 ) -> dict[str, Any]:
     """Check the password on the bounded pool, with a place in the throttle's budgets reserved first.
 
@@ -321,7 +322,7 @@ async def login(
             attempt.failed()
             raise ApiError(401, "invalid_credentials", "wrong username or password")
         attempt.succeeded()
-    return await run_in_threadpool(_signed_in, ctx, row, device_id)
+    return await run_in_threadpool(_signed_in, ctx, row, device_id, site_id)
 
 
 def _active_user(ctx: AppContext, username: str) -> Any:
@@ -331,7 +332,18 @@ def _active_user(ctx: AppContext, username: str) -> Any:
         ).first()
 
 
-def _signed_in(ctx: AppContext, row: Any, device_id: str | None) -> dict[str, Any]:
+def _signed_in(
+    ctx: AppContext, row: Any, device_id: str | None, site_id: str | None = None
+) -> dict[str, Any]:
+    # a PC set up for one site never binds to another: a clerk of PVZ-12 on a PC set up for PVZ-77
+    # is told so before anything is issued or bound (admins may sign in anywhere)
+    if site_id is not None and row.role != Role.ADMIN and row.site_id != site_id:
+        raise ApiError(
+            403,
+            "wrong_site",
+            f"this user works at {row.site_id or 'no site'}, this device is set up for {site_id}",
+            user_site=row.site_id,
+        )
     with ctx.db.write() as conn:
         device = devices_svc.claim_on_login(ctx, conn, device_id, row.site_id) if device_id else None
         answer = _issue(ctx, conn, row.id, device_id)

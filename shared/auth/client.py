@@ -69,17 +69,30 @@ def _error(response: httpx.Response) -> tuple[str, str]:
         return "", response.reason_phrase
 
 
+_REFUSALS = {  # refusals a clerk can act on, in words (the server's message is for admins' logs)
+    "wrong_site": "этот пользователь работает в другом пункте, а компьютер настроен для этого: "
+    "обратитесь к администратору",
+    "wrong_device": "это устройство закреплено за другим пунктом: обратитесь к администратору",
+    "device_retired": "это устройство выведено из работы администратором",
+}
+
+
 class AuthClient:
     """Talks to /api/v1/auth with an injected httpx client (base_url and transport set by the caller)."""
 
     def __init__(self, client: httpx.Client) -> None:
         self.client = client
 
-    def login(self, username: str, password: str, device_id: str | None = None) -> Tokens:
-        """Raise AuthError: 'invalid_credentials', 'too_many_attempts' (retry_after), 'network', ..."""
+    def login(
+        self, username: str, password: str, device_id: str | None = None, site_id: str | None = None
+    ) -> Tokens:
+        """Raise AuthError: 'invalid_credentials', 'too_many_attempts' (retry_after), 'network',
+        'wrong_site' (the user works elsewhere), 'wrong_device', 'device_retired', ..."""
         body: dict[str, Any] = {"username": username, "password": password}
         if device_id:
             body["device_id"] = device_id
+        if site_id:
+            body["site_id"] = site_id
         try:
             response = self.client.post(LOGIN_PATH, json=body)
         except httpx.HTTPError as exc:
@@ -98,6 +111,8 @@ class AuthClient:
             )
         if response.status_code >= 500:
             raise AuthError("server", f"ошибка сервера ({response.status_code})")
+        if code in _REFUSALS:
+            raise AuthError(code, _REFUSALS[code])
         raise AuthError(code or "rejected", message or f"вход отклонён ({response.status_code})")
 
     def refresh(self, refresh_token: str) -> Tokens:

@@ -85,7 +85,9 @@ class Session:
         site_kind: SiteKind,
         idle_lock_s: float = 600.0,
         hasher: PasswordHasher | None = None,
+        site_id: str = "",
     ) -> None:
+        self.site_id = site_id  # the site this device is set up for: another site's user is refused
         self.store = store
         self.client = client
         self.tokens = tokens
@@ -134,7 +136,9 @@ class Session:
         """Online login. Remembers the user (argon2id verifier) for offline unlocks; saves the
         refresh token. Raises AuthError."""
         # the store's id: after a new device epoch the server knows this device by that id
-        tokens = self.client.login(username, password, self.store.device_id or self.device_id)
+        tokens = self.client.login(
+            username, password, self.store.device_id or self.device_id, self.site_id or None
+        )
         verifier = self.hasher.hash(password)
         with self._lock:
             actor = self._accept(tokens)

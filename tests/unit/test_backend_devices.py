@@ -149,3 +149,54 @@ def test_an_oversized_payload_or_a_far_future_op_is_rejected_and_the_payload_not
         ).scalar_one()
     assert stored < 100
     assert dev.push([big])[0]["replayed"] is True  # a repeat gets the stored answer
+
+
+def test_a_device_set_up_for_one_site_refuses_another_sites_clerk_before_binding(w: World) -> None:
+    body = {"username": "clerk2", "password": w.clerk2.password, "device_id": "pc-77", "site_id": w.pvz1}
+    r = w.anonymous.post("/api/v1/auth/login", json=body)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "wrong_site"
+    # nothing was bound: the PC's own clerk still claims it for the site it is set up for
+    ok = _login(w, "clerk1", w.clerk1.password, "pc-77")
+    assert ok.status_code == 200 and ok.json()["device"]["site_id"] == w.pvz1
+    # an admin may sign in on any site's device
+    admin = {"username": "admin", "password": w.admin.password, "device_id": "pc-77", "site_id": w.pvz1}
+    assert w.anonymous.post("/api/v1/auth/login", json=admin).status_code == 200
+
+
+def test_the_apps_session_says_in_words_that_the_user_works_elsewhere(w: World, tmp_path: Path) -> None:
+    import keyring.backend
+
+    from shared.auth import AuthClient, AuthError, Session, TokenStore
+    from shared.domain import SiteKind, SystemClock
+    from shared.store import LocalStore
+
+    class Memory(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            self.d: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.d.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.d[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.d.pop((service, username), None)
+
+    store = LocalStore.open(tmp_path / "pvz.sqlite3", "pc-88", SystemClock())
+    session = Session(
+        store,
+        AuthClient(w.anonymous),
+        TokenStore(Memory()),
+        SystemClock(),
+        device_id="pc-88",
+        site_id=w.pvz1,
+        site_kind=SiteKind.PVZ,
+    )
+    with pytest.raises(AuthError) as refused:
+        session.sign_in("clerk2", w.clerk2.password)
+    assert refused.value.code == "wrong_site" and "другом пункте" in refused.value.message
+    assert session.sign_in("clerk1", w.clerk1.password).site_id == w.pvz1
+    store.close()
