@@ -19,6 +19,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -87,10 +88,19 @@ class Shooter:
         widget.setText(text)
         self.settle()
 
-    def shot(self, name: str) -> None:
+    def shot(self, name: str, dialog: Any = None) -> None:
+        """The window, with ``dialog`` (a question open over it) drawn where it stands."""
         self.settle()
         path = self.out / f"pvz_{name}_{self.lang}.png"
-        self.window.grab().save(str(path))
+        picture = self.window.grab()
+        if dialog is not None:
+            painter = QPainter(picture)
+            where = dialog.mapToGlobal(dialog.rect().topLeft()) - self.window.mapToGlobal(
+                self.window.rect().topLeft()
+            )
+            painter.drawPixmap(where, dialog.grab())
+            painter.end()
+        picture.save(str(path))
         self.files.append(path)
 
     def flow(self, key: str) -> Any:
@@ -158,6 +168,7 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
                 _conflicts,
                 _settings,
                 _shift,
+                _relogin,
                 _locked,
             ]
             for step in steps:
@@ -291,6 +302,19 @@ def _settings(s: Shooter) -> None:
 def _shift(s: Shooter) -> None:
     s.flow("shift")
     s.shot("shift")
+
+
+def _relogin(s: Shooter) -> None:
+    """The server ends the session: the password is asked over the screen the clerk is on."""
+    s.flow("acceptance")
+    s.built.ctx.status.update(needs_login=True, error_kind="auth", online=False)
+    s.window.relogin.offer()
+    s.settle()
+    s.shot("relogin", s.window.relogin.dialog)
+    if s.window.relogin.dialog is not None:
+        s.window.relogin.dialog.reject()
+    s.built.ctx.status.update(needs_login=False, error_kind="network", error_code="connect")
+    s.settle()
 
 
 def _locked(s: Shooter) -> None:

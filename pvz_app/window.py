@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         left.addWidget(self.sidebar, 1)
         for button in (self.sync_button, self.logout_button):
             button.setFixedWidth(self.sidebar.width() - 16)
+            button.setStyleSheet("font-size: 13px; padding: 6px 4px;")  # the side bar's width
             left.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         row.addLayout(left)
         right = QVBoxLayout()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 
@@ -46,10 +47,21 @@ class Shooter:
         for _ in range(3):
             self.t.app.processEvents()
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str, dialog: Any = None) -> Path:
+        """The window, with ``dialog`` (a question open over it) drawn where it stands."""
         self.settle()
         path = self.outdir / f"terminal_{name}_{self.lang}.png"
-        self.t.window.grab().save(str(path))
+        picture = self.t.window.grab()
+        if dialog is not None:
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(picture)
+            where = dialog.mapToGlobal(dialog.rect().topLeft()) - self.t.window.mapToGlobal(
+                self.t.window.rect().topLeft()
+            )
+            painter.drawPixmap(where, dialog.grab())
+            painter.end()
+        picture.save(str(path))
         self.saved.append(path)
         return path
 
@@ -206,6 +218,18 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     s.shot("menu_conflicts")
     window.navigate("conflicts")
     s.shot("conflicts")
+
+    # the server goes quiet during a sync: "no answer" after ten seconds, the reason in words
+    window.navigate("menu")
+    terminal.status.update(online=True, syncing=True, waiting_since=clock.now() - timedelta(seconds=12))
+    window.strip.tick()
+    s.shot("status_no_answer")
+    # the server ended the session: the password, asked over the screen the worker is on
+    terminal.status.update(syncing=False, online=False, needs_login=True, error_kind="auth")
+    window.relogin.offer()
+    s.settle()
+    s.shot("relogin", window.relogin.dialog)
+    window.relogin.dialog.reject()
 
     terminal.close()
     i18n.uninstall(app, terminal.translators)

@@ -87,8 +87,12 @@ class ReloginDialog(QDialog):
         layout.addLayout(row)
         if compact:
             self.password.setMinimumHeight(TOUCH)
-            width = parent.width() - 24 if parent is not None else 456
-            self.setFixedWidth(max(300, min(456, width)))
+            width = max(300, min(456, parent.width() - 24 if parent is not None else 456))
+            self.setFixedWidth(width)
+            # the wrapped message gets every line it needs at that width (a narrow screen)
+            margins = layout.contentsMargins()
+            inner = width - margins.left() - margins.right()
+            self.message.setMinimumHeight(self.message.heightForWidth(inner))
         else:
             self.setMinimumWidth(460)
         self.password.setFocus()

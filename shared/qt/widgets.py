@@ -167,7 +167,7 @@ class StatusView(QFrame):
 
 class StatusBar(StatusView):
     """The bottom strip of a desktop window: the sync cells in one row, then user and site; the
-    reason sync is not working, when there is one, in words in the middle."""
+    reason sync is not working, when there is one, in words on a row of its own below."""
 
     def texts(self) -> StatusTexts:
         return StatusTexts(
@@ -189,14 +189,17 @@ class StatusBar(StatusView):
     def arrange(self) -> None:
         self.user = QLabel(self)
         self.site = QLabel(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 2, 4, 2)
+        rows.setSpacing(0)
+        layout = QHBoxLayout()
         for label in (self.connection, self.pending, self.last_sync, self.conflicts):
             layout.addWidget(label)
-        layout.addWidget(self.reason, 10)
         layout.addStretch(1)
         for label in (self.scanner, self.user, self.site):
             layout.addWidget(label)
+        rows.addLayout(layout)
+        rows.addWidget(self.reason)  # the whole width, under the cells, only when there is a reason
 
     def show_status(self, s: StatusSnapshot) -> None:
         super().show_status(s)
