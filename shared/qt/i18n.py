@@ -16,7 +16,7 @@ Convention (both apps follow it):
   the apps start in Russian (:data:`DEFAULT_LANGUAGE`).
 
 Error codes from the core (barcode parser, domain rules, store, sync) are mapped to translated
-messages by :func:`error_message`; label kinds and unit states have translated names too.
+messages by :func:`error_message`; a wrong-kind scan and the unit states have translated texts too.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 )
 
 from shared.barcodes.messages import ERROR_CODES as BARCODE_ERROR_CODES
-from shared.barcodes.messages import KIND_NAMES, render_message
+from shared.barcodes.messages import render_message
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -192,23 +192,12 @@ def error_message(code: str, fallback: str = "", params: Mapping[str, str] | Non
     return QCoreApplication.translate("Errors", text)
 
 
-def known_error_codes() -> frozenset[str]:
-    return frozenset(_ERRORS)
-
-
 # --- label kinds (names and wrong-kind texts come from shared.barcodes.messages) --------------
 
 
 def current_language() -> str:
     """'ru' or 'en', from the default locale :func:`install` set."""
     return "en" if QLocale().language() == QLocale.Language.English else "ru"
-
-
-def kind_name(kind: object) -> str:
-    """Name of a label kind in the current language, as barcodes.messages writes it
-    ('этикетку ячейки' / 'a cell label'); accepts a ScanKind or its value."""
-    key = str(getattr(kind, "value", kind)).lower()
-    return KIND_NAMES[current_language()].get(key, key)
 
 
 def wrong_kind_message(got: object, expected: Iterable[object]) -> str:

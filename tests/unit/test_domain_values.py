@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from shared.domain import IdFactory, InvalidOperation, ManualClock, Money, Operation, OpType, UnitStatus
+from shared.domain import IdFactory, InvalidOperation, ManualClock, Operation, OpType, UnitStatus
 from shared.domain.ids import is_valid_id
 
 
@@ -20,16 +20,6 @@ def test_ids_sort_by_time_and_stay_unique_within_a_millisecond() -> None:
     assert first == sorted(first)
     assert later > first[-1]
     assert all(is_valid_id(i) for i in first)
-
-
-def test_money_adds_in_kopecks_and_formats_for_a_receipt() -> None:
-    total = Money.rub(1234, 50) + Money(99) * 2
-    assert total.kopecks == 123648
-    assert total.format() == "1\u00a0236,48\u00a0₽"
-    with pytest.raises(TypeError):
-        Money(1.5)  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
-        _ = Money(1, "RUB") + Money(1, "USD")
 
 
 def test_operation_round_trips_and_names_its_effects() -> None:
