@@ -218,6 +218,7 @@ def verify_pickup_token(
     """Return the claim of a valid token for this PVZ, or raise the PickupTokenError saying why not.
 
     Checks, in order: format, Ed25519 signature, revocation, destination PVZ, expiry.
+    A token has expired from `expires_at` on: valid strictly before it, expired at it exactly.
     """
     claim, payload, signature = decode_pickup_token(token)
     try:
