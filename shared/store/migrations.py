@@ -154,6 +154,27 @@ CREATE VIRTUAL TABLE products_fts USING fts5 (name, brand, sku, gtin, content='p
 INSERT INTO products_fts (products_fts) VALUES ('rebuild');
 """
 
+# The journal's tables become STRICT: SQLite then refuses a value of the wrong type (a payload
+# written as bytes, a result that is not text, a seq that is not a whole number) instead of storing it
+# under type affinity, where it would surface only at the next push or on the conflicts screen.
+# ALTER TABLE cannot make a table STRICT; sqlite-utils' Table.transform rebuilds each one (new table,
+# copy, drop, rename) with its CHECK, UNIQUE, foreign keys and indexes, inside this migration's
+# transaction. Only here: the journal's own reads and writes stay on plain sqlite3.
+JOURNAL_TABLES = ("ops", "op_units", "conflicts")
+
+
+def _journal_strict(db: sqlite3.Connection) -> None:
+    import sqlite_utils  # only when a store is created or upgraded, not at every start
+
+    database = sqlite_utils.Database(db)
+    if not database.supports_strict:  # SQLite before 3.37: the tables stay as they are
+        return
+    for name in JOURNAL_TABLES:
+        table = database.table(name)
+        if not table.strict:
+            table.transform(strict=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
@@ -161,6 +182,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "0003_short_code_salt", _sql("ALTER TABLE short_codes ADD COLUMN salt TEXT NOT NULL DEFAULT '';\n")
     ),
     Migration("0004_catalog_fts_maintained_by_store", _sql(_FTS_BY_STORE)),
+    Migration("0005_journal_strict", _journal_strict),
 )
 
 

@@ -21,6 +21,7 @@ EXPECTED = [
     "0002_entities",
     "0003_short_code_salt",
     "0004_catalog_fts_maintained_by_store",
+    "0005_journal_strict",
 ]
 
 
