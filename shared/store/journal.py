@@ -1,0 +1,161 @@
+"""The operation journal: record (validate, apply the local effect, journal: one transaction),
+the pending queue the sync engine pushes, and journal housekeeping. Plain sqlite3 (the hot path)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from shared.domain import (
+    InvalidOperation,
+    Operation,
+    OpType,
+    parse_iso,
+    utc_iso,
+    validate_payload,
+)
+
+from .connection import StoreCore
+from .effects import apply_effects
+from .models import (
+    Actor,
+    Recorded,
+)
+
+
+class Journal(StoreCore):
+    def record(self, op_type: OpType | str, payload: Mapping[str, Any], actor: Actor) -> Recorded:
+        """Validate, journal and apply one operation in ONE transaction; return it and what changed.
+
+        Raises InvalidOperation (malformed payload, unknown unit/box/cell, wrong site...) or
+        IllegalTransition (the domain table says no) and writes nothing; StoreError when the disk or
+        database refuses the write (nothing is written then either). Only a returned op is confirmed.
+        """
+        kind, body = self._checked(op_type, payload)
+        with self._tx() as db:
+            return self._record_in(db, kind, body, actor)
+
+    def record_many(
+        self,
+        records: Sequence[tuple[OpType | str, Mapping[str, Any]]],
+        actor: Actor,
+        *,
+        kv: Mapping[str, str | None] | Callable[[list[Recorded]], Mapping[str, str | None]] | None = None,
+    ) -> list[Recorded]:
+        """Several operations of one user action (and local settings it changes) in ONE transaction.
+
+        Either every op is journalled and applied, in order, with every `kv` value written, or
+        nothing is (the first refusal raises as `record` does). A later op sees the effects of the
+        earlier ones, so "open a box, pack the first unit" is one confirmed step. `kv` may be a
+        function of the recorded ops (a setting that names an op's seq, say).
+        """
+        checked = [self._checked(op_type, payload) for op_type, payload in records]
+        with self._tx() as db:
+            done = [self._record_in(db, kind, body, actor) for kind, body in checked]
+            values = kv(done) if callable(kv) else (kv or {})
+            for key, value in values.items():
+                self._kv_write(db, key, value)
+            return done
+
+    @staticmethod
+    def _checked(op_type: OpType | str, payload: Mapping[str, Any]) -> tuple[OpType, dict[str, Any]]:
+        try:
+            kind = OpType(op_type)
+        except ValueError as exc:
+            raise InvalidOperation("unknown_type", f"unknown operation type {op_type!r}") from exc
+        try:
+            body: dict[str, Any] = json.loads(json.dumps(dict(payload)))  # a private, JSON-clean copy
+        except (TypeError, ValueError) as exc:
+            raise InvalidOperation("invalid_payload", f"{kind}: payload is not plain data: {exc}") from exc
+        validate_payload(kind, body)
+        return kind, body
+
+    def _record_in(
+        self, db: sqlite3.Connection, op_type: OpType, payload: dict[str, Any], actor: Actor
+    ) -> Recorded:
+        seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM ops").fetchone()[0])
+        op = Operation(
+            op_id=self.ids.new(),
+            device_id=self.device_id,
+            seq=seq,
+            type=op_type,
+            payload=payload,
+            actor=actor.user_id,
+            created_at=self.clock.now(),
+        )
+        effect = apply_effects(db, op, actor)
+        db.execute(
+            "INSERT INTO ops (seq, op_id, type, payload, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                seq,
+                op.op_id,
+                op_type.value,
+                json.dumps(payload, ensure_ascii=False),
+                actor.user_id,
+                utc_iso(op.created_at),
+            ),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO op_units (seq, unit_id) VALUES (?, ?)",
+            [(seq, u) for u in effect.touched_units],
+        )
+        return Recorded(op, effect.changes)
+
+    def _op_from_row(self, row: sqlite3.Row) -> Operation:
+        return Operation(
+            op_id=row["op_id"],
+            device_id=self.device_id,
+            seq=int(row["seq"]),
+            type=OpType(row["type"]),
+            payload=json.loads(row["payload"]),
+            actor=row["actor"],
+            created_at=parse_iso(row["created_at"]),
+        )
+
+    def pending_ops(self, limit: int = 250) -> list[Operation]:
+        """The oldest pending ops, in seq order (what the next push sends)."""
+        rows = self._q("SELECT * FROM ops WHERE state = 'pending' ORDER BY seq LIMIT ?", (limit,))
+        return [self._op_from_row(r) for r in rows]
+
+    def pending_count(self) -> int:
+        return int(self._q("SELECT count(*) FROM ops WHERE state = 'pending'")[0][0])
+
+    def oldest_pending_age(self, now: datetime) -> timedelta | None:
+        row = self._one("SELECT created_at FROM ops WHERE state = 'pending' ORDER BY seq LIMIT 1")
+        return None if row is None else max(timedelta(0), now - parse_iso(row[0]))
+
+    def op(self, op_id: str) -> tuple[Operation, str] | None:
+        """An op of the journal and its state ('pending', 'applied', 'rejected')."""
+        row = self._one("SELECT * FROM ops WHERE op_id = ?", (op_id,))
+        return None if row is None else (self._op_from_row(row), row["state"])
+
+    def journal(self, *, since_seq: int = 0, limit: int = 1000) -> list[tuple[Operation, str]]:
+        rows = self._q("SELECT * FROM ops WHERE seq > ? ORDER BY seq LIMIT ?", (since_seq, limit))
+        return [(self._op_from_row(r), r["state"]) for r in rows]
+
+    def journal_counts(self) -> dict[str, int]:
+        """Ops by state: {'pending': n, 'applied': n, 'rejected': n}."""
+        counts = {"pending": 0, "applied": 0, "rejected": 0}
+        for state, n in self._q("SELECT state, count(*) FROM ops GROUP BY state"):
+            counts[state] = int(n)
+        return counts
+
+    def prune_journal(self, acknowledged_before: datetime) -> int:
+        """Delete applied ops acknowledged before the given time; return how many.
+
+        Pending ops, rejected ops (they back the conflicts list) and the newest op (it carries the
+        device's last seq, so numbering never restarts) are always kept.
+        """
+        with self._tx() as db:
+            cur = db.execute(
+                """DELETE FROM ops WHERE state = 'applied' AND acked_at < ?
+                   AND seq < (SELECT MAX(seq) FROM ops)""",
+                (utc_iso(acknowledged_before),),
+            )
+            return int(cur.rowcount)
+
+    def last_seq(self) -> int:
+        return int(self._q("SELECT COALESCE(MAX(seq), 0) FROM ops")[0][0])
