@@ -1031,6 +1031,10 @@
         <translation>Lock settings</translation>
     </message>
     <message>
+        <source>Support bundle</source>
+        <translation>Support bundle</translation>
+    </message>
+    <message>
         <source>Change the settings and save (Ctrl+S)</source>
         <translation>Change the settings and save (Ctrl+S)</translation>
     </message>
@@ -1057,6 +1061,26 @@
     <message>
         <source>Settings saved</source>
         <translation>Settings saved</translation>
+    </message>
+    <message>
+        <source>Folder for the support bundle</source>
+        <translation>Folder for the support bundle</translation>
+    </message>
+    <message>
+        <source>Support bundle saved: %1</source>
+        <translation>Support bundle saved: %1</translation>
+    </message>
+    <message>
+        <source>Support bundle saved</source>
+        <translation>Support bundle saved</translation>
+    </message>
+    <message>
+        <source>%1 pending operations, %2 conflicts. Send the file %3 to support.</source>
+        <translation>%1 pending operations, %2 conflicts. Send the file %3 to support.</translation>
+    </message>
+    <message>
+        <source>The support bundle was not written: %1</source>
+        <translation>The support bundle was not written: %1</translation>
     </message>
 </context>
 <context>

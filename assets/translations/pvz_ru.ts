@@ -1031,6 +1031,10 @@
         <translation>Закрыть настройки</translation>
     </message>
     <message>
+        <source>Support bundle</source>
+        <translation>Пакет для поддержки</translation>
+    </message>
+    <message>
         <source>Change the settings and save (Ctrl+S)</source>
         <translation>Измените настройки и сохраните (Ctrl+S)</translation>
     </message>
@@ -1057,6 +1061,26 @@
     <message>
         <source>Settings saved</source>
         <translation>Настройки сохранены</translation>
+    </message>
+    <message>
+        <source>Folder for the support bundle</source>
+        <translation>Папка для пакета поддержки</translation>
+    </message>
+    <message>
+        <source>Support bundle saved: %1</source>
+        <translation>Пакет для поддержки сохранён: %1</translation>
+    </message>
+    <message>
+        <source>Support bundle saved</source>
+        <translation>Пакет для поддержки сохранён</translation>
+    </message>
+    <message>
+        <source>%1 pending operations, %2 conflicts. Send the file %3 to support.</source>
+        <translation>Неотправленных операций: %1, конфликтов: %2. Отправьте файл %3 в поддержку.</translation>
+    </message>
+    <message>
+        <source>The support bundle was not written: %1</source>
+        <translation>Пакет для поддержки не записан: %1</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
-"""Settings behind an admin login: backend URL, PVZ id, scanner port and timings, printer, language."""
+"""Settings behind an admin login: backend URL, PVZ id, scanner port and timings, printer, language;
+and the support bundle (pending operations, conflicts and settings, no secrets) written to a folder."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QLineEdit,
     QScrollArea,
@@ -18,6 +21,7 @@ from shared.barcodes import Scan
 from shared.config import AppConfig, ConfigError
 from shared.qt.config_notice import ProblemsLabel
 from shared.qt.operations import OpFailure
+from shared.store.support_bundle import SupportBundle, write_support_bundle
 
 from .base import Screen, credentials_form
 
@@ -91,11 +95,12 @@ class SettingsScreen(Screen):
         )
         self.add_action("save", self.tr("Save"), "Ctrl+S", self.save)
         self.add_action("lock", self.tr("Lock settings"), "Ctrl+L", self.lock)
+        self.add_action("bundle", self.tr("Support bundle"), "Ctrl+Shift+E", self.support_bundle)
         self._sync()
 
     def _sync(self) -> None:
         self.pages.setCurrentIndex(1 if self.unlocked else 0)
-        self.enable(unlock=not self.unlocked, save=self.unlocked, lock=self.unlocked)
+        self.enable(unlock=not self.unlocked, save=self.unlocked, lock=self.unlocked, bundle=self.unlocked)
 
     def reset_prompt(self) -> None:
         if getattr(self, "unlocked", False):
@@ -192,6 +197,37 @@ class SettingsScreen(Screen):
         self.success(self.tr("Settings saved"))
         if language_changed and self.ctx.on_language is not None:
             self.ctx.on_language(cfg.language)
+
+    def choose_folder(self) -> str:
+        """Where the bundle goes (a USB stick, say); "" when the admin cancels. Tests replace it."""
+        return QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the support bundle"), str(Path.home())
+        )
+
+    def support_bundle(self) -> None:
+        """Pending operations, conflicts and settings of this PC (nothing secret), as JSON and CSV."""
+        if not self.unlocked:
+            return
+        folder = self.choose_folder()
+        if not folder:
+            return
+        store = self.ctx.service.store.path
+        self.query(
+            lambda: write_support_bundle(store, Path(folder)), self._bundle_written, self._bundle_failed
+        )
+
+    def _bundle_written(self, bundle: SupportBundle) -> None:
+        self.success(self.tr("Support bundle saved: %1").replace("%1", str(bundle.archive)))
+        self.prompt.set_step(
+            self.tr("Support bundle saved"),
+            self.tr("%1 pending operations, %2 conflicts. Send the file %3 to support.")
+            .replace("%1", str(bundle.pending))
+            .replace("%2", str(bundle.conflicts))
+            .replace("%3", bundle.archive.name),
+        )
+
+    def _bundle_failed(self, failure: OpFailure) -> None:
+        self.error(self.tr("The support bundle was not written: %1").replace("%1", failure.message))
 
     def lock(self) -> None:
         self.unlocked = False

@@ -76,8 +76,8 @@ CONFLICT_COLUMNS = (
 SETTING_COLUMNS = ("key", "value")
 
 
-class SupportBundleError(Exception):
-    """No store where one was looked for, or it cannot be read."""
+class SupportBundleError(OSError):
+    """No store where one was looked for, or it cannot be read (an I/O failure to the app)."""
 
 
 @dataclass(frozen=True)
