@@ -24,7 +24,6 @@ import pytest
 
 from shared.domain import ManualClock, OpType, Role, SiteKind
 from shared.store import Actor, DiskFullError, LocalStore, StoreError
-from shared.store import errors as store_errors
 from shared.store.errors import is_disk_full, translate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,7 +134,7 @@ def test_a_write_error_under_a_used_up_quota_is_disk_full(
     def over_quota(fd: int, data: bytes) -> int:
         raise OSError(errno.EDQUOT, os.strerror(errno.EDQUOT))
 
-    monkeypatch.setattr(store_errors.os, "write", over_quota)
+    monkeypatch.setattr(os, "write", over_quota)  # the scratch write beside the database
     err = translate(_sqlite_error("SQLITE_IOERR_WRITE"), db)
     assert isinstance(err, DiskFullError) and DISK_FULL_TEXT in err.message
     assert [p.name for p in tmp_path.iterdir()] == ["s.sqlite3"]  # the scratch file is gone
