@@ -23,7 +23,7 @@ from shared.domain import (
     utc_iso,
 )
 
-from .errors import StoreError, translate
+from .errors import StoreError, is_disk_full, translate
 from .migrations import migrate
 
 GEN_KEY = "sync.gen"
@@ -76,9 +76,11 @@ class StoreCore:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         except OSError as exc:
+            if is_disk_full(exc):  # no room (or quota) even for the folder or the new file
+                raise translate(exc) from exc
             raise StoreError("Не удалось создать папку данных приложения.", detail=str(exc)) from exc
         except sqlite3.Error as exc:
-            raise translate(exc) from exc
+            raise translate(exc, path) from exc
         db.row_factory = sqlite3.Row
         try:
             db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -95,7 +97,7 @@ class StoreCore:
                 store._claim_device(device_id)
         except sqlite3.Error as exc:
             db.close()
-            raise translate(exc) from exc
+            raise translate(exc, path) from exc
         except BaseException:
             db.close()
             raise
@@ -134,12 +136,12 @@ class StoreCore:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise translate(exc) from exc
+                raise translate(exc, self.path) from exc
             try:
                 yield self._db
             except sqlite3.Error as exc:
                 self._rollback()
-                raise translate(exc) from exc
+                raise translate(exc, self.path) from exc
             except BaseException:
                 self._rollback()
                 raise
@@ -147,7 +149,7 @@ class StoreCore:
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback()
-                raise translate(exc) from exc
+                raise translate(exc, self.path) from exc
 
     def _rollback(self) -> None:
         try:
@@ -161,7 +163,7 @@ class StoreCore:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise translate(exc) from exc
+                raise translate(exc, self.path) from exc
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
         rows = self._q(sql, params)
