@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import bindparam, insert, or_, select
 
@@ -184,7 +183,3 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
             },
         ).close()
     return "processed"
-
-
-def event_json(event: PaymentEvent) -> dict[str, Any]:
-    return dict(event.__dict__)

@@ -1,35 +1,12 @@
-"""Printable reports as plain data: a title, header lines and a table. Screens render and print them."""
+"""What a shift did, counted from its journal (the shift report prints it via shared.printing.report)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from shared.domain import Operation, OpType
-
-
-@dataclass(frozen=True)
-class Report:
-    title: str
-    lines: tuple[str, ...] = ()  # "Box: 1460...", "Clerk: Anna"
-    columns: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-    totals: tuple[tuple[str, str], ...] = field(default=())
-
-    def as_text(self) -> str:
-        out = [self.title, "=" * len(self.title), *self.lines, ""]
-        if self.columns:
-            widths = [
-                max(len(str(c)), *(len(str(r[i])) for r in self.rows)) if self.rows else len(str(c))
-                for i, c in enumerate(self.columns)
-            ]
-            out.append("  ".join(str(c).ljust(w) for c, w in zip(self.columns, widths, strict=True)))
-            out.extend("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)) for r in self.rows)
-            out.append("")
-        out.extend(f"{k}: {v}" for k, v in self.totals)
-        return "\n".join(out).rstrip() + "\n"
 
 
 def shift_counts(ops: Iterable[Operation]) -> dict[str, int]:
@@ -55,7 +32,3 @@ def shift_counts(ops: Iterable[Operation]) -> dict[str, int]:
     result = {k: c[k] for k in keys}
     result["discrepancies"] = c["missing"] + c["damaged"] + c["surplus"]
     return result
-
-
-def table(rows: Sequence[Sequence[Any]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple("" if v is None else str(v) for v in r) for r in rows)

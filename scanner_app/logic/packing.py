@@ -101,6 +101,3 @@ class PackFlow:
             return Reaction.error("pack_empty")
         record = Record(OpType.PACK_CLOSE, {"box_id": self.box_id})
         return Reaction(Level.OK, Msg.of("pack_close_ok", count=len(self.units)), (record,))
-
-    def next_box(self) -> None:
-        self.box_id, self.pvz_id, self.opened, self.closed, self.units = None, None, False, False, []

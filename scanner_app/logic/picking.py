@@ -109,11 +109,6 @@ class PickFlow:
         return sum(line.demand for line in self.lines)
 
     @property
-    def done_count(self) -> int:
-        """Units dealt with: picked or recorded short."""
-        return sum(line.picked + line.skipped for line in self.lines)
-
-    @property
     def picked_count(self) -> int:
         return sum(line.picked for line in self.lines)
 

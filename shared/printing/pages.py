@@ -21,10 +21,6 @@ class PageSpec:
     def size_mm(self) -> tuple[float, float]:
         return (self.width_mm, self.height_mm)
 
-    @property
-    def is_label(self) -> bool:
-        return self.width_mm < 120 and self.height_mm < 200
-
     def content_mm(self) -> tuple[float, float]:
         return (self.width_mm - 2 * self.margin_mm, self.height_mm - 2 * self.margin_mm)
 
