@@ -211,15 +211,18 @@ def test_baud_rates_set_on_the_line_and_paced_frames_arrive(tmp_path: Path, baud
 
 
 def test_timeout_framing_for_scanners_without_suffix(tmp_path: Path) -> None:
+    """Without a suffix, a pause ends the frame. Each code goes in one write, so a busy machine cannot
+    pause inside a code (a paced write could stall past the 80 ms and split it); the second code is
+    sent once the first has arrived, not after a fixed sleep."""
     with VirtualScanner(tmp_path / "s", suffix=b"") as vs:
         d = SerialScanner(vs.port_name, suffix=None, inter_byte_timeout=0.08, reconnect_interval=0.05)
         try:
             c = start(d)
-            vs.scan("NOSUFFIX-1")
-            assert c.scan().text == "NOSUFFIX-1"
-            time.sleep(0.2)
-            vs.scan("NOSUFFIX-2")
+            vs.scan("NOSUFFIX-1", paced=False)
+            assert c.scan().text == "NOSUFFIX-1"  # framed by the pause after it
+            vs.scan("NOSUFFIX-2", paced=False)
             assert c.scan().text == "NOSUFFIX-2"
+            c.assert_no_scan()  # nothing split off or left over
         finally:
             d.stop()
 
