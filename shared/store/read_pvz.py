@@ -75,15 +75,8 @@ class PvzReads(UnitReads):
         """The backend's pickup public keys (base64 Ed25519), as pulled."""
         return [r[0] for r in self._q("SELECT public_key FROM pickup_keys ORDER BY id")]
 
-    def is_revoked(self, token_id: str) -> bool:
-        return self._one("SELECT 1 FROM revocations WHERE id = ?", (token_id,)) is not None
-
     def revocations(self) -> set[str]:
         return {r[0] for r in self._q("SELECT id FROM revocations")}
-
-    def short_code_hashes(self) -> dict[str, str]:
-        """hash -> order id, for orders with units at this PVZ."""
-        return {r[0]: r[1] for r in self._q("SELECT hash, order_id FROM short_codes")}
 
     def short_code_salts(self) -> list[str]:
         """The distinct salts the short-code hashes were made with (one per PVZ)."""

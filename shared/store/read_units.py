@@ -128,10 +128,6 @@ class UnitReads(StoreCore):
         row = self._one("SELECT * FROM orders WHERE id = ?", (order_id,))
         return None if row is None else self._order_view(row)
 
-    def orders_for_customer(self, customer_id: str) -> list[OrderView]:
-        rows = self._q("SELECT * FROM orders WHERE customer_id = ? ORDER BY created_at", (customer_id,))
-        return [self._order_view(r) for r in rows]
-
     def orders_by_phone_suffix(self, digits: str) -> list[OrderView]:
         """Orders whose customer phone ends with ``digits`` (the last 4 or more digits)."""
         digits = "".join(ch for ch in digits if ch.isdigit())
@@ -220,6 +216,3 @@ class UnitReads(StoreCore):
             (match, limit),
         )
         return [self._product(r) for r in rows]
-
-    def product_count(self) -> int:
-        return int(self._q("SELECT count(*) FROM products")[0][0])

@@ -50,10 +50,3 @@ class UserCache(StoreCore):
             r["verifier"],
             parse_dt(r["last_login"]),
         )
-
-    def cached_users(self) -> list[str]:
-        return [r[0] for r in self._q("SELECT username FROM users ORDER BY username")]
-
-    def forget_user(self, username: str) -> None:
-        with self._tx() as db:
-            db.execute("DELETE FROM users WHERE username = ?", (username,))
