@@ -30,7 +30,10 @@ class Health(BaseModel):
     "/health",
     response_model=Health,
     response_model_exclude_unset=True,  # plain /health stays {"status": "ok"}
-    responses={503: {"description": "database unavailable"}},
+    responses={
+        400: {"description": "a malformed query (site id over 40 characters)"},
+        503: {"description": "database unavailable"},
+    },
 )
 def health(ctx: Ctx, site: Annotated[str | None, Query(max_length=40)] = None) -> Health:
     try:

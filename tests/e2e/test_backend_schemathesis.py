@@ -41,7 +41,7 @@ ROLES = [
     ("clerk1", r"^/api/v1/sync/"),
     ("picker", r"^/api/v1/(warehouse|events)"),
     ("customer", r"^/api/v1/orders"),
-    ("admin", r"^/(health|api/v1/(catalog|payments|auth/(login|refresh|me)))"),
+    ("admin", r"^/(health|api/v1/(catalog|payments|admin/devices|auth/(login|refresh|me)))"),
 ]
 
 
