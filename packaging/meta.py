@@ -203,9 +203,6 @@ def our_modules(*packages: str, skip: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
-# Developer tools inside the app packages (screenshot scripts drive the UI with QtTest): never bundled.
-APP_DEV_MODULES = ("pvz_app.screenshots", "scanner_app.screenshots")
-
 # Qt pieces PyInstaller's hooks pull in that the apps never use: the virtual keyboard input plugin
 # (and with it Qt Quick/QML), and Qt's own translations beyond Russian and English.
 DROPPED_FROM_APPS = (

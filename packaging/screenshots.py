@@ -2,15 +2,14 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" python packaging/screenshots.py [OUTDIR]
 
-Each app owns its script (`python -m pvz_app.screenshots OUTDIR`, `python -m scanner_app.screenshots
-OUTDIR`), run here in its own process so one app's Qt state never leaks into another's pictures.
+Each app has its script beside this one (`python packaging/screenshots_pvz.py OUTDIR`,
+`python packaging/screenshots_terminal.py OUTDIR`), run here in its own process so one app's Qt state never leaks into another's pictures.
 The setup wizard's pages are drawn here (`setup_<page>_<lang>.png`), with a stand-in connection
 check and port list so the pictures do not depend on the machine.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from meta import ROOT
 if str(ROOT) not in sys.path:  # our packages, when the project is not installed in the venv
     sys.path.append(str(ROOT))
 
-APP_SCRIPTS = ("pvz_app.screenshots", "scanner_app.screenshots")
+APP_SCRIPTS = ("screenshots_pvz.py", "screenshots_terminal.py")  # beside this file
 
 
 def wizard_screenshots(outdir: Path) -> list[Path]:
@@ -82,15 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[str] = []
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    for module in APP_SCRIPTS:
-        if importlib.util.find_spec(module) is None:
-            print(f"screenshots: {module} does not exist yet: skipped", file=sys.stderr)
-            failed.append(module)
-            continue
-        print(f"screenshots: {module} ...", flush=True)
-        done = subprocess.run([sys.executable, "-m", module, str(outdir)], cwd=ROOT, env=env, check=False)
+    for name in APP_SCRIPTS:
+        script = Path(__file__).resolve().parent / name
+        print(f"screenshots: {name} ...", flush=True)
+        done = subprocess.run([sys.executable, str(script), str(outdir)], cwd=ROOT, env=env, check=False)
         if done.returncode != 0:
-            failed.append(module)
+            failed.append(name)
     try:
         for path in wizard_screenshots(outdir):
             print(f"screenshots: {path}")

@@ -1,8 +1,9 @@
-"""Screenshots of every PVZ screen in Russian and English: ``python -m pvz_app.screenshots OUTDIR``.
+"""Screenshots of every PVZ screen in Russian and English: ``python packaging/screenshots_pvz.py OUTDIR``.
 
-Run under a display (``xvfb-run -a -s "-screen 0 1280x800x24" python -m pvz_app.screenshots docs/screenshots``).
+Run under a display (``xvfb-run -a -s "-screen 0 1280x800x24" python packaging/screenshots_pvz.py docs/screenshots``;
+`make screenshots` runs it).
 The app is built as in production against a server that is not there (so it works offline, as a
-PVZ does after a cut), with a local store filled by :mod:`pvz_app.demo`; scans go through the
+PVZ does after a cut), with a local store filled by :mod:`tests.support.demo_pvz`; scans go through the
 scanner bridge like a scanner's. Files: ``pvz_<screen>_<lang>.png``.
 """
 
@@ -17,21 +18,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from meta import ROOT
+
+if str(ROOT) not in sys.path:  # our packages and tests.support, when run by path from a checkout
+    sys.path.append(str(ROOT))
+
 from argon2 import PasswordHasher
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from pvz_app.__main__ import Options, PvzApp, build
+from pvz_app.context import PdfReports
 from shared.barcodes import make_cell_label
 from shared.domain import ManualClock, OpType, Role, SiteKind
 from shared.qt.operations import SyncRunner
 from shared.scanning.events import ScanEvent
 from shared.store import CachedUser
-
-from .__main__ import Options, PvzApp, build
-from .context import PdfReports
-from .demo import DemoWorld, seed
+from tests.support.demo_pvz import DemoWorld, seed
 
 SITE = "PVZ-DEMO-1"
 PASSWORD = "demo-password-1"

@@ -1,6 +1,6 @@
 """Screenshots of every terminal screen at 480x800, in Russian and English.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" python -m scanner_app.screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1280x800x24" python packaging/screenshots_terminal.py docs/screenshots
 
 Starts the real app (offline, demo data in a temporary store), walks a shift through every flow
 with scans fed through the scanner bridge, and saves terminal_<screen>_<lang>.png.
@@ -14,18 +14,22 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from meta import ROOT
+
+if str(ROOT) not in sys.path:  # our packages and tests.support, when run by path from a checkout
+    sys.path.append(str(ROOT))
+
 from argon2 import PasswordHasher
 
+from scanner_app.__main__ import Terminal, TerminalConfig, build
+from scanner_app.screens.pack import PackScreen
+from scanner_app.screens.pick import PickScreen
+from scanner_app.screens.ship import ShipScreen
 from shared.barcodes import location_id, make_document_label, make_location_label
 from shared.domain import ManualClock, Role, SiteKind
 from shared.scanning.events import ScanEvent
 from shared.store import CachedUser
-
-from . import demo_data
-from .__main__ import Terminal, TerminalConfig, build
-from .screens.pack import PackScreen
-from .screens.pick import PickScreen
-from .screens.ship import ShipScreen
+from tests.support import demo_terminal as demo_data
 
 DEMO_USER = ("ivanova", "demo-pass-1")
 

@@ -218,9 +218,9 @@ def child_start(data_dir: str) -> dict[str, Any]:
 def child_day() -> dict[str, Any]:
     from datetime import UTC, datetime
 
-    from pvz_app.demo import seed
     from shared.barcodes import make_cell_label
     from shared.scanning.events import ScanEvent
+    from tests.support.demo_pvz import seed
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -316,8 +316,8 @@ def child_day() -> dict[str, Any]:
 def child_latency() -> dict[str, Any]:
     from datetime import UTC, datetime
 
-    from pvz_app.demo import seed
     from shared.scanning.simulator import VirtualScanner
+    from tests.support.demo_pvz import seed
 
     scanner = VirtualScanner(baudrate=None)
     with tempfile.TemporaryDirectory() as tmp:

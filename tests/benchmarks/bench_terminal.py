@@ -26,9 +26,9 @@ def _task_list() -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from scanner_app.__main__ import TerminalConfig, build
-    from scanner_app.demo_data import seed
     from scanner_app.services import Session
     from shared.domain import ManualClock, Role
+    from tests.support.demo_terminal import seed
 
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="bench-terminal-"))

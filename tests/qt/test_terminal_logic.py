@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from scanner_app import demo_data
 from scanner_app.adapters import StoreData, StoreJournal, TerminalFeedback, Vibrator, platform_vibrator
 from scanner_app.logic.common import Level, Reaction
 from scanner_app.logic.counting import CountFlow
@@ -26,6 +25,7 @@ from shared.barcodes import make_document_label, make_location_label, make_sscc,
 from shared.domain import IdFactory, ManualClock, Role, UnitStatus
 from shared.qt.feedback import Feedback, SoundPlayer, Tone
 from shared.store import LocalStore
+from tests.support import demo_terminal as demo_data
 
 SESSION = Session("U-1", "picker", "Picker", Role.WAREHOUSE, demo_data.WAREHOUSE)
 

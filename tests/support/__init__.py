@@ -7,4 +7,8 @@
   `Account`, the `backend_world` fixture.
 - inprocess.py: `InProcessBackend`, the app in-process with an injected clock (no network).
 - proxy.py: `DroppingProxy`, a TCP proxy that loses the server's answers on demand.
+- demo_pvz.py, demo_terminal.py: a PVZ's and a warehouse terminal's local store filled as a first
+  sync would fill it (screenshots, terminal logic tests, benchmarks).
+- packaging_scripts.py: `packaging_script(name)`, the scripts of packaging/ imported as they import
+  each other.
 """

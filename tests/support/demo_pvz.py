@@ -1,4 +1,5 @@
-"""A PVZ's local store filled as a pull from the server would fill it: for screenshots and benchmarks.
+"""A PVZ's local store filled as a pull from the server would fill it: for the screenshot script
+(packaging/screenshots_pvz.py) and the benchmarks.
 
 No Qt, no network: the changes go through ``LocalStore.apply_pull_page`` in the protocol's format,
 so the screens read exactly what they read after a real sync. Pickup QR codes are signed with a

@@ -1,6 +1,7 @@
 """Demo content for a terminal's local store, as the backend would send it in a pull.
 
-Used by the screenshot tool and the task list benchmark, which need a warehouse full of work
+Used by the screenshot script (packaging/screenshots_terminal.py), the terminal logic tests and the
+task list benchmark, which need a warehouse full of work
 without a backend. Everything goes through ``LocalStore.apply_pull_page``, like a real first sync.
 """
 

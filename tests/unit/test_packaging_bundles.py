@@ -56,9 +56,6 @@ def _qt_modules_imported() -> set[str]:
     found: set[str] = set()
     for package in ("shared", "pvz_app", "scanner_app"):
         for path in (ROOT / package).rglob("*.py"):
-            module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-            if module in meta.APP_DEV_MODULES:  # developer tools, not in the bundle
-                continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 names: list[str] = []
