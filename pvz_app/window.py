@@ -463,6 +463,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the idle timer and the app-wide activity filter (before the window goes away)."""
         self._idle.stop()
+        self.relogin.detach()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

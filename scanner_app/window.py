@@ -213,6 +213,8 @@ class TerminalWindow(QWidget):
     def shutdown(self) -> None:
         """Stop the idle timer and the app-wide activity filter (before the window goes away)."""
         self._idle.stop()
+        if self.relogin is not None:
+            self.relogin.detach()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

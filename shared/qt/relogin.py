@@ -143,7 +143,6 @@ class ReloginPrompt(QObject):
     ) -> None:
         super().__init__(window)
         self._model = model
-        self._window = window
         self._user = user
         self._login = login
         self._resumed = resumed
@@ -151,6 +150,7 @@ class ReloginPrompt(QObject):
         self._asked = False  # asked since needs_login appeared (Later is not asked again unbidden)
         self._syncing = model.snapshot.syncing
         self.dialog: ReloginDialog | None = None
+        self._detached = False
         model.changed.connect(self._status)
 
     def _status(self, s: StatusSnapshot) -> None:
@@ -166,6 +166,18 @@ class ReloginPrompt(QObject):
         """Someone logged in (or unlocked): ask again after the next sync if it still needs a login."""
         self._asked = False
 
+    def detach(self) -> None:
+        """The window is going away (a language switch builds a new one): let go of it and its
+        callbacks, so nothing keeps the old window's Python side alive."""
+        if self._detached:
+            return
+        self._detached = True
+        self._model.changed.disconnect(self._status)
+        self._user = lambda: None
+        self._login = _refuse
+        self._resumed = lambda: None
+        self.dialog = None
+
     @property
     def needed(self) -> bool:
         return self._model.snapshot.needs_login
@@ -180,8 +192,10 @@ class ReloginPrompt(QObject):
             self.dialog.activateWindow()
             return True
         self._asked = True
+        window = self.parent()
+        assert isinstance(window, QWidget)
         dialog = ReloginDialog(
-            username, self._model.snapshot.pending, self._login, self._window, compact=self._compact
+            username, self._model.snapshot.pending, self._login, window, compact=self._compact
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._accepted)
@@ -194,8 +208,14 @@ class ReloginPrompt(QObject):
 
     def _closed(self, _result: int) -> None:
         self.dialog = None
-        self._window.activateWindow()  # the keys go back to the screen the clerk was on
+        window = self.parent()
+        if isinstance(window, QWidget):
+            window.activateWindow()  # the keys go back to the screen the clerk was on
 
     def _accepted(self) -> None:
         self.logged_in.emit()
         self._resumed()
+
+
+def _refuse(_username: str, _password: str) -> object:
+    raise AuthError("no_session", "")
