@@ -21,6 +21,7 @@ import pytest
 from shared.domain import OpType
 from tests.support.backend import BackendServer
 from tests.support.client import audit, open_client, pvz_scene
+from tests.support.waiting import sync_until_settled
 
 DEVICE = "pvz-proxy-1"
 MODES = ("pass", "delay", "drop_before", "reset_before", "reset_after", "blackhole")
@@ -156,14 +157,12 @@ def test_sync_through_a_lossy_proxy_loses_and_duplicates_nothing(tmp_path: Path)
             if not engine.sync_once().ok:
                 failed_syncs += 1
         assert engine.status.pending == store.pending_count()
-        proxy.healed = True  # the network heals
-        for _ in range(3):
-            if engine.sync_once().ok and store.pending_count() == 0:
-                break
+        proxy.healed = True  # the network heals: sync until settled, however many syncs that takes
+        healing_syncs = sync_until_settled(engine, store)
         figures = audit(store, server, confirmed)
         stats = dict(proxy.stats)
         print(
-            f"\nlossy proxy: syncs=25 failed_syncs={failed_syncs} chunks={sum(stats.values())} {stats} "
+            f"\nlossy proxy: syncs=25 failed_syncs={failed_syncs} healing_syncs={healing_syncs} chunks={sum(stats.values())} {stats} "
             f"ops={figures['ops']} server={figures['server']} lost={figures['lost']} "
             f"replayed={figures['replayed']} duplicated={figures['duplicated']} pending={figures['pending']}",
             file=sys.stderr,
