@@ -10,6 +10,7 @@ from typing import Any
 
 from shared.barcodes import ScanKind
 from shared.domain import SiteKind, UnitStatus
+from shared.domain.walk import Walk, WalkConfig
 from shared.store import Actor, ChangeSet, Conflict, LocalStore
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
@@ -20,9 +21,12 @@ from .services import Session
 class StoreData:
     """The flows' read port over the local store."""
 
-    def __init__(self, store: LocalStore, site_id: Callable[[], str]) -> None:
+    def __init__(
+        self, store: LocalStore, site_id: Callable[[], str], walk_config: WalkConfig | None = None
+    ) -> None:
         self._store = store
         self._site_id = site_id
+        self._walk_config = walk_config
 
     def site_id(self) -> str:
         return self._site_id()
@@ -78,6 +82,10 @@ class StoreData:
     def site_name(self, site_id: str) -> str:
         site = self._store.site(site_id)
         return site.name if site is not None and site.name else site_id
+
+    def walk(self) -> Walk:
+        site = self._site_id() or None
+        return Walk((loc.code for loc in self._store.locations(site)), self._walk_config)
 
 
 class StoreJournal:

@@ -37,8 +37,8 @@ TEXTS: dict[str, Any] = {  # values are str; QT_TRANSLATE_NOOP is typed object
     "pick_location_ok": QT_TRANSLATE_NOOP("Terminal", "Location {location} confirmed."),
     "pick_wrong_product": QT_TRANSLATE_NOOP("Terminal", "Wrong product: this line is {product}."),
     "pick_demand_met": QT_TRANSLATE_NOOP("Terminal", "Enough: the line needs {demand} and all are picked."),
-    "pick_other_line": QT_TRANSLATE_NOOP(
-        "Terminal", "This unit belongs to another line of the task, at {location}."
+    "pick_unit_elsewhere": QT_TRANSLATE_NOOP(
+        "Terminal", "Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}."
     ),
     "pick_not_in_task": QT_TRANSLATE_NOOP("Terminal", "Unit {label} is not in this task."),
     "pick_already_picked": QT_TRANSLATE_NOOP(

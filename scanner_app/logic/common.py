@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from shared.barcodes import Scan, ScanKind
 from shared.domain import OpType
+from shared.domain.walk import Walk
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -107,6 +108,10 @@ class WarehouseData(Protocol):
     def units_at_location(self, location_id: str) -> list[UnitView]: ...
 
     def site_name(self, site_id: str) -> str: ...
+
+    def walk(self) -> Walk:
+        """The walk through this warehouse (its location codes and walk settings)."""
+        ...
 
     def picked_units(self) -> list[UnitView]:
         """Units picked and waiting to be packed."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from shared.barcodes import Scan, ScanKind
 from shared.domain import OpType, UnitStatus
+from shared.domain.walk import Walk
 from shared.store.models import UnitView
 
 from .common import Level, Msg, Reaction, Record, WarehouseData, location_code, wrong_kind
@@ -53,8 +54,9 @@ def _is_picked(unit: UnitView) -> bool:
     return unit.status not in _SKIPPED | {UnitStatus.PAID, UnitStatus.CANCELLED, UnitStatus.CREATED}
 
 
-def build_lines(units: list[UnitView]) -> list[PickLine]:
-    """Group a task's units into lines, ordered along the walking path (by location code)."""
+def build_lines(units: list[UnitView], walk: Walk | None = None) -> list[PickLine]:
+    """Group a task's units into lines, in walk order (serpentine through the aisles; by location
+    code without a walk)."""
     groups: dict[tuple[str, str], list[UnitView]] = {}
     for unit in units:
         groups.setdefault((unit.location_id or "", unit.sku), []).append(unit)
@@ -62,6 +64,8 @@ def build_lines(units: list[UnitView]) -> list[PickLine]:
         PickLine(loc, sku, us[0].product_name, us[0].gtin, tuple(us)) for (loc, sku), us in groups.items()
     ]
     lines.sort(key=lambda line: (location_code(line.location_id), line.sku))
+    if walk is not None:
+        lines = walk.order(lines, lambda line: line.location_id)
     return lines
 
 
@@ -74,6 +78,7 @@ class PickFlow:
         self.lines: list[PickLine] = []
         self.location_confirmed = False
         self._line_key: tuple[str, str] | None = None
+        self.walk = data.walk()
         self.reload()
 
     # --- state -------------------------------------------------------------------------------
@@ -82,7 +87,7 @@ class PickFlow:
         self.reload()
 
     def reload(self) -> None:
-        self.lines = build_lines(self._data.task_units(self.task_id))
+        self.lines = build_lines(self._data.task_units(self.task_id), self.walk)
         line = self.current
         key = (line.location_id, line.sku) if line else None
         if key != self._line_key:
@@ -143,10 +148,31 @@ class PickFlow:
         if scan.kind is ScanKind.LOCATION:
             return self._location(line, scan)
         if scan.kind in (ScanKind.UNIT, ScanKind.PRODUCT):
+            elsewhere = self._belongs_elsewhere(line, scan)
+            if elsewhere is not None:
+                return elsewhere
             if not self.location_confirmed:
                 return Reaction.error("pick_location_first", location=line.location_code)
             return self._unit(line, scan)
         return wrong_kind(scan, ScanKind.LOCATION if not self.location_confirmed else ScanKind.UNIT)
+
+    def _belongs_elsewhere(self, line: PickLine, scan: Scan) -> Reaction | None:
+        """A unit (or product) of this task that is picked at another stop: say which stop."""
+        if scan.kind is ScanKind.UNIT:
+            owner = next((ln for ln in self.lines if any(u.label == scan.code for u in ln.units)), None)
+        else:
+            gtin = scan.fields.get("gtin", scan.code)
+            if _same_gtin(gtin, line.gtin):
+                return None
+            owner = next((ln for ln in self.lines if not ln.done and _same_gtin(gtin, ln.gtin)), None)
+        if owner is None or owner.location_id == line.location_id:
+            return None
+        return Reaction.error(
+            "pick_unit_elsewhere",
+            location=owner.location_code,
+            stop=self.lines.index(owner) + 1,
+            here=line.location_code,
+        )
 
     def _location(self, line: PickLine, scan: Scan) -> Reaction:
         scanned = scan_location_id(scan)
@@ -169,9 +195,17 @@ class PickFlow:
         else:
             found = next((u for u in line.units if u.label == scan.code), None)
             if found is None:
-                other = next((u for ln in self.lines for u in ln.units if u.label == scan.code), None)
-                if other is not None:
-                    return Reaction.error("pick_other_line", location=location_code(other.location_id))
+                # another line at this same stop (another product on the shelf): take it from there
+                here = next(
+                    (
+                        ln
+                        for ln in self.lines
+                        if ln.location_id == line.location_id and any(u.label == scan.code for u in ln.units)
+                    ),
+                    None,
+                )
+                if here is not None:
+                    return self._unit(here, scan)
                 return Reaction.error("pick_not_in_task", label=scan.code)
             if found.status is not UnitStatus.PAID:
                 if _is_picked(found):

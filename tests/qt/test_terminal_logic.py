@@ -72,16 +72,19 @@ def pick_all(shift: Shift, task_id: str) -> None:
 def test_picking_by_product_barcode_never_exceeds_the_demand(shift: Shift) -> None:
     flow = PickFlow(shift.data, "TASK-000001")
     lines = flow.lines
-    assert [line.location_code for line in lines] == sorted(line.location_code for line in lines)
+    assert [line.location_id for line in lines] == flow.walk.sort(line.location_id for line in lines)
     line = flow.current
     assert line is not None and line.demand == 2  # two units of one product on one shelf
     product = parse(line.gtin)
     assert flow.handle(product).level is Level.ERROR  # the shelf first
     assert flow.handle(parse(loc("WH-DEMO-1:D-12-01-1"))).message.key == "pick_wrong_location"
     shift.do(flow, flow.handle(parse(loc(line.location_id))))
-    other = next(p for p in demo_data.PRODUCTS if p[0] != line.sku)
+    skus = {ln.sku for ln in lines}
+    other = next(p for p in demo_data.PRODUCTS if p[0] not in skus)
     wrong = parse(demo_data.gtin(demo_data.PRODUCTS.index(other)))
     assert flow.handle(wrong).message.key == "pick_wrong_product"
+    later = lines[-1]  # a product of the task picked at another stop: says where
+    assert flow.handle(parse(later.gtin)).message.key == "pick_unit_elsewhere"
     assert shift.do(flow, flow.handle(product)).message.key == "pick_unit_ok"
     assert shift.do(flow, flow.handle(product)).message.key == "pick_unit_ok"
     assert flow.current is not line  # the line is done, the next one starts
@@ -100,7 +103,9 @@ def test_a_unit_of_another_task_or_line_is_refused(shift: Shift) -> None:
     foreign = shift.store.task_units("TASK-000002")[0].label
     assert flow.handle(parse(foreign)).message.key == "pick_not_in_task"
     later = flow.lines[-1].units[0].label
-    assert flow.handle(parse(later)).message.key == "pick_other_line"
+    elsewhere = flow.handle(parse(later))
+    assert elsewhere.message.key == "pick_unit_elsewhere" and not elsewhere.records
+    assert elsewhere.message.params["location"] == flow.lines[-1].location_code
     assert flow.handle(parse(make_sscc(5))).message.key == "wrong_kind"
 
 
