@@ -119,7 +119,6 @@ TOOLCHAIN = [
     "pytestqt",
     "hypothesis",
     "schemathesis",
-    "zxingcpp",
     "mypy",
     "ruff",
     "PyInstaller",
@@ -156,6 +155,7 @@ CLIENT_ONLY = [
     "PIL",
     "barcode",
     "qrcode",
+    "zxingcpp",  # the apps read codes from a camera with it
     "yaml",
 ]
 

@@ -9,10 +9,19 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from shared.qt.camera import CameraPanel, SourceFactory
 from shared.qt.operations import Operations, OpFailure
 from shared.qt.scanner_bridge import ScannerBridge, blocked_message
 from shared.qt.status import StatusModel
@@ -45,6 +54,8 @@ class TerminalWindow(QWidget):
         bridge: ScannerBridge,
         status: StatusModel,
         parent: QWidget | None = None,
+        *,
+        camera_source: SourceFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TerminalWindow")
@@ -69,6 +80,21 @@ class TerminalWindow(QWidget):
         top_row.setContentsMargins(12, 6, 12, 6)
         top_row.addWidget(self.title, 1)
         top_row.addWidget(self.user)
+        # F6: read codes with the terminal's camera (a terminal without a scanner, a phone's QR)
+        self.camera = CameraPanel(
+            bridge,
+            source_factory=camera_source,
+            clock=services.clock,
+            preview_size=QSize(456, 220),
+            parent=self,
+        )
+        self.camera_button = QPushButton(self)
+        self.camera_button.setObjectName("CameraButton")
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.camera_button.setCheckable(True)
+        self.camera_button.clicked.connect(lambda _checked=False: self.camera.toggle())
+        self.camera.opened.connect(self.camera_button.setChecked)
+        top_row.addWidget(self.camera_button)
         self.stack = QStackedWidget(self)
         self.screens: dict[str, Screen] = {}
         for cls in (
@@ -100,6 +126,7 @@ class TerminalWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(top)
+        layout.addWidget(self.camera)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.strip)
         ops.changed.connect(self._changed)
@@ -107,6 +134,7 @@ class TerminalWindow(QWidget):
         bridge.faulted.connect(self._fault)
         bridge.blocked.connect(self._blocked)
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        QShortcut(QKeySequence("F6"), self).activated.connect(self.camera.toggle)
         self._resume: tuple[str, str] | None = None  # (user id, screen) of a shift locked while idle
         bridge.scanned.connect(lambda _: self.services.auth.touch() if self.session else None)
         app = QCoreApplication.instance()
@@ -136,6 +164,7 @@ class TerminalWindow(QWidget):
         screen.activate(arg)
         self.title.setText(screen.title())
         self.user.setText(self.session.name if self.session else "")
+        self.camera_button.setText("F6 " + self.tr("Camera"))
         screen.setFocus()
 
     def start_shift(self, session: Session) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QLineEdit, QMes
 
 from shared.barcodes import Scan, ScanKind
 from shared.qt import i18n
+from shared.qt.camera import CameraPanel
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
@@ -60,6 +61,14 @@ class IssuingScreen(Screen):
         self.order_line.setProperty("role", "hint")
         self.order_line.setWordWrap(True)
         self.add(self.order_line)
+        # F11: the customer's QR from the phone screen, or units and marking codes, through the camera
+        self.camera = CameraPanel(
+            self.ctx.scanner,
+            source_factory=self.ctx.extras.get("camera_source"),
+            clock=self.ctx.clock,
+            parent=self,
+        )
+        self.add(self.camera)
         self.model: RecordTableModel[PickupUnit] = RecordTableModel(
             [
                 Column(self.tr("Cell"), lambda u: u.cell_number or "", bold=True),
@@ -78,6 +87,7 @@ class IssuingScreen(Screen):
         self.add_action("take", self.tr("Taken"), "Ctrl+T", self.take)
         self.add_action("complete", self.tr("Complete"), "Ctrl+Return", self.complete, primary=True)
         self.add_action("cancel", self.tr("Next customer"), "Ctrl+N", self.cancel)
+        self.add_action("camera", self.tr("Camera"), "F11", self.camera.toggle)
         self._sync_actions()
 
     # --- table texts -------------------------------------------------------------------------

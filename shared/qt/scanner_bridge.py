@@ -102,11 +102,15 @@ class ScannerBridge(QObject):
         if driver is not None:
             self.add_driver(driver)
 
-    def add_driver(self, driver: ScannerDriver) -> None:
-        """Listen to a driver (callbacks may come from its thread). Start it yourself, or `start()`."""
+    def add_driver(self, driver: ScannerDriver, *, health: bool = True) -> None:
+        """Listen to a driver (callbacks may come from its thread). Start it yourself, or `start()`.
+
+        ``health=False`` keeps its health out of `healthChanged` (which the status bar shows as the
+        scanner's): a camera says whether it runs in its own panel."""
         driver.on_scan(lambda e: emit_signal(self._scan_in, e))
         driver.on_fault(lambda f: emit_signal(self._fault_in, f))
-        driver.on_health(lambda h: emit_signal(self._health_in, h))
+        if health:
+            driver.on_health(lambda h: emit_signal(self._health_in, h))
         self._drivers.append(driver)
 
     def add_wedge(self, wedge: QObject) -> None:
