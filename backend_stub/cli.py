@@ -178,7 +178,9 @@ def _cmd_create_user(args: argparse.Namespace) -> int:
 
     password = _read_password(args)
     ctx = open_context(_settings(args))
-    user_id = create_user(ctx, args.username, args.role, password, args.site, args.display_name or "")
+    user_id = create_user(
+        ctx, args.username, args.role, password, args.site, args.display_name or "", args.phone or ""
+    )
     print(f"user {args.username} ({args.role}) created: {user_id}")
     return 0
 
@@ -241,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=["clerk", "warehouse", "admin", "customer"], required=True)
     p.add_argument("--site", default=None)
     p.add_argument("--display-name", default=None)
+    p.add_argument("--phone", default=None, help="a customer's phone (pickup points see it masked)")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.set_defaults(fn=_cmd_create_user)
 

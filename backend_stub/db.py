@@ -85,6 +85,8 @@ users = Table(
     Column("display_name", String(200), nullable=False, default=""),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", String(30), nullable=False),
+    # a customer's phone (migration 008): the PVZ sees it masked, on the order
+    Column("phone", String(20), nullable=True),
 )
 
 tokens = Table(
@@ -133,6 +135,14 @@ orders = Table(
     Column("short_code_gen", Integer, nullable=False, default=0),
     Column("created_at", String(30), nullable=False),
     Column("updated_at", String(30), nullable=False),
+    # the customer at the counter (migration 008): a short order number, the customer's display
+    # name (first name and initial) and masked phone as the PVZ shows them, and how it is paid
+    Column("number", Integer, nullable=True),  # from the order_number counter: unique by itself
+    Column("customer_name", String(100), nullable=False, default="", server_default=""),
+    Column("customer_phone", String(30), nullable=False, default="", server_default=""),
+    Column("payment", String(20), nullable=False, default="prepaid", server_default="prepaid"),
+    # pay-on-pickup: 'due' until a payment intent succeeds, then 'paid' ('' for prepaid orders)
+    Column("payment_status", String(10), nullable=False, default="", server_default=""),
 )
 
 units = Table(
@@ -200,6 +210,25 @@ payment_events = Table(
     Column("amount_kopecks", Integer, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("received_at", String(30), nullable=False),
+)
+
+# A payment at pickup (migration 008): the kept units of a pay-on-pickup order, the amount, and
+# the provider's transaction once its `payment.succeeded` webhook names the intent.
+payment_intents = Table(
+    "payment_intents",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("order_id", String(26), nullable=False, index=True),
+    Column("pvz_id", String(40), nullable=False),
+    Column("unit_ids", Text, nullable=False),
+    Column("amount_kopecks", Integer, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("status", String(20), nullable=False),  # PENDING | SUCCEEDED | FAILED | SUPERSEDED
+    Column("qr_payload", Text, nullable=False),
+    Column("tx_id", String(100), nullable=True),
+    Column("created_by", String(26), nullable=False),
+    Column("created_at", String(30), nullable=False),
+    Column("paid_at", String(30), nullable=True),
 )
 
 outbox = Table(
@@ -429,6 +458,48 @@ def _m006_catalog_search_words(conn: Connection) -> None:
     search_backend_for(conn).rebuild(conn)
 
 
+def _m008_pickup_customer_payment(conn: Connection) -> None:
+    """Orders get a short number, the customer's display name and masked phone, and a payment
+    method; users a phone; pay-on-pickup gets its payment intents. Existing orders are numbered in
+    creation order and take their customer's name."""
+    from .services.customers import display_name, mask_phone
+
+    have_users = {c["name"] for c in inspect(conn).get_columns("users")}
+    if "phone" not in have_users:
+        conn.exec_driver_sql("ALTER TABLE users ADD COLUMN phone VARCHAR(20)")
+    have = {c["name"] for c in inspect(conn).get_columns("orders")}
+    for name, sql_type in (
+        ("number", "INTEGER"),
+        ("customer_name", "VARCHAR(100) NOT NULL DEFAULT ''"),
+        ("customer_phone", "VARCHAR(30) NOT NULL DEFAULT ''"),
+        ("payment", "VARCHAR(20) NOT NULL DEFAULT 'prepaid'"),
+        ("payment_status", "VARCHAR(10) NOT NULL DEFAULT ''"),
+    ):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE orders ADD COLUMN {name} {sql_type}")
+    payment_intents.create(conn, checkfirst=True)
+    if conn.execute(select(counters.c.name).where(counters.c.name == "order_number")).first() is None:
+        conn.execute(insert(counters).values(name="order_number", value=100_000))
+    people = {
+        r.id: (display_name(r.display_name or ""), mask_phone(r.phone or ""))
+        for r in conn.execute(select(users.c.id, users.c.display_name, users.c.phone))
+    }
+    todo = conn.execute(
+        select(orders.c.id, orders.c.customer_id)
+        .where(orders.c.number.is_(None))
+        .order_by(orders.c.created_at)
+    ).all()
+    if todo:
+        first = next_counter(conn, "order_number", len(todo))
+        for i, row in enumerate(todo):
+            name, phone = people.get(row.customer_id, ("", ""))
+            conn.execute(
+                orders.update()
+                .where(orders.c.id == row.id)
+                .values(number=first + i, customer_name=name, customer_phone=phone)
+            )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -436,6 +507,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("004_device_registry", _m004_device_registry),
     ("005_refresh_rotation", _m005_refresh_rotation),
     ("006_catalog_search_words", _m006_catalog_search_words),
+    ("008_pickup_customer_payment", _m008_pickup_customer_payment),
 ]
 
 

@@ -176,7 +176,7 @@ def seed_demo(ctx: AppContext, products: int = 10_000, password: str | None = No
     create_user(ctx, "demo-clerk2", Role.CLERK, password, "PVZ-DEMO-2", "Игорь Петров")
     create_user(ctx, "demo-picker", Role.WAREHOUSE, password, "WH-DEMO-1", "Олег Кузнецов")
     create_user(ctx, "demo-admin", Role.ADMIN, password, None, "Администратор")
-    create_user(ctx, "demo-customer", Role.CUSTOMER, password, None, "Мария Иванова")
+    create_user(ctx, "demo-customer", Role.CUSTOMER, password, None, "Мария Иванова", "+7 916 123-45-67")
     catalog = demo_products(products)
     with ctx.db.write() as conn:
         for start in range(0, len(catalog), 2000):

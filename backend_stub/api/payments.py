@@ -6,6 +6,7 @@ from pydantic import BaseModel
 
 from ..errors import ERROR_RESPONSES
 from ..services import payments as svc
+from ..services.pickup_payments import waiters
 from .deps import Ctx
 
 router = APIRouter(prefix="/api/v1/payments", tags=["payments"], responses=ERROR_RESPONSES)
@@ -26,6 +27,7 @@ _BODY_SCHEMA = {
         "amount_kopecks": {"type": "integer", "minimum": 0},
         "currency": {"type": "string", "enum": ["RUB"]},
         "created_at": {"type": "string", "format": "date-time"},
+        "intent_id": {"type": "string", "description": "a payment at pickup: the intent paid"},
     },
 }
 
@@ -61,6 +63,8 @@ async def webhook(request: Request, ctx: Ctx) -> WebhookOut:
     )
     event = svc.parse_event(body)
     status = await run_in_threadpool(svc.process, ctx, event)
+    if status == "processed" and event.intent_id is not None:
+        waiters(ctx).notify(event.intent_id)
     if status == "processed":
         relay = getattr(request.app.state, "relay", None)
         if relay is not None:

@@ -121,7 +121,7 @@ class Relay:
 
     def _handle(self, conn: Connection, event: dict[str, Any]) -> bool:
         ctx = self._ctx
-        if event["type"] == "OrderPaid":
+        if event["type"] in ("OrderPaid", "OrderPlaced"):  # OrderPlaced: a pay-on-pickup order
             if _TASK_BY_EVENT.first(conn, {"b_event": event["id"]}) is not None:
                 return True  # already made (dedupe on the event id)
             warehouse = self._warehouse(conn)

@@ -21,6 +21,7 @@ from ..context import AppContext, dumps
 from ..db import cells, changes, locations, products, sites, users
 from ..search import search_backend_for
 from .changes import ALL_SITES, publish
+from .customers import normalise_phone
 
 
 class AdminError(ValueError):
@@ -129,8 +130,10 @@ def create_user(
     password: str,
     site_id: str | None = None,
     display_name: str = "",
+    phone: str = "",
 ) -> str:
-    """Create a user; staff (clerk, warehouse) need a site of the matching kind. Returns the user id."""
+    """Create a user; staff (clerk, warehouse) need a site of the matching kind. Returns the user id.
+    A customer's `phone` is kept in full here; orders carry it masked."""
     role = Role(role)
     if role is Role.SYSTEM:
         raise AdminError("system is not a user role")
@@ -161,6 +164,7 @@ def create_user(
                 role=str(role),
                 site_id=site_id,
                 display_name=display_name or username,
+                phone=normalise_phone(phone) or None,
                 active=True,
                 created_at=ctx.now_iso(),
             )

@@ -107,6 +107,11 @@ def order_data(row: Any) -> dict[str, Any]:
         "amount_kopecks": row.amount_kopecks,
         "currency": row.currency,
         "status": row.status,
+        "number": row.number,
+        "customer_name": row.customer_name,
+        "customer_phone": row.customer_phone,
+        "payment": row.payment,
+        "payment_status": row.payment_status,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }

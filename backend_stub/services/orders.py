@@ -8,18 +8,20 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 
 from shared.barcodes.formats import make_unit_label
-from shared.domain import IllegalTransition, Role, SiteKind, UnitStatus
+from shared.domain import IllegalTransition, Role, SiteKind, UnitStatus, check_transition
 
 from ..context import AppContext
-from ..db import next_counter, orders, products, sites, units
+from ..db import next_counter, orders, products, sites, units, users
 from ..errors import ApiError, not_found
 from ..events.outbox import append
 from .auth import Principal
 from .changes import publish_order, publish_units
-from .pickup import revoke_order_tokens
-from .units import move_units
+from .customers import display_name, mask_phone
+from .pickup import publish_short_code, revoke_order_tokens
+from .units import move_units, refresh_orders, set_units
 
 MAX_UNITS_PER_ORDER = 200
+PAYMENT_METHODS = ("prepaid", "on_pickup")
 
 
 def order_json(conn: Connection, order_id: str) -> dict[str, Any]:
@@ -32,6 +34,11 @@ def order_json(conn: Connection, order_id: str) -> dict[str, Any]:
         "currency": row.currency,
         "pvz_id": row.pvz_id,
         "customer_id": row.customer_id,
+        "number": row.number,
+        "customer_name": row.customer_name,
+        "customer_phone": row.customer_phone,
+        "payment": row.payment,
+        "payment_status": row.payment_status,
         "created_at": row.created_at,
         "units": [
             {"id": u.id, "label": u.label, "sku": u.sku, "status": u.status, "cell_id": u.cell_id}
@@ -41,8 +48,17 @@ def order_json(conn: Connection, order_id: str) -> dict[str, Any]:
 
 
 def place_order(
-    ctx: AppContext, customer: Principal, pvz_id: str, items: Sequence[tuple[str, int]]
+    ctx: AppContext,
+    customer: Principal,
+    pvz_id: str,
+    items: Sequence[tuple[str, int]],
+    payment: str = "prepaid",
 ) -> dict[str, Any]:
+    """Create the order and its units (CREATED). A pay-on-pickup order is released to the warehouse
+    at once: its units go PAID (released for fulfilment; the money is taken at the PVZ through a
+    payment intent) and an `OrderPlaced` event, routed like OrderPaid, makes its pick task."""
+    if payment not in PAYMENT_METHODS:
+        raise ApiError(400, "invalid_order", f"payment is one of {', '.join(PAYMENT_METHODS)}")
     if not items:
         raise ApiError(400, "invalid_order", "an order has at least one item")
     total_units = sum(q for _, q in items)
@@ -60,8 +76,16 @@ def place_order(
             raise ApiError(400, "unknown_sku", f"no product {', '.join(missing[:5])}")
         order_id = ctx.ids.new()
         amount = sum(found[s].price_kopecks * q for s, q in items)
+        person = conn.execute(
+            select(users.c.display_name, users.c.phone).where(users.c.id == customer.user_id)
+        ).first()
         conn.execute(
             insert(orders).values(
+                number=next_counter(conn, "order_number"),
+                customer_name=display_name(person.display_name or "") if person else "",
+                customer_phone=mask_phone(person.phone or "") if person else "",
+                payment=payment,
+                payment_status="due" if payment == "on_pickup" else "",
                 id=order_id,
                 customer_id=customer.user_id,
                 pvz_id=pvz_id,
@@ -103,11 +127,44 @@ def place_order(
             conn,
             "OrderCreated",
             order_id,
-            {"order_id": order_id, "pvz_id": pvz_id, "amount_kopecks": amount},
+            {"order_id": order_id, "pvz_id": pvz_id, "amount_kopecks": amount, "payment": payment},
         )
+        if payment == "on_pickup":
+            _release_to_warehouse(ctx, conn, order_id, pvz_id, customer.user_id, rows, amount)
         publish_order(conn, order_id)
         publish_units(conn, [r["id"] for r in rows])
         return order_json(conn, order_id)
+
+
+def _release_to_warehouse(
+    ctx: AppContext,
+    conn: Connection,
+    order_id: str,
+    pvz_id: str,
+    customer_id: str,
+    rows: Sequence[dict[str, Any]],
+    amount: int,
+) -> None:
+    """A pay-on-pickup order goes to the warehouse now, as a paid one does at its webhook."""
+    unit_ids = [r["id"] for r in rows]
+    check_transition(UnitStatus.CREATED, UnitStatus.PAID, Role.SYSTEM, SiteKind.CENTRAL)
+    set_units(ctx, conn, unit_ids, UnitStatus.PAID)
+    refresh_orders(ctx, conn, [order_id])
+    append(
+        ctx,
+        conn,
+        "OrderPlaced",
+        order_id,
+        {
+            "order_id": order_id,
+            "pvz_id": pvz_id,
+            "customer_id": customer_id,
+            "unit_ids": unit_ids,
+            "amount_kopecks": amount,
+            "payment": "on_pickup",
+        },
+    )
+    publish_short_code(ctx, conn, order_id, pvz_id, customer_id)
 
 
 def load_visible_order(conn: Connection, caller: Principal, order_id: str) -> Any:

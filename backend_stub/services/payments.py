@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import bindparam, insert, or_, select
+from sqlalchemy import Connection, bindparam, insert, or_, select
 
 from shared.domain import IllegalTransition, Role, SiteKind, UnitStatus
 
@@ -15,6 +15,7 @@ from ..context import AppContext
 from ..db import Fast, orders, payment_events, units
 from ..errors import ApiError
 from ..events.outbox import append
+from . import pickup_payments
 from .pickup import publish_short_code, revoke_order_tokens
 from .units import move_units
 
@@ -81,6 +82,7 @@ class PaymentEvent:
     amount_kopecks: int
     currency: str
     created_at: str
+    intent_id: str | None = None  # a payment at pickup names its payment intent
 
 
 def parse_event(body: bytes) -> PaymentEvent:
@@ -111,6 +113,8 @@ def parse_event(body: bytes) -> PaymentEvent:
     )
     if event.type not in EVENT_TYPES:
         raise ApiError(400, "malformed", f"'type' must be one of {', '.join(EVENT_TYPES)}")
+    if "intent_id" in data:
+        event = replace(event, intent_id=text("intent_id"))
     return event
 
 
@@ -123,6 +127,12 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
         order = _ORDER.first(conn, {"b_order": event.order_id})
         if order is None:
             raise ApiError(404, "unknown_order", f"no order {event.order_id}")
+        if event.intent_id is not None:
+            pickup_payments.apply_webhook(ctx, conn, event, order)
+            _record(ctx, conn, event, order.id)
+            return "processed"
+        if order.payment == "on_pickup":
+            raise ApiError(409, "conflict", "the order is paid at pickup: the event must name its intent")
         if event.currency != order.currency or event.amount_kopecks != order.amount_kopecks:
             raise ApiError(
                 409,
@@ -170,16 +180,20 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
             )
         else:
             append(ctx, conn, "PaymentFailed", order.id, {"order_id": order.id, "tx_id": event.tx_id})
-        _RECORD.run(
-            conn,
-            {
-                "b_event_id": event.event_id,
-                "b_tx_id": event.tx_id,
-                "b_type": event.type,
-                "b_order_id": order.id,
-                "b_amount_kopecks": event.amount_kopecks,
-                "b_currency": event.currency,
-                "b_received_at": ctx.now_iso(),
-            },
-        ).close()
+        _record(ctx, conn, event, order.id)
     return "processed"
+
+
+def _record(ctx: AppContext, conn: Connection, event: PaymentEvent, order_id: str) -> None:
+    _RECORD.run(
+        conn,
+        {
+            "b_event_id": event.event_id,
+            "b_tx_id": event.tx_id,
+            "b_type": event.type,
+            "b_order_id": order_id,
+            "b_amount_kopecks": event.amount_kopecks,
+            "b_currency": event.currency,
+            "b_received_at": ctx.now_iso(),
+        },
+    ).close()

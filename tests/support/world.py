@@ -153,11 +153,18 @@ class World:
         return site_id
 
     def add_user(
-        self, username: str, role: str, site_id: str | None = None, password: str = DEFAULT_PASSWORD
+        self,
+        username: str,
+        role: str,
+        site_id: str | None = None,
+        password: str = DEFAULT_PASSWORD,
+        *,
+        display_name: str = "",
+        phone: str = "",
     ) -> Account:
         from backend_stub.services.admin import create_user
 
-        user_id = create_user(self._ctx, username, role, password, site_id)
+        user_id = create_user(self._ctx, username, role, password, site_id, display_name, phone)
         return Account(username, password, user_id, role, site_id)
 
     def add_products(self, n: int, *, marking_every: int = 0, brand: str = "Тестовый бренд") -> list[str]:
@@ -232,15 +239,17 @@ class World:
         self.devices[device_id].account = account
         return self.devices[device_id]
 
-    def place_order(self, customer: Account, pvz_id: str, skus: list[str]) -> dict[str, Any]:
-        """POST /orders with one unit of each SKU listed (repeat a SKU for more)."""
+    def place_order(
+        self, customer: Account, pvz_id: str, skus: list[str], *, payment: str = "prepaid"
+    ) -> dict[str, Any]:
+        """POST /orders with one unit of each SKU listed (repeat a SKU for more); `payment`
+        "on_pickup" sends the order to the warehouse at once, to be paid at the PVZ."""
         counts: dict[str, int] = {}
         for s in skus:
             counts[s] = counts.get(s, 0) + 1
         items = [{"sku": s, "quantity": q} for s, q in counts.items()]
-        order: dict[str, Any] = _expect(
-            self.client(customer).post("/api/v1/orders", json={"pvz_id": pvz_id, "items": items}), 201
-        )
+        body = {"pvz_id": pvz_id, "items": items, "payment": payment}
+        order: dict[str, Any] = _expect(self.client(customer).post("/api/v1/orders", json=body), 201)
         return order
 
     def get_order(self, account: Account, order_id: str) -> dict[str, Any]:
@@ -257,7 +266,10 @@ class World:
         type_: str = "payment.succeeded",
         amount: int | None = None,
         currency: str = "RUB",
+        intent: dict[str, Any] | None = None,
     ) -> bytes:
+        """The provider's event body; with `intent` (a payment-intent answer) it names that intent
+        and carries its amount (a payment at pickup)."""
         ids = IdFactory()
         data = {
             "event_id": event_id or "evt_" + ids.new(),
@@ -268,6 +280,10 @@ class World:
             "currency": currency,
             "created_at": utc_iso(SystemClock().now()),
         }
+        if intent is not None:
+            data["intent_id"] = intent["id"]
+            if amount is None:
+                data["amount_kopecks"] = intent["amount_kopecks"]
         return json.dumps(data).encode()
 
     def sign(self, body: bytes, *, t: int | None = None, secret: bytes | None = None) -> str:
@@ -288,6 +304,11 @@ class World:
     def pay(self, order: dict[str, Any]) -> dict[str, Any]:
         """Send a correctly signed payment.succeeded for the order's amount; return the answer."""
         answer: dict[str, Any] = _expect(self.post_webhook(self.webhook_body(order)))
+        return answer
+
+    def pay_intent(self, order: dict[str, Any], intent: dict[str, Any]) -> dict[str, Any]:
+        """The provider's signed payment.succeeded for a payment intent made at the PVZ."""
+        answer: dict[str, Any] = _expect(self.post_webhook(self.webhook_body(order, intent=intent)))
         return answer
 
     # ---- warehouse -----------------------------------------------------------------------------------
@@ -410,8 +431,8 @@ class World:
         w.clerk2 = w.add_user("clerk2", "clerk", w.pvz2)
         w.picker = w.add_user("picker", "warehouse", w.warehouse)
         w.admin = w.add_user("admin", "admin")
-        w.customer = w.add_user("customer", "customer")
-        w.customer2 = w.add_user("customer2", "customer")
+        w.customer = w.add_user("customer", "customer", display_name="Анна Смирнова", phone="+79001231234")
+        w.customer2 = w.add_user("customer2", "customer", display_name="Олег Петров", phone="+79005556789")
         w.skus = w.add_products(products, marking_every=5)
         return w
 
