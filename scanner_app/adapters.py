@@ -40,6 +40,9 @@ class StoreData:
     def task_units(self, task_id: str) -> list[UnitView]:
         return self._store.task_units(task_id)
 
+    def task_of_unit(self, unit_id: str) -> TaskView | None:
+        return self._store.task_of_unit(unit_id)
+
     def unit_by_label(self, label: str) -> UnitView | None:
         return self._store.unit_by_label(label)
 

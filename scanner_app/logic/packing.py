@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shared.barcodes import Scan, ScanKind
 from shared.domain import OpType, UnitStatus
-from shared.store.models import UnitView
+from shared.store.models import TaskView, UnitView
 
 from .common import Level, Msg, Reaction, Record, WarehouseData, wrong_kind
 from .scans import is_return_box
@@ -18,6 +18,7 @@ class PackFlow:
         self.opened = False  # pack.open is in the journal
         self.units: list[UnitView] = []
         self.closed = False
+        self.task: TaskView | None = None  # the pick task of the box's first unit: its route
 
     def committed(self, reaction: Reaction) -> None:
         self.reload()
@@ -31,6 +32,12 @@ class PackFlow:
             self.closed = box.closed
             self.pvz_id = box.destination_site_id or self.pvz_id
         self.units = self._data.units_in_box(self.box_id)
+        self.task = self._data.task_of_unit(self.units[0].id) if self.units else None
+
+    @property
+    def route_name(self) -> str:
+        """The route the box leaves on ('' when its units' tasks have none, or before the first unit)."""
+        return self.task.route_name if self.task is not None else ""
 
     def prompt(self) -> Msg:
         if self.box_id is None:
@@ -51,6 +58,7 @@ class PackFlow:
         if box is not None and box.closed:
             return Reaction.error("pack_box_closed", box=box_id)
         self.box_id, self.pvz_id, self.opened, self.closed, self.units = box_id, None, False, False, []
+        self.task = None
         self.reload()
         if box is not None:
             return Reaction(Level.OK, Msg.of("pack_box_resumed", count=len(self.units)))

@@ -22,12 +22,14 @@ class PackScreen(FlowScreen):
         self.flow: PackFlow = PackFlow(ctx.services.data)
         self.box = info_label(self, "BoxNumber", centered=True)
         self.destination = info_label(self, "Destination", centered=True)
+        self.route = info_label(self, "RouteInfo", centered=True)
         self.count = info_label(self, "LineInfo")
         self.units = QListWidget(self)
         self.units.setObjectName("UnitList")
         self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.addWidget(self.box)
         self.body.addWidget(self.destination)
+        self.body.addWidget(self.route)
         self.body.addWidget(self.count)
         self.body.addWidget(self.units, 1)
         self.new_box = self.add_action(big_button("", self), "F1", self.make_box)
@@ -52,6 +54,7 @@ class PackScreen(FlowScreen):
         flow = self.flow
         self.set_prompt(self.msg(flow.prompt()))
         data = self.ctx.services.data
+        self.route.setText(self.route_text())
         if flow.box_id is None:
             self.box.setText("—")
             self.destination.setText("")
@@ -76,6 +79,16 @@ class PackScreen(FlowScreen):
         for unit in flow.units:
             self.units.addItem(f"{unit.label}  {unit.product_name}")
         self._buttons()
+
+    def route_text(self) -> str:
+        """Which route the box is for and when it leaves: 'Route Тверская день, leaves 14:00'."""
+        task = self.flow.task
+        if task is None or not task.route_name:
+            return ""
+        if task.departs_at is None:
+            return self.tr("Route %1").replace("%1", task.route_name)
+        at = task.departs_at.astimezone().strftime("%H:%M")
+        return self.tr("Route %1, leaves %2").replace("%1", task.route_name).replace("%2", at)
 
     def _buttons(self) -> None:
         flow = self.flow

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from shared.barcodes import Scan, ScanKind
+from shared.domain.cutoffs import CutoffState, cutoff_state
+from shared.qt.theme import repolish
 from shared.store.models import TaskView
 
 from .. import texts
@@ -91,9 +93,13 @@ class TaskDelegate(QStyledItemDelegate):
             return
         rect = option.rect.adjusted(6, 4, -6, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        state = self._screen.cutoff_state(task)
+        late = state in (CutoffState.AT_RISK, CutoffState.MISSED)
         painter.save()
-        painter.setPen(QPen(QColor("#1f4fd1") if selected else QColor("#c8c8d0"), 3 if selected else 1))
-        painter.setBrush(QColor("#eef3ff") if selected else QColor("#ffffff"))
+        border = QColor("#1f4fd1") if selected else QColor("#b3261e") if late else QColor("#c8c8d0")
+        painter.setPen(QPen(border, 3 if selected or late else 1))
+        fill = "#eef3ff" if selected else "#fdecea" if late else "#ffffff"
+        painter.setBrush(QColor(fill))
         painter.drawRoundedRect(rect, 8, 8)
         inner = rect.adjusted(12, 6, -12, -6)
         painter.setPen(QColor("#111111"))
@@ -109,11 +115,15 @@ class TaskDelegate(QStyledItemDelegate):
             f"{task.done}/{task.total}",
         )
         painter.setFont(self._small)
-        painter.setPen(QColor("#3a3a3a"))
+        if late:
+            self._small.setBold(True)
+            painter.setFont(self._small)
+            self._small.setBold(False)
+        painter.setPen(QColor("#b3261e") if late else QColor("#3a3a3a"))
         painter.drawText(
             QRect(inner.left(), inner.top() + 32, inner.width() - 130, 26),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self._screen.age_text(task),
+            self._screen.cutoff_text(task) or self._screen.age_text(task),
         )
         bar = QRect(inner.right() - 120, inner.top() + 40, 120, 12)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -223,6 +233,21 @@ class TaskListScreen(ScanScreen):
             return self.tr("paid %1 h ago").replace("%1", str(hours))
         return self.tr("paid %1 d ago").replace("%1", str(hours // 24))
 
+    def cutoff_state(self, task: TaskView) -> CutoffState:
+        return cutoff_state(task.departs_at, task.left, self.ctx.services.clock.now())
+
+    def cutoff_text(self, task: TaskView) -> str:
+        """'Тверская день 14:00', or what is wrong with it: 'Will miss 14:00', 'Route left 14:00'."""
+        if task.departs_at is None:
+            return ""
+        at = task.departs_at.astimezone().strftime("%H:%M")
+        state = self.cutoff_state(task)
+        if state is CutoffState.MISSED:
+            return self.tr("Route left at %1: %2").replace("%1", at).replace("%2", task.route_name)
+        if state is CutoffState.AT_RISK:
+            return self.tr("Will miss %1: %2").replace("%1", at).replace("%2", task.route_name)
+        return self.tr("Leaves %1: %2").replace("%1", at).replace("%2", task.route_name)
+
     def activate(self, arg: Any = None) -> None:
         self.refresh()
         self.view.setFocus()
@@ -247,7 +272,18 @@ class TaskListScreen(ScanScreen):
 
     def render_prompt(self) -> None:
         count = self.model.rowCount()
-        self.header.setText(self.tr("Open tasks: %1 · oldest first").replace("%1", str(count)))
+        rows = [self.model.task(i) for i in range(count)]
+        late = sum(
+            1
+            for t in rows
+            if t is not None and self.cutoff_state(t) in (CutoffState.AT_RISK, CutoffState.MISSED)
+        )
+        header = self.tr("Open tasks: %1 · by route departure").replace("%1", str(count))
+        if late:
+            header += "\n" + self.tr("%1 will miss their route: pick them first").replace("%1", str(late))
+        self.header.setText(header)
+        self.header.setProperty("tone", "error" if late else "")
+        repolish(self.header)
         self.set_prompt(self.tr("Choose a task") if count else self.tr("No open tasks"))
         self.open_button.setEnabled(count > 0)
 

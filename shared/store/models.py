@@ -163,10 +163,16 @@ class TaskView:
     created_at: datetime | None
     total: int
     done: int  # units no longer waiting to be picked (picked, skipped or beyond)
+    departs_at: datetime | None = None  # the route's departure: the task's cut-off
+    route_name: str = ""
 
     @property
     def open(self) -> bool:
         return self.done < self.total
+
+    @property
+    def left(self) -> int:
+        return self.total - self.done
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,20 +41,40 @@ class TerminalReads(UnitReads):
 
     def _task_view(self, r: sqlite3.Row) -> TaskView:
         return TaskView(
-            r["id"], r["site_id"], r["order_id"], parse_dt(r["created_at"]), int(r["total"]), int(r["done"])
+            r["id"],
+            r["site_id"],
+            r["order_id"],
+            parse_dt(r["created_at"]),
+            int(r["total"]),
+            int(r["done"]),
+            parse_dt(r["departs_at"]),
+            r["route_name"] or "",
         )
 
-    _TASKS = """SELECT t.*, count(tu.unit_id) AS total,
+    # the route and its departure come in the task's pulled data (docs/PROTOCOL.md, entity task)
+    _TASKS = """SELECT t.*, json_extract(t.data, '$.departs_at') AS departs_at,
+                       json_extract(t.data, '$.route_name') AS route_name, count(tu.unit_id) AS total,
                        count(CASE WHEN u.status IS NOT NULL AND u.status NOT IN ('PAID', 'CREATED') THEN 1 END) AS done
                 FROM tasks t LEFT JOIN task_units tu ON tu.task_id = t.id LEFT JOIN units u ON u.id = tu.unit_id"""
 
     def pick_tasks(self, open_only: bool = True) -> list[TaskView]:
-        rows = self._q(f"{self._TASKS} GROUP BY t.id ORDER BY t.created_at, t.id")
+        # earliest departure first (the cut-off list), tasks without a route after, then oldest first
+        rows = self._q(
+            f"{self._TASKS} GROUP BY t.id ORDER BY departs_at IS NULL, departs_at, t.created_at, t.id"
+        )
         views = [self._task_view(r) for r in rows]
         return [t for t in views if t.open] if open_only else views
 
     def pick_task(self, task_id: str) -> TaskView | None:
         r = self._one(f"{self._TASKS} WHERE t.id = ? GROUP BY t.id", (task_id,))
+        return None if r is None or r["id"] is None else self._task_view(r)
+
+    def task_of_unit(self, unit_id: str) -> TaskView | None:
+        """The pick task a unit was picked for (its route says which departure its box is for)."""
+        r = self._one(
+            f"{self._TASKS} WHERE t.id = (SELECT task_id FROM task_units WHERE unit_id = ? LIMIT 1) GROUP BY t.id",
+            (unit_id,),
+        )
         return None if r is None or r["id"] is None else self._task_view(r)
 
     def task_units(self, task_id: str) -> list[UnitView]:

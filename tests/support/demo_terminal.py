@@ -52,10 +52,26 @@ def _base(clock: Clock) -> Iterator[dict[str, Any]]:
         }
 
 
+# each PVZ's routes: (name, departure in minutes from now); a task's order takes one by its number,
+# or none (a PVZ with no schedule yet): some tasks will miss theirs at a picker's pace
+ROUTES = {
+    "PVZ-DEMO-1": (("Тверская-1", 15), ("Тверская-2", 150), None),
+    "PVZ-DEMO-2": (("Ленина-1", 60), ("Ленина-2", 240), None),
+}
+
+
 def seed(
-    store: LocalStore, clock: Clock, *, tasks: int = 12, units_per_task: int = 3, returns: int = 0
+    store: LocalStore,
+    clock: Clock,
+    *,
+    tasks: int = 12,
+    units_per_task: int = 3,
+    returns: int = 0,
+    routes: bool = True,
 ) -> dict[str, Any]:
     """Fill ``store`` with a warehouse, two PVZs, products, locations and ``tasks`` paid orders.
+
+    With ``routes`` the tasks carry route departures (ROUTES) as the backend sends them.
 
     ``returns`` units come back from a PVZ in a return box. Returns handy facts (labels, ids) for tools that drive the screens.
     """
@@ -99,19 +115,17 @@ def seed(
             )
         if t == 0:
             first_units = unit_ids
-        changes.append(
-            {
-                "entity": "task",
-                "id": f"TASK-{t + 1:06d}",
-                "op": "upsert",
-                "data": {
-                    "site_id": WAREHOUSE,
-                    "order_id": order,
-                    "created_at": created.isoformat(),
-                    "unit_ids": unit_ids,
-                },
-            }
-        )
+        task: dict[str, Any] = {
+            "site_id": WAREHOUSE,
+            "order_id": order,
+            "created_at": created.isoformat(),
+            "unit_ids": unit_ids,
+        }
+        route = ROUTES[pvz][t // len(PVZS) % len(ROUTES[pvz])] if routes else None
+        if route is not None:
+            task["route_name"] = route[0]
+            task["departs_at"] = (now + timedelta(minutes=route[1])).isoformat()
+        changes.append({"entity": "task", "id": f"TASK-{t + 1:06d}", "op": "upsert", "data": task})
     return_box = make_sscc(900001, kind_return=True)
     return_units: list[str] = []
     if returns:
