@@ -63,10 +63,10 @@ def create_app(
     app.state.relay = None
     install_error_handlers(app)
 
-    from .api import auth, catalog, devices, events, health, orders, payments, sync, warehouse
+    from .api import auth, catalog, devices, events, evidence, health, orders, payments, sync, warehouse
     from .events.relay import Relay
 
-    for module in (health, auth, catalog, orders, payments, events, warehouse, sync, devices):
+    for module in (health, auth, catalog, orders, payments, events, warehouse, sync, devices, evidence):
         app.include_router(module.router)
     app.state.relay = Relay(ctx)
     from .limits import BodyLimit

@@ -323,6 +323,21 @@ records = Table(
     Column("created_at", String(30), nullable=False),
 )
 
+# Photo evidence (services/evidence.py, added by migration 009): the file is
+# <data dir>/evidence/<ab>/<sha256>.<jpg|png>; a row per site that holds it (the site of the device
+# that uploaded it), which is whose staff may read it.
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("site_id", String(40), primary_key=True),
+    Column("mime", String(20), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("device_id", String(100), nullable=False),
+    Column("uploaded_by", String(26), nullable=False),
+    Column("uploaded_at", String(30), nullable=False),
+)
+
 counters = Table(
     "counters",
     metadata,
@@ -500,6 +515,11 @@ def _m008_pickup_customer_payment(conn: Connection) -> None:
             )
 
 
+def _m009_evidence(conn: Connection) -> None:
+    """Photo evidence: which site holds which photo (the files live in the data dir)."""
+    evidence.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -508,6 +528,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("005_refresh_rotation", _m005_refresh_rotation),
     ("006_catalog_search_words", _m006_catalog_search_words),
     ("008_pickup_customer_payment", _m008_pickup_customer_payment),
+    ("009_evidence", _m009_evidence),
 ]
 
 

@@ -21,6 +21,8 @@ KIB = 1024
 DEFAULT_LIMIT = 64 * KIB  # login, refresh, orders: a few hundred bytes in practice
 WEBHOOK_LIMIT = 64 * KIB  # one payment event is well under 1 KiB
 PUSH_LIMIT = 16 * KIB * KIB  # 500 journalled ops with room to spare
+EVIDENCE_LIMIT = 8 * KIB * KIB  # one photo (shared.domain.evidence.MAX_PHOTO_BYTES)
+EVIDENCE_PREFIX = "/api/v1/evidence/"
 LIMITS: Mapping[str, int] = {
     "/api/v1/payments/webhook": WEBHOOK_LIMIT,
     "/api/v1/sync/push": PUSH_LIMIT,
@@ -28,6 +30,8 @@ LIMITS: Mapping[str, int] = {
 
 
 def limit_for(path: str) -> int:
+    if path.startswith(EVIDENCE_PREFIX):
+        return EVIDENCE_LIMIT
     return LIMITS.get(path.rstrip("/") or "/", DEFAULT_LIMIT)
 
 

@@ -4,6 +4,8 @@
   and a kick while a sync runs schedules one more right after it.
 * A timer syncs every ``interval_ms``; after a failure the next try comes after the engine's capped,
   jittered backoff instead (sooner or later than the interval).
+* After each sync the same worker uploads queued photos (shared.sync.evidence.EvidenceUploader),
+  unless the sync found the server unreachable or the login expired.
 * ``statusChanged(SyncStatus)`` on every status change, ``changed(ChangeSet)`` after a sync changed
   local data (a pull applied something, a push result reverted a rejected op).
 
@@ -18,7 +20,8 @@ import threading
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from shared.store import ChangeSet
-from shared.sync import SyncEngine, SyncReport, SyncStatus
+from shared.sync import ErrorKind, SyncEngine, SyncReport, SyncStatus
+from shared.sync.evidence import EvidenceUploader
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +50,12 @@ class SyncAdapter(QObject):
         interval_ms: int = 30_000,
         coalesce_ms: int = 300,
         inline: bool = False,
+        uploader: EvidenceUploader | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.engine = engine
+        self.uploader = uploader or EvidenceUploader(engine)
         self.inline = inline
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -137,6 +142,12 @@ class SyncAdapter(QObject):
         except Exception:  # sync_once does not raise; keep the adapter alive if it ever does
             log.exception("sync failed unexpectedly")
             report = SyncReport(ok=False, changes=ChangeSet())
+        unreachable = (ErrorKind.NETWORK, ErrorKind.SERVER, ErrorKind.AUTH)
+        if report.error is None or report.error.kind not in unreachable:
+            try:
+                self.uploader.upload_pending()
+            except Exception:  # upload_pending does not raise either
+                log.exception("photo upload failed unexpectedly")
         self._done.emit(report)
 
     @Slot(object)

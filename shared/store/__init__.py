@@ -13,6 +13,7 @@ The sync engine (shared.sync) moves ops out (pending_ops / apply_push_results) a
 """
 
 from .errors import CorruptError, DiskFullError, LockedError, ReadOnlyError, StoreError
+from .evidence import Photo
 from .migrations import MIGRATIONS, Migration
 from .models import (
     Actor,
@@ -51,6 +52,7 @@ __all__ = [
     "LockedError",
     "Migration",
     "OrderView",
+    "Photo",
     "ProductView",
     "PullApplied",
     "PushOutcome",

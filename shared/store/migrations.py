@@ -175,6 +175,37 @@ def _journal_strict(db: sqlite3.Connection) -> None:
             table.transform(strict=True)
 
 
+# Photos kept as evidence (shared/store/evidence.py): the file is named by its SHA-256 beside the
+# database; this table is its upload queue and what it shows (a unit, box or order).
+_EVIDENCE = """
+CREATE TABLE evidence (
+    sha256 TEXT PRIMARY KEY,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    taken_at TEXT NOT NULL,
+    taken_by TEXT NOT NULL DEFAULT '',
+    subject_kind TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'uploaded', 'refused')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    uploaded_at TEXT
+);
+CREATE INDEX evidence_pending ON evidence (taken_at) WHERE state = 'pending';
+CREATE INDEX evidence_subject ON evidence (subject);
+"""
+
+
+# The customer at the counter: an order's short number and how it is paid (a pay-on-pickup order
+# is issued only once its payment at the counter succeeded: payment_status 'paid').
+_ORDER_NUMBER_PAYMENT = """
+ALTER TABLE orders ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN payment TEXT NOT NULL DEFAULT 'prepaid';
+ALTER TABLE orders ADD COLUMN payment_status TEXT NOT NULL DEFAULT '';
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
@@ -183,6 +214,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0004_catalog_fts_maintained_by_store", _sql(_FTS_BY_STORE)),
     Migration("0005_journal_strict", _journal_strict),
+    Migration("0007_order_number_payment", _sql(_ORDER_NUMBER_PAYMENT)),
+    Migration("0006_evidence", _sql(_EVIDENCE)),
 )
 
 

@@ -10,6 +10,7 @@
     read_terminal.py  warehouse terminal reads (routes, locations, pick tasks)
     users.py          users who logged in here (offline unlock)
     sscc.py           the SSCC allocator for boxes this device opens
+    evidence.py       photos by SHA-256 beside the database and their upload queue
 
 Callers keep one object: ``store.record(...)``, ``store.unit_by_label(...)``, ``store.conflicts()``.
 """
@@ -17,6 +18,7 @@ Callers keep one object: ``store.record(...)``, ``store.unit_by_label(...)``, ``
 from __future__ import annotations
 
 from .conflicts import Conflicts
+from .evidence import EvidenceQueue
 from .mirror import Mirror
 from .read_pvz import PvzReads
 from .read_terminal import TerminalReads
@@ -24,5 +26,5 @@ from .sscc import SsccAllocator
 from .users import UserCache
 
 
-class LocalStore(Conflicts, Mirror, PvzReads, TerminalReads, UserCache, SsccAllocator):
+class LocalStore(Conflicts, Mirror, PvzReads, TerminalReads, UserCache, SsccAllocator, EvidenceQueue):
     """The app's local database. Open with ``LocalStore.open(path, device_id, clock)``."""

@@ -209,6 +209,11 @@ class SyncEngine:
                     wait = max(wait, min(self.backoff.cap_s, float(response.headers.get("Retry-After", 0))))
             self._sleep(wait)
 
+    def request(self, method: str, path: str, **kw: Any) -> Any:
+        """One authenticated request with the engine's retries and token refresh (the photo uploader
+        uses it); raises SyncError."""
+        return self._request(method, path, **kw)
+
     def _refresh_token(self) -> None:
         if self.tokens is None:
             return

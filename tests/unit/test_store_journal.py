@@ -22,6 +22,7 @@ EXPECTED = [
     "0003_short_code_salt",
     "0004_catalog_fts_maintained_by_store",
     "0005_journal_strict",
+    "0006_evidence",
 ]
 
 
