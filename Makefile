@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
 	xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0 \
-	binutils fonts-dejavu-core libpulse0 poppler-utils
+	binutils fonts-dejavu-core libpulse0 poppler-utils \
+	postgresql nats-server
 
 .PHONY: help venv system-deps lint typecheck test test-fast bench demo package package-smoke translations screenshots clean
 
@@ -13,14 +14,14 @@ help:
 	@echo "make demo         start the backend with demo data and open both apps"
 	@echo "make test         lint, type checks and the whole test suite"
 	@echo "make bench        benchmarks, printed as a table"
-	@echo "make system-deps  Qt system libraries (apt-get; make demo and make test run it first)"
+	@echo "make system-deps  Qt system libraries, PostgreSQL and nats-server (apt-get; make demo and make test run it first)"
 	@echo "make package      PyInstaller bundles and the Linux archive in dist/"
 	@echo "make package-smoke run each built bundle headless (apps open a window, backend /health)"
 
 $(STAMP): pyproject.toml constraints.txt
 	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,scale]'
 	@touch $(STAMP)
 
 venv: $(STAMP)

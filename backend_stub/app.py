@@ -79,6 +79,16 @@ def create_app(
     return app
 
 
+def create_app_from_env() -> FastAPI:
+    """The app of one of `wb-backend serve --workers N`'s processes: settings from the environment
+    (the CLI exported WB_DATA_DIR and WB_DATABASE_URL, and migrated the database, before forking)."""
+    import gc
+
+    app = create_app(Settings())
+    gc.freeze()  # as the single-process serve does: the app's objects live as long as the process
+    return app
+
+
 def _document_errors_as_served(app: FastAPI) -> None:
     """Validation errors are answered 400 in the common error shape: say so in the OpenAPI too."""
     from typing import Any

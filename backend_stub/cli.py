@@ -1,5 +1,6 @@
 """`wb-backend`: serve, init, create-site, create-user, seed-demo, rotate-keys. Every command takes
---data-dir (default: $WB_DATA_DIR).
+--data-dir (default: $WB_DATA_DIR) and --database-url (default: $WB_DATABASE_URL, else SQLite in
+the data dir).
 
 Without either, a machine with a server install (``/etc/wb-ops/wb-backend.env``) is refused rather
 than given a fresh database in the current folder; elsewhere (a developer's checkout, the demo)
@@ -34,6 +35,8 @@ class CliError(ValueError):
 def _settings(args: argparse.Namespace, **extra: object) -> Settings:
     values: dict[str, object] = dict(extra)
     values["data_dir"] = _data_dir(args)
+    if getattr(args, "database_url", None):
+        values["database_url"] = args.database_url
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -116,21 +119,43 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if args.port is not None:
         extra["port"] = args.port
     settings = _settings(args, **extra)
+    options = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": settings.log_level,
+        "access_log": False,
+        "timeout_graceful_shutdown": 5,
+        "log_config": log_config(settings),
+    }
+    if args.workers > 1:
+        # N API processes, each building its app from the environment (uvicorn starts them by
+        # import string); the database is created and migrated once here, before any of them.
+        from .context import open_context
+        from .services.pickup import ensure_public_key_published
+
+        ctx = open_context(settings)
+        ensure_public_key_published(ctx)
+        ctx.db.dispose()
+        os.environ["WB_DATA_DIR"] = str(settings.data_dir.resolve())
+        if settings.database_url:
+            os.environ["WB_DATABASE_URL"] = settings.database_url
+        where = settings.database_url_for_humans
+        print(
+            f"wb-backend serving {where} on http://{settings.host}:{settings.port} with {args.workers} workers",
+            flush=True,
+        )
+        uvicorn.run("backend_stub.app:create_app_from_env", factory=True, workers=args.workers, **options)  # type: ignore[arg-type]
+        return 0
     app = create_app(settings)
-    print(f"wb-backend serving {settings.data_dir} on http://{settings.host}:{settings.port}", flush=True)
+    print(
+        f"wb-backend serving {settings.database_url_for_humans} on http://{settings.host}:{settings.port}",
+        flush=True,
+    )
     # The imported modules and the built app are hundreds of thousands of objects that live as long
     # as the process: out of the collector's way, a full collection no longer walks them all (it
     # was a 60-100 ms pause about every 4,000 pushed ops).
     gc.freeze()
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        access_log=False,
-        timeout_graceful_shutdown=5,
-        log_config=log_config(settings),
-    )
+    uvicorn.run(app, **options)  # type: ignore[arg-type]
     return 0
 
 
@@ -221,11 +246,23 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--data-dir", default=os.environ.get("WB_DATA_DIR"), help="data directory")
+        p.add_argument(
+            "--database-url",
+            default=os.environ.get("WB_DATABASE_URL"),
+            help="database (default: $WB_DATABASE_URL, else SQLite in the data dir); "
+            "postgresql+psycopg://user:password@host/db for PostgreSQL",
+        )
         return p
 
     p = add("serve", "create or migrate the database and serve HTTP")
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=int, default=None)
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WB_WORKERS", "1")),
+        help="API processes (default 1); exactly one of them runs the outbox relay at a time",
+    )
     p.set_defaults(fn=_cmd_serve)
 
     add("init", "create the database and keys").set_defaults(fn=_cmd_init)

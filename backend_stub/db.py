@@ -1,7 +1,9 @@
 """Storage: SQLAlchemy Core tables, named ordered migrations, and the write/read transaction helpers.
 
-The SQL is portable; what is SQLite-specific (WAL pragmas, BEGIN IMMEDIATE, FTS5) sits in this
-module's engine set-up and in `search/fts5.py`.
+The SQL is portable; what is dialect-specific sits in this module's engine set-up (SQLite: WAL
+pragmas, BEGIN IMMEDIATE; PostgreSQL: the writers' advisory lock, site partitions) and in the
+search backends (`search/fts5.py`, `search/pg.py`). `Database(url)` picks by the URL:
+``sqlite:///...`` or ``postgresql+psycopg://...`` (docs/SCALING.md).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Connection,
     Engine,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -31,10 +35,14 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.engine import make_url
 
 from shared.domain import Clock, utc_iso
 
 metadata = MetaData()
+# Feed ids and cursors: 64-bit on PostgreSQL (a busy network passes 2**31 change rows in weeks);
+# INTEGER on SQLite, where only `INTEGER PRIMARY KEY` is the rowid that AUTOINCREMENT needs.
+FeedId = BigInteger().with_variant(Integer(), "sqlite")
 
 schema_migrations = Table(
     "schema_migrations",
@@ -198,6 +206,23 @@ pick_tasks = Table(
     Column("event_id", String(26), nullable=False, unique=True),
     Column("status", String(20), nullable=False, default="OPEN"),
     Column("created_at", String(30), nullable=False),
+    # the route its boxes leave on (migration 010): name and departure, from route_departures
+    Column("route_name", String(100), nullable=True),
+    Column("departs_at", String(30), nullable=True),
+)
+
+# A warehouse's daily departures to each PVZ (migration 010; shared/domain/cutoffs.py): an order
+# paid at least `lead_minutes` before `departs` (HH:MM, UTC) goes on that route.
+route_departures = Table(
+    "route_departures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("warehouse_id", String(40), nullable=False, index=True),
+    Column("pvz_id", String(40), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("departs", String(5), nullable=False),
+    Column("lead_minutes", Integer, nullable=False, default=90),
+    UniqueConstraint("warehouse_id", "pvz_id", "departs", name="uq_route_departures"),
 )
 
 payment_events = Table(
@@ -234,19 +259,22 @@ payment_intents = Table(
 outbox = Table(
     "outbox",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", FeedId, primary_key=True, autoincrement=True),
     Column("event_id", String(26), nullable=False, unique=True),
     Column("type", String(40), nullable=False),
     Column("aggregate_id", String(60), nullable=False),
     Column("payload", Text, nullable=False),
     Column("created_at", String(30), nullable=False),
+    # the site the event is about (an order's PVZ), '*' for none: the partition key on PostgreSQL.
+    # Added by migration 007.
+    Column("site_id", String(40), nullable=False, default="*", server_default="*"),
 )
 
 relay_offsets = Table(
     "relay_offsets",
     metadata,
     Column("consumer", String(40), primary_key=True),
-    Column("cursor", Integer, nullable=False),
+    Column("cursor", FeedId, nullable=False),
 )
 
 devices = Table(
@@ -285,7 +313,7 @@ op_results = Table(
 changes = Table(
     "changes",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", FeedId, primary_key=True, autoincrement=True),
     Column("site_id", String(40), nullable=False),  # '*' for every site
     Column("entity", String(20), nullable=False),
     Column("entity_id", String(100), nullable=False),
@@ -313,7 +341,7 @@ pickup_tokens = Table(
 records = Table(
     "records",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", FeedId, primary_key=True, autoincrement=True),
     Column("kind", String(30), nullable=False),
     Column("site_id", String(40), nullable=False, index=True),
     Column("ref", String(100), nullable=True),
@@ -346,17 +374,39 @@ counters = Table(
 )
 
 
+# Every writer holds this transaction-scoped advisory lock on PostgreSQL, as BEGIN IMMEDIATE makes
+# writers take turns on SQLite: the services read, check a rule and write (a unit's status, a
+# device's next seq), and feed ids (outbox, changes) are handed out in commit order, so a reader's
+# `id > cursor` never passes over a row that commits later (docs/SCALING.md).
+WRITE_LOCK_KEY = 0x5742_0001
+# Session-scoped: held by the one process that runs the outbox relay (events/leader.py).
+RELAY_LOCK_KEY = 0x5742_0002
+
+
 class Database:
-    """One engine; `write()` serialises writers (BEGIN IMMEDIATE on SQLite), `read()` does not."""
+    """One engine; `write()` serialises writers (BEGIN IMMEDIATE on SQLite, an advisory lock on
+    PostgreSQL), `read()` does not."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.is_sqlite = url.startswith("sqlite")
+        self.dialect = make_url(url).get_backend_name()
+        self.is_sqlite = self.dialect == "sqlite"
+        self.is_postgresql = self.dialect == "postgresql"
+        if not (self.is_sqlite or self.is_postgresql):
+            raise ValueError(
+                f"unsupported database URL {make_url(url).render_as_string(hide_password=True)}: "
+                "use sqlite:///<file> or postgresql+psycopg://user:password@host/db"
+            )
         kwargs: dict[str, Any] = {}
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
             kwargs["pool_size"] = 20
             kwargs["max_overflow"] = 40
+        else:
+            # a connection a failover or a server restart broke is replaced, not handed out
+            kwargs["pool_pre_ping"] = True
+            kwargs["pool_size"] = 10
+            kwargs["max_overflow"] = 20
         self.engine: Engine = create_engine(url, **kwargs)
         self._write_lock = threading.Lock()
         if self.is_sqlite:
@@ -368,6 +418,8 @@ class Database:
         with self._write_lock, self.engine.connect() as conn:
             conn.execution_options(wb_immediate=True)
             with conn.begin():
+                if self.is_postgresql:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield conn
 
     @contextmanager
@@ -398,6 +450,63 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# ---- PostgreSQL: tables partitioned by site ------------------------------------------------------
+# The tables that grow with the network's traffic, and the site column each is partitioned on. On
+# PostgreSQL they are created PARTITION BY HASH of that column, every primary and unique key widened
+# to include it (a partitioned table can only enforce uniqueness within a partition); the SQL the
+# services run is unchanged. The same column is the distribution column for Citus (SCALING.md).
+PARTITIONED_BY_SITE = {"orders": "pvz_id", "units": "pvz_id", "op_results": "site_id", "outbox": "site_id"}
+PARTITIONS = 8
+
+
+def _partitioned_copy(table: Table, key: str, into: MetaData) -> Table:
+    cols = []
+    for c in table.columns:
+        in_pk = c.primary_key or c.name == key
+        cols.append(
+            Column(
+                c.name,
+                c.type,
+                primary_key=in_pk,
+                nullable=False if in_pk else c.nullable,
+                server_default=c.server_default.arg if c.server_default is not None else None,  # type: ignore[attr-defined]
+                autoincrement=bool(c.autoincrement is True),
+            )
+        )
+    extra: list[Any] = []
+    for con in table.constraints:
+        if isinstance(con, UniqueConstraint):
+            names = [c.name for c in con.columns]
+            extra.append(UniqueConstraint(*([key] if key not in names else []), *names, name=con.name))
+        elif isinstance(con, ForeignKeyConstraint) and all(
+            fk.column.table.name not in PARTITIONED_BY_SITE for fk in con.elements
+        ):
+            extra.append(
+                ForeignKeyConstraint([c.name for c in con.columns], [fk.column for fk in con.elements])
+            )
+        # a key into another partitioned table (units.order_id -> orders.id) would have to carry
+        # that table's partition key too: the services keep that link, as they do on SQLite
+    copy = Table(table.name, into, *cols, *extra, postgresql_partition_by=f"HASH ({key})")
+    for index in table.indexes:
+        names = [c.name for c in index.columns]
+        if index.unique:
+            names = ([key] if key not in names else []) + names
+        Index(index.name, *[copy.c[n] for n in names], unique=bool(index.unique))
+    return copy
+
+
+def _create_partitioned(conn: Connection) -> None:
+    pg = MetaData()
+    for name, key in PARTITIONED_BY_SITE.items():
+        copy = _partitioned_copy(metadata.tables[name], key, pg)
+        copy.create(conn)
+        for i in range(PARTITIONS):
+            conn.exec_driver_sql(
+                f"CREATE TABLE {name}_p{i} PARTITION OF {name} "
+                f"FOR VALUES WITH (MODULUS {PARTITIONS}, REMAINDER {i})"
+            )
+
+
 # ---- migrations -------------------------------------------------------------------------------------
 
 Migration = Callable[[Connection], None]
@@ -407,7 +516,12 @@ Migration = Callable[[Connection], None]
 # above AND appends a migration that makes the same change on an existing database (ALTER TABLE, or
 # `table.create(conn, checkfirst=True)` for a new table), so fresh and migrated databases agree.
 def _m001_initial(conn: Connection) -> None:
-    metadata.create_all(conn)
+    if conn.dialect.name == "postgresql":
+        plain = [t for t in metadata.sorted_tables if t.name not in PARTITIONED_BY_SITE]
+        metadata.create_all(conn, tables=plain)
+        _create_partitioned(conn)
+    else:
+        metadata.create_all(conn)
     conn.execute(insert(counters), [{"name": "unit_serial", "value": 0}, {"name": "sscc_serial", "value": 0}])
 
 
@@ -473,6 +587,13 @@ def _m006_catalog_search_words(conn: Connection) -> None:
     search_backend_for(conn).rebuild(conn)
 
 
+def _m007_outbox_site(conn: Connection) -> None:
+    """Outbox events name the site they are about (an order's PVZ): the partition key on PostgreSQL."""
+    have = {c["name"] for c in inspect(conn).get_columns("outbox")}
+    if "site_id" not in have:
+        conn.exec_driver_sql("ALTER TABLE outbox ADD COLUMN site_id VARCHAR(40) NOT NULL DEFAULT '*'")
+
+
 def _m008_pickup_customer_payment(conn: Connection) -> None:
     """Orders get a short number, the customer's display name and masked phone, and a payment
     method; users a phone; pay-on-pickup gets its payment intents. Existing orders are numbered in
@@ -520,6 +641,15 @@ def _m009_evidence(conn: Connection) -> None:
     evidence.create(conn, checkfirst=True)
 
 
+def _m010_route_departures(conn: Connection) -> None:
+    """Route cut-offs: the warehouse's daily departures per PVZ; pick tasks carry theirs."""
+    route_departures.create(conn, checkfirst=True)
+    have = {c["name"] for c in inspect(conn).get_columns("pick_tasks")}
+    for name, sql_type in (("route_name", "VARCHAR(100)"), ("departs_at", "VARCHAR(30)")):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE pick_tasks ADD COLUMN {name} {sql_type}")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -527,8 +657,10 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("004_device_registry", _m004_device_registry),
     ("005_refresh_rotation", _m005_refresh_rotation),
     ("006_catalog_search_words", _m006_catalog_search_words),
+    ("007_outbox_site", _m007_outbox_site),
     ("008_pickup_customer_payment", _m008_pickup_customer_payment),
     ("009_evidence", _m009_evidence),
+    ("010_route_departures", _m010_route_departures),
 ]
 
 

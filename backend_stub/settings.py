@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     pickup_token_ttl_s: int = 3 * 24 * 3600
     relay_enabled: bool = True
     relay_interval_s: float = 0.5
+    # nats://host:4222: the relay publishes the outbox to JetStream (stream WB_EVENTS) and the
+    # warehouse side consumes OrderPaid from it (durable consumer wb-warehouse); unset: in-process
+    broker_url: str | None = None
     log_level: str = "warning"
     # application log (JSON lines) and access log folder; default <data dir>/logs. Keep it outside
     # the data dir (/var/log/wb-ops) so a restore onto a new machine does not replace the logs
@@ -69,6 +72,15 @@ class Settings(BaseSettings):
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir.resolve() / 'backend.sqlite3'}"
+
+    @property
+    def database_url_for_humans(self) -> str:
+        """The database as a log line may show it: no password."""
+        if not self.database_url:
+            return str(self.data_dir)
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.database_url).render_as_string(hide_password=True)
 
     @property
     def secrets_dir(self) -> Path:

@@ -12,3 +12,6 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# PostgreSQL for the tests that run on both databases: started on first use, once a session
+pytest_plugins = ["tests.support.postgres"]

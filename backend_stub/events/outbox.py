@@ -14,14 +14,25 @@ from ..db import Fast, outbox, pick_tasks, relay_offsets
 
 _APPEND = Fast(
     insert(outbox).values(
-        {c: bindparam("b_" + c) for c in ("event_id", "type", "aggregate_id", "payload", "created_at")}
+        {
+            c: bindparam("b_" + c)
+            for c in ("event_id", "type", "aggregate_id", "payload", "created_at", "site_id")
+        }
     )
 )
 
 
 def append(
-    ctx: AppContext, conn: Connection, type_: str, aggregate_id: str, payload: Mapping[str, Any]
+    ctx: AppContext,
+    conn: Connection,
+    type_: str,
+    aggregate_id: str,
+    payload: Mapping[str, Any],
+    *,
+    site_id: str | None = None,
 ) -> str:
+    """Write an event in the caller's transaction. `site_id` (default: the payload's pvz_id, else
+    '*') is the site the event is about: the outbox's partition key on PostgreSQL."""
     event_id = ctx.ids.new()
     _APPEND.run(
         conn,
@@ -31,6 +42,7 @@ def append(
             "b_aggregate_id": aggregate_id,
             "b_payload": dumps(dict(payload)),
             "b_created_at": ctx.now_iso(),
+            "b_site_id": site_id or str(payload.get("pvz_id") or "*"),
         },
     ).close()
     return event_id

@@ -1,6 +1,9 @@
-"""The in-process relay: reads the outbox feed after its stored cursor and turns OrderPaid into pick
-tasks (deduped on the event id); the cursor moves in the same transaction as the tasks it made, so a
-crash at any point loses nothing and repeats nothing."""
+"""The relay: reads the outbox feed after its stored cursor and turns OrderPaid into pick tasks
+(deduped on the event id); the cursor moves in the same transaction as the tasks it made, so a
+crash at any point loses nothing and repeats nothing.
+
+One process relays at a time (`leader.py`); with `WB_BROKER_URL` the events go through NATS
+JetStream instead of straight from the table (`broker.py`), handled by the same `_handle`."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import os
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -15,6 +19,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from ..context import AppContext
 from ..db import Fast, FastRow, locations, orders, pick_tasks, relay_offsets, sites, units
 from ..services.changes import publish, publish_order, publish_unit_rows
+from ..services.departures import departure_for
 from .outbox import read_after
 
 CONSUMER = "pick-tasks"
@@ -31,7 +36,19 @@ _ORDER_PVZ = Fast(select(orders.c.pvz_id).where(orders.c.id == bindparam("b_orde
 _TASK_BY_EVENT = Fast(select(pick_tasks.c.id).where(pick_tasks.c.event_id == bindparam("b_event")))
 _ADD_TASK = Fast(
     insert(pick_tasks).values(
-        {c: bindparam("b_" + c) for c in ("id", "site_id", "order_id", "event_id", "status", "created_at")}
+        {
+            c: bindparam("b_" + c)
+            for c in (
+                "id",
+                "site_id",
+                "order_id",
+                "event_id",
+                "status",
+                "created_at",
+                "route_name",
+                "departs_at",
+            )
+        }
     )
 )
 _SET_ORDER_WAREHOUSE = Fast(
@@ -56,6 +73,9 @@ def task_data(conn: Connection, task: Any) -> dict[str, Any]:
         "event_id": task.event_id,
         "status": task.status,
         "created_at": task.created_at,
+        # the route its boxes leave on and when (shared/domain/cutoffs.py); None without a schedule
+        "route_name": getattr(task, "route_name", None),
+        "departs_at": getattr(task, "departs_at", None),
         "units": [
             {"id": u.id, "label": u.label, "sku": u.sku, "status": u.status, "location_id": u.location_id}
             for u in unit_rows
@@ -66,6 +86,7 @@ def task_data(conn: Connection, task: Any) -> dict[str, Any]:
 class Relay:
     def __init__(self, ctx: AppContext) -> None:
         self._ctx = ctx
+        self.leading = False
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._locations: dict[str, list[str]] = {}
@@ -113,6 +134,28 @@ class Relay:
                 )
         return done
 
+    @property
+    def ctx(self) -> AppContext:
+        return self._ctx
+
+    def handle_event(self, event: dict[str, Any]) -> bool:
+        """One event from the broker, in its own transaction; False: not yet (no warehouse)."""
+        with self._ctx.db.write() as conn:
+            if not self._handle(conn, event):
+                return False
+            cursor = conn.execute(
+                select(relay_offsets.c.cursor).where(relay_offsets.c.consumer == CONSUMER)
+            ).scalar_one_or_none()
+            if cursor is None:
+                conn.execute(insert(relay_offsets).values(consumer=CONSUMER, cursor=int(event["cursor"])))
+            elif int(cursor) < int(event["cursor"]):  # a redelivery never moves it back
+                conn.execute(
+                    update(relay_offsets)
+                    .where(relay_offsets.c.consumer == CONSUMER)
+                    .values(cursor=int(event["cursor"]))
+                )
+        return True
+
     def run_until_idle(self) -> int:
         total = 0
         while n := self.run_once():
@@ -129,13 +172,18 @@ class Relay:
                 log.warning("no warehouse site yet: OrderPaid %s waits", event["id"])
                 return False
             order_id = event["payload"]["order_id"]
+            now = ctx.now_iso()
+            pvz = _ORDER_PVZ.first(conn, {"b_order": order_id})
+            route = departure_for(conn, warehouse, pvz.pvz_id, now) if pvz is not None else None
             task = {
                 "id": ctx.ids.new(),
                 "site_id": warehouse,
                 "order_id": order_id,
                 "event_id": event["id"],
                 "status": "OPEN",
-                "created_at": ctx.now_iso(),
+                "created_at": now,
+                "route_name": route[0] if route else None,
+                "departs_at": route[1] if route else None,
             }
             _ADD_TASK.run(conn, {"b_" + k: v for k, v in task.items()}).close()
             _SET_ORDER_WAREHOUSE.run(conn, {"b_order": order_id, "b_wh": warehouse}).close()
@@ -164,13 +212,48 @@ class Relay:
                 self._loop.call_soon_threadsafe(self._wake.set)
 
     async def run_forever(self, interval_s: float) -> None:
+        """Relay while this process leads; try to lead every `interval_s` while another does."""
+        from .broker import NatsBridge
+        from .leader import announce, leader_lock
+
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
-        while True:
-            try:
-                await asyncio.to_thread(self.run_until_idle)
-            except Exception:
-                log.exception("relay pass failed; retrying")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=interval_s)
-            self._wake.clear()
+        settings = self._ctx.settings
+        lock = leader_lock(self._ctx.db, settings.data_dir)
+        bridge: NatsBridge | None = None
+        try:
+            while True:
+                try:
+                    leading = await asyncio.to_thread(lock.acquire)
+                except Exception:
+                    log.warning("relay: cannot reach the database to lead", exc_info=True)
+                    leading = False
+                if leading and not self.leading:
+                    log.info("relay: this process (%d) leads", os.getpid())
+                    await asyncio.to_thread(announce, settings.data_dir)
+                self.leading = leading
+                if not leading and bridge is not None:
+                    await bridge.close()
+                    bridge = None
+                if leading:
+                    try:
+                        if settings.broker_url:
+                            if bridge is None:
+                                bridge = NatsBridge(self, settings.broker_url)
+                                await bridge.connect()
+                            await bridge.pump()
+                        else:
+                            await asyncio.to_thread(self.run_until_idle)
+                    except Exception:
+                        log.exception("relay pass failed; retrying")
+                        if bridge is not None:
+                            await bridge.close()
+                            bridge = None
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=interval_s)
+                self._wake.clear()
+        finally:
+            if bridge is not None:
+                await bridge.close()
+            await asyncio.to_thread(lock.release)
+            self.leading = False

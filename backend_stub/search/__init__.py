@@ -8,7 +8,8 @@
   last word as a prefix, then word forms, then typos; within a tier, catalog order;
 - a query that finds nothing as typed is tried once more as typed on the other keyboard layout.
 
-The SQLite implementation (`fts5.py`) is the only SQLite-specific SQL in the backend.
+The SQLite implementation (`fts5.py`) and the PostgreSQL one (`pg.py`, tsvector postings under the
+same plan) answer alike; the rest of the backend's SQL is portable.
 """
 
 from __future__ import annotations
@@ -63,7 +64,11 @@ def query_key(query: str) -> int:
 
 
 def search_backend_for(conn: Connection) -> SearchBackend:
-    if conn.dialect.name != "sqlite":  # pragma: no cover - PostgreSQL would get a tsvector backend
+    if conn.dialect.name == "postgresql":
+        from .pg import PgSearch
+
+        return PgSearch()
+    if conn.dialect.name != "sqlite":  # pragma: no cover - only the two dialects Database accepts
         raise NotImplementedError(f"no catalog search backend for {conn.dialect.name}")
     from .fts5 import Fts5Search
 

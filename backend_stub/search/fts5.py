@@ -176,7 +176,7 @@ class Fts5Search:
                 displays[(kind, key)] = display
         conn.exec_driver_sql(
             "INSERT INTO search_terms(kind, term, df) VALUES (?, ?, ?) "
-            "ON CONFLICT(kind, term) DO UPDATE SET df = df + excluded.df",
+            "ON CONFLICT(kind, term) DO UPDATE SET df = search_terms.df + excluded.df",
             [(k, t, sign * n) for (k, t), n in terms.items()],
         )
         suggest_rows = []
@@ -187,13 +187,13 @@ class Fts5Search:
                 suggest_rows.append((" ".join(ws[pos:]), phrase, pos, kind, displays[(kind, key)], sign * n))
         conn.exec_driver_sql(
             "INSERT INTO search_suggest(key, phrase, pos, kind, display, weight) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(key, phrase) DO UPDATE SET weight = weight + excluded.weight",
+            "ON CONFLICT(key, phrase) DO UPDATE SET weight = search_suggest.weight + excluded.weight",
             suggest_rows,
         )
         typo_words = sorted(t for k, t in terms if k == "w" and len(t) >= MIN_TYPO_WORD and not t.isdigit())
         if sign > 0:
             conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO search_trigrams(tri, len, term) VALUES (?, ?, ?)",
+                "INSERT INTO search_trigrams(tri, len, term) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [(tri, len(w), w) for w in typo_words for tri in trigrams(w)],
             )
             return
@@ -240,12 +240,18 @@ class Fts5Search:
         for tier in TIERS:
             if tier < start or len(hits) >= limit:
                 continue
-            expr = plan.expr(tier)
-            if expr is None:
-                continue
-            ids = _tier_page(conn, expr, limit - len(hits), after_id if tier == start else 0, code_id or 0)
+            ids = self._page(
+                conn, plan, tier, limit - len(hits), after_id if tier == start else 0, code_id or 0
+            )
             hits += [Hit(pid, float(tier), (variant, tier, pid)) for pid in ids]
         return hits
+
+    def _page(
+        self, conn: Connection, plan: _Plan, tier: int, n: int, after_id: int, exclude: int
+    ) -> list[int]:
+        """Up to n ids of what `tier` adds, after `after_id`, in catalog order."""
+        expr = plan.expr(tier)
+        return [] if expr is None else _tier_page(conn, expr, n, after_id, exclude)
 
     def suggest(self, conn: Connection, query: str, limit: int) -> list[Suggestion]:
         found = _suggest(conn, query, limit)
@@ -263,7 +269,7 @@ def _suggest(conn: Connection, query: str, limit: int) -> list[Suggestion]:
     key = " ".join(ws) + (" " if query[-1:].isspace() else "")
     rows = conn.exec_driver_sql(
         "SELECT phrase, kind, display FROM (SELECT phrase, pos, kind, display, weight FROM search_suggest "
-        "WHERE key >= ? AND key < ? ORDER BY key LIMIT ?) ORDER BY pos > 0, weight DESC, display LIMIT ?",
+        "WHERE key >= ? AND key < ? ORDER BY key LIMIT ?) AS s ORDER BY pos > 0, weight DESC, display LIMIT ?",
         (key, key + _MAX, SUGGEST_SCAN, limit * 4),
     ).all()
     seen: set[str] = set()
@@ -389,7 +395,7 @@ class _Plan:
             return
         rows = self.conn.exec_driver_sql(
             "SELECT term FROM (SELECT term, df FROM search_terms WHERE kind = 'w' AND term > ? AND term < ? "
-            "ORDER BY kind, term LIMIT ?) ORDER BY df DESC, term LIMIT ?",
+            "ORDER BY kind, term LIMIT ?) AS t ORDER BY df DESC, term LIMIT ?",
             (last.text, last.text + _MAX, PREFIX_SCAN, PREFIX_EXPANSION),
         ).all()
         last.prefix = {str(r[0]) for r in rows}
@@ -418,7 +424,7 @@ class _Plan:
             hi = len(w.text) + budget if not w.last else 10_000
             rows = self.conn.exec_driver_sql(
                 f"SELECT t.term, s.df FROM (SELECT term, count(*) AS c FROM search_trigrams "
-                f"WHERE tri IN ({_marks(len(grams))}) AND len BETWEEN ? AND ? GROUP BY term HAVING c >= ?) t "
+                f"WHERE tri IN ({_marks(len(grams))}) AND len BETWEEN ? AND ? GROUP BY term HAVING count(*) >= ?) t "
                 "JOIN search_terms s ON s.kind = 'w' AND s.term = t.term",
                 (*sorted(grams), len(w.text) - budget, hi, need),
             ).all()
@@ -432,12 +438,26 @@ class _Plan:
                     scored.append((d, -int(df), term))
             w.typos = {t for _, _, t in sorted(scored)[:TYPO_CANDIDATES]}
 
-    def _query(self, tier: int) -> str | None:
-        groups = []
+    def adds(self, tier: int) -> bool:
+        """Whether `tier` can match anything the tiers before it did not (looked up first)."""
+        if not self.words:
+            return False
+        self._lookup(tier)
+        return any(w.adds(tier) for w in self.words)
+
+    def groups(self, tier: int) -> list[tuple[set[str], set[str]]] | None:
+        """Per query word, the (words, stems) it may match as at `tier`; None if one has none."""
+        out = []
         for w in self.words:
             ws, ss = w.alternatives(tier)
             if not ws and not ss:
                 return None
+            out.append((ws, ss))
+        return out or None
+
+    def _query(self, tier: int) -> str | None:
+        groups = []
+        for ws, ss in self.groups(tier) or []:
             parts = []
             if ws:
                 parts.append("{name brand} : (" + " OR ".join(f'"{t}"' for t in sorted(ws)) + ")")
@@ -448,10 +468,7 @@ class _Plan:
 
     def expr(self, tier: int) -> str | None:
         """The MATCH expression of what `tier` adds over the tiers before it, or None if nothing."""
-        if not self.words:
-            return None
-        self._lookup(tier)
-        if not any(w.adds(tier) for w in self.words):
+        if not self.adds(tier):
             return None
         this = self._query(tier)
         if this is None:

@@ -208,6 +208,11 @@ def cancel_order(ctx: AppContext, caller: Principal, order_id: str) -> dict[str,
             ) from exc
         revoke_order_tokens(ctx, conn, order_id)
         append(
-            ctx, conn, "OrderCancelled", order_id, {"order_id": order_id, "unit_ids": [u.id for u in live]}
+            ctx,
+            conn,
+            "OrderCancelled",
+            order_id,
+            {"order_id": order_id, "unit_ids": [u.id for u in live]},
+            site_id=row.pvz_id,
         )
         return order_json(conn, order_id)

@@ -176,10 +176,22 @@ def process(ctx: AppContext, event: PaymentEvent) -> str:
                 raise ApiError(409, "conflict", f"the order cannot be refunded now: {exc}") from exc
             revoke_order_tokens(ctx, conn, order.id)
             append(
-                ctx, conn, "OrderRefunded", order.id, {"order_id": order.id, "unit_ids": [r.id for r in live]}
+                ctx,
+                conn,
+                "OrderRefunded",
+                order.id,
+                {"order_id": order.id, "unit_ids": [r.id for r in live]},
+                site_id=order.pvz_id,
             )
         else:
-            append(ctx, conn, "PaymentFailed", order.id, {"order_id": order.id, "tx_id": event.tx_id})
+            append(
+                ctx,
+                conn,
+                "PaymentFailed",
+                order.id,
+                {"order_id": order.id, "tx_id": event.tx_id},
+                site_id=order.pvz_id,
+            )
         _record(ctx, conn, event, order.id)
     return "processed"
 

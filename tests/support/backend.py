@@ -22,6 +22,7 @@ a CLI subprocess and safe while the server runs (SQLite WAL, busy timeout).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -57,9 +58,18 @@ class BackendServer:
     """
 
     def __init__(
-        self, data_dir: Path | str, *, env: Mapping[str, str] | None = None, port: int | None = None
+        self,
+        data_dir: Path | str,
+        *,
+        env: Mapping[str, str] | None = None,
+        port: int | None = None,
+        database_url: str | None = None,
+        workers: int = 1,
     ) -> None:
+        """`database_url`: PostgreSQL instead of SQLite in the data dir; `workers`: API processes."""
         self.data_dir = Path(data_dir)
+        self.database_url = database_url
+        self.workers = workers
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.env: dict[str, str] = dict(env or {})
         self.port = port or free_port()
@@ -73,7 +83,10 @@ class BackendServer:
     def _environ(self) -> dict[str, str]:
         env = dict(os.environ)
         env.pop("WB_DATA_DIR", None)
+        env.pop("WB_DATABASE_URL", None)
         env.update(FAST_TEST_HASHING)
+        if self.database_url:
+            env["WB_DATABASE_URL"] = self.database_url
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env.update(self.env)
         return env
@@ -95,8 +108,12 @@ class BackendServer:
                 str(self.port),
                 "--data-dir",
                 str(self.data_dir),
+                "--workers",
+                str(self.workers),
             ]
-            self.process = subprocess.Popen(cmd, cwd=ROOT, env=self._environ(), stdout=log, stderr=log)
+            self.process = subprocess.Popen(
+                cmd, cwd=ROOT, env=self._environ(), stdout=log, stderr=log, start_new_session=True
+            )
             log.close()
             if self._wait_healthy():
                 return self
@@ -125,9 +142,9 @@ class BackendServer:
             return ""
 
     def kill(self) -> None:
-        """SIGKILL the server: no shutdown handlers, no flush; like pulling the plug."""
+        """SIGKILL the server (every worker too): no shutdown handlers, no flush; like pulling the plug."""
         if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
         self.process = None
 
@@ -138,8 +155,11 @@ class BackendServer:
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=10)
+        if self.workers > 1 and self.process is not None:
+            with contextlib.suppress(ProcessLookupError):  # a worker the supervisor left behind
+                os.killpg(self.process.pid, signal.SIGKILL)
         self.process = None
 
     @property
@@ -168,7 +188,7 @@ class BackendServer:
         fast.update(
             {k.removeprefix("WB_").lower(): v for k, v in self.env.items() if k.startswith("WB_ARGON2_")}
         )
-        return open_context(Settings(data_dir=self.data_dir, **fast))
+        return open_context(Settings(data_dir=self.data_dir, database_url=self.database_url, **fast))
 
     def webhook_secret(self) -> bytes:
         """The payment webhook secret generated in the data dir (what a provider would be given)."""

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from shared.domain import ManualClock
 from shared.domain.pickup_token import PickupTokenRevoked, short_code_matches, verify_pickup_token
@@ -22,8 +23,12 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def w(tmp_path: Path, clock: ManualClock) -> Iterator[World]:
-    with InProcessBackend(tmp_path / "b", clock=clock) as backend, World.standard(backend) as world:
+def w(tmp_path: Path, clock: ManualClock, backend_database: str | None) -> Iterator[World]:
+    """Every test here runs on SQLite and on PostgreSQL (the same contract on both)."""
+    with (
+        InProcessBackend(tmp_path / "b", clock=clock, database_url=backend_database) as backend,
+        World.standard(backend) as world,
+    ):
         yield world
 
 
@@ -455,7 +460,9 @@ def test_refund_cancels_before_shipping_and_revokes_pickup_codes(w: World) -> No
 def test_one_refund_per_paid_order_and_none_for_an_unpaid_one(w: World) -> None:
     def outbox(kind: str) -> int:
         with w.server.ctx.db.read() as conn:  # type: ignore[union-attr]
-            n: int = conn.exec_driver_sql("SELECT count(*) FROM outbox WHERE type = ?", (kind,)).scalar_one()
+            n: int = conn.execute(
+                text("SELECT count(*) FROM outbox WHERE type = :t"), {"t": kind}
+            ).scalar_one()
         return n
 
     order = w.place_order(w.customer, w.pvz1, [w.skus[0]])
