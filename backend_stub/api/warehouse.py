@@ -33,6 +33,8 @@ class TaskOut(BaseModel):
     event_id: str
     status: str
     created_at: str
+    route_name: str | None = None  # the route the order's boxes leave on
+    departs_at: str | None = None  # its departure (the task's cut-off), ISO UTC
     units: list[TaskUnitOut]
 
 
