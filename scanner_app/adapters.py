@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from shared.barcodes import ScanKind
-from shared.domain import SiteKind, UnitStatus
+from shared.domain import Operation, SiteKind, UnitStatus
 from shared.domain.walk import Walk, WalkConfig
 from shared.store import Actor, ChangeSet, Conflict, LocalStore
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
@@ -111,6 +112,9 @@ class StoreJournal:
 
     def conflicts(self) -> list[Conflict]:
         return self._store.conflicts()
+
+    def ops_by(self, user_id: str, types: Sequence[str], since: datetime) -> list[Operation]:
+        return self._store.ops_by(user_id, types, since)
 
     def resolve(self, op_id: str, action: str, reason: str, session: Session) -> ChangeSet:
         recorded = self._store.resolve_conflict(op_id, action, reason, self._actor(session))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
-from shared.domain import Clock, Role
+from shared.domain import Clock, Operation, Role
 
 from .logic.common import Record, WarehouseData
 
@@ -69,6 +70,10 @@ class Journal(Protocol):
 
     def conflicts(self) -> list[Any]:
         """Open conflicts (shared.store Conflict records), oldest first."""
+        ...
+
+    def ops_by(self, user_id: str, types: Sequence[str], since: datetime) -> list[Operation]:
+        """The user's ops of these types on this terminal since a time (not rejected), oldest first."""
         ...
 
     def resolve(self, op_id: str, action: str, reason: str, session: Session) -> Any:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from shared.qt.theme import repolish
 
+from ..logic.numbers import COUNTED, SHIFT, ShiftNumbers, shift_numbers
 from .base import Context, Screen, big_button, info_label, wrap
 
 JOBS = (
@@ -32,9 +33,12 @@ class MenuScreen(Screen):
         self.greeting.setProperty("role", "title")
         self.greeting.setWordWrap(True)
         self.summary = info_label(self, "LineInfo")
+        self.numbers = info_label(self, "LineInfo")
+        self.numbers.setObjectName("ShiftNumbers")
         self.message = info_label(self, "MenuMessage")
         self.layout_.addWidget(self.greeting)
         self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.numbers)
         self.layout_.addWidget(self.message)
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -100,10 +104,41 @@ class MenuScreen(Screen):
         if session is not None and session.offline:
             text += "\n" + self.tr("Offline login: work is saved on this terminal and synced later.")
         self.summary.setText(text)
+        self.numbers.setText(self.numbers_text(self.shift_numbers()))
         open_conflicts = len(self.ctx.services.journal.conflicts())
         self.conflicts.setText("7  " + self.tr("Conflicts: %1").replace("%1", str(open_conflicts)))
         self.conflicts.setProperty("alert", open_conflicts > 0)
         repolish(self.conflicts)
+
+    def shift_numbers(self) -> ShiftNumbers | None:
+        """The worker's picks and shortages of this shift, from the journal on this terminal."""
+        session = self.session
+        if session is None:
+            return None
+        services = self.ctx.services
+        now = services.clock.now()
+        ops = services.journal.ops_by(session.user_id, COUNTED, now - SHIFT)
+
+        def sku_of(unit_id: str) -> str:
+            unit = services.data.unit(unit_id)
+            return unit.sku if unit is not None else ""
+
+        return shift_numbers(ops, sku_of, now)
+
+    def numbers_text(self, n: ShiftNumbers | None) -> str:
+        if n is None or n.started is None:
+            return self.tr("This shift: nothing picked yet")
+        text = (
+            self.tr("This shift: %1 lines, %2 items, %3 short")
+            .replace("%1", str(n.lines))
+            .replace("%2", str(n.units))
+            .replace("%3", str(n.short))
+        )
+        if n.has_rates:
+            text += "\n" + self.tr("%1 lines/h · %2 items/h").replace(
+                "%1", f"{n.lines_per_hour:.0f}"
+            ).replace("%2", f"{n.units_per_hour:.0f}")
+        return text
 
     def sync(self) -> None:
         sync = self.ctx.services.sync

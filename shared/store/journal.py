@@ -136,6 +136,17 @@ class Journal(StoreCore):
         rows = self._q("SELECT * FROM ops WHERE seq > ? ORDER BY seq LIMIT ?", (since_seq, limit))
         return [(self._op_from_row(r), r["state"]) for r in rows]
 
+    def ops_by(self, actor: str, types: Sequence[str], since: datetime) -> list[Operation]:
+        """A user's ops of these types made on this device since a time, oldest first; rejected ones
+        left out (they changed nothing). What a worker's shift figures are counted from."""
+        marks = ", ".join("?" for _ in types)
+        rows = self._q(
+            f"""SELECT * FROM ops WHERE actor = ? AND type IN ({marks}) AND created_at >= ?
+                AND state != 'rejected' ORDER BY seq""",
+            (actor, *types, utc_iso(since)),
+        )
+        return [self._op_from_row(r) for r in rows]
+
     def journal_counts(self) -> dict[str, int]:
         """Ops by state: {'pending': n, 'applied': n, 'rejected': n}."""
         counts = {"pending": 0, "applied": 0, "rejected": 0}

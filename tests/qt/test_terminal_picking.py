@@ -71,3 +71,29 @@ def test_stops_in_walk_order_location_first_and_a_unit_at_the_wrong_stop_says_wh
         assert terminal.tone == "ok", terminal.message
     assert visited == stops  # each stop once, in walk order
     assert {u.status for u in terminal.store.task_units(task)} == {UnitStatus.PICKED}
+
+
+def test_the_menu_shows_the_pickers_numbers_for_the_shift(terminal: OfflineTerminal) -> None:
+    menu: Any = terminal.window.screens["menu"]
+    terminal.window.navigate("menu")
+    assert "nothing picked yet" in menu.numbers.text()
+    terminal.window.navigate("pick", "TASK-000003")
+    flow: Any = terminal.window.screens["pick"].flow  # type: ignore[attr-defined]
+    for _ in range(2):  # two lines, every unit
+        line = flow.current
+        terminal.scan(terminal.location(line.location_id))
+        for unit in list(line.open_units):
+            terminal.clock.advance(60 * 6)
+            terminal.scan(unit.label)
+    pick: Any = terminal.window.screens["pick"]
+    pick.skip("not_found")
+    pick.skip("not_found")  # the second press records the shortage of the third line
+    terminal.clock.advance(60 * 6)
+    terminal.window.navigate("menu")
+    numbers = menu.shift_numbers()
+    assert (numbers.lines, numbers.units, numbers.short) == (2, 4, 2)
+    # the first pick was 3 x 6 min + 6 min ago (and a few seconds of scans): 0.4 h
+    assert abs(numbers.hours - 0.4) < 0.01
+    assert round(numbers.units_per_hour) == 10 and round(numbers.lines_per_hour) == 5
+    assert "2 lines, 4 items, 2 short" in menu.numbers.text()
+    assert "5 lines/h · 10 items/h" in menu.numbers.text()
