@@ -6,6 +6,7 @@ build one with the same real store and service, a synchronous runner and a PDF p
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from shared.qt.status import StatusModel
 from shared.store import Actor
 
 from .service import PvzService
+
+log = logging.getLogger(__name__)
 
 
 class AuthPort(Protocol):
@@ -73,6 +76,11 @@ class ReportOutput(Protocol):
 
     def label(self, kind: ScanKind, code: str, lines: list[str]) -> None: ...
 
+    def preview(self, report: Report | None = None) -> bool:
+        """``report`` (or, without one, the last report or label printed) in the print preview, on
+        demand; False when there is nothing to show."""
+        ...
+
 
 class ConfigPort(Protocol):
     def load(self, overrides: Any = None) -> AppConfig: ...
@@ -109,12 +117,15 @@ class PdfReports:
         self.folder = folder
         self.printed: list[Report] = []
         self.labels: list[str] = []
+        self.previewed: list[Report | str] = []  # what the clerk asked to see in the preview
+        self._last: Report | str | None = None
 
     def output(self, report: Report) -> None:
         from shared.qt.printing import LabelPrinter, ReportDocument
 
         self.folder.mkdir(parents=True, exist_ok=True)
         self.printed.append(report)
+        self._last = report
         LabelPrinter().print_to_pdf(ReportDocument(report), self.folder / f"report-{len(self.printed)}.pdf")
 
     def label(self, kind: ScanKind, code: str, lines: list[str]) -> None:
@@ -122,13 +133,23 @@ class PdfReports:
 
         self.folder.mkdir(parents=True, exist_ok=True)
         self.labels.append(code)
+        self._last = code
         doc = LabelDocument.single(kind, code, lines)
         LabelPrinter().print_to_pdf(doc, self.folder / f"label-{len(self.labels)}.pdf")
 
+    def preview(self, report: Report | None = None) -> bool:
+        shown = report if report is not None else self._last
+        if shown is None:
+            return False
+        self.previewed.append(shown)
+        return True
+
 
 class PreviewReports:
-    """A ReportOutput that opens the print preview (the clerk checks, then prints) on the printer
-    and label size chosen in settings ("" = the system default printer)."""
+    """A ReportOutput for the counter: with a printer named in settings every report and label goes
+    straight to it (no dialog: closing a box prints its act at once); with none named, or when that
+    printer cannot be opened, the print preview opens (the clerk checks, then prints), as before a
+    printer was set up. :meth:`preview` shows a report, or the last document, in the preview on demand."""
 
     def __init__(self, parent: Any = None, printer_name: str = "", label_size: str = "58x40") -> None:
         self.parent = parent
@@ -136,6 +157,7 @@ class PreviewReports:
         self.label_size = label_size
         self.printed: list[Report] = []
         self.labels: list[str] = []
+        self._last: Any = None  # the last document (ReportDocument or LabelDocument)
 
     def _printer(self) -> Any:
         from shared.qt.printing import LabelPrinter
@@ -145,11 +167,22 @@ class PreviewReports:
             printer.printer.setPrinterName(self.printer_name)
         return printer
 
+    def _send(self, doc: Any) -> None:
+        self._last = doc
+        printer = self._printer()
+        if self.printer_name:
+            try:
+                printer.print(doc, dialog=False)
+                return
+            except OSError:  # the configured printer is gone: the preview lets the clerk choose
+                log.warning("printer %r could not be opened: showing the preview", self.printer_name)
+        printer.preview(doc)
+
     def output(self, report: Report) -> None:
         from shared.qt.printing import ReportDocument
 
         self.printed.append(report)
-        self._printer().preview(ReportDocument(report))
+        self._send(ReportDocument(report))
 
     def label(self, kind: ScanKind, code: str, lines: list[str]) -> None:
         from shared.printing.pages import page_by_name
@@ -160,4 +193,13 @@ class PreviewReports:
             page = page_by_name(self.label_size)
         except ValueError:
             page = page_by_name("58x40")
-        self._printer().preview(LabelDocument.single(kind, code, lines, page))
+        self._send(LabelDocument.single(kind, code, lines, page))
+
+    def preview(self, report: Report | None = None) -> bool:
+        from shared.qt.printing import ReportDocument
+
+        doc = ReportDocument(report) if report is not None else self._last
+        if doc is None:
+            return False
+        self._printer().preview(doc)
+        return True

@@ -364,12 +364,14 @@ class PvzService:
     def start_count(self, cell_id: str) -> CellCount:
         if self.store.cell(cell_id) is None:
             raise PvzError("unknown_cell", cell_id)
-        expected = {
-            u.id: u.label
+        units = [
+            u
             for u in self.store.cell_contents(cell_id)
             if u.status in (UnitStatus.ACCEPTED, UnitStatus.REFUSED)
-        }
-        return CellCount(cell_id, expected)
+        ]
+        return CellCount(
+            cell_id, {u.id: u.label for u in units}, products={u.id: u.product_name for u in units}
+        )
 
     def record_count(self, count: CellCount) -> Done:
         changes = self._record(OpType.INVENTORY, count.payload())

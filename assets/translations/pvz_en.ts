@@ -48,10 +48,6 @@
         <translation>Close box</translation>
     </message>
     <message>
-        <source>Acceptance report</source>
-        <translation>Acceptance report</translation>
-    </message>
-    <message>
         <source>Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7</source>
         <translation>Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7</translation>
     </message>
@@ -68,8 +64,12 @@
         <translation>All units scanned: close the box (Ctrl+E)</translation>
     </message>
     <message>
-        <source>Print the acceptance report with Ctrl+P.</source>
-        <translation>Print the acceptance report with Ctrl+P.</translation>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Ctrl+P shows the acceptance report before it prints.</source>
+        <translation>Ctrl+P shows the acceptance report before it prints.</translation>
     </message>
     <message>
         <source>Scan the next unit from the box</source>
@@ -168,8 +168,8 @@
         <translation>Box closed: accepted %1, shortage %2</translation>
     </message>
     <message>
-        <source>Acceptance report sent to the printer</source>
-        <translation>Acceptance report sent to the printer</translation>
+        <source>Nothing printed yet: close a box first.</source>
+        <translation>Nothing printed yet: close a box first.</translation>
     </message>
 </context>
 <context>
@@ -357,6 +357,14 @@
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>unknown here</source>
+        <translation>unknown here</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Result</translation>
     </message>
@@ -518,6 +526,10 @@
     <message>
         <source>Next customer</source>
         <translation>Next customer</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>refused: %1</source>
@@ -853,6 +865,10 @@
         <translation>Confirm handover</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
         <source>Handover: no boxes scanned yet</source>
         <translation>Handover: no boxes scanned yet</translation>
     </message>
@@ -927,6 +943,10 @@
     <message>
         <source>Return box %1 closed: %2 units</source>
         <translation>Return box %1 closed: %2 units</translation>
+    </message>
+    <message>
+        <source>Nothing printed yet.</source>
+        <translation>Nothing printed yet.</translation>
     </message>
     <message>
         <source>Box %1 is not a return box of this pickup point.</source>

@@ -48,10 +48,6 @@
         <translation>Закрыть короб</translation>
     </message>
     <message>
-        <source>Acceptance report</source>
-        <translation>Акт приёмки</translation>
-    </message>
-    <message>
         <source>Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7</source>
         <translation>Короб %1: ожидается %2, принято %3, осталось %4, недостача %5, повреждено %6, излишки %7</translation>
     </message>
@@ -68,8 +64,12 @@
         <translation>Все товары отсканированы: закройте короб (Ctrl+E)</translation>
     </message>
     <message>
-        <source>Print the acceptance report with Ctrl+P.</source>
-        <translation>Акт приёмки печатается по Ctrl+P.</translation>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <source>Ctrl+P shows the acceptance report before it prints.</source>
+        <translation>Ctrl+P покажет акт приёмки перед печатью.</translation>
     </message>
     <message>
         <source>Scan the next unit from the box</source>
@@ -168,8 +168,8 @@
         <translation>Короб закрыт: принято %1, недостача %2</translation>
     </message>
     <message>
-        <source>Acceptance report sent to the printer</source>
-        <translation>Акт приёмки отправлен на печать</translation>
+        <source>Nothing printed yet: close a box first.</source>
+        <translation>Ещё ничего не печаталось: сначала закройте короб.</translation>
     </message>
 </context>
 <context>
@@ -357,6 +357,14 @@
         <translation>Товар</translation>
     </message>
     <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>unknown here</source>
+        <translation>нет в базе ПВЗ</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
@@ -518,6 +526,10 @@
     <message>
         <source>Next customer</source>
         <translation>Следующий покупатель</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>refused: %1</source>
@@ -853,6 +865,10 @@
         <translation>Подтвердить передачу</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
         <source>Handover: no boxes scanned yet</source>
         <translation>Передача: коробы ещё не отсканированы</translation>
     </message>
@@ -927,6 +943,10 @@
     <message>
         <source>Return box %1 closed: %2 units</source>
         <translation>Возвратный короб %1 закрыт: товаров %2</translation>
+    </message>
+    <message>
+        <source>Nothing printed yet.</source>
+        <translation>Ещё ничего не печаталось.</translation>
     </message>
     <message>
         <source>Box %1 is not a return box of this pickup point.</source>

@@ -315,23 +315,23 @@
     </message>
     <message>
         <source>Every line is done: %1 units short, recorded for the office.</source>
-        <translation>Every line is done: %1 units short, recorded for the office.</translation>
+        <translation>Every item is done: %1 units short, recorded for the office.</translation>
     </message>
     <message>
         <source>Every line of this task is done.</source>
-        <translation>Every line of this task is done.</translation>
+        <translation>Every item of this task is done.</translation>
     </message>
     <message>
         <source>Line %1 of %2 · picked %3 of %4</source>
-        <translation>Line %1 of %2 · picked %3 of %4</translation>
+        <translation>Item %1 of %2 · picked %3 of %4</translation>
     </message>
     <message>
         <source>Not found: %1 left on this line. Press again to record the shortage.</source>
-        <translation>Not found: %1 left on this line. Press again to record the shortage.</translation>
+        <translation>Not found: %1 of this item left. Press again to record the shortage.</translation>
     </message>
     <message>
         <source>Damaged: %1 left on this line. Press again to record them.</source>
-        <translation>Damaged: %1 left on this line. Press again to record them.</translation>
+        <translation>Damaged: %1 of this item left. Press again to record them.</translation>
     </message>
 </context>
 <context>
@@ -468,8 +468,24 @@
         <translation>paid %1 d ago</translation>
     </message>
     <message>
-        <source>Open tasks: %1 · oldest first</source>
-        <translation>Open tasks: %1 · oldest first</translation>
+        <source>Route left at %1: %2</source>
+        <translation>Route left at %1: %2</translation>
+    </message>
+    <message>
+        <source>Will miss %1: %2</source>
+        <translation>Will miss %1: %2</translation>
+    </message>
+    <message>
+        <source>Leaves %1: %2</source>
+        <translation>Leaves %1: %2</translation>
+    </message>
+    <message>
+        <source>Open tasks: %1 · by route departure</source>
+        <translation>Open tasks: %1 · by route departure</translation>
+    </message>
+    <message>
+        <source>%1 will miss their route: pick them first</source>
+        <translation>%1 will miss their route: pick them first</translation>
     </message>
     <message>
         <source>Choose a task</source>
@@ -504,7 +520,7 @@
     </message>
     <message>
         <source>Task done: every line is picked</source>
-        <translation>Task done: every line is picked</translation>
+        <translation>Task done: every item is picked</translation>
     </message>
     <message>
         <source>Task done with a shortage: picked {picked} of {total}, {short} short</source>
@@ -524,7 +540,7 @@
     </message>
     <message>
         <source>Wrong location {scanned}: this line is at {location}.</source>
-        <translation>Wrong location {scanned}: this line is at {location}.</translation>
+        <translation>Wrong location {scanned}: this item is at {location}.</translation>
     </message>
     <message>
         <source>Location {location} confirmed.</source>
@@ -532,15 +548,15 @@
     </message>
     <message>
         <source>Wrong product: this line is {product}.</source>
-        <translation>Wrong product: this line is {product}.</translation>
+        <translation>Wrong product: this item is {product}.</translation>
     </message>
     <message>
         <source>Enough: the line needs {demand} and all are picked.</source>
-        <translation>Enough: the line needs {demand} and all are picked.</translation>
+        <translation>Enough: this item needs {demand} and all are picked.</translation>
     </message>
     <message>
-        <source>This unit belongs to another line of the task, at {location}.</source>
-        <translation>This unit belongs to another line of the task, at {location}.</translation>
+        <source>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</source>
+        <translation>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</translation>
     </message>
     <message>
         <source>Unit {label} is not in this task.</source>
@@ -887,6 +903,10 @@
     <message>
         <source>WB Ops warehouse terminal</source>
         <translation>WB Ops warehouse terminal</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>Locked after a pause: log in again to continue.</source>

@@ -468,8 +468,24 @@
         <translation>оплачен %1 дн назад</translation>
     </message>
     <message>
-        <source>Open tasks: %1 · oldest first</source>
-        <translation>Открытых заданий: %1 · сначала старые</translation>
+        <source>Route left at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Will miss %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaves %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tasks: %1 · by route departure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will miss their route: pick them first</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a task</source>
@@ -539,8 +555,8 @@
         <translation>Хватит: по этой позиции нужно {demand}, всё собрано.</translation>
     </message>
     <message>
-        <source>This unit belongs to another line of the task, at {location}.</source>
-        <translation>Этот товар из другой позиции задания, место {location}.</translation>
+        <source>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unit {label} is not in this task.</source>
@@ -887,6 +903,10 @@
     <message>
         <source>WB Ops warehouse terminal</source>
         <translation>WB Ops · складской терминал</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Locked after a pause: log in again to continue.</source>

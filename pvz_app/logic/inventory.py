@@ -13,12 +13,15 @@ class CellCount:
     cell_id: str
     expected: dict[str, str]  # unit id -> label
     scanned: dict[str, str] = field(default_factory=dict)  # unit id -> label, in scan order
+    products: dict[str, str] = field(default_factory=dict)  # unit id -> product name, where known
 
-    def scan(self, unit_id: str, label: str) -> bool:
+    def scan(self, unit_id: str, label: str, product: str = "") -> bool:
         """Count a unit; False when it was already counted."""
         if unit_id in self.scanned:
             return False
         self.scanned[unit_id] = label
+        if product:
+            self.products.setdefault(unit_id, product)
         return True
 
     @property

@@ -51,7 +51,7 @@ class AcceptanceScreen(Screen):
         self.add_action("surplus", self.tr("Surplus"), "Ctrl+I", self.surplus)
         self.add_action("damage", self.tr("Damaged"), "Ctrl+B", self.damage)
         self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box, primary=True)
-        self.add_action("report", self.tr("Acceptance report"), "Ctrl+P", self.print_report)
+        self.add_action("report", self.tr("Preview"), "Ctrl+P", self.preview_report)
         self._sync_actions()
 
     @staticmethod
@@ -72,7 +72,7 @@ class AcceptanceScreen(Screen):
             surplus=bool(s and s.last_unknown),
             damage=open_box,
             close=open_box,
-            report=open_box,
+            report=True,  # the open box's report, or the last closed box's
         )
 
     def _render(self) -> None:
@@ -106,7 +106,7 @@ class AcceptanceScreen(Screen):
         elif s.done:
             self.prompt.set_step(
                 self.tr("All units scanned: close the box (Ctrl+E)"),
-                self.tr("Print the acceptance report with Ctrl+P."),
+                self.tr("Ctrl+P shows the acceptance report before it prints."),
                 tone="ok",
             )
         else:
@@ -385,10 +385,13 @@ class AcceptanceScreen(Screen):
             lang=self.ctx.lang,
         )
 
-    def print_report(self) -> None:
+    def preview_report(self) -> None:
+        """The acceptance report in the print preview, on demand: the open box's so far, or the
+        last closed box's (closing prints it straight to the configured printer)."""
         if self.session is not None:
-            self.ctx.reports.output(self.report(self.session))
-            self.info(self.tr("Acceptance report sent to the printer"))
+            self.ctx.reports.preview(self.report(self.session))
+        elif not self.ctx.reports.preview():
+            self.info(self.tr("Nothing printed yet: close a box first."))
 
     def on_changed(self, changes: ChangeSet) -> None:
         s = self.session

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLineEdit, QPushButton, 
 
 from shared.barcodes import BarcodeError, Scan, ScanKind, parse
 from shared.qt import i18n
-from shared.qt.feedback import FeedbackBanner
+from shared.qt.feedback import FeedbackBanner, Tone
 from shared.qt.operations import OpFailure, OpResult
 from shared.qt.widgets import StepPrompt, title
 from shared.scanning.events import ScanEvent
@@ -195,6 +195,13 @@ class Screen(QWidget):
 
     def info(self, message: str) -> None:
         self.ctx.feedback.info(message)
+
+    def clear_stale(self) -> None:
+        """The screen is back at its first step: a red or yellow message from before goes away
+        (a message that says what just happened, green or neutral, stays)."""
+        last = self.ctx.feedback.last
+        if last is not None and last[0] in (Tone.ERROR, Tone.WARNING, Tone.REPEAT):
+            self.ctx.feedback.info("")
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
         self.body.addWidget(widget, stretch)

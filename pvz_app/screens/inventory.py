@@ -19,6 +19,7 @@ class CountRow:
     unit_id: str
     label: str
     state: str  # "expected", "found", "unexpected"
+    product: str = ""  # the product's name from the pulled catalog; "" for a unit unknown here
 
 
 class InventoryScreen(Screen):
@@ -38,6 +39,7 @@ class InventoryScreen(Screen):
         self.model: RecordTableModel[CountRow] = RecordTableModel(
             [
                 Column(self.tr("Unit"), lambda r: r.label, bold=True),
+                Column(self.tr("Product"), lambda r: r.product or self.tr("unknown here")),
                 Column(self.tr("Result"), self._state_text),
             ],
             key=lambda r: r.unit_id,
@@ -61,8 +63,12 @@ class InventoryScreen(Screen):
         c = self.count
         if c is None:
             return []
-        rows = [CountRow(u, c.expected[u], "found" if u in c.scanned else "expected") for u in c.expected]
-        rows += [CountRow(u, c.scanned[u], "unexpected") for u in c.unexpected]
+        names = c.products
+        rows = [
+            CountRow(u, c.expected[u], "found" if u in c.scanned else "expected", names.get(u, ""))
+            for u in c.expected
+        ]
+        rows += [CountRow(u, c.scanned[u], "unexpected", names.get(u, "")) for u in c.unexpected]
         return rows
 
     def _sync(self) -> None:
@@ -131,7 +137,7 @@ class InventoryScreen(Screen):
         if c is None:
             return
         unit_id = getattr(unit, "id", None) or label  # an unknown unit is recorded by its label
-        if not c.scan(unit_id, label):
+        if not c.scan(unit_id, label, str(getattr(unit, "product_name", "") or "")):
             self.warning(self.tr("Unit %1 is already counted.").replace("%1", label))
             return
         if unit_id in c.expected:
@@ -170,3 +176,4 @@ class InventoryScreen(Screen):
         self.count = None
         self._sync()
         self.reset_prompt()
+        self.clear_stale()

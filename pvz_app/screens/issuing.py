@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from shared.barcodes import Scan, ScanKind
 from shared.qt import i18n
@@ -82,6 +91,14 @@ class IssuingScreen(Screen):
         )
         self.table = make_table(self.model, self)
         self.table.setObjectName("pickupTable")
+        # the status is what the clerk acts on: always whole; a long product name gives way
+        # (elided, whole in its tooltip) instead of pushing the status off the right edge
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.add(self.table, 1)
         self.add_action("refuse", self.tr("Refused"), "Ctrl+R", self.refuse)
         self.add_action("take", self.tr("Taken"), "Ctrl+T", self.take)
@@ -127,7 +144,7 @@ class IssuingScreen(Screen):
             refuse=bool(s and s.fetched),
             take=bool(s and s.refused),
             complete=bool(s and s.can_complete),
-            cancel=s is not None,
+            cancel=True,  # with no pickup open it clears a refused code for the next customer
         )
 
     def _render(self) -> None:
@@ -373,6 +390,11 @@ class IssuingScreen(Screen):
     def cancel(self) -> None:
         s = self.session
         if s is None:
+            # a code that was refused (red) goes away: the screen is ready for the next customer
+            self.code.clear()
+            self.reset_prompt()
+            self.clear_stale()
+            self.code.setFocus()
             return
         if s.started and not self.ctx.extras.get("confirm", _confirm)(
             self,

@@ -63,6 +63,8 @@ class ReturnsScreen(Screen):
         self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box)
         self.add_action("handover_mode", self.tr("Hand over to courier"), "Ctrl+H", self.toggle_handover)
         self.add_action("handover", self.tr("Confirm handover"), "Ctrl+Return", self.handover, primary=True)
+        # labels and acts print straight to the configured printer; the preview is on demand
+        self.add_action("preview", self.tr("Preview"), "Ctrl+P", self.preview)
         self._sync()
 
     def _sync(self) -> None:
@@ -212,6 +214,11 @@ class ReturnsScreen(Screen):
         self.packed = []
         self._sync()
         self.reset_prompt()
+
+    def preview(self) -> None:
+        """The last label or act printed, in the print preview."""
+        if not self.ctx.reports.preview():
+            self.info(self.tr("Nothing printed yet."))
 
     # --- handover ----------------------------------------------------------------------------
     def toggle_handover(self) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -211,6 +211,12 @@ class Screen(QWidget):
     def clear_result(self) -> None:
         self._last = ("", "info")
 
+    def drop_stale(self) -> None:
+        """The worker comes back to this step from elsewhere: a red or yellow message from the last
+        visit no longer applies (a green one saying what was done may stay)."""
+        if self._last[1] in ("error", "warn"):
+            self.clear_result()
+
     def msg(self, m: Msg) -> str:
         return texts.render(m)
 
@@ -309,6 +315,13 @@ class FlowScreen(ScanScreen):
     """
 
     flow: Any = None
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # the worker leaves this job (back to the menu, another job): a red message from now will
+        # not greet them when they come back; a minimised window (spontaneous) keeps it
+        if not event.spontaneous():
+            self.drop_stale()
+        super().hideEvent(event)
 
     def refresh(self) -> None:
         reload = getattr(self.flow, "reload", None)

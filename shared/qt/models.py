@@ -138,7 +138,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             tone = self._tone(row) if self._tone else None
             return QBrush(TONES[f"{tone}_bg"]) if tone and f"{tone}_bg" in TONES else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return reason or None
+            # a greyed row says why; otherwise the cell's own text, whole where the view elides it
+            return reason or ("" if (text := column.text(row)) is None else str(text)) or None
         if role == Qt.ItemDataRole.FontRole and column.bold:
             return self._bold
         return None

@@ -167,8 +167,10 @@ class World:
         user_id = create_user(self._ctx, username, role, password, site_id, display_name, phone)
         return Account(username, password, user_id, role, site_id)
 
-    def add_products(self, n: int, *, marking_every: int = 0, brand: str = "Тестовый бренд") -> list[str]:
-        """n products 'Товар N' with GTINs; every marking_every-th needs a marking code. Returns SKUs."""
+    def add_products(
+        self, n: int, *, marking_every: int = 0, brand: str = "Тестовый бренд", name: str = "Товар"
+    ) -> list[str]:
+        """n products '<name> N' with GTINs; every marking_every-th needs a marking code. Returns SKUs."""
         from backend_stub.services.admin import NewProduct, add_products
 
         items = []
@@ -178,7 +180,7 @@ class World:
             items.append(
                 NewProduct(
                     sku=sku,
-                    name=f"Товар {self._sku}",
+                    name=f"{name} {self._sku}",
                     brand=brand,
                     price_kopecks=10_000 + self._sku * 100,
                     gtin=make_gtin13(f"46{self._sscc % 10**6:06d}{self._sku:04d}"),
