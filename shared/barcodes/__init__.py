@@ -17,6 +17,7 @@ from shared.barcodes.formats import (
     make_marking_code,
     make_pickup_code,
     make_sscc,
+    make_tote_label,
     make_unit_label,
 )
 from shared.barcodes.messages import render_message
@@ -41,6 +42,7 @@ __all__ = [
     "make_marking_code",
     "make_pickup_code",
     "make_sscc",
+    "make_tote_label",
     "make_unit_label",
     "parse",
     "render_message",

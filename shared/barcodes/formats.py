@@ -17,6 +17,7 @@ CELL_PREFIX = "C-"
 LOCATION_PREFIX = "L-"
 BADGE_PREFIX = "E"
 DOCUMENT_PREFIX = "D"
+TOTE_PREFIX = "T"
 PICKUP_PREFIX = "WBP1."
 
 SITE_ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
@@ -100,6 +101,14 @@ def make_document_label(number: int) -> str:
         raise ValueError("document number out of range")
     body = f"{number:09d}"
     return DOCUMENT_PREFIX + body + gs1_check_digit(body)
+
+
+def make_tote_label(number: int) -> str:
+    """Picking tote: 'T' + 5-digit tote number + GS1 check digit, e.g. T000017 (tote 1)."""
+    if not 0 < number < 10**5:
+        raise ValueError("tote number is 1..99999")
+    body = f"{number:05d}"
+    return TOTE_PREFIX + body + gs1_check_digit(body)
 
 
 def cell_id(site_id: str, number: int) -> str:

@@ -25,6 +25,7 @@ KIND_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "pickup": "QR-код получения заказа",
         "marking": "код маркировки «Честный знак»",
         "document": "штрихкод накладной",
+        "tote": "этикетку ящика тележки",
     },
     "en": {
         "product": "a product barcode",
@@ -36,6 +37,7 @@ KIND_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
         "pickup": "a pickup QR code",
         "marking": "a marking code",
         "document": "a delivery document barcode",
+        "tote": "a tote label",
     },
 }
 

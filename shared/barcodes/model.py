@@ -20,6 +20,7 @@ class ScanKind(StrEnum):
     PICKUP = "pickup"  # the customer's pickup QR code
     MARKING = "marking"  # a "Chestny ZNAK" marking code (GS1 DataMatrix)
     DOCUMENT = "document"  # a supplier delivery document
+    TOTE = "tote"  # a warehouse picking tote on a cart (cluster picking)
 
 
 EMPTY_FIELDS: Mapping[str, str] = MappingProxyType({})

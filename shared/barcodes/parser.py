@@ -278,6 +278,13 @@ def _document(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) 
     raise _numbered_label_error(s, ScanKind.DOCUMENT, 10)
 
 
+def _tote(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    body = s[1:]
+    if len(body) == 6 and _digits(body) and _gs1_check_ok(body) and body[:5] != "00000":
+        return _scan(ScanKind.TOTE, "T" + body, {"number": body[:5]}, sym, repaired, raw)
+    raise _numbered_label_error(s, ScanKind.TOTE, 6)
+
+
 def _site_and_tail(s: str, kind: ScanKind) -> tuple[str, str]:
     rest = s[2:]
     cut = rest.rfind("-")
@@ -359,6 +366,7 @@ for _c, _h in (
     ("L", _location),
     ("E", _badge),
     ("D", _document),
+    ("T", _tote),
     ("W", _pickup),
 ):
     _DISPATCH[_c] = _h
