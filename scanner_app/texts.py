@@ -47,6 +47,26 @@ TEXTS: dict[str, Any] = {  # values are str; QT_TRANSLATE_NOOP is typed object
     "pick_not_pickable": QT_TRANSLATE_NOOP("Terminal", "This unit cannot be picked: it is {status}."),
     "pick_unit_ok": QT_TRANSLATE_NOOP("Terminal", "Picked {picked} of {demand}."),
     "pick_skipped": QT_TRANSLATE_NOOP("Terminal", "Skipped {count}: recorded as a shortage."),
+    # cluster picking: a cart of totes, one task each
+    "cart_scan_tote": QT_TRANSLATE_NOOP("Terminal", "Scan the tote for cart place {position}"),
+    "cart_ready": QT_TRANSLATE_NOOP("Terminal", "{tasks} totes on the cart: start the walk"),
+    "cart_tote_bound": QT_TRANSLATE_NOOP("Terminal", "Tote {tote} is place {position}."),
+    "cart_tote_taken": QT_TRANSLATE_NOOP("Terminal", "This tote is already place {position}."),
+    "cart_full": QT_TRANSLATE_NOOP("Terminal", "Every task of the cart has its tote ({tasks})."),
+    "cart_no_totes": QT_TRANSLATE_NOOP("Terminal", "Scan at least one tote first."),
+    "cart_walk_starts": QT_TRANSLATE_NOOP("Terminal", "Walk with {tasks} totes: go to the first location."),
+    "cart_done": QT_TRANSLATE_NOOP("Terminal", "Cart done: every item is in its tote"),
+    "cart_put_into": QT_TRANSLATE_NOOP("Terminal", "Put it into tote {position} and scan the tote"),
+    "cart_put_ok": QT_TRANSLATE_NOOP("Terminal", "In tote {position}."),
+    "cart_wrong_tote": QT_TRANSLATE_NOOP(
+        "Terminal", "Wrong tote {scanned}: this item goes into tote {position}."
+    ),
+    "cart_tote_first": QT_TRANSLATE_NOOP("Terminal", "Put the item into tote {position} first."),
+    "cart_unit_first": QT_TRANSLATE_NOOP("Terminal", "Scan an item first, then its tote."),
+    "cart_product_not_here": QT_TRANSLATE_NOOP(
+        "Terminal", "No item of this product is wanted at {location}."
+    ),
+    "cart_not_on_cart": QT_TRANSLATE_NOOP("Terminal", "Item {label} is in no task of this cart."),
     # packing
     "pack_scan_box": QT_TRANSLATE_NOOP("Terminal", "Scan a box label or make a new one"),
     "pack_closed": QT_TRANSLATE_NOOP("Terminal", "Box closed: print its label, then take the next box"),

@@ -32,6 +32,7 @@ from shared.qt.theme import repolish
 from shared.store.models import TaskView
 
 from .. import texts
+from ..logic.cluster import CART_SIZE
 from ..logic.common import Level, wrong_kind
 from .base import Context, ScanScreen, big_button, info_label
 
@@ -202,8 +203,9 @@ class TaskListScreen(ScanScreen):
         self.refresh_button = self.add_action(big_button("", self), "F5", self.reload)
         self.open_button = self.add_action(big_button("", self, primary=True), "F2", self.open_selected)
         self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("menu"))
+        self.cart_button = self.add_action(big_button("", self), "F3", self.open_cart)
         self.button_row(self.refresh_button, self.open_button)
-        self.button_row(self.back)
+        self.button_row(self.back, self.cart_button)
         self.code.hide()
         self.code_ok.hide()
         self.retranslate()
@@ -212,6 +214,7 @@ class TaskListScreen(ScanScreen):
         self.label_button(self.refresh_button, self.tr("Refresh"))
         self.label_button(self.open_button, self.tr("Start"))
         self.label_button(self.back, self.tr("Menu"))
+        self.label_button(self.cart_button, self.tr("Cart of %1").replace("%1", str(CART_SIZE)))
         self.pull_hint.setText(self.tr("Release to refresh"))
 
     def title(self) -> str:
@@ -286,6 +289,7 @@ class TaskListScreen(ScanScreen):
         repolish(self.header)
         self.set_prompt(self.tr("Choose a task") if count else self.tr("No open tasks"))
         self.open_button.setEnabled(count > 0)
+        self.cart_button.setEnabled(count > 0)
 
     def _pulling(self, armed: bool) -> None:
         self.pull_hint.setVisible(armed)
@@ -309,6 +313,13 @@ class TaskListScreen(ScanScreen):
         task = self.model.task(index.row())
         if task is not None:
             self.go("pick", task.id)
+
+    def open_cart(self) -> None:
+        """Cluster picking: the first tasks of the list (earliest departures) onto one cart."""
+        rows = [self.model.task(i) for i in range(min(CART_SIZE, self.model.rowCount()))]
+        ids = [t.id for t in rows if t is not None]
+        if ids:
+            self.go("cluster", ids)
 
     def open_selected(self) -> None:
         index = self.view.currentIndex()
