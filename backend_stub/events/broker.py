@@ -19,15 +19,23 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert, select, update
 
+from ..context import AppContext
 from ..db import relay_offsets
 from .outbox import read_after
 
-if TYPE_CHECKING:
-    from .relay import Relay
+
+class EventHandler(Protocol):
+    """What the bridge needs of the relay (relay.py imports this module, not the other way)."""
+
+    @property
+    def ctx(self) -> AppContext: ...
+
+    def handle_event(self, event: dict[str, Any]) -> bool: ...
+
 
 STREAM = "WB_EVENTS"
 SUBJECTS = "wb.events.>"
@@ -44,7 +52,7 @@ def subject(event_type: str) -> str:
 
 
 class NatsBridge:
-    def __init__(self, relay: Relay, url: str) -> None:
+    def __init__(self, relay: EventHandler, url: str) -> None:
         self._relay = relay
         self._url = url
         self._nc: Any = None

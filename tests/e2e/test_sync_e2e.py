@@ -41,9 +41,16 @@ class MemoryKeyring(KeyringBackend):
         self.items.pop((service, username), None)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendServer]:
-    with BackendServer(tmp_path_factory.mktemp("backend")) as s:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[BackendServer]:
+    """A real backend on SQLite, then on PostgreSQL (the app's sync engine against both)."""
+    url = None
+    if request.param == "postgresql":
+        postgres = request.getfixturevalue("postgres_server")
+        url = postgres.new_database()
+    with BackendServer(tmp_path_factory.mktemp("backend"), database_url=url) as s:
         yield s
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from tests.support.inprocess import InProcessBackend
 from tests.support.world import World
@@ -15,8 +16,13 @@ from tests.support.world import World
 _device_numbers = itertools.count()
 
 
-def test_push_is_exactly_once_under_any_batching_and_retries(tmp_path: Path) -> None:
-    with InProcessBackend(tmp_path / "b") as backend, World.standard(backend, products=3) as w:
+def test_push_is_exactly_once_under_any_batching_and_retries(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with (
+        InProcessBackend(tmp_path / "b", database_url=backend_database) as backend,
+        World.standard(backend, products=3) as w,
+    ):
         order = w.place_order(w.customer, w.pvz1, [w.skus[0], w.skus[1]])
         w.pay(order)
         box = w.ship(order)
@@ -57,8 +63,9 @@ def test_push_is_exactly_once_under_any_batching_and_retries(tmp_path: Path) -> 
             for got in answers.values():
                 assert len(set(map(repr, got))) == 1  # the first answer, replayed
             with backend.ctx.db.read() as conn:
-                n, last = conn.exec_driver_sql(
-                    "SELECT count(*), max(seq) FROM op_results WHERE device_id = ?", (dev.device_id,)
+                n, last = conn.execute(
+                    text("SELECT count(*), max(seq) FROM op_results WHERE device_id = :d"),
+                    {"d": dev.device_id},
                 ).one()
             assert (n, last) == (len(ops), len(ops))
             moved = [o for o in ops if o["type"] == "unit.move" and answers[o["op_id"]][0][0] == "applied"]

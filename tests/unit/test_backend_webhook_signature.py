@@ -21,9 +21,13 @@ NOW = 1_800_000_000
 
 
 @pytest.fixture
-def w(tmp_path: Path) -> Iterator[World]:
+def w(tmp_path: Path, backend_database: str | None) -> Iterator[World]:
+    """On SQLite and on PostgreSQL."""
     clock = ManualClock(datetime(2026, 11, 25, 9, 0, tzinfo=UTC))
-    with InProcessBackend(tmp_path / "b", clock=clock) as backend, World.standard(backend) as world:
+    with (
+        InProcessBackend(tmp_path / "b", clock=clock, database_url=backend_database) as backend,
+        World.standard(backend) as world,
+    ):
         yield world
 
 
