@@ -28,6 +28,7 @@ from shared.qt.status import StatusModel
 
 from .logic.common import Level
 from .screens.base import Context, Screen
+from .screens.cluster import ClusterScreen
 from .screens.conflicts import ConflictScreen
 from .screens.count import CountScreen
 from .screens.login import LoginScreen
@@ -85,7 +86,9 @@ class TerminalWindow(QWidget):
             bridge,
             source_factory=camera_source,
             clock=services.clock,
-            preview_size=QSize(456, 220),
+            preview_size=QSize(176, 99),  # what fits above the tallest screen in 800 px
+            beside=True,
+            margins=(8, 4, 8, 4),
             parent=self,
         )
         self.camera_button = QPushButton(self)
@@ -102,6 +105,7 @@ class TerminalWindow(QWidget):
             MenuScreen,
             TaskListScreen,
             PickScreen,
+            ClusterScreen,
             PackScreen,
             ShipScreen,
             ReturnScreen,

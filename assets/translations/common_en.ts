@@ -73,6 +73,33 @@
     </message>
 </context>
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>No camera found: scan with the scanner or type the code.</source>
+        <translation>No camera found: scan with the scanner or type the code.</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available: the barcode decoder is missing.</source>
+        <translation>Camera scanning is not available: the barcode decoder is missing.</translation>
+    </message>
+    <message>
+        <source>Camera: %1. Hold the code inside the frame.</source>
+        <translation>Camera: %1. Hold the code inside the frame.</translation>
+    </message>
+    <message>
+        <source>The camera stopped: %1</source>
+        <translation>The camera stopped: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfigNotice</name>
     <message>
         <source>The configuration has problems; the app runs on its last good settings:</source>

@@ -73,6 +73,33 @@
     </message>
 </context>
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <source>No camera</source>
+        <translation>Нет камеры</translation>
+    </message>
+    <message>
+        <source>No camera found: scan with the scanner or type the code.</source>
+        <translation>Камера не найдена: сканируйте сканером или введите код.</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>камера</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available: the barcode decoder is missing.</source>
+        <translation>Сканирование камерой недоступно: нет декодера штрихкодов.</translation>
+    </message>
+    <message>
+        <source>Camera: %1. Hold the code inside the frame.</source>
+        <translation>Камера: %1. Держите код внутри рамки.</translation>
+    </message>
+    <message>
+        <source>The camera stopped: %1</source>
+        <translation>Камера остановилась: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfigNotice</name>
     <message>
         <source>The configuration has problems; the app runs on its last good settings:</source>

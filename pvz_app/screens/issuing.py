@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
@@ -75,6 +75,8 @@ class IssuingScreen(Screen):
             self.ctx.scanner,
             source_factory=self.ctx.extras.get("camera_source"),
             clock=self.ctx.clock,
+            preview_size=QSize(256, 144),
+            beside=True,
             parent=self,
         )
         self.add(self.camera)

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHideEvent, QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from shared.domain.clock import Clock
 from shared.scanning.camera import CameraScanner
@@ -238,6 +238,8 @@ class CameraPanel(QWidget):
         says its state in this panel's status line).
     source_factory: makes the frame source on each open (default: the system's camera).
     clock: the app's clock, for the scans' times (the bridge's debouncer compares them).
+    preview_size: the preview's fixed size (320x180 by default); `beside` puts the status line to
+        its right instead of below.
     """
 
     opened = Signal(bool)  # True: the camera runs; False: closed, or there is none
@@ -249,6 +251,8 @@ class CameraPanel(QWidget):
         source_factory: SourceFactory | None = None,
         clock: Clock | None = None,
         preview_size: QSize | None = None,
+        beside: bool = False,
+        margins: tuple[int, int, int, int] = (0, 0, 0, 0),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -264,11 +268,12 @@ class CameraPanel(QWidget):
         self.status.setProperty("role", "hint")
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        # beside: the status line right of the preview (the terminal has no height to spare)
+        layout = QHBoxLayout(self) if beside else QVBoxLayout(self)
+        layout.setContentsMargins(*margins)
+        layout.setSpacing(8 if beside else 4)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.status)
+        layout.addWidget(self.status, 1)
         self._last_paint = 0.0
         self._paint_every = 1.0 / PREVIEW_FPS
         bridge.scanned.connect(self._scanned)

@@ -89,6 +89,10 @@ class ZxingDecoder:
     front of a camera is mostly upright and dark on light). Every `thorough_every`-th frame is
     searched with both, so a label on its side or a phone in dark mode still reads, a moment later.
     `thorough_every=1` searches every frame thoroughly.
+
+    One code a frame (`multi=False`, the default) stops at the first code found, which halves the
+    time of a frame with a code in it: a camera is aimed at one code at a time, like a hand scanner,
+    and the scan area keeps the rest of the desk out. `multi=True` reads every code in the frame.
     """
 
     def __init__(
@@ -97,6 +101,7 @@ class ZxingDecoder:
         *,
         try_downscale: bool = True,
         thorough_every: int = 4,
+        multi: bool = False,
     ) -> None:
         import zxingcpp
 
@@ -106,6 +111,7 @@ class ZxingDecoder:
         self._formats = [getattr(zxingcpp.BarcodeFormat, name) for name in formats]
         self._try_downscale = try_downscale
         self.thorough_every = thorough_every
+        self.multi = multi
         self._count = 0
 
     def __call__(self, frame: Any, *, thorough: bool | None = None) -> list[Decoded]:
@@ -114,14 +120,18 @@ class ZxingDecoder:
         self._count += 1
         if thorough is None:
             thorough = self._count % self.thorough_every == 0
-        found = zx.read_barcodes(
-            frame,
-            formats=self._formats,
-            text_mode=zx.TextMode.Plain,
-            try_downscale=self._try_downscale,
-            try_rotate=thorough,
-            try_invert=thorough,
-        )
+        options = {
+            "formats": self._formats,
+            "text_mode": zx.TextMode.Plain,
+            "try_downscale": self._try_downscale,
+            "try_rotate": thorough,
+            "try_invert": thorough,
+        }
+        if self.multi:
+            found = zx.read_barcodes(frame, **options)
+        else:
+            first = zx.read_barcode(frame, **options)
+            found = [first] if first is not None else []
         out: list[Decoded] = []
         seen: set[str] = set()
         for barcode in found:

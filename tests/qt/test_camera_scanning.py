@@ -135,6 +135,8 @@ def test_the_terminal_reads_a_badge_with_its_camera(qapp: Any, qtbot: Any, tmp_p
         qtbot.keyClick(window, Qt.Key.Key_F6)
         assert window.camera.is_open and window.camera_button.isChecked()
         assert "rear camera" in window.camera.status.text()
+        # a strip, not a page: it fits above the terminal's screens within 800 px
+        qtbot.waitUntil(lambda: 0 < window.camera.height() <= 120)
         qtbot.waitUntil(lambda: window.login.badge == badge, timeout=10_000)
         assert "Badge read" in window.login.last_text
         qtbot.keyClick(window, Qt.Key.Key_F6)

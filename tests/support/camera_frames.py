@@ -145,6 +145,11 @@ def phone_frame(pickup_code: str, *, angle: float = 8.0) -> Image.Image:
     return frame.filter(ImageFilter.GaussianBlur(0.7))
 
 
+def empty_frame() -> Image.Image:
+    """The desk with nothing on it: what the camera sees most of the time."""
+    return _desk().copy()
+
+
 def frames(degradations: tuple[str, ...] = DEGRADATIONS) -> Iterator[tuple[LabelSpec, str, Image.Image]]:
     """Every test label in every degradation: (label, degradation, frame)."""
     for spec in label_specs():

@@ -64,6 +64,12 @@ def test_the_phone_frame_reads_the_pickup_qr(decoder: ZxingDecoder) -> None:
     assert parse(found.text).code == spec.code
 
 
+def test_every_code_of_a_frame_when_asked_and_a_label_s_qr_twin_is_not_a_second_code() -> None:
+    spec = next(s for s in LABELS if s.kind is ScanKind.UNIT)  # a long Code 128 with a QR twin
+    found = ZxingDecoder(multi=True, thorough_every=1)(render_frame(spec, "sharp"))
+    assert [parse(d.text).code for d in found] == [spec.code]
+
+
 def test_gs1_content_gets_the_gs1_identifier_a_scanner_sends() -> None:
     assert aim_identifier("DataMatrix", "]d8", gs1=True) == "]d2"
     assert aim_identifier("QRCode", "]Q1", gs1=True) == "]Q3"
