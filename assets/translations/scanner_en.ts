@@ -9,6 +9,65 @@
     </message>
 </context>
 <context>
+    <name>ClusterScreen</name>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Next cart</source>
+        <translation>Next cart</translation>
+    </message>
+    <message>
+        <source>Start walk</source>
+        <translation>Start walk</translation>
+    </message>
+    <message>
+        <source>Cart picking</source>
+        <translation>Cart picking</translation>
+    </message>
+    <message>
+        <source>Scan at least one tote first.</source>
+        <translation>Scan at least one tote first.</translation>
+    </message>
+    <message>
+        <source>Cart: one tote per task</source>
+        <translation>Cart: one tote per task</translation>
+    </message>
+    <message>
+        <source>%1 of %2 totes scanned</source>
+        <translation>%1 of %2 totes scanned</translation>
+    </message>
+    <message>
+        <source>scan a tote</source>
+        <translation>scan a tote</translation>
+    </message>
+    <message>
+        <source>Every task of the cart is picked: take the totes to packing.</source>
+        <translation>Every task of the cart is picked: take the totes to packing.</translation>
+    </message>
+    <message>
+        <source>Tote %1</source>
+        <translation>Tote %1</translation>
+    </message>
+    <message>
+        <source>tote %1: %2</source>
+        <translation>tote %1: %2</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2 · %3</source>
+        <translation>Stop %1 of %2 · %3</translation>
+    </message>
+    <message>
+        <source>Not found: press again to record this product short for the cart.</source>
+        <translation>Not found: press again to record this product short for the cart.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictScreen</name>
     <message>
         <source>Retry</source>
@@ -243,6 +302,18 @@
         <source>Conflicts: %1</source>
         <translation>Conflicts: %1</translation>
     </message>
+    <message>
+        <source>This shift: nothing picked yet</source>
+        <translation>This shift: nothing picked yet</translation>
+    </message>
+    <message>
+        <source>This shift: %1 lines, %2 items, %3 short</source>
+        <translation>This shift: %1 lines, %2 items, %3 short</translation>
+    </message>
+    <message>
+        <source>%1 lines/h · %2 items/h</source>
+        <translation>%1 lines/h · %2 items/h</translation>
+    </message>
 </context>
 <context>
     <name>PackScreen</name>
@@ -277,6 +348,14 @@
     <message>
         <source>Picked, waiting to be packed: %1</source>
         <translation>Picked, waiting to be packed: %1</translation>
+    </message>
+    <message>
+        <source>Route %1</source>
+        <translation>Route %1</translation>
+    </message>
+    <message>
+        <source>Route %1, leaves %2</source>
+        <translation>Route %1, leaves %2</translation>
     </message>
     <message>
         <source>The label did not print: %1</source>
@@ -444,6 +523,10 @@
         <translation>Menu</translation>
     </message>
     <message>
+        <source>Cart of %1</source>
+        <translation>Cart of %1</translation>
+    </message>
+    <message>
         <source>Release to refresh</source>
         <translation>Release to refresh</translation>
     </message>
@@ -577,6 +660,66 @@
     <message>
         <source>Skipped {count}: recorded as a shortage.</source>
         <translation>Skipped {count}: recorded as a shortage.</translation>
+    </message>
+    <message>
+        <source>Scan the tote for cart place {position}</source>
+        <translation>Scan the tote for cart place {position}</translation>
+    </message>
+    <message>
+        <source>{tasks} totes on the cart: start the walk</source>
+        <translation>{tasks} totes on the cart: start the walk</translation>
+    </message>
+    <message>
+        <source>Tote {tote} is place {position}.</source>
+        <translation>Tote {tote} is place {position}.</translation>
+    </message>
+    <message>
+        <source>This tote is already place {position}.</source>
+        <translation>This tote is already place {position}.</translation>
+    </message>
+    <message>
+        <source>Every task of the cart has its tote ({tasks}).</source>
+        <translation>Every task of the cart has its tote ({tasks}).</translation>
+    </message>
+    <message>
+        <source>Scan at least one tote first.</source>
+        <translation>Scan at least one tote first.</translation>
+    </message>
+    <message>
+        <source>Walk with {tasks} totes: go to the first location.</source>
+        <translation>Walk with {tasks} totes: go to the first location.</translation>
+    </message>
+    <message>
+        <source>Cart done: every item is in its tote</source>
+        <translation>Cart done: every item is in its tote</translation>
+    </message>
+    <message>
+        <source>Put it into tote {position} and scan the tote</source>
+        <translation>Put it into tote {position} and scan the tote</translation>
+    </message>
+    <message>
+        <source>In tote {position}.</source>
+        <translation>In tote {position}.</translation>
+    </message>
+    <message>
+        <source>Wrong tote {scanned}: this item goes into tote {position}.</source>
+        <translation>Wrong tote {scanned}: this item goes into tote {position}.</translation>
+    </message>
+    <message>
+        <source>Put the item into tote {position} first.</source>
+        <translation>Put the item into tote {position} first.</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then its tote.</source>
+        <translation>Scan an item first, then its tote.</translation>
+    </message>
+    <message>
+        <source>No item of this product is wanted at {location}.</source>
+        <translation>No item of this product is wanted at {location}.</translation>
+    </message>
+    <message>
+        <source>Item {label} is in no task of this cart.</source>
+        <translation>Item {label} is in no task of this cart.</translation>
     </message>
     <message>
         <source>Scan a box label or make a new one</source>

@@ -9,6 +9,65 @@
     </message>
 </context>
 <context>
+    <name>ClusterScreen</name>
+    <message>
+        <source>Not found</source>
+        <translation>Нет на месте</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задания</translation>
+    </message>
+    <message>
+        <source>Next cart</source>
+        <translation>Новая тележка</translation>
+    </message>
+    <message>
+        <source>Start walk</source>
+        <translation>Начать обход</translation>
+    </message>
+    <message>
+        <source>Cart picking</source>
+        <translation>Сборка тележкой</translation>
+    </message>
+    <message>
+        <source>Scan at least one tote first.</source>
+        <translation>Сначала отсканируйте хотя бы один ящик.</translation>
+    </message>
+    <message>
+        <source>Cart: one tote per task</source>
+        <translation>Тележка: по ящику на задание</translation>
+    </message>
+    <message>
+        <source>%1 of %2 totes scanned</source>
+        <translation>Отсканировано ящиков: %1 из %2</translation>
+    </message>
+    <message>
+        <source>scan a tote</source>
+        <translation>отсканируйте ящик</translation>
+    </message>
+    <message>
+        <source>Every task of the cart is picked: take the totes to packing.</source>
+        <translation>Все задания тележки собраны: везите ящики на упаковку.</translation>
+    </message>
+    <message>
+        <source>Tote %1</source>
+        <translation>Ящик %1</translation>
+    </message>
+    <message>
+        <source>tote %1: %2</source>
+        <translation>ящик %1: %2</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2 · %3</source>
+        <translation>Остановка %1 из %2 · %3</translation>
+    </message>
+    <message>
+        <source>Not found: press again to record this product short for the cart.</source>
+        <translation>Нет на месте: нажмите ещё раз, чтобы записать недостачу этого товара по тележке.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictScreen</name>
     <message>
         <source>Retry</source>
@@ -243,6 +302,18 @@
         <source>Conflicts: %1</source>
         <translation>Конфликты: %1</translation>
     </message>
+    <message>
+        <source>This shift: nothing picked yet</source>
+        <translation>За смену: ещё ничего не собрано</translation>
+    </message>
+    <message>
+        <source>This shift: %1 lines, %2 items, %3 short</source>
+        <translation>За смену: строк %1, товаров %2, недостача %3</translation>
+    </message>
+    <message>
+        <source>%1 lines/h · %2 items/h</source>
+        <translation>%1 строк/ч · %2 товаров/ч</translation>
+    </message>
 </context>
 <context>
     <name>PackScreen</name>
@@ -277,6 +348,14 @@
     <message>
         <source>Picked, waiting to be packed: %1</source>
         <translation>Собрано и ждёт упаковки: %1</translation>
+    </message>
+    <message>
+        <source>Route %1</source>
+        <translation>Рейс %1</translation>
+    </message>
+    <message>
+        <source>Route %1, leaves %2</source>
+        <translation>Рейс %1, отправка в %2</translation>
     </message>
     <message>
         <source>The label did not print: %1</source>
@@ -444,6 +523,10 @@
         <translation>Меню</translation>
     </message>
     <message>
+        <source>Cart of %1</source>
+        <translation>Тележка на %1</translation>
+    </message>
+    <message>
         <source>Release to refresh</source>
         <translation>Отпустите, чтобы обновить</translation>
     </message>
@@ -469,23 +552,23 @@
     </message>
     <message>
         <source>Route left at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Рейс ушёл в %1: %2</translation>
     </message>
     <message>
         <source>Will miss %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не успеет к %1: %2</translation>
     </message>
     <message>
         <source>Leaves %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправка в %1: %2</translation>
     </message>
     <message>
         <source>Open tasks: %1 · by route departure</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытых заданий: %1 · по времени отправки</translation>
     </message>
     <message>
         <source>%1 will miss their route: pick them first</source>
-        <translation type="unfinished"></translation>
+        <translation>Не успевают к рейсу: %1, соберите их первыми</translation>
     </message>
     <message>
         <source>Choose a task</source>
@@ -556,7 +639,7 @@
     </message>
     <message>
         <source>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не с этого места: этот товар берётся на {location} (остановка {stop}). Вы на {here}.</translation>
     </message>
     <message>
         <source>Unit {label} is not in this task.</source>
@@ -577,6 +660,66 @@
     <message>
         <source>Skipped {count}: recorded as a shortage.</source>
         <translation>Пропущено {count}: записано как недостача.</translation>
+    </message>
+    <message>
+        <source>Scan the tote for cart place {position}</source>
+        <translation>Отсканируйте ящик для места {position} на тележке</translation>
+    </message>
+    <message>
+        <source>{tasks} totes on the cart: start the walk</source>
+        <translation>Ящиков на тележке: {tasks}. Начните обход</translation>
+    </message>
+    <message>
+        <source>Tote {tote} is place {position}.</source>
+        <translation>Ящик {tote} на месте {position}.</translation>
+    </message>
+    <message>
+        <source>This tote is already place {position}.</source>
+        <translation>Этот ящик уже на месте {position}.</translation>
+    </message>
+    <message>
+        <source>Every task of the cart has its tote ({tasks}).</source>
+        <translation>У всех заданий тележки уже есть ящик ({tasks}).</translation>
+    </message>
+    <message>
+        <source>Scan at least one tote first.</source>
+        <translation>Сначала отсканируйте хотя бы один ящик.</translation>
+    </message>
+    <message>
+        <source>Walk with {tasks} totes: go to the first location.</source>
+        <translation>Обход с ящиками: {tasks}. Идите к первому месту.</translation>
+    </message>
+    <message>
+        <source>Cart done: every item is in its tote</source>
+        <translation>Тележка собрана: все товары в своих ящиках</translation>
+    </message>
+    <message>
+        <source>Put it into tote {position} and scan the tote</source>
+        <translation>Положите в ящик {position} и отсканируйте ящик</translation>
+    </message>
+    <message>
+        <source>In tote {position}.</source>
+        <translation>В ящике {position}.</translation>
+    </message>
+    <message>
+        <source>Wrong tote {scanned}: this item goes into tote {position}.</source>
+        <translation>Не тот ящик ({scanned}): этот товар — в ящик {position}.</translation>
+    </message>
+    <message>
+        <source>Put the item into tote {position} first.</source>
+        <translation>Сначала положите товар в ящик {position}.</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then its tote.</source>
+        <translation>Сначала отсканируйте товар, потом его ящик.</translation>
+    </message>
+    <message>
+        <source>No item of this product is wanted at {location}.</source>
+        <translation>Этот товар на {location} не нужен.</translation>
+    </message>
+    <message>
+        <source>Item {label} is in no task of this cart.</source>
+        <translation>Товара {label} нет в заданиях этой тележки.</translation>
     </message>
     <message>
         <source>Scan a box label or make a new one</source>

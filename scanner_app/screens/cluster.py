@@ -30,7 +30,7 @@ class ClusterScreen(FlowScreen):
         self.armed_skip: str | None = None
         self.location = info_label(self, "BigLocation", centered=True)
         self.tote = info_label(self, "ToteNumber", centered=True)
-        self.tote.setMinimumHeight(120)
+        self.tote.setFixedHeight(104)
         self.product = info_label(self, "LineProduct")
         self.line_info = info_label(self, "LineInfo")
         self.cart = QListWidget(self)
