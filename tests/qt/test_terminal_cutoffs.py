@@ -52,13 +52,13 @@ def test_the_task_list_goes_by_departure_and_warns_before_a_route_is_missed(
     # opening the first row opens the task with the earliest departure
     screen.open_selected()
     assert terminal.window.current.name == "pick"
-    assert terminal.window.screens["pick"].flow.task_id == first.id  # type: ignore[attr-defined]
+    assert terminal.window.screens["pick"].flow.task_id == first.id
 
 
 def test_packing_says_which_route_the_box_is_for(terminal: OfflineTerminal) -> None:
     task = next(t for t in terminal.store.pick_tasks(True) if t.route_name)
     terminal.window.navigate("pick", task.id)
-    flow: Any = terminal.window.screens["pick"].flow  # type: ignore[attr-defined]
+    flow: Any = terminal.window.screens["pick"].flow
     while not flow.finished:
         line = flow.current
         if not flow.location_confirmed:
