@@ -208,7 +208,9 @@ class Demo:
                 "PYTHONPATH": str(ROOT) + os.pathsep + self.env.get("PYTHONPATH", ""),
                 "XDG_CONFIG_HOME": str(DEMO / "config"),  # the demo never touches the real config
                 "XDG_DATA_HOME": str(DEMO / "share"),
-                "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",  # nor the real keyring
+                # nor the real keyring: the demo's own, its file inside .demo (shared/auth/demo_keyring.py)
+                "PYTHON_KEYRING_BACKEND": "shared.auth.demo_keyring.DemoKeyring",
+                "WB_DEMO_KEYRING_FILE": str(DEMO / "keyring.json"),
                 "WB_DATA_DIR": str(DEMO / "backend"),
                 # one line per HTTP request in .demo/backend/logs/access.log (docs/ADMIN.md)
                 "WB_ACCESS_LOG": "true",
@@ -252,6 +254,7 @@ class Demo:
             return password_file.read_text(encoding="utf-8").strip()
         for sub in ("backend", "pvz", "terminal", "config", "share", "labels", "logs"):
             shutil.rmtree(DEMO / sub, ignore_errors=True)
+        (DEMO / "keyring.json").unlink(missing_ok=True)  # the last run's sign-ins
         DEMO.mkdir(exist_ok=True)
         (DEMO / "logs").mkdir()
         password = "demo-" + secrets.token_hex(4)

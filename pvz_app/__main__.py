@@ -380,11 +380,13 @@ def startup_notices(built: PvzApp) -> Any:
 
     problems = getattr(built.ctx.config, "problems", [])
     warning = None
+    demo = False
     tokens = getattr(built.session, "tokens", None)
     with contextlib.suppress(Exception):  # the keyring backend may fail to load: say nothing then
         if tokens is not None and not tokens.secure:
             warning = tokens.warning
-    return show_startup_notices(built.window, problems, warning)
+            demo = tokens.demo is True  # make demo: its own keyring, a DEMO badge instead
+    return show_startup_notices(built.window, problems, warning, demo=demo)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

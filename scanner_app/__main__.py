@@ -310,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
 
     tokens = getattr(getattr(terminal.auth, "core", None), "tokens", None)
     insecure = tokens.warning if tokens is not None and not getattr(tokens, "secure", True) else None
-    show_startup_notices(window, problems, insecure)  # parented to the window, non-modal
+    demo = getattr(tokens, "demo", False) is True  # make demo: its own keyring, a DEMO badge instead
+    show_startup_notices(window, problems, insecure, demo=demo, centred=True)  # non-modal, over the window
     if args.startup_check:
         terminal.app.processEvents()
         print(f"startup {time.perf_counter() - STARTED:.3f}s", flush=True)

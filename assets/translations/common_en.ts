@@ -110,12 +110,135 @@
         <translation>Fix the file and restart the app; the settings screen lists these too.</translation>
     </message>
     <message>
+        <source>This computer has no secure password store: after the app restarts you will need to log in again.</source>
+        <translation>This computer has no secure password store: after the app restarts you will need to log in again.</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Demo mode: demo data, and sign-ins kept in the demo folder instead of a secure store.</source>
+        <translation>Demo mode: demo data, and sign-ins kept in the demo folder instead of a secure store.</translation>
+    </message>
+    <message>
         <source>Check the configuration</source>
         <translation>Check the configuration</translation>
     </message>
     <message>
         <source>… and %1 more</source>
         <translation>… and %1 more</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeAct</name>
+    <message>
+        <source>Dispute act</source>
+        <translation>Dispute act</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>Built</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>When (local time)</source>
+        <translation>When (local time)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Cell / location / box</source>
+        <translation>Cell / location / box</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>not yet sent</source>
+        <translation>not yet sent</translation>
+    </message>
+    <message>
+        <source>confirmed by the server</source>
+        <translation>confirmed by the server</translation>
+    </message>
+    <message>
+        <source>rejected by the server</source>
+        <translation>rejected by the server</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this subject.</source>
+        <translation>Nothing recorded for this subject.</translation>
+    </message>
+    <message>
+        <source>Times to look up in the camera recording</source>
+        <translation>Times to look up in the camera recording</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Photo taken</source>
+        <translation>Photo taken</translation>
+    </message>
+    <message>
+        <source>Unit label</source>
+        <translation>Unit label</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Status now</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cell</translation>
     </message>
 </context>
 <context>
@@ -476,6 +599,61 @@
     <message>
         <source>Put-away</source>
         <translation>Put-away</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCaptureDialog</name>
+    <message>
+        <source>Photo evidence</source>
+        <translation>Photo evidence</translation>
+    </message>
+    <message>
+        <source>Space  Take photo</source>
+        <translation>Space  Take photo</translation>
+    </message>
+    <message>
+        <source>Ctrl+O  From file…</source>
+        <translation>Ctrl+O  From file…</translation>
+    </message>
+    <message>
+        <source>Enter  Done</source>
+        <translation>Enter  Done</translation>
+    </message>
+    <message>
+        <source>No camera found: choose a photo file (Ctrl+O).</source>
+        <translation>No camera found: choose a photo file (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <source>The camera has not shown a picture yet.</source>
+        <translation>The camera has not shown a picture yet.</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>This file is not a picture that can be kept.</source>
+        <translation>This file is not a picture that can be kept.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be kept: only JPEG or PNG up to 8 MiB.</source>
+        <translation>This picture cannot be kept: only JPEG or PNG up to 8 MiB.</translation>
+    </message>
+    <message>
+        <source>The photo was not saved: %1</source>
+        <translation>The photo was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Photo kept (%1 in all). It is sent to the server with the next sync.</source>
+        <translation>Photo kept (%1 in all). It is sent to the server with the next sync.</translation>
     </message>
 </context>
 <context>

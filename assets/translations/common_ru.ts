@@ -110,12 +110,135 @@
         <translation>Исправьте файл и перезапустите приложение; эти ошибки видны и на экране настроек.</translation>
     </message>
     <message>
+        <source>This computer has no secure password store: after the app restarts you will need to log in again.</source>
+        <translation>В системе нет защищённого хранилища паролей: после перезапуска приложения потребуется войти снова.</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>ДЕМО</translation>
+    </message>
+    <message>
+        <source>Demo mode: demo data, and sign-ins kept in the demo folder instead of a secure store.</source>
+        <translation>Демо-режим: демо-данные, вход хранится в папке демо, а не в защищённом хранилище.</translation>
+    </message>
+    <message>
         <source>Check the configuration</source>
         <translation>Проверьте настройки</translation>
     </message>
     <message>
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeAct</name>
+    <message>
+        <source>Dispute act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">Пункт</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell / location / box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times to look up in the camera recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -476,6 +599,61 @@
     <message>
         <source>Put-away</source>
         <translation>Размещение</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCaptureDialog</name>
+    <message>
+        <source>Photo evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space  Take photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+O  From file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter  Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found: choose a photo file (Ctrl+O).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera has not shown a picture yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a picture that can be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This picture cannot be kept: only JPEG or PNG up to 8 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo kept (%1 in all). It is sent to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -42,24 +42,32 @@ class TokenStore:
     def __init__(self, backend: Any | None = None, service: str = SERVICE) -> None:
         self.backend = backend if backend is not None else keyring.get_keyring()
         self.service = service
-        self.secure = is_secure_backend(self.backend)
-        self.warning: str | None = None if self.secure else INSECURE_MESSAGE
+        # the demo's own keyring (shared.auth.demo_keyring, inside .demo only): not secure, and
+        # said so by a "demo" marker in the apps instead of the warning
+        self.demo = getattr(self.backend, "demo", False) is True
+        self.secure = not self.demo and is_secure_backend(self.backend)
+        self.warning: str | None = None if self.secure or self.demo else INSECURE_MESSAGE
         self._memory: dict[str, str] = {}
+
+    @property
+    def _kept(self) -> bool:
+        """Tokens go to the backend: a secure keyring, or the demo's."""
+        return self.secure or self.demo
 
     def save(self, account: str, token: str) -> None:
         self._memory[account] = token
-        if not self.secure:
+        if not self._kept:
             return
         try:
             self.backend.set_password(self.service, account, token)
         except keyring.errors.KeyringError:
-            self.secure = False  # keep it in memory; the UI says so
+            self.secure = self.demo = False  # keep it in memory; the UI says so
             self.warning = INSECURE_MESSAGE
 
     def load(self, account: str) -> str | None:
         if account in self._memory:
             return self._memory[account]
-        if not self.secure:
+        if not self._kept:
             return None
         try:
             token = self.backend.get_password(self.service, account)
@@ -71,6 +79,6 @@ class TokenStore:
 
     def clear(self, account: str) -> None:
         self._memory.pop(account, None)
-        if self.secure:
+        if self._kept:
             with contextlib.suppress(keyring.errors.KeyringError):
                 self.backend.delete_password(self.service, account)

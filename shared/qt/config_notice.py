@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from shared.config import ConfigProblem
@@ -42,15 +42,72 @@ def problems_text(problems: Sequence[ConfigProblem]) -> str:
     return "\n".join(lines)
 
 
+def keyring_text() -> str:
+    """The warning when sign-ins cannot be kept (no secure keyring on this computer)."""
+    return QCoreApplication.translate(
+        "ConfigNotice",
+        "This computer has no secure password store: after the app restarts you will need to log in again.",
+    )
+
+
+class DemoBadge(QLabel):
+    """A "DEMO" marker over a corner of the demo's windows: this app keeps its sign-ins in the demo
+    folder (shared.auth.demo_keyring), not in a secure store, and works on demo data."""
+
+    def __init__(self, window: QWidget, *, centred: bool = False) -> None:
+        super().__init__(QCoreApplication.translate("ConfigNotice", "DEMO"), window)
+        self.setObjectName("DemoBadge")
+        self.setToolTip(
+            QCoreApplication.translate(
+                "ConfigNotice",
+                "Demo mode: demo data, and sign-ins kept in the demo folder instead of a secure store.",
+            )
+        )
+        self.setStyleSheet(
+            "QLabel#DemoBadge { background: #f0b400; color: #1a1a1a; font-weight: bold;"
+            " padding: 2px 10px; border-radius: 4px; }"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._centred = centred
+        window.installEventFilter(self)
+        self.adjustSize()
+        self._place()
+        self.show()
+        self.raise_()
+
+    def _place(self) -> None:
+        window = self.parentWidget()
+        if window is None:
+            return
+        x = (window.width() - self.width()) // 2 if self._centred else window.width() - self.width() - 12
+        self.move(max(0, x), 6)
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._place()
+        return False
+
+
 def show_startup_notices(
-    parent: QWidget, problems: Sequence[ConfigProblem], keyring_warning: str | None = None
+    parent: QWidget,
+    problems: Sequence[ConfigProblem],
+    keyring_warning: str | None = None,
+    *,
+    demo: bool = False,
+    centred: bool = False,
 ) -> QMessageBox | None:
-    """A non-modal warning over `parent` when there is something to say; None otherwise."""
+    """A non-modal warning over `parent` when there is something to say; None otherwise.
+
+    ``keyring_warning`` (any text: the notice says it in the UI's language) means sign-ins are not
+    kept; ``demo`` (the demo's own keyring) puts a :class:`DemoBadge` on the window instead."""
+    if demo:
+        parent.setProperty("demoBadge", DemoBadge(parent, centred=centred))
     parts = []
     if problems:
         parts.append(problems_text(problems))
-    if keyring_warning:
-        parts.append(keyring_warning)
+    if keyring_warning and not demo:
+        parts.append(keyring_text())
     if not parts:
         return None
     box = QMessageBox(

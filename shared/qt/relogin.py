@@ -149,17 +149,24 @@ class ReloginPrompt(QObject):
         self._compact = compact
         self._asked = False  # asked since needs_login appeared (Later is not asked again unbidden)
         self._syncing = model.snapshot.syncing
+        # who was signed in when the running sync started: a sync started before the login (no
+        # token yet: a 401) says nothing about the session the login is about to open
+        self._sync_user: str | None = user() if self._syncing else None
         self.dialog: ReloginDialog | None = None
         self._detached = False
         model.changed.connect(self._status)
 
     def _status(self, s: StatusSnapshot) -> None:
+        started = s.syncing and not self._syncing
         ended, self._syncing = self._syncing and not s.syncing, s.syncing
+        if started:
+            self._sync_user = self._user()
         if not s.needs_login:
             self._asked = False
             return
         # asked when a sync that ran for the signed-in user ends needing a login, once
-        if ended and not self._asked and self._user():
+        user = self._user()
+        if ended and not self._asked and user and self._sync_user == user:
             self.offer()
 
     def reset(self) -> None:
