@@ -33,11 +33,11 @@ def demo_file() -> Path | None:
 class DemoKeyring(KeyringBackend):
     """Tokens for the demo: in ``$WB_DEMO_KEYRING_FILE`` (inside ``.demo``), or in memory."""
 
-    priority = 0.1  # type: ignore[assignment]  # chosen only by name (PYTHON_KEYRING_BACKEND)
+    priority = 0.1  # chosen only by name (PYTHON_KEYRING_BACKEND)
     demo = True  # TokenStore: not secure, but the demo's own; the apps show a demo marker
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.path = demo_file()
         self._memory: dict[str, dict[str, str]] = {}
 
