@@ -36,7 +36,7 @@ def _push(w: World, caller: Account, seq: int, actor: str) -> dict[str, Any]:
         "type": "shift.open",
         "payload": {"shift_id": f"S{seq}"},
         "actor": actor,
-        "created_at": utc_iso(SystemClock().now()),
+        "created_at": utc_iso(w.server.clock.now()),  # type: ignore[union-attr]
     }
     client = w.server.client(w.login(caller, DEVICE))
     resp = client.post("/api/v1/sync/push", json={"device_id": DEVICE, "ops": [op]})
