@@ -2,7 +2,7 @@
 
 A device belongs to the site of the first login that named it (or of an admin's registration); a
 login for another site's device is refused, and only tokens issued for a device may push for it
-(services/sync.py). Each device gets its own SSCC block here, so no two devices draw the same range.
+(services/sync/push.py). Each device gets its own SSCC block here, so no two devices draw the same range.
 A device that lost its journal starts a new epoch: a new device id, registered at the same site, that
 the current token moves to, so its ops get fresh seqs instead of reusing the old id's.
 """

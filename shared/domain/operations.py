@@ -1,19 +1,22 @@
 """Operations: the unit of offline work, journalled locally and pushed to the backend exactly once.
 
-Each operation type declares its payload fields and which unit transitions it makes. The backend
-(authoritative) and the apps' journal (optimistic) both read this one table.
+Each operation type declares, once, its payload fields and what it does: a Plan (the references it
+resolves, the unit transition, the side fields it sets, what the server notes) for most, or the
+transitions of a composite op whose code is written by hand on both sides. The backend
+(authoritative: services/sync/), the apps' journal (optimistic: shared/store/effects.py) and the
+backend's batched push path all read this one table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from .clock import parse_iso, utc_iso
-from .states import SiteKind, UnitStatus
+from .states import BoxKind, SiteKind, UnitStatus
 
 
 class OpType(StrEnum):
@@ -59,17 +62,58 @@ class InvalidOperation(Exception):
 Effects = Callable[[Mapping[str, Any]], list[tuple[str, UnitStatus]]]
 
 
-def _one(target: UnitStatus) -> Effects:
-    return lambda p: [(str(p["unit_id"]), target)]
+@dataclass(frozen=True, slots=True)
+class BoxRef:
+    """A payload field naming a box, and what the box must be."""
+
+    field: str
+    kind: BoxKind
+    open_here: bool = False  # packed at this site and still open
+    same_destination: bool = False  # the unit goes where the box goes
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What an operation does, declared once; the app's local effects, the server's handler and the
+    server's batched path all run it (shared/store/effects.py, backend_stub/services/sync/).
+
+    The references it resolves come from payload fields (a unit by id or label, a cell, a storage
+    location, a box, a pick task the unit must belong to); each side checks them its own way (the
+    server against the authoritative rows and the device's site, the app against its local mirror).
+    Then the unit moves to ``target`` (checked against the one transition table) or, with no target,
+    must already be in one of ``requires``; ``sets`` writes side fields on the unit: column -> the
+    resolved ``"cell"``, ``"box"`` or ``"location"``, or None to clear it. ``note`` names payload
+    fields the server keeps in its records (kind: the op type; ref: the unit, else the cell,
+    location or box). A pick-task op finishes the task on the server once no unit of it waits.
+    """
+
+    unit: str | None = None
+    cell: str | None = None
+    location: str | None = None
+    box: BoxRef | None = None
+    task: str | None = None
+    target: UnitStatus | None = None
+    target_by: tuple[str, Mapping[str, UnitStatus]] | None = None  # (payload field, value -> target)
+    requires: frozenset[UnitStatus] = frozenset()
+    refusal: str = "wrong_status"  # the app's error code when `requires` is not met
+    sets: Mapping[str, str | None] = field(default_factory=dict)
+    note: tuple[str, ...] | None = None
+
+    def target_for(self, payload: Mapping[str, Any]) -> UnitStatus | None:
+        if self.target_by is not None:
+            key, targets = self.target_by
+            return targets[str(payload[key])]
+        return self.target
+
+    def effects(self, payload: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
+        target = self.target_for(payload)
+        if self.unit is None or target is None:
+            return []
+        return [(str(payload[self.unit]), target)]
 
 
 def _many(key: str, target: UnitStatus) -> Effects:
     return lambda p: [(str(u), target) for u in p[key]]
-
-
-def _skip(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
-    target = UnitStatus.DAMAGED if p["reason"] == "damaged" else UnitStatus.MISSING
-    return [(str(p["unit_id"]), target)]
 
 
 def _pickup(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
@@ -78,77 +122,172 @@ def _pickup(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
     return issued + refused
 
 
+def _accept(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
+    return [(str(p["unit_id"]), UnitStatus.ACCEPTED)]
+
+
 def _none(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
     return []
 
 
 @dataclass(frozen=True, slots=True)
 class OpSpec:
+    """An operation type: where it is done, its payload fields, and either its Plan (most ops) or, for
+    a composite op with hand-written code on both sides, the unit transitions it makes."""
+
     op_type: OpType
     site: SiteKind
     fields: Mapping[str, type]
-    effects: Effects
+    plan: Plan | None = None
+    composite: Effects | None = None
+
+    def effects(self, payload: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
+        if self.plan is not None:
+            return self.plan.effects(payload)
+        assert self.composite is not None
+        return self.composite(payload)
 
 
 _P = SiteKind.PVZ
 _W = SiteKind.WAREHOUSE
 _S: type = str
 _L: type = list
+_U = UnitStatus
 
 SPECS: dict[OpType, OpSpec] = {
     s.op_type: s
     for s in (
-        OpSpec(OpType.SHIFT_OPEN, _P, {"shift_id": _S}, _none),
-        OpSpec(OpType.SHIFT_CLOSE, _P, {"shift_id": _S}, _none),
+        OpSpec(OpType.SHIFT_OPEN, _P, {"shift_id": _S}, composite=_none),
+        OpSpec(OpType.SHIFT_CLOSE, _P, {"shift_id": _S}, composite=_none),
+        OpSpec(OpType.ACCEPT_UNIT, _P, {"unit_id": _S, "box_id": _S, "cell_id": _S}, composite=_accept),
         OpSpec(
-            OpType.ACCEPT_UNIT, _P, {"unit_id": _S, "box_id": _S, "cell_id": _S}, _one(UnitStatus.ACCEPTED)
+            OpType.MOVE_UNIT,
+            _P,
+            {"unit_id": _S, "cell_id": _S},
+            Plan(
+                unit="unit_id",
+                cell="cell_id",
+                requires=frozenset({_U.ACCEPTED}),
+                refusal="not_in_cell",
+                sets={"cell_id": "cell"},
+            ),
         ),
-        OpSpec(OpType.MOVE_UNIT, _P, {"unit_id": _S, "cell_id": _S}, _none),
-        OpSpec(OpType.MARK_MISSING, _P, {"unit_id": _S, "reason": _S}, _one(UnitStatus.MISSING)),
-        OpSpec(OpType.MARK_DAMAGED, _P, {"unit_id": _S, "reason": _S}, _one(UnitStatus.DAMAGED)),
-        OpSpec(OpType.FOUND_UNIT, _P, {"unit_id": _S, "cell_id": _S}, _one(UnitStatus.ACCEPTED)),
-        OpSpec(OpType.RECORD_SURPLUS, _P, {"box_id": _S, "label": _S}, _none),
-        OpSpec(OpType.CLOSE_ACCEPTANCE, _P, {"box_id": _S}, _none),
-        OpSpec(OpType.COMPLETE_PICKUP, _P, {"order_id": _S, "issued": _L, "refused": _L}, _pickup),
-        OpSpec(OpType.RETURN_OPEN, _P, {"box_id": _S}, _none),
+        OpSpec(
+            OpType.MARK_MISSING,
+            _P,
+            {"unit_id": _S, "reason": _S},
+            Plan(unit="unit_id", target=_U.MISSING, sets={"cell_id": None}, note=("reason",)),
+        ),
+        OpSpec(
+            OpType.MARK_DAMAGED,
+            _P,
+            {"unit_id": _S, "reason": _S},
+            Plan(unit="unit_id", target=_U.DAMAGED, sets={"cell_id": None}, note=("reason",)),
+        ),
+        OpSpec(
+            OpType.FOUND_UNIT,
+            _P,
+            {"unit_id": _S, "cell_id": _S},
+            Plan(unit="unit_id", cell="cell_id", target=_U.ACCEPTED, sets={"cell_id": "cell"}),
+        ),
+        OpSpec(OpType.RECORD_SURPLUS, _P, {"box_id": _S, "label": _S}, composite=_none),
+        OpSpec(OpType.CLOSE_ACCEPTANCE, _P, {"box_id": _S}, composite=_none),
+        OpSpec(OpType.COMPLETE_PICKUP, _P, {"order_id": _S, "issued": _L, "refused": _L}, composite=_pickup),
+        OpSpec(OpType.RETURN_OPEN, _P, {"box_id": _S}, composite=_none),
         OpSpec(
             OpType.RETURN_PACK,
             _P,
             {"box_id": _S, "unit_id": _S, "reason": _S},
-            _one(UnitStatus.RETURN_PACKED),
+            Plan(
+                box=BoxRef("box_id", BoxKind.RETURN, open_here=True),
+                unit="unit_id",
+                target=_U.RETURN_PACKED,
+                sets={"box_id": "box", "cell_id": None},
+                note=("box_id", "reason"),
+            ),
         ),
-        OpSpec(OpType.RETURN_CLOSE, _P, {"box_id": _S}, _none),
+        OpSpec(OpType.RETURN_CLOSE, _P, {"box_id": _S}, composite=_none),
         OpSpec(
             OpType.RETURN_HANDOVER,
             _P,
             {"box_ids": _L, "unit_ids": _L},
-            _many("unit_ids", UnitStatus.RETURN_SHIPPED),
+            composite=_many("unit_ids", _U.RETURN_SHIPPED),
         ),
-        OpSpec(OpType.INVENTORY, _P, {"cell_id": _S, "found": _L, "missing": _L, "unexpected": _L}, _none),
         OpSpec(
-            OpType.PICK_UNIT, _W, {"task_id": _S, "unit_id": _S, "location_id": _S}, _one(UnitStatus.PICKED)
+            OpType.INVENTORY,
+            _P,
+            {"cell_id": _S, "found": _L, "missing": _L, "unexpected": _L},
+            Plan(cell="cell_id", note=("found", "missing", "unexpected")),
         ),
-        OpSpec(OpType.PICK_SKIP, _W, {"task_id": _S, "unit_id": _S, "reason": _S}, _skip),
-        OpSpec(OpType.PACK_OPEN, _W, {"box_id": _S, "pvz_id": _S}, _none),
-        OpSpec(OpType.PACK_UNIT, _W, {"box_id": _S, "unit_id": _S}, _one(UnitStatus.PACKED)),
-        OpSpec(OpType.PACK_CLOSE, _W, {"box_id": _S}, _none),
-        OpSpec(OpType.ROUTE_ADD_BOX, _W, {"route_id": _S, "box_id": _S, "pvz_id": _S}, _none),
         OpSpec(
-            OpType.ROUTE_CLOSE, _W, {"route_id": _S, "unit_ids": _L}, _many("unit_ids", UnitStatus.SHIPPED)
+            OpType.PICK_UNIT,
+            _W,
+            {"task_id": _S, "unit_id": _S, "location_id": _S},
+            Plan(
+                task="task_id",
+                unit="unit_id",
+                location="location_id",
+                target=_U.PICKED,
+                sets={"location_id": "location"},
+            ),
         ),
-        OpSpec(OpType.RETURN_RECEIVE, _W, {"box_id": _S, "unit_id": _S}, _one(UnitStatus.RETURNED)),
+        OpSpec(
+            OpType.PICK_SKIP,
+            _W,
+            {"task_id": _S, "unit_id": _S, "reason": _S},
+            Plan(
+                task="task_id",
+                unit="unit_id",
+                target_by=("reason", {"not_found": _U.MISSING, "damaged": _U.DAMAGED}),
+                note=("task_id", "reason"),
+            ),
+        ),
+        OpSpec(OpType.PACK_OPEN, _W, {"box_id": _S, "pvz_id": _S}, composite=_none),
+        OpSpec(
+            OpType.PACK_UNIT,
+            _W,
+            {"box_id": _S, "unit_id": _S},
+            Plan(
+                box=BoxRef("box_id", BoxKind.FORWARD, open_here=True, same_destination=True),
+                unit="unit_id",
+                target=_U.PACKED,
+                sets={"box_id": "box"},
+            ),
+        ),
+        OpSpec(OpType.PACK_CLOSE, _W, {"box_id": _S}, composite=_none),
+        OpSpec(OpType.ROUTE_ADD_BOX, _W, {"route_id": _S, "box_id": _S, "pvz_id": _S}, composite=_none),
+        OpSpec(
+            OpType.ROUTE_CLOSE,
+            _W,
+            {"route_id": _S, "unit_ids": _L},
+            composite=_many("unit_ids", _U.SHIPPED),
+        ),
+        OpSpec(
+            OpType.RETURN_RECEIVE,
+            _W,
+            {"box_id": _S, "unit_id": _S},
+            composite=lambda p: [(str(p["unit_id"]), _U.RETURNED)],
+        ),
         OpSpec(
             OpType.RETURN_RECEIPT_CLOSE,
             _W,
             {"box_id": _S, "missing": _L},
-            _many("missing", UnitStatus.MISSING),
+            composite=_many("missing", _U.MISSING),
         ),
-        OpSpec(OpType.COUNT, _W, {"location_id": _S, "counted": dict}, _none),
-        OpSpec(OpType.PUTAWAY, _W, {"document": _S, "location_id": _S, "items": _L}, _none),
+        OpSpec(
+            OpType.COUNT,
+            _W,
+            {"location_id": _S, "counted": dict},
+            Plan(location="location_id", note=("counted",)),
+        ),
+        OpSpec(
+            OpType.PUTAWAY,
+            _W,
+            {"document": _S, "location_id": _S, "items": _L},
+            Plan(location="location_id", note=("document", "items")),
+        ),
     )
 }
-
-PICK_SKIP_REASONS = frozenset({"not_found", "damaged"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +344,10 @@ def validate_payload(op_type: OpType, payload: Mapping[str, Any]) -> None:
             raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' is missing")
         if not isinstance(payload[name], kind):
             raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' has the wrong type")
-    if op_type is OpType.PICK_SKIP and payload["reason"] not in PICK_SKIP_REASONS:
-        raise InvalidOperation("invalid_payload", "pick.skip: reason must be not_found or damaged")
+    if spec.plan is not None and spec.plan.target_by is not None:
+        key, targets = spec.plan.target_by
+        if payload[key] not in targets:
+            raise InvalidOperation("invalid_payload", f"{op_type}: {key} must be {' or '.join(targets)}")
     if op_type is OpType.COMPLETE_PICKUP:
         for item in payload["refused"]:
             if not isinstance(item, dict) or not isinstance(item.get("unit_id"), str):

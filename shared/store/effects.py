@@ -1,5 +1,8 @@
 """Local, optimistic effects of each operation type on the store's tables.
 
+An operation with a Plan in shared/domain/operations.py runs it here (``_planned``); only the
+composite operations have a hand-written effect (``COMPOSITE``).
+
 ``apply_effects`` runs inside the journal transaction: it first checks everything (raising
 InvalidOperation or IllegalTransition, so the caller rolls back and nothing is written), then writes.
 The backend stays authoritative; these rules only keep the screens truthful while offline.
@@ -17,11 +20,12 @@ from shared.domain import (
     BoxKind,
     InvalidOperation,
     OpType,
+    SiteKind,
     UnitStatus,
     check_transition,
     utc_iso,
 )
-from shared.domain.operations import Operation
+from shared.domain.operations import Operation, Plan
 
 from .models import Actor, ChangeSet
 
@@ -120,39 +124,6 @@ def _accept(c: _Ctx) -> None:
     c.set_unit(uid, status=UnitStatus.ACCEPTED.value, cell_id=c.p["cell_id"], accepted_at=c.when)
 
 
-def _move(c: _Ctx) -> None:
-    uid = c.p["unit_id"]
-    row = c.unit(uid)
-    c.at_my_pvz(uid)
-    c.cell(c.p["cell_id"])
-    if row["status"] not in (UnitStatus.ACCEPTED, UnitStatus.REFUSED) or not row["cell_id"]:
-        raise InvalidOperation("not_in_cell", f"товар {row['label'] or uid} не лежит в ячейке")
-    c.set_unit(uid, cell_id=c.p["cell_id"])
-
-
-def _missing(c: _Ctx) -> None:
-    c.at_my_pvz(c.p["unit_id"])
-    c.set_unit(c.p["unit_id"], status=UnitStatus.MISSING.value, cell_id=None)
-
-
-def _damaged(c: _Ctx) -> None:
-    c.at_my_pvz(c.p["unit_id"])
-    c.set_unit(c.p["unit_id"], status=UnitStatus.DAMAGED.value)
-
-
-def _found(c: _Ctx) -> None:
-    uid = c.p["unit_id"]
-    c.at_my_pvz(uid)
-    c.cell(c.p["cell_id"])
-    row = c.unit(uid)
-    c.set_unit(
-        uid,
-        status=UnitStatus.ACCEPTED.value,
-        cell_id=c.p["cell_id"],
-        accepted_at=row["accepted_at"] or c.when,
-    )
-
-
 def _surplus(c: _Ctx) -> None:
     c.box(c.p["box_id"])
     c.db.execute(
@@ -202,12 +173,6 @@ def _open_box(c: _Ctx, box_id: str, kind: BoxKind) -> sqlite3.Row:
     return box
 
 
-def _return_pack(c: _Ctx) -> None:
-    _open_box(c, c.p["box_id"], BoxKind.RETURN)
-    c.at_my_pvz(c.p["unit_id"])
-    c.set_unit(c.p["unit_id"], status=UnitStatus.RETURN_PACKED.value, box_id=c.p["box_id"], cell_id=None)
-
-
 def _close_box(c: _Ctx, kind: BoxKind) -> None:
     box_id = c.p["box_id"]
     _open_box(c, box_id, kind)
@@ -238,23 +203,6 @@ def _handover(c: _Ctx) -> None:
         c.effect.changes.boxes.add(b)
 
 
-def _inventory(c: _Ctx) -> None:
-    c.cell(c.p["cell_id"])
-    c.effect.changes.cells.add(c.p["cell_id"])
-
-
-def _pick(c: _Ctx) -> None:
-    c.task_unit(c.p["task_id"], c.p["unit_id"])
-    c.location(c.p["location_id"])
-    c.set_unit(c.p["unit_id"], status=UnitStatus.PICKED.value, location_id=c.p["location_id"])
-
-
-def _pick_skip(c: _Ctx) -> None:
-    c.task_unit(c.p["task_id"], c.p["unit_id"])
-    target = UnitStatus.DAMAGED if c.p["reason"] == "damaged" else UnitStatus.MISSING
-    c.set_unit(c.p["unit_id"], status=target.value)
-
-
 def _pack_open(c: _Ctx) -> None:
     row = c.db.execute("SELECT * FROM boxes WHERE id = ?", (c.p["box_id"],)).fetchone()
     if row is not None:
@@ -264,17 +212,6 @@ def _pack_open(c: _Ctx) -> None:
         (c.p["box_id"], BoxKind.FORWARD.value, c.actor.site_id, c.p["pvz_id"]),
     )
     c.effect.changes.boxes.add(c.p["box_id"])
-
-
-def _pack_unit(c: _Ctx) -> None:
-    box = _open_box(c, c.p["box_id"], BoxKind.FORWARD)
-    row = c.unit(c.p["unit_id"])
-    if box["destination_site_id"] and row["pvz_id"] and row["pvz_id"] != box["destination_site_id"]:
-        raise InvalidOperation(
-            "wrong_destination",
-            f"товар {row['label'] or row['id']} едет в {row['pvz_id']}, а коробка в {box['destination_site_id']}",
-        )
-    c.set_unit(c.p["unit_id"], status=UnitStatus.PACKED.value, box_id=c.p["box_id"])
 
 
 def _pack_close(c: _Ctx) -> None:
@@ -335,16 +272,6 @@ def _receipt_close(c: _Ctx) -> None:
     c.effect.changes.boxes.add(c.p["box_id"])
 
 
-def _count(c: _Ctx) -> None:
-    c.location(c.p["location_id"])
-    c.effect.changes.locations.add(c.p["location_id"])
-
-
-def _putaway(c: _Ctx) -> None:
-    c.location(c.p["location_id"])
-    c.effect.changes.locations.add(c.p["location_id"])
-
-
 def _shift_open(c: _Ctx) -> None:
     c.db.execute(
         "INSERT INTO kv (key, value) VALUES ('shift.current', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -356,33 +283,84 @@ def _shift_close(c: _Ctx) -> None:
     c.db.execute("DELETE FROM kv WHERE key = 'shift.current'")
 
 
-_HANDLERS: dict[OpType, Callable[[_Ctx], None]] = {
+def _planned(c: _Ctx, plan: Plan) -> None:
+    """Run an operation's declared plan against the local mirror (shared/domain/operations.py)."""
+    p = c.p
+    resolved: dict[str, Any] = {}
+    box: sqlite3.Row | None = None
+    if plan.task is not None and plan.unit is not None:
+        c.task_unit(p[plan.task], p[plan.unit])
+    if plan.box is not None:
+        ref = plan.box
+        box = _open_box(c, p[ref.field], ref.kind) if ref.open_here else c.box(p[ref.field])
+        resolved["box"] = box["id"]
+    row: sqlite3.Row | None = None
+    if plan.unit is not None:
+        uid = p[plan.unit]
+        if c.actor.site_kind is SiteKind.PVZ:
+            c.at_my_pvz(uid)
+        row = c.unit(uid)
+        goes = box["destination_site_id"] if box is not None else None
+        if (
+            plan.box is not None
+            and plan.box.same_destination
+            and goes
+            and row["pvz_id"] not in ("", None, goes)
+        ):
+            raise InvalidOperation(
+                "wrong_destination",
+                f"товар {row['label'] or row['id']} едет в {row['pvz_id']}, а коробка в {goes}",
+            )
+        if plan.requires and row["status"] not in plan.requires:
+            raise InvalidOperation(
+                plan.refusal, f"товар {row['label'] or uid} сейчас в статусе {row['status']}"
+            )
+    if plan.cell is not None:
+        c.cell(p[plan.cell])
+        resolved["cell"] = p[plan.cell]
+    if plan.location is not None:
+        c.location(p[plan.location])
+        resolved["location"] = p[plan.location]
+    if row is None:  # an op about a place, not a unit: the screens showing it refresh
+        ch = c.effect.changes
+        if "cell" in resolved:
+            ch.cells.add(resolved["cell"])
+        if "location" in resolved:
+            ch.locations.add(resolved["location"])
+        if "box" in resolved:
+            ch.boxes.add(resolved["box"])
+        return
+    cols: dict[str, Any] = {}
+    target = plan.target_for(p)
+    if target is not None:
+        cols["status"] = target.value
+        if target is UnitStatus.ACCEPTED:
+            cols["accepted_at"] = row["accepted_at"] or c.when
+    for column, ref_name in plan.sets.items():
+        cols[column] = None if ref_name is None else resolved[ref_name]
+    if cols:
+        c.set_unit(row["id"], **cols)
+
+
+# Composite operations: hand-written here and in the backend's services/sync/handlers.py. Every
+# other operation type runs its Plan (_planned); tests/unit/test_operation_plans.py checks each type
+# has exactly one of the two.
+COMPOSITE: dict[OpType, Callable[[_Ctx], None]] = {
     OpType.SHIFT_OPEN: _shift_open,
     OpType.SHIFT_CLOSE: _shift_close,
     OpType.ACCEPT_UNIT: _accept,
-    OpType.MOVE_UNIT: _move,
-    OpType.MARK_MISSING: _missing,
-    OpType.MARK_DAMAGED: _damaged,
-    OpType.FOUND_UNIT: _found,
     OpType.RECORD_SURPLUS: _surplus,
     OpType.CLOSE_ACCEPTANCE: _close_acceptance,
     OpType.COMPLETE_PICKUP: _pickup,
     OpType.RETURN_OPEN: _return_open,
-    OpType.RETURN_PACK: _return_pack,
     OpType.RETURN_CLOSE: _return_close,
     OpType.RETURN_HANDOVER: _handover,
-    OpType.INVENTORY: _inventory,
-    OpType.PICK_UNIT: _pick,
-    OpType.PICK_SKIP: _pick_skip,
     OpType.PACK_OPEN: _pack_open,
-    OpType.PACK_UNIT: _pack_unit,
     OpType.PACK_CLOSE: _pack_close,
     OpType.ROUTE_ADD_BOX: _route_add,
     OpType.ROUTE_CLOSE: _route_close,
     OpType.RETURN_RECEIVE: _return_receive,
     OpType.RETURN_RECEIPT_CLOSE: _receipt_close,
-    OpType.COUNT: _count,
-    OpType.PUTAWAY: _putaway,
 }
 
 
@@ -398,6 +376,9 @@ def apply_effects(db: sqlite3.Connection, op: Operation, actor: Actor) -> Effect
     for unit_id, target in op.effects():
         row = ctx.unit(unit_id)
         check_transition(UnitStatus(row["status"]), target, actor.role, actor.site_kind)
-    _HANDLERS[op.type](ctx)
+    if spec.plan is not None:
+        _planned(ctx, spec.plan)
+    else:
+        COMPOSITE[op.type](ctx)
     ctx.effect.changes.journal = True
     return ctx.effect

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from sqlalchemy import insert, select
 
 from backend_stub.db import cells, changes, next_counter, op_results, orders, records, units
-from backend_stub.services import sync as svc
 from backend_stub.services.changes import publish_order
+from backend_stub.services.sync import batched as batched_path
 from shared.barcodes.formats import make_unit_label
 from tests.support.inprocess import InProcessBackend
 from tests.support.world import World
@@ -171,7 +171,7 @@ def test_batched_push_matches_one_op_at_a_time(tmp_path: Path, monkeypatch: pyte
             for batched in (True, False):
                 with monkeypatch.context() as m:
                     if not batched:
-                        m.setattr(svc, "_BATCHED_TYPES", frozenset())
+                        m.setattr(batched_path, "_BATCHED_TYPES", frozenset())
                     order_id, unit_rows = _order_with_units(w)
                     dev = w.device(w.clerk1, f"twin-{next(_numbers)}")
                     ops = _ops(w, dev, plan, unit_rows)
@@ -203,7 +203,7 @@ def test_an_order_status_that_ends_where_it_began_inside_one_run_is_not_lost(
         for batched in (True, False):
             with monkeypatch.context() as m:
                 if not batched:
-                    m.setattr(svc, "_BATCHED_TYPES", frozenset())
+                    m.setattr(batched_path, "_BATCHED_TYPES", frozenset())
                 order_id, rows = _order_with_units(w)
                 dev = w.device(w.clerk1, f"pinned-{batched}")
                 seen = {c["id"]: c["data"] for c in dev.pull()}
