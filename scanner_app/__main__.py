@@ -302,7 +302,14 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
-    terminal = build(config, app=qapp)
+    from shared.qt.startup_error import report_store_error
+    from shared.store import StoreError
+
+    try:
+        terminal = build(config, app=qapp)
+    except StoreError as exc:  # a newer version's, damaged or unwritable database: words, not a traceback
+        instance.release()
+        return report_store_error("scanner-app", exc, show=not args.startup_check)
     window = terminal.window
     instance.on_activate = bring_forward(window)
     window.show()

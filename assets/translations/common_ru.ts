@@ -780,6 +780,13 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The app cannot open its local database</source>
+        <translation>Приложение не может открыть свою локальную базу данных</translation>
+    </message>
+</context>
+<context>
     <name>States</name>
     <message>
         <source>created</source>
