@@ -401,7 +401,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not instance.acquire():  # two apps on one store would race each other's sync
         print("pvz-app: already running on this data folder: its window was brought forward", file=sys.stderr)
         return 3
-    built = build(opts, app)
+    from shared.qt.startup_error import report_store_error
+    from shared.store import StoreError
+
+    try:
+        built = build(opts, app)
+    except StoreError as exc:  # a newer version's, damaged or unwritable database: words, not a traceback
+        instance.release()
+        return report_store_error("pvz-app", exc, show=not opts.startup_check)
     instance.on_activate = bring_forward(built.window)
     fit_to_screen(built.window)
     built.window.show()
