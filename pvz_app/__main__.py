@@ -39,6 +39,7 @@ from shared.scanning.events import HealthState
 from shared.setup import list_serial_ports, new_device_id
 from shared.store import LocalStore
 from shared.sync import SyncEngine
+from shared.sync.pickup_payments import PickupPaymentsClient
 
 from .context import PreviewReports, PvzContext, ReportOutput
 from .service import PvzService
@@ -326,6 +327,7 @@ def build(
     bridge.add_wedge(wedge)
 
     service = PvzService(store, cfg.site_id, clock)
+    service.payments = PickupPaymentsClient(http, session)  # payment at pickup: online only
     ops = Operations(runner or ThreadRunner())
     all_extras: dict[str, Any] = {"list_ports": lambda: [p.device for p in list_serial_ports()]}
     all_extras.update(extras or {})

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
 
 from shared.auth import check_pickup
 from shared.domain import Clock, InvalidOperation, OpType, UnitStatus
@@ -20,8 +20,9 @@ from shared.store import Actor, ChangeSet, LocalStore, UnitView
 from .logic.acceptance import AcceptanceSession, BoxUnit, Placement
 from .logic.cells import CellSlot, suggest_cell
 from .logic.inventory import CellCount
-from .logic.issuing import PickupSession, PickupUnit, session_for
+from .logic.issuing import ON_THE_WAY, RETURNING, PickupSession, PickupUnit, session_for
 from .logic.reports import shift_counts
+from .logic.storage import Expiring, bucket, local_day, sort_key, storage_until
 
 SHIFT_KEY = "pvz.shift"  # "<shift id>|<first seq>|<user id>|<opened at>"
 
@@ -39,6 +40,10 @@ def _box_unit(u: UnitView) -> BoxUnit:
 
 
 def _pickup_unit(u: UnitView) -> PickupUnit:
+    expected = None
+    if u.status in ON_THE_WAY and u.updated_at is not None:
+        # no carrier ETA here: a shipped unit is due the next day, one still at the warehouse in two
+        expected = local_day(u.updated_at) + timedelta(days=1 if u.status is UnitStatus.SHIPPED else 2)
     return PickupUnit(
         u.id,
         u.label,
@@ -48,7 +53,24 @@ def _pickup_unit(u: UnitView) -> PickupUnit:
         u.product_name,
         u.gtin,
         u.needs_marking,
+        order_id=u.order_id,
+        order_number=u.order_number,
+        price=u.price,
+        pay_on_pickup=u.payment == "on_pickup",
+        paid=u.payment_status == "paid",
+        storage_until=storage_until(u.accepted_at, u.storage_days)
+        if u.status is UnitStatus.ACCEPTED
+        else None,
+        expected=expected,
     )
+
+
+class PaymentsPort(Protocol):
+    """The backend's payment at pickup (shared.sync.pickup_payments.PickupPaymentsClient)."""
+
+    def create_intent(self, order_id: str, unit_ids: list[str]) -> dict[str, Any]: ...
+
+    def wait_intent(self, order_id: str, intent_id: str, wait_s: float) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -73,6 +95,7 @@ class PvzService:
         self.site_id = site_id
         self.clock = clock
         self.actor: Actor | None = None
+        self.payments: PaymentsPort | None = None  # set by the composition root (online only)
 
     # ------------------------------------------------------------------ plumbing
     def _actor(self) -> Actor:
@@ -110,11 +133,21 @@ class PvzService:
         return self.shift(), changes
 
     def shift_summary(self) -> dict[str, int]:
+        """Counts of the shift's work, and the money of the units issued by payment method
+        (``money_prepaid``: paid online before; ``money_on_pickup``: paid at this counter), kopecks."""
         shift = self.shift()
         if shift is None:
-            return shift_counts([])
+            return {**shift_counts([]), "money_prepaid": 0, "money_on_pickup": 0}
         ops = [op for op, _status in self.store.journal(since_seq=shift.first_seq - 1, limit=1_000_000)]
-        return shift_counts(ops)
+        money = {"money_prepaid": 0, "money_on_pickup": 0}
+        for op in ops:
+            if op.type is OpType.COMPLETE_PICKUP:
+                for unit_id in op.payload.get("issued", []):
+                    unit = self.store.unit(unit_id)
+                    if unit is not None:
+                        key = "money_on_pickup" if unit.payment == "on_pickup" else "money_prepaid"
+                        money[key] += unit.price
+        return {**shift_counts(ops), **money}
 
     def close_shift(self) -> Done:
         shift = self.shift()
@@ -250,21 +283,104 @@ class PvzService:
         return self._pickup_session(check.order_id)
 
     def _pickup_session(self, order_id: str) -> PickupSession:
+        """The customer card: the scanned order's units, and every other parcel of the same
+        customer at this PVZ that is ready, on the way or going back."""
         order = self.store.order(order_id)
         units = self.store.units_for_order(order_id)
         if order is None or not units:
             raise PvzError("unknown_order", order_id)
-        return session_for(order_id, order.customer_id, self.site_id, [_pickup_unit(u) for u in units])
+        wanted = {UnitStatus.ACCEPTED, *ON_THE_WAY, *RETURNING}
+        others = [
+            u
+            for u in self.store.units_for_customer(order.customer_id, *wanted)
+            if u.pvz_id == self.site_id and u.order_id != order_id
+        ]
+        return session_for(
+            order_id,
+            order.customer_id,
+            self.site_id,
+            [_pickup_unit(u) for u in [*units, *others]],
+            customer_name=order.customer_name,
+            customer_phone=order.customer_phone,
+        )
 
     def unit_id_for(self, label: str) -> str | None:
         found = self.store.unit_by_label(label)
         return found.id if found else None
 
     def complete_pickup(self, session: PickupSession) -> Done:
-        """ISSUED and REFUSED in ONE operation (COMPLETE_PICKUP)."""
-        payload = session.payload()
-        changes = self._record(OpType.COMPLETE_PICKUP, payload)
-        return payload, changes
+        """ISSUED and REFUSED in one COMPLETE_PICKUP per order of the card, all recorded together
+        (confirmed whole or not at all). Returns the totals {"issued", "refused", "orders"}."""
+        payloads = session.payloads()
+        changes = ChangeSet()
+        for done in self.store.record_many([(OpType.COMPLETE_PICKUP, p) for p in payloads], self._actor()):
+            changes.merge(done.changes)
+        totals = {
+            "issued": [u for p in payloads for u in p["issued"]],
+            "refused": [r for p in payloads for r in p["refused"]],
+            "orders": [p["order_id"] for p in payloads],
+        }
+        return totals, changes
+
+    # ------------------------------------------------------------------ payment at pickup
+    def _payments(self) -> PaymentsPort:
+        if self.payments is None:
+            raise PvzError("payment_offline", "payment at pickup needs the connection to the server")
+        return self.payments
+
+    def request_payment(self, session: PickupSession, order_id: str) -> dict[str, Any]:
+        """A payment intent for exactly the units of ``order_id`` the customer keeps: its id,
+        amount and СБП QR payload. Needs the server: offline it raises ``payment_offline``."""
+        kept = [u.id for u in session.kept(order_id)]
+        if not kept:
+            raise PvzError("nothing_fetched", order_id)
+        return self._payments().create_intent(order_id, kept)
+
+    def wait_payment(self, order_id: str, intent_id: str, wait_s: float = 20.0) -> dict[str, Any]:
+        """The intent once it is no longer PENDING, or still PENDING after ``wait_s`` (a long poll:
+        the server answers as soon as the provider's webhook arrives)."""
+        return self._payments().wait_intent(order_id, intent_id, wait_s)
+
+    def lookup_phone(self, digits: str) -> list[UnitView]:
+        """Parcels here of customers whose phone ends with these 4 digits (ready, on the way or
+        going back), to find them; issuing still needs the QR or the short code."""
+        found: list[UnitView] = []
+        live = {UnitStatus.ACCEPTED, *ON_THE_WAY, *RETURNING}
+        for order in self.store.orders_by_phone_suffix(digits):
+            found.extend(
+                u
+                for u in self.store.units_for_order(order.id)
+                if u.pvz_id == self.site_id and u.status in live
+            )
+        return sorted(found, key=lambda u: (u.customer_name, u.cell_number or 0, u.label))
+
+    # ------------------------------------------------------------------ storage deadlines
+    def today(self) -> date:
+        return local_day(self.clock.now())
+
+    def expiring(self) -> list[Expiring]:
+        """Units waiting here whose storage ends today or tomorrow, or is over, with their cells."""
+        today = self.today()
+        out = []
+        for u in self.store.units_by_status(UnitStatus.ACCEPTED):
+            if u.pvz_id != self.site_id:
+                continue
+            deadline = storage_until(u.accepted_at, u.storage_days)
+            when = bucket(deadline, today)
+            if deadline is not None and when is not None:
+                out.append(
+                    Expiring(
+                        u.id,
+                        u.label,
+                        u.cell_number,
+                        u.product_name,
+                        u.customer_name,
+                        u.order_number,
+                        deadline,
+                        when,
+                    )
+                )
+        return sorted(out, key=sort_key)
 
     # ------------------------------------------------------------------ returns
     def return_candidates(self) -> list[ReturnCandidate]:

@@ -48,6 +48,7 @@ from .screens.login import LoginScreen
 from .screens.returns import ReturnsScreen
 from .screens.settings import SettingsScreen
 from .screens.shift import ShiftScreen
+from .screens.storage import StorageScreen
 
 IDLE_CHECK_MS = 10_000
 # a key that is a shortcut (F2, Ctrl+E) is seen as ShortcutOverride before it fires
@@ -74,6 +75,7 @@ FLOWS: tuple[tuple[str, str], ...] = (
     ("issuing", "F2"),
     ("acceptance", "F3"),
     ("returns", "F4"),
+    ("storage", "Shift+F4"),
     ("cells", "F5"),
     ("inventory", "F6"),
     ("conflicts", "F7"),
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
             "issuing": IssuingScreen(ctx),
             "acceptance": AcceptanceScreen(ctx),
             "returns": ReturnsScreen(ctx),
+            "storage": StorageScreen(ctx),
             "cells": CellsScreen(ctx),
             "inventory": InventoryScreen(ctx),
             "conflicts": ConflictsScreen(ctx),

@@ -1,12 +1,17 @@
-"""One pickup: the order's units, which are ready, which were fetched, taken or refused.
+"""One pickup: the customer card (every parcel of the customer at this PVZ: ready ones with their
+cells, ones on the way with the expected day, returns in progress), which units were fetched, taken
+or refused, and what a pay-on-pickup order still needs paid before it may be issued.
 
 Pure state; the issuing screen feeds it scans (already parsed and looked up) and asks what to show.
+All ready orders of the customer are issued in one go: one COMPLETE_PICKUP per order, recorded
+together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from shared.domain import UnitStatus
@@ -24,6 +29,21 @@ class PickupUnit:
     product: str
     gtin: str
     needs_marking: bool
+    order_id: str = ""
+    order_number: int | None = None
+    price: int = 0  # kopecks
+    pay_on_pickup: bool = False  # its order is paid at the counter ...
+    paid: bool = False  # ... and that payment has succeeded
+    storage_until: date | None = None  # the last day it is kept here (ready units)
+    expected: date | None = None  # units on the way: the day expected here
+
+    @property
+    def payment_due(self) -> bool:
+        return self.pay_on_pickup and not self.paid
+
+
+ON_THE_WAY = frozenset({UnitStatus.PAID, UnitStatus.PICKED, UnitStatus.PACKED, UnitStatus.SHIPPED})
+RETURNING = frozenset({UnitStatus.REFUSED, UnitStatus.RETURN_PACKED})
 
 
 def not_ready_reason(unit: PickupUnit, site_id: str) -> str | None:
@@ -40,6 +60,8 @@ def not_ready_reason(unit: PickupUnit, site_id: str) -> str | None:
         return "issued"
     if unit.status is UnitStatus.REFUSED:
         return "refused"
+    if unit.status is UnitStatus.RETURN_PACKED:
+        return "returning"
     return "unavailable"
 
 
@@ -59,6 +81,58 @@ class PickupSession:
     fetched: list[str] = field(default_factory=list)  # unit ids, in scan order
     marked: dict[str, str] = field(default_factory=dict)  # unit id -> marking code
     refused: dict[str, str] = field(default_factory=dict)  # unit id -> reason
+    customer_name: str = ""
+    customer_phone: str = ""  # masked: +7 *** ***-12-34
+    paid_now: set[str] = field(default_factory=set)  # orders paid at the counter in this pickup
+
+    @property
+    def order_ids(self) -> list[str]:
+        """The customer's orders on the card, the scanned one first."""
+        seen = dict.fromkeys([self.order_id, *(u.order_id for u in self.units if u.order_id)])
+        return list(seen)
+
+    def order_number(self, order_id: str) -> int | None:
+        return next((u.order_number for u in self.units if u.order_id == order_id and u.order_number), None)
+
+    @property
+    def ready_orders(self) -> list[str]:
+        ready = {u.order_id for u in self.ready}
+        return [o for o in self.order_ids if o in ready]
+
+    def kept(self, order_id: str | None = None) -> list[PickupUnit]:
+        """Fetched units the customer keeps (of one order, or of all)."""
+        return [
+            u
+            for u in (self.unit(i) for i in self.fetched)
+            if u is not None and u.id not in self.refused and (order_id is None or u.order_id == order_id)
+        ]
+
+    def paid(self, unit: PickupUnit) -> bool:
+        return not unit.payment_due or unit.order_id in self.paid_now
+
+    @property
+    def payment_due(self) -> str | None:
+        """The first order whose kept units must be paid at the counter before completing."""
+        return next((u.order_id for u in self.kept() if not self.paid(u)), None)
+
+    def amount_due(self, order_id: str) -> int:
+        return sum(u.price for u in self.kept(order_id))
+
+    @property
+    def has_pay_on_pickup(self) -> bool:
+        return any(u.payment_due for u in self.ready)
+
+    def on_the_way(self) -> list[PickupUnit]:
+        return [u for u in self.units if u.status in ON_THE_WAY and u.pvz_id == self.site_id]
+
+    def returning(self) -> list[PickupUnit]:
+        return [u for u in self.units if u.status in RETURNING and u.pvz_id == self.site_id]
+
+    def expiring(self, today: date, days: int = 1) -> list[PickupUnit]:
+        """Ready units whose storage ends within ``days`` days (or is over)."""
+        return [
+            u for u in self.ready if u.storage_until is not None and (u.storage_until - today).days <= days
+        ]
 
     @property
     def awaiting_marking(self) -> str | None:
@@ -145,18 +219,56 @@ class PickupSession:
         return bool(self.fetched) and self.awaiting_marking is None
 
     def payload(self) -> dict[str, Any]:
-        """The COMPLETE_PICKUP payload: ISSUED and REFUSED units in one operation."""
+        """The COMPLETE_PICKUP payload of a one-order pickup: ISSUED and REFUSED units in one
+        operation (a card with several orders: :meth:`payloads`)."""
+        (one,) = self.payloads()
+        return one
+
+    def payloads(self) -> list[dict[str, Any]]:
+        """One COMPLETE_PICKUP payload per order with fetched units, in card order."""
         if self.awaiting_marking is not None:
             raise PickupError("marking_expected", self.awaiting_marking)
         if not self.fetched:
             raise PickupError("nothing_fetched", self.order_id)
-        issued = [u for u in self.fetched if u not in self.refused]
-        refused = [{"unit_id": u, "reason": self.refused[u]} for u in self.fetched if u in self.refused]
-        return {"order_id": self.order_id, "issued": issued, "refused": refused}
+        due = self.payment_due
+        if due is not None:
+            raise PickupError("payment_due", due)
+        out = []
+        for order_id in self.order_ids:
+            mine = [i for i in self.fetched if (u := self.unit(i)) is not None and u.order_id == order_id]
+            if not mine:
+                continue
+            issued = [u for u in mine if u not in self.refused]
+            refused = [{"unit_id": u, "reason": self.refused[u]} for u in mine if u in self.refused]
+            out.append({"order_id": order_id, "issued": issued, "refused": refused})
+        return out
 
 
-def session_for(order_id: str, customer_id: str, site_id: str, units: Sequence[PickupUnit]) -> PickupSession:
+def session_for(
+    order_id: str,
+    customer_id: str,
+    site_id: str,
+    units: Sequence[PickupUnit],
+    customer_name: str = "",
+    customer_phone: str = "",
+) -> PickupSession:
+    """The card: ready units first (by cell), then the rest; units without an order id belong to
+    the scanned order."""
+    units = [u if u.order_id else _with_order(u, order_id) for u in units]
     ordered = sorted(
         units, key=lambda u: (not_ready_reason(u, site_id) is not None, u.cell_number or 0, u.label)
     )
-    return PickupSession(order_id, customer_id, site_id, list(ordered))
+    return PickupSession(
+        order_id,
+        customer_id,
+        site_id,
+        list(ordered),
+        customer_name=customer_name,
+        customer_phone=customer_phone,
+    )
+
+
+def _with_order(unit: PickupUnit, order_id: str) -> PickupUnit:
+    from dataclasses import replace
+
+    return replace(unit, order_id=order_id)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -20,12 +21,13 @@ from shared.barcodes import Scan, ScanKind
 from shared.qt import i18n
 from shared.qt.camera import CameraPanel
 from shared.qt.models import Column, RecordTableModel
-from shared.qt.operations import OpFailure
+from shared.qt.operations import Operations, OpFailure, SyncRunner, ThreadRunner
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet
 
 from ..logic.issuing import REFUSAL_REASONS, PickupError, PickupSession, PickupUnit, not_ready_reason
 from .base import Screen
+from .payment_qr import QrView
 
 
 class IssuingScreen(Screen):
@@ -51,6 +53,7 @@ class IssuingScreen(Screen):
             "issued": self.tr("already issued"),
             "refused": self.tr("refused earlier"),
             "unavailable": self.tr("not available"),
+            "returning": self.tr("going back to the warehouse"),
         }
 
     def build(self) -> None:
@@ -86,6 +89,7 @@ class IssuingScreen(Screen):
                 Column(self.tr("Unit"), lambda u: u.label),
                 Column(self.tr("Product"), lambda u: u.product),
                 Column(self.tr("Status"), self._status_text),
+                Column(self.tr("Order"), lambda u: u.order_number or ""),
             ],
             key=lambda u: u.id,
             tone=self._tone,
@@ -102,6 +106,20 @@ class IssuingScreen(Screen):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         self.add(self.table, 1)
+        # payment at pickup: the СБП QR for the customer's bank app, large, with the amount
+        self.paying: dict[str, Any] | None = None  # the payment intent shown
+        self.pay_panel = QWidget(self)
+        self.pay_panel.setObjectName("paymentPanel")
+        pay_row = QHBoxLayout(self.pay_panel)
+        self.pay_qr = QrView(self.pay_panel)
+        pay_row.addWidget(self.pay_qr, 1)
+        self.pay_text = QLabel(self.pay_panel)
+        self.pay_text.setObjectName("paymentText")
+        self.pay_text.setProperty("role", "title")
+        self.pay_text.setWordWrap(True)
+        pay_row.addWidget(self.pay_text, 1)
+        self.pay_panel.setVisible(False)
+        self.add(self.pay_panel, 1)
         self.add_action("refuse", self.tr("Refused"), "Ctrl+R", self.refuse)
         self.add_action("take", self.tr("Taken"), "Ctrl+T", self.take)
         self.add_action("complete", self.tr("Complete"), "Ctrl+Return", self.complete, primary=True)
@@ -115,7 +133,15 @@ class IssuingScreen(Screen):
         if s is None:
             return None
         reason = not_ready_reason(u, s.site_id)
-        return None if reason is None else self.not_ready_names()[reason]
+        if reason is None:
+            return None
+        if u.expected is not None and reason in ("in_transit", "at_warehouse"):
+            return (
+                self.tr("%1, expected %2")
+                .replace("%1", self.not_ready_names()[reason])
+                .replace("%2", u.expected.strftime("%d.%m"))
+            )
+        return self.not_ready_names()[reason]
 
     def _status_text(self, u: PickupUnit) -> str:
         s = self.session
@@ -155,13 +181,7 @@ class IssuingScreen(Screen):
         if s is None:
             self.order_line.setText("")
         else:
-            self.order_line.setText(
-                self.tr("Order %1: %2 ready, %3 fetched, %4 refused")
-                .replace("%1", s.order_id)
-                .replace("%2", str(len(s.ready)))
-                .replace("%3", str(len(s.fetched)))
-                .replace("%4", str(len(s.refused)))
-            )
+            self.order_line.setText(self._card_text(s))
         self._sync_actions()
 
     def reset_prompt(self) -> None:
@@ -170,6 +190,16 @@ class IssuingScreen(Screen):
             self.prompt.set_step(
                 self.tr("Scan the customer's pickup QR code"),
                 self.tr("or type the 8-digit short code and press Enter"),
+            )
+            return
+        paying = getattr(self, "paying", None)
+        if paying is not None:
+            self.prompt.set_step(
+                self.tr("The customer pays %1 by СБП: scan the QR with a bank app").replace(
+                    "%1", _rub(int(paying["amount_kopecks"]))
+                ),
+                self.tr("The pickup completes by itself once the payment arrives. Ctrl+N cancels."),
+                tone="warn",
             )
             return
         if s.awaiting_marking:
@@ -240,17 +270,25 @@ class IssuingScreen(Screen):
         text = self.code.text().strip()
         if not text:
             return
+        if text.isdigit() and len(text) == 4:  # the last 4 digits of the customer's phone
+            self.query(
+                lambda: self.ctx.service.lookup_phone(text), lambda found: self._looked_up(text, found)
+            )
+            return
         self.query(lambda: self.ctx.service.pickup(text), self._loaded, self._load_failed)
 
     def _loaded(self, session: PickupSession) -> None:
         self.session = session
         self.code.clear()
         self._render()
-        if session.ready:
+        if session.ready and session.has_pay_on_pickup and not self.ctx.auth.online:
+            self.warning(self._offline_payment_text())
+        elif session.ready:
             self.success(
-                self.tr("Order %1: %2 units ready")
-                .replace("%1", session.order_id)
+                self.tr("%1: %2 units ready in %3 orders")
+                .replace("%1", session.customer_name or self._number(session, session.order_id))
                 .replace("%2", str(len(session.ready)))
+                .replace("%3", str(len(session.ready_orders)))
             )
         else:
             self.warning(self.tr("Nothing of this order is ready here yet."))
@@ -309,6 +347,10 @@ class IssuingScreen(Screen):
             return self.tr("The marking code belongs to another product: check the item.")
         if code == "marking_not_needed":
             return self.tr("No marking code is needed now: scan a unit label.")
+        if code == "payment_due":
+            return self.tr("The customer pays for order %1 first (Ctrl+Enter shows the payment QR).").replace(
+                "%1", self._number(self.session, error.message) if self.session else error.message
+            )
         return fallback
 
     def loud(self, message: str) -> None:
@@ -375,6 +417,10 @@ class IssuingScreen(Screen):
         s = self.session
         if s is None or not s.can_complete:
             return
+        due = s.payment_due
+        if due is not None:
+            self._start_payment(s, due)
+            return
         self.run(lambda: self.ctx.service.complete_pickup(s), self._completed)
 
     def _completed(self, payload: dict[str, Any]) -> None:
@@ -410,6 +456,7 @@ class IssuingScreen(Screen):
         ):
             self.info(self.tr("The pickup goes on: complete it with Ctrl+Enter."))
             return
+        self._stop_payment()
         self.session = None
         self._render()
         self.info(self.tr("Pickup cancelled: nothing was recorded."))
@@ -430,6 +477,166 @@ class IssuingScreen(Screen):
         ):
             self.session = session
             self._render()
+
+    # --- the customer card -------------------------------------------------------------------
+    def _number(self, s: PickupSession | None, order_id: str) -> str:
+        number = s.order_number(order_id) if s is not None else None
+        return f"№{number}" if number else order_id
+
+    def _card_text(self, s: PickupSession) -> str:
+        """'Анна С. · +7 *** ***-12-34 · №100001, №100002: 3 ready, 1 fetched, 0 refused', then
+        what is on the way or going back, storage ending soon and pay-on-pickup."""
+        who = " · ".join(p for p in (s.customer_name, s.customer_phone) if p)
+        orders = ", ".join(self._number(s, o) for o in s.order_ids)
+        lines = [
+            self.tr("%1 · orders %2: %3 ready, %4 fetched, %5 refused")
+            .replace("%1", who or self.tr("customer"))
+            .replace("%2", orders)
+            .replace("%3", str(len(s.ready)))
+            .replace("%4", str(len(s.fetched)))
+            .replace("%5", str(len(s.refused)))
+        ]
+        extra = []
+        if on_way := s.on_the_way():
+            extra.append(self.tr("%1 on the way").replace("%1", str(len(on_way))))
+        if back := s.returning():
+            extra.append(self.tr("%1 going back (returns in progress)").replace("%1", str(len(back))))
+        today = self.ctx.service.today()
+        if soon := s.expiring(today):
+            extra.append(
+                self.tr("storage ends by %1 for %2 units")
+                .replace("%1", min(u.storage_until for u in soon if u.storage_until).strftime("%d.%m"))
+                .replace("%2", str(len(soon)))
+            )
+        if s.has_pay_on_pickup:
+            due = sum(u.price for u in s.ready if u.payment_due)
+            extra.append(self.tr("pay on pickup: up to %1 by СБП").replace("%1", _rub(due)))
+            if not self.ctx.auth.online:
+                extra.append(self._offline_payment_text())
+        if extra:
+            lines.append("; ".join(extra))
+        return "\n".join(lines)
+
+    def _offline_payment_text(self) -> str:
+        return self.tr("Offline: pay-on-pickup orders cannot be issued until the connection is back.")
+
+    def _looked_up(self, digits: str, found: list[Any]) -> None:
+        """Parcels of customers whose phone ends with ``digits``, by customer, with cells."""
+        if not found:
+            self.warning(self.tr("No parcels here for a phone ending %1.").replace("%1", digits))
+            return
+        by_customer: dict[str, list[Any]] = {}
+        for u in found:
+            by_customer.setdefault(f"{u.customer_name} {u.customer_phone}".strip(), []).append(u)
+        parts = []
+        for who, units in by_customer.items():
+            ready = [u for u in units if str(u.status) == "ACCEPTED"]
+            cells = sorted({u.cell_number for u in ready if u.cell_number})
+            parts.append(
+                self.tr("%1: %2 ready in cell %3, %4 more")
+                .replace("%1", who)
+                .replace("%2", str(len(ready)))
+                .replace("%3", ", ".join(map(str, cells)) or "-")
+                .replace("%4", str(len(units) - len(ready)))
+            )
+        self.code.clear()
+        self.order_line.setText("\n".join(parts))
+        self.prompt.set_step(
+            self.tr("To issue, scan the customer's pickup QR or type the 8-digit code"),
+            self.tr("The phone only helps find the parcels; it does not prove who the customer is."),
+        )
+        self.info(
+            self.tr("Phone ending %1: %2 customers")
+            .replace("%1", digits)
+            .replace("%2", str(len(by_customer)))
+        )
+
+    # --- payment at pickup -------------------------------------------------------------------
+    def _waiter(self) -> Operations:
+        """Long polls run on their own worker, so the counter's other work never waits for one."""
+        waiter = self.ctx.extras.get("payment_ops")
+        if waiter is None:
+            runner = SyncRunner() if isinstance(self.ctx.ops.runner, SyncRunner) else ThreadRunner()
+            waiter = self.ctx.extras["payment_ops"] = Operations(runner)
+        assert isinstance(waiter, Operations)
+        return waiter
+
+    def _start_payment(self, s: PickupSession, order_id: str) -> None:
+        self.query(
+            lambda: self.ctx.service.request_payment(s, order_id), self._show_payment, self._payment_failed
+        )
+
+    def _show_payment(self, intent: dict[str, Any]) -> None:
+        self.paying = intent
+        self.pay_qr.set_payload(str(intent["qr"]))
+        self.pay_text.setText(
+            self.tr("To pay: %1\nOrder %2, %3 units\nСБП: scan with your bank app")
+            .replace("%1", _rub(int(intent["amount_kopecks"])))
+            .replace("%2", self._number(self.session, str(intent["order_id"])))
+            .replace("%3", str(len(intent["unit_ids"])))
+        )
+        self.table.setVisible(False)
+        self.pay_panel.setVisible(True)
+        self.enable(refuse=False, take=False, complete=False)
+        self.reset_prompt()
+        self.info(self.tr("Payment QR shown: waiting for the bank"))
+        self._wait_payment(intent)
+
+    def _wait_payment(self, intent: dict[str, Any]) -> None:
+        order_id, intent_id = str(intent["order_id"]), str(intent["id"])
+        self._waiter().run(
+            lambda: self.ctx.service.wait_payment(order_id, intent_id, PAYMENT_WAIT_S),
+            on_success=self._payment_news,
+            on_failure=lambda failure: self._payment_news_failed(intent_id, failure),
+        )
+
+    def _payment_news(self, intent: dict[str, Any]) -> None:
+        paying, s = self.paying, self.session
+        if paying is None or s is None or intent["id"] != paying["id"]:
+            return  # cancelled meanwhile, or an older intent
+        status = intent["status"]
+        if status == "PENDING":
+            self._wait_payment(intent)
+            return
+        self._stop_payment()
+        if status == "SUCCEEDED":
+            s.paid_now.add(str(intent["order_id"]))
+            self.success(self.tr("Paid: %1").replace("%1", _rub(int(intent["amount_kopecks"]))))
+            self.complete()  # the next order to pay, or the pickup recorded
+        else:
+            self.loud(self.tr("The payment did not go through: ask the customer to try again (Ctrl+Enter)."))
+
+    def _payment_news_failed(self, intent_id: str, failure: OpFailure) -> None:
+        if self.paying is None or self.paying["id"] != intent_id:
+            return
+        self._stop_payment()
+        self._payment_failed(failure)
+
+    def _payment_failed(self, failure: OpFailure) -> None:
+        code = getattr(failure.error, "code", "")
+        if code == "payment_offline":
+            self.loud(self._offline_payment_text())
+        else:
+            self.loud(self.tr("The payment cannot start: %1").replace("%1", failure.message))
+
+    def _stop_payment(self) -> None:
+        if getattr(self, "paying", None) is None:
+            return
+        self.paying = None
+        self.pay_qr.set_payload("")
+        self.pay_panel.setVisible(False)
+        self.table.setVisible(True)
+        self._sync_actions()
+        self.reset_prompt()
+
+
+PAYMENT_WAIT_S = 20.0  # one long poll; the next starts at once while the intent is pending
+
+
+def _rub(kopecks: int) -> str:
+    """12345 -> '123,45 ₽' (a thin space between thousands)."""
+    rub, kop = divmod(kopecks, 100)
+    return f"{rub:,}".replace(",", "\u202f") + f",{kop:02d} ₽"
 
 
 def _confirm(parent: QWidget, title: str, text: str) -> bool:

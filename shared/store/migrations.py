@@ -214,8 +214,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("0004_catalog_fts_maintained_by_store", _sql(_FTS_BY_STORE)),
     Migration("0005_journal_strict", _journal_strict),
-    Migration("0007_order_number_payment", _sql(_ORDER_NUMBER_PAYMENT)),
     Migration("0006_evidence", _sql(_EVIDENCE)),
+    Migration("0007_order_number_payment", _sql(_ORDER_NUMBER_PAYMENT)),
 )
 
 

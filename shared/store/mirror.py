@@ -33,7 +33,18 @@ _ENTITY_TABLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "order": (
         "orders",
         "id",
-        ("customer_id", "pvz_id", "amount", "customer_name", "customer_phone", "phone_tail", "created_at"),
+        (
+            "customer_id",
+            "pvz_id",
+            "amount",
+            "customer_name",
+            "customer_phone",
+            "phone_tail",
+            "created_at",
+            "number",
+            "payment",
+            "payment_status",
+        ),
     ),
     "unit": ("units", "id", ()),
     "box": ("boxes", "id", ()),
@@ -62,6 +73,7 @@ _DEFAULTS: dict[str, Any] = {
     "amount": 0,
     "needs_marking": 0,
     "created_at": None,
+    "payment": "prepaid",
 }
 
 

@@ -106,6 +106,11 @@ class UnitView:
     cell_number: int | None
     accepted_at: datetime | None
     pending: bool  # a local op on this unit is not yet acknowledged by the server
+    order_number: int | None = None  # the order's short number, as the customer knows it
+    payment: str = "prepaid"  # the order's: "prepaid" or "on_pickup"
+    payment_status: str = ""  # pay-on-pickup: "due" until paid at the counter, then "paid"
+    storage_days: int = 7  # its PVZ's storage period
+    updated_at: datetime | None = None  # the server's last change of the unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +191,9 @@ class OrderView:
     created_at: datetime | None
     status: str  # OrderStatus derived from local unit states
     unit_count: int
+    number: int | None = None
+    payment: str = "prepaid"
+    payment_status: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,14 @@ from .models import (
 _UNIT_SELECT = """
 SELECT u.*, p.name AS p_name, p.brand AS p_brand, p.gtin AS p_gtin, p.needs_marking AS p_marking,
        p.price AS p_price, o.customer_name AS o_name, o.customer_phone AS o_phone, c.number AS c_number,
+       o.number AS o_number, o.payment AS o_payment, o.payment_status AS o_payment_status,
+       s.storage_days AS s_days,
        EXISTS (SELECT 1 FROM op_units t WHERE t.unit_id = u.id) AS pending
 FROM units u
 LEFT JOIN products p ON p.sku = u.sku
 LEFT JOIN orders o ON o.id = u.order_id
 LEFT JOIN cells c ON c.id = u.cell_id
+LEFT JOIN sites s ON s.id = u.pvz_id
 """
 
 
@@ -57,6 +60,11 @@ class UnitReads(StoreCore):
             cell_number=r["c_number"],
             accepted_at=parse_dt(r["accepted_at"]),
             pending=bool(r["pending"]),
+            order_number=int(r["o_number"] or 0) or None,
+            payment=r["o_payment"] or "prepaid",
+            payment_status=r["o_payment_status"] or "",
+            storage_days=int(r["s_days"]) if r["s_days"] is not None else 7,
+            updated_at=parse_dt(r["updated_at"]),
         )
 
     def _units(self, where: str, params: Sequence[Any] = (), order: str = "u.label") -> list[UnitView]:
@@ -97,7 +105,7 @@ class UnitReads(StoreCore):
     def expired_units(self, now: datetime, site_id: str | None = None) -> list[UnitView]:
         """ACCEPTED units kept longer than their PVZ's storage days (default 7)."""
         rows = self._q(
-            f"""{_UNIT_SELECT} LEFT JOIN sites s ON s.id = u.pvz_id
+            f"""{_UNIT_SELECT}
                 WHERE u.status = 'ACCEPTED' AND u.accepted_at IS NOT NULL AND (? IS NULL OR u.pvz_id = ?)
                 ORDER BY u.accepted_at""",
             (site_id, site_id),
@@ -122,6 +130,9 @@ class UnitReads(StoreCore):
             created_at=parse_dt(r["created_at"]),
             status=order_status(statuses).value,
             unit_count=len(statuses),
+            number=int(r["number"] or 0) or None,
+            payment=r["payment"] or "prepaid",
+            payment_status=r["payment_status"] or "",
         )
 
     def order(self, order_id: str) -> OrderView | None:

@@ -114,7 +114,9 @@ def marking_code(gtin13: str, serial: str = "sN7q2Lx9aPz0K") -> str:
 def test_issuing_wrong_unit_is_loud_and_marking_gtin_must_match(pvz: PvzHarness, world: World) -> None:
     marked_sku = world.skus[4]  # every 5th product of the standard world needs a marking code
     order, box = shipped_order(world, skus=[marked_sku])
-    other, other_box = shipped_order(world, skus=[world.skus[2]])
+    other = world.place_order(world.customer2, world.pvz1, [world.skus[2]])  # another customer's
+    world.pay(other)
+    other_box = world.ship(other)
     open_shift(pvz, world)
     accept_all(pvz, world, order, box)
     accept_all(pvz, world, other, other_box)
@@ -125,7 +127,7 @@ def test_issuing_wrong_unit_is_loud_and_marking_gtin_must_match(pvz: PvzHarness,
     pvz.type_into(issuing.code, world.pickup_code(order)["short_code"])
     pvz.key(Qt.Key.Key_Return)
     assert issuing.session is not None, pvz.banner
-    pvz.scan(other["units"][0]["label"])  # another order's unit: a loud error, nothing fetched
+    pvz.scan(other["units"][0]["label"])  # another customer's unit: a loud error, nothing fetched
     assert pvz.tone == "error"
     assert "WRONG UNIT" in pvz.prompt
     assert issuing.session.fetched == []

@@ -23,6 +23,7 @@ EXPECTED = [
     "0004_catalog_fts_maintained_by_store",
     "0005_journal_strict",
     "0006_evidence",
+    "0007_order_number_payment",
 ]
 
 
