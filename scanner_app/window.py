@@ -10,7 +10,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,7 @@ from shared.qt.scanner_bridge import ScannerBridge, blocked_message
 from shared.qt.status import StatusModel
 
 from .logic.common import Level
-from .screens.base import Context, Screen
+from .screens.base import TOUCH, Context, Screen
 from .screens.cluster import ClusterScreen
 from .screens.conflicts import ConflictScreen
 from .screens.count import CountScreen
@@ -81,20 +81,32 @@ class TerminalWindow(QWidget):
         top_row.setContentsMargins(12, 6, 12, 6)
         top_row.addWidget(self.title, 1)
         top_row.addWidget(self.user)
-        # F6: read codes with the terminal's camera (a terminal without a scanner, a phone's QR)
+        # F6: read codes with the terminal's camera (a terminal without a scanner, a phone's QR).
+        # The preview floats over the screen's lower right (see _place_camera): in the layout it
+        # would push the tallest screens past 800 px.
         self.camera = CameraPanel(
             bridge,
             source_factory=camera_source,
             clock=services.clock,
-            preview_size=QSize(176, 99),  # what fits above the tallest screen in 800 px
-            beside=True,
-            margins=(8, 4, 8, 4),
+            preview_size=QSize(208, 117),
+            margins=(6, 6, 6, 6),
             parent=self,
         )
+        self.camera.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.camera.setStyleSheet(
+            "QWidget#cameraPanel { background: rgba(29, 29, 36, 235); border-radius: 6px; }"
+            "QLabel#cameraStatus { color: #ffffff; font-size: 13px; }"
+        )
+        self.camera.setFixedWidth(220)
         self.camera_button = QPushButton(self)
         self.camera_button.setObjectName("CameraButton")
         self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.camera_button.setCheckable(True)
+        # the header stays a thin bar (the theme makes every terminal button 56 px tall)
+        self.camera_button.setStyleSheet(
+            "min-height: 24px; max-height: 28px; padding: 1px 10px; font-size: 13px;"
+        )
+        self.camera.opened.connect(self._place_camera)
         self.camera_button.clicked.connect(lambda _checked=False: self.camera.toggle())
         self.camera.opened.connect(self.camera_button.setChecked)
         top_row.addWidget(self.camera_button)
@@ -130,7 +142,6 @@ class TerminalWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(top)
-        layout.addWidget(self.camera)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.strip)
         ops.changed.connect(self._changed)
@@ -170,6 +181,19 @@ class TerminalWindow(QWidget):
         self.user.setText(self.session.name if self.session else "")
         self.camera_button.setText("F6 " + self.tr("Camera"))
         screen.setFocus()
+
+    def _place_camera(self, _opened: bool = False) -> None:
+        """The camera preview over the lower right of the screen, above its buttons."""
+        self.camera.adjustSize()
+        area = self.stack.geometry()
+        x = area.right() - self.camera.width() - 8
+        y = area.bottom() - self.camera.height() - TOUCH - 24
+        self.camera.move(x, max(area.top(), y))
+        self.camera.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_camera()
 
     def start_shift(self, session: Session) -> None:
         resume, self._resume = self._resume, None
