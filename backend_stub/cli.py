@@ -188,6 +188,15 @@ def _cmd_create_site(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_set_cart_size(args: argparse.Namespace) -> int:
+    from .context import open_context
+    from .services.admin import set_cart_size
+
+    set_cart_size(open_context(_settings(args)), args.site_id, args.totes)
+    print(f"{args.site_id}: carts of {args.totes} totes")
+    return 0
+
+
 def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
@@ -274,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cells", type=int, default=0, help="PVZ cells, or warehouse locations")
     p.add_argument("--address", default="")
     p.set_defaults(fn=_cmd_create_site)
+
+    p = add("set-cart-size", "totes on a warehouse's picking cart (cluster picking; default 6)")
+    p.add_argument("site_id")
+    p.add_argument("totes", type=int)
+    p.set_defaults(fn=_cmd_set_cart_size)
 
     p = add("create-user", "add a user")
     p.add_argument("username")

@@ -59,6 +59,8 @@ sites = Table(
     Column("name", String(200), nullable=False),
     Column("address", String(400), nullable=False, default=""),
     Column("storage_days", Integer, nullable=False, default=7),
+    # totes on a picking cart (cluster picking, warehouses): reaches the terminal in the site entity
+    Column("cart_size", Integer, nullable=False, default=6, server_default="6"),
     Column("short_code_salt", String(64), nullable=False),
     Column("created_at", String(30), nullable=False),
 )
@@ -209,6 +211,22 @@ pick_tasks = Table(
     # the route its boxes leave on (migration 010): name and departure, from route_departures
     Column("route_name", String(100), nullable=True),
     Column("departs_at", String(30), nullable=True),
+)
+
+# A location to be counted (a short pick found it wrong): OPEN until a count.record there closes it.
+count_tasks = Table(
+    "count_tasks",
+    metadata,
+    Column("id", String(26), primary_key=True),
+    Column("site_id", String(40), nullable=False, index=True),
+    Column("location_id", String(60), nullable=False, index=True),
+    Column("reason", String(20), nullable=False),  # short_pick
+    Column("sku", String(40), nullable=True),
+    Column("unit_id", String(26), nullable=True),  # the unit not found there
+    Column("status", String(10), nullable=False, default="OPEN"),  # OPEN | DONE
+    Column("created_at", String(30), nullable=False),
+    Column("done_at", String(30), nullable=True),
+    Column("op_id", String(100), nullable=True),  # the op that opened it
 )
 
 # A warehouse's daily departures to each PVZ (migration 010; shared/domain/cutoffs.py): an order
@@ -650,6 +668,14 @@ def _m010_route_departures(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE pick_tasks ADD COLUMN {name} {sql_type}")
 
 
+def _m011_short_picks(conn: Connection) -> None:
+    """Short picks heal: count tasks for the locations found short; the cart size per warehouse."""
+    count_tasks.create(conn, checkfirst=True)
+    have = {c["name"] for c in inspect(conn).get_columns("sites")}
+    if "cart_size" not in have:
+        conn.exec_driver_sql("ALTER TABLE sites ADD COLUMN cart_size INTEGER NOT NULL DEFAULT 6")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -661,6 +687,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("008_pickup_customer_payment", _m008_pickup_customer_payment),
     ("009_evidence", _m009_evidence),
     ("010_route_departures", _m010_route_departures),
+    ("011_short_picks", _m011_short_picks),
 ]
 
 

@@ -87,6 +87,15 @@ class StoreData:
         site = self._store.site(site_id)
         return site.name if site is not None and site.name else site_id
 
+    def free_unit(self, sku: str, not_at: str | None) -> UnitView | None:
+        return self._store.free_unit(sku, not_at)
+
+    def cart_size(self) -> int:
+        return self._store.cart_size(self._site_id())
+
+    def count_due(self) -> list[tuple[str, str, str, str]]:
+        return self._store.count_due(self._site_id() or None)
+
     def walk(self) -> Walk:
         site = self._site_id() or None
         return Walk((loc.code for loc in self._store.locations(site)), self._walk_config)
@@ -208,11 +217,19 @@ class BoxLabelPrinter:
         lines = [destination] if destination else []
         if units:  # a fresh box's label is printed before anything is in it
             lines.append(QCoreApplication.translate("BoxLabel", "%1 pcs").replace("%1", str(units)))
-        doc = LabelDocument.single(ScanKind.BOX, box_id, lines)
+        return self._print(LabelDocument.single(ScanKind.BOX, box_id, lines), f"box_{box_id}")
+
+    def print_label(self, kind: str, code: str, lines: list[str]) -> str:
+        from shared.qt.printing import LabelDocument
+
+        scan_kind = ScanKind.BOX if kind == "box" else ScanKind.UNIT
+        return self._print(LabelDocument.single(scan_kind, code, lines), f"{kind}_{code}")
+
+    def _print(self, doc: Any, name: str) -> str:
         self.last_document = doc
         if self._pdf_dir is not None:
             self._pdf_dir.mkdir(parents=True, exist_ok=True)
-            path = self._printer.print_to_pdf(doc, self._pdf_dir / f"box_{box_id}.pdf")
+            path = self._printer.print_to_pdf(doc, self._pdf_dir / f"{name}.pdf")
             self.printed.append(path)
             return str(path)
         self._printer.print(doc, dialog=False)

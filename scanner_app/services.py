@@ -90,6 +90,10 @@ class Printer(Protocol):
         """Print (or queue) a box label; returns where it went (printer name or file)."""
         ...
 
+    def print_label(self, kind: str, code: str, lines: list[str]) -> str:
+        """Print a box ("box": its SSCC) or unit ("unit": its label) label again."""
+        ...
+
 
 class Feedback(Protocol):
     """Sounds, colours and the vibration hook, by level: 'ok', 'warn', 'error' (and 'info': silent)."""

@@ -47,6 +47,12 @@ TEXTS: dict[str, Any] = {  # values are str; QT_TRANSLATE_NOOP is typed object
     "pick_not_pickable": QT_TRANSLATE_NOOP("Terminal", "This unit cannot be picked: it is {status}."),
     "pick_unit_ok": QT_TRANSLATE_NOOP("Terminal", "Picked {picked} of {demand}."),
     "pick_skipped": QT_TRANSLATE_NOOP("Terminal", "Skipped {count}: recorded as a shortage."),
+    "pick_short_moved": QT_TRANSLATE_NOOP(
+        "Terminal", "Short {count}: another one is at {location}, pick it there."
+    ),
+    "pick_short_told": QT_TRANSLATE_NOOP(
+        "Terminal", "Short {count}: none left in the warehouse, the customer is told."
+    ),
     # cluster picking: a cart of totes, one task each
     "cart_scan_tote": QT_TRANSLATE_NOOP("Terminal", "Scan the tote for cart place {position}"),
     "cart_ready": QT_TRANSLATE_NOOP("Terminal", "{tasks} totes on the cart: start the walk"),
@@ -131,6 +137,11 @@ TEXTS: dict[str, Any] = {  # values are str; QT_TRANSLATE_NOOP is typed object
     "count_location_ok": QT_TRANSLATE_NOOP("Terminal", "Counting {location}."),
     "count_item": QT_TRANSLATE_NOOP("Terminal", "{name}: {count}"),
     "count_done": QT_TRANSLATE_NOOP("Terminal", "Count saved: {differences} differences."),
+    "reprint_scan": QT_TRANSLATE_NOOP("Terminal", "Scan the box or unit label to print again"),
+    "reprint_reason": QT_TRANSLATE_NOOP("Terminal", "{code}: why print it again?"),
+    "reprint_found": QT_TRANSLATE_NOOP("Terminal", "{what}"),
+    "reprint_unknown": QT_TRANSLATE_NOOP("Terminal", "{code} is not known here."),
+    "reprint_done": QT_TRANSLATE_NOOP("Terminal", "Label {code} printed again."),
     # put-away
     "put_scan_document": QT_TRANSLATE_NOOP("Terminal", "Scan the delivery document or box"),
     "put_scan_product": QT_TRANSLATE_NOOP("Terminal", "Scan the products"),

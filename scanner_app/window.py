@@ -36,6 +36,7 @@ from .screens.menu import MenuScreen
 from .screens.pack import PackScreen
 from .screens.pick import PickScreen
 from .screens.putaway import PutawayScreen
+from .screens.reprint import ReprintScreen
 from .screens.returns import ReturnScreen
 from .screens.ship import ShipScreen
 from .screens.tasks import TaskListScreen
@@ -123,6 +124,7 @@ class TerminalWindow(QWidget):
             ReturnScreen,
             CountScreen,
             PutawayScreen,
+            ReprintScreen,
             ConflictScreen,
         ):
             screen = cls(ctx, self.stack)

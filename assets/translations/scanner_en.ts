@@ -144,6 +144,10 @@
         <source>Differences: %1</source>
         <translation>Differences: %1</translation>
     </message>
+    <message>
+        <source>To count (short picks): %1</source>
+        <translation>To count (short picks): %1</translation>
+    </message>
 </context>
 <context>
     <name>LoginScreen</name>
@@ -277,6 +281,10 @@
     <message>
         <source>Put-away</source>
         <translation>Put-away</translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation>Reprint label</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -426,6 +434,41 @@
     <message>
         <source>Put-away</source>
         <translation>Put-away</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintScreen</name>
+    <message>
+        <source>Does not scan</source>
+        <translation>Does not scan</translation>
+    </message>
+    <message>
+        <source>Label is damaged</source>
+        <translation>Label is damaged</translation>
+    </message>
+    <message>
+        <source>Label is lost</source>
+        <translation>Label is lost</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Reprint a label</source>
+        <translation>Reprint a label</translation>
+    </message>
+    <message>
+        <source>The label did not print: %1</source>
+        <translation>The label did not print: %1</translation>
+    </message>
+    <message>
+        <source>Label printed: %1</source>
+        <translation>Label printed: %1</translation>
     </message>
 </context>
 <context>
@@ -660,6 +703,14 @@
     <message>
         <source>Skipped {count}: recorded as a shortage.</source>
         <translation>Skipped {count}: recorded as a shortage.</translation>
+    </message>
+    <message>
+        <source>Short {count}: another one is at {location}, pick it there.</source>
+        <translation>Short {count}: another one is at {location}, pick it there.</translation>
+    </message>
+    <message>
+        <source>Short {count}: none left in the warehouse, the customer is told.</source>
+        <translation>Short {count}: none left in the warehouse, the customer is told.</translation>
     </message>
     <message>
         <source>Scan the tote for cart place {position}</source>
@@ -920,6 +971,26 @@
     <message>
         <source>Count saved: {differences} differences.</source>
         <translation>Count saved: {differences} differences.</translation>
+    </message>
+    <message>
+        <source>Scan the box or unit label to print again</source>
+        <translation>Scan the box or unit label to print again</translation>
+    </message>
+    <message>
+        <source>{code}: why print it again?</source>
+        <translation>{code}: why print it again?</translation>
+    </message>
+    <message>
+        <source>{what}</source>
+        <translation>{what}</translation>
+    </message>
+    <message>
+        <source>{code} is not known here.</source>
+        <translation>{code} is not known here.</translation>
+    </message>
+    <message>
+        <source>Label {code} printed again.</source>
+        <translation>Label {code} printed again.</translation>
     </message>
     <message>
         <source>Scan the delivery document or box</source>

@@ -144,6 +144,10 @@
         <source>Differences: %1</source>
         <translation>Расхождений: %1</translation>
     </message>
+    <message>
+        <source>To count (short picks): %1</source>
+        <translation>Пересчитать (недостачи): %1</translation>
+    </message>
 </context>
 <context>
     <name>LoginScreen</name>
@@ -277,6 +281,10 @@
     <message>
         <source>Put-away</source>
         <translation>Размещение</translation>
+    </message>
+    <message>
+        <source>Reprint label</source>
+        <translation>Перепечатка</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -426,6 +434,41 @@
     <message>
         <source>Put-away</source>
         <translation>Размещение</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintScreen</name>
+    <message>
+        <source>Does not scan</source>
+        <translation>Не сканируется</translation>
+    </message>
+    <message>
+        <source>Label is damaged</source>
+        <translation>Этикетка повреждена</translation>
+    </message>
+    <message>
+        <source>Label is lost</source>
+        <translation>Этикетка потеряна</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Reprint a label</source>
+        <translation>Перепечатка этикетки</translation>
+    </message>
+    <message>
+        <source>The label did not print: %1</source>
+        <translation>Этикетка не напечаталась: %1</translation>
+    </message>
+    <message>
+        <source>Label printed: %1</source>
+        <translation>Этикетка напечатана: %1</translation>
     </message>
 </context>
 <context>
@@ -660,6 +703,14 @@
     <message>
         <source>Skipped {count}: recorded as a shortage.</source>
         <translation>Пропущено {count}: записано как недостача.</translation>
+    </message>
+    <message>
+        <source>Short {count}: another one is at {location}, pick it there.</source>
+        <translation>Недостача {count}: такой же товар есть на {location}, возьмите его там.</translation>
+    </message>
+    <message>
+        <source>Short {count}: none left in the warehouse, the customer is told.</source>
+        <translation>Недостача {count}: на складе больше нет, покупателю сообщим.</translation>
     </message>
     <message>
         <source>Scan the tote for cart place {position}</source>
@@ -920,6 +971,26 @@
     <message>
         <source>Count saved: {differences} differences.</source>
         <translation>Подсчёт сохранён, расхождений: {differences}.</translation>
+    </message>
+    <message>
+        <source>Scan the box or unit label to print again</source>
+        <translation>Отсканируйте этикетку коробки или товара для перепечатки</translation>
+    </message>
+    <message>
+        <source>{code}: why print it again?</source>
+        <translation>{code}: почему перепечатать?</translation>
+    </message>
+    <message>
+        <source>{what}</source>
+        <translation>{what}</translation>
+    </message>
+    <message>
+        <source>{code} is not known here.</source>
+        <translation>{code} здесь не известен.</translation>
+    </message>
+    <message>
+        <source>Label {code} printed again.</source>
+        <translation>Этикетка {code} напечатана снова.</translation>
     </message>
     <message>
         <source>Scan the delivery document or box</source>

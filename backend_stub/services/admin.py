@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from shared.barcodes.formats import (
     SITE_ID_RE,
@@ -57,6 +57,7 @@ def site_data(row: object) -> dict[str, object]:
         "name": row.name,  # type: ignore[attr-defined]
         "address": row.address,  # type: ignore[attr-defined]
         "storage_days": row.storage_days,  # type: ignore[attr-defined]
+        "cart_size": getattr(row, "cart_size", 6),  # totes on a picking cart (warehouses)
         "short_code_salt": row.short_code_salt,  # type: ignore[attr-defined]
     }
 
@@ -121,6 +122,19 @@ def create_site(
             conn.execute(insert(locations), rows)
             for r in rows:
                 publish(conn, [site_id], "location", str(r["id"]), r)
+
+
+def set_cart_size(ctx: AppContext, site_id: str, size: int) -> None:
+    """A warehouse's picking cart holds `size` totes (1..12); terminals get it with the site by pull."""
+    if not 1 <= size <= 12:
+        raise AdminError("a cart holds 1 to 12 totes")
+    with ctx.db.write() as conn:
+        row = conn.execute(select(sites).where(sites.c.id == site_id)).first()
+        if row is None or row.kind != "warehouse":
+            raise AdminError(f"no warehouse {site_id}")
+        conn.execute(update(sites).where(sites.c.id == site_id).values(cart_size=size))
+        row = conn.execute(select(sites).where(sites.c.id == site_id)).one()
+        publish(conn, [site_id], "site", site_id, site_data(row))
 
 
 def create_user(

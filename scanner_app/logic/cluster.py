@@ -16,10 +16,10 @@ from shared.domain import OpType, UnitStatus
 from shared.store.models import UnitView
 
 from .common import Level, Msg, Reaction, Record, WarehouseData, location_code, wrong_kind
-from .picking import PickLine, _same_gtin, build_lines
+from .picking import PickLine, _same_gtin, build_lines, short_message
 from .scans import scan_location_id
 
-CART_SIZE = 6  # totes on a cart: the warehouse default
+CART_SIZE = 6  # totes on a cart: the default where the warehouse sets none (its site's cart_size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +32,10 @@ class CartLine:
 
 
 class ClusterFlow:
-    def __init__(self, data: WarehouseData, task_ids: list[str], cart_size: int = CART_SIZE) -> None:
+    def __init__(self, data: WarehouseData, task_ids: list[str], cart_size: int | None = None) -> None:
         self._data = data
-        self.task_ids = task_ids[:cart_size]
+        self.cart_size = cart_size if cart_size is not None else data.cart_size()
+        self.task_ids = task_ids[: self.cart_size]
         self.totes: dict[str, str] = {}  # task id -> tote label
         self.walking = False
         self.lines: list[CartLine] = []
@@ -248,7 +249,7 @@ class ClusterFlow:
             for cl in here
             for u in cl.line.open_units
         ]
-        if not records:
+        if not records or current is None:
             return Reaction.info("cart_done")
         self.held = None
-        return Reaction(Level.WARN, Msg.of("pick_skipped", count=len(records)), tuple(records))
+        return Reaction(Level.WARN, short_message(self._data, current.line, len(records)), tuple(records))

@@ -113,6 +113,18 @@ class WarehouseData(Protocol):
 
     def site_name(self, site_id: str) -> str: ...
 
+    def free_unit(self, sku: str, not_at: str | None) -> UnitView | None:
+        """The unit a short pick of ``sku`` is re-allocated to: free at another location."""
+        ...
+
+    def cart_size(self) -> int:
+        """Totes on a picking cart at this warehouse (a warehouse setting, pulled)."""
+        ...
+
+    def count_due(self) -> list[tuple[str, str, str, str]]:
+        """Locations to count (a short pick there): (location id, code, sku, since)."""
+        ...
+
     def walk(self) -> Walk:
         """The walk through this warehouse (its location codes and walk settings)."""
         ...

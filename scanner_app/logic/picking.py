@@ -228,7 +228,16 @@ class PickFlow:
             Record(OpType.PICK_SKIP, {"task_id": self.task_id, "unit_id": u.id, "reason": reason})
             for u in line.open_units
         ]
-        return Reaction(Level.WARN, Msg.of("pick_skipped", count=len(records)), tuple(records))
+        return Reaction(Level.WARN, short_message(self._data, line, len(records)), tuple(records))
+
+
+def short_message(data: WarehouseData, line: PickLine, count: int) -> Msg:
+    """What a short pick leads to: the line moves to a free unit elsewhere, or the customer is told
+    (the server decides; this is what the terminal's own mirror says will happen)."""
+    spare = data.free_unit(line.sku, line.location_id)
+    if spare is not None:
+        return Msg.of("pick_short_moved", count=count, location=location_code(spare.location_id))
+    return Msg.of("pick_short_told", count=count)
 
 
 def _same_gtin(a: str, b: str) -> bool:

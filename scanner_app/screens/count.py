@@ -75,9 +75,13 @@ class CountScreen(FlowScreen):
         self.location.setText(location_code(flow.location_id))
         rows = flow.rows()
         self.model.set_rows(rows)
-        self.summary.setText(
-            self.tr("Differences: %1").replace("%1", str(flow.differences)) if flow.location_id else ""
-        )
+        if flow.location_id and not flow.finished:
+            self.summary.setText(self.tr("Differences: %1").replace("%1", str(flow.differences)))
+        else:  # the count tasks short picks left: where to count next
+            due = [code for _, code, _, _ in self.ctx.services.data.count_due()]
+            self.summary.setText(
+                self.tr("To count (short picks): %1").replace("%1", ", ".join(due)) if due else ""
+            )
         self.finish.setEnabled(flow.location_id is not None and not flow.finished)
 
     def on_scan(self, scan: Scan) -> None:

@@ -20,6 +20,7 @@ JOBS = (
     ("returns", "4"),
     ("count", "5"),
     ("putaway", "6"),
+    ("reprint", "8"),
 )
 
 
@@ -78,6 +79,7 @@ class MenuScreen(Screen):
             "returns": self.tr("Returns"),
             "count": self.tr("Cycle count"),
             "putaway": self.tr("Put-away"),
+            "reprint": self.tr("Reprint label"),
         }
         for screen, key in JOBS:
             self.jobs[screen].setText(f"{key}\n{names[screen]}")

@@ -214,11 +214,16 @@ class TaskListScreen(ScanScreen):
         self.label_button(self.refresh_button, self.tr("Refresh"))
         self.label_button(self.open_button, self.tr("Start"))
         self.label_button(self.back, self.tr("Menu"))
-        self.label_button(self.cart_button, self.tr("Cart of %1").replace("%1", str(CART_SIZE)))
+        self.label_button(self.cart_button, self.tr("Cart of %1").replace("%1", str(self.cart_size())))
         self.pull_hint.setText(self.tr("Release to refresh"))
 
     def title(self) -> str:
         return self.tr("Pick tasks")
+
+    def cart_size(self) -> int:
+        """Totes on this warehouse's cart: its setting, pulled with the site (default 6)."""
+        size = self.ctx.services.data.cart_size()
+        return size if size > 0 else CART_SIZE
 
     def order_title(self, task: TaskView) -> str:
         order = task.order_id if len(task.order_id) <= 12 else "…" + task.order_id[-8:]
@@ -264,6 +269,7 @@ class TaskListScreen(ScanScreen):
             row = next((i for i, t in enumerate(tasks) if t.id == current.id), 0)
         if tasks:
             self.view.setCurrentIndex(self.model.index(row))
+        self.label_button(self.cart_button, self.tr("Cart of %1").replace("%1", str(self.cart_size())))
         self.render_prompt()
 
     def reload(self) -> None:
@@ -316,7 +322,7 @@ class TaskListScreen(ScanScreen):
 
     def open_cart(self) -> None:
         """Cluster picking: the first tasks of the list (earliest departures) onto one cart."""
-        rows = [self.model.task(i) for i in range(min(CART_SIZE, self.model.rowCount()))]
+        rows = [self.model.task(i) for i in range(min(self.cart_size(), self.model.rowCount()))]
         ids = [t.id for t in rows if t is not None]
         if ids:
             self.go("cluster", ids)

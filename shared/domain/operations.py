@@ -48,6 +48,21 @@ class OpType(StrEnum):
     RETURN_RECEIPT_CLOSE = "return.receipt_close"
     COUNT = "count.record"
     PUTAWAY = "putaway.record"
+    LABEL_REPRINT = "label.reprint"
+
+
+# pick.skip: why a unit was not picked, and where that leaves the unit (the server heals the line:
+# docs/PROTOCOL.md, "Short picks")
+SKIP_REASONS: Mapping[str, UnitStatus] = {"not_found": UnitStatus.MISSING, "damaged": UnitStatus.DAMAGED}
+# label.reprint: what is reprinted and why
+REPRINT_KINDS = ("box", "unit")
+REPRINT_REASONS = ("damaged", "unreadable", "lost", "other")
+
+
+# pickup.complete: why the customer refused a unit (at the counter or after the fitting room)
+REFUSAL_REASONS = ("did_not_fit", "did_not_like", "damaged", "not_as_described", "changed_mind", "other")
+# product categories a customer may try on in a fitting room (fitting.start)
+TRY_ON_CATEGORIES = frozenset({"clothes", "shoes"})
 
 
 class InvalidOperation(Exception):
@@ -128,6 +143,10 @@ def _accept(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
 
 def _none(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
     return []
+
+
+def _skip(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
+    return [(str(p["unit_id"]), SKIP_REASONS[str(p["reason"])])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,17 +250,8 @@ SPECS: dict[OpType, OpSpec] = {
                 sets={"location_id": "location"},
             ),
         ),
-        OpSpec(
-            OpType.PICK_SKIP,
-            _W,
-            {"task_id": _S, "unit_id": _S, "reason": _S},
-            Plan(
-                task="task_id",
-                unit="unit_id",
-                target_by=("reason", {"not_found": _U.MISSING, "damaged": _U.DAMAGED}),
-                note=("task_id", "reason"),
-            ),
-        ),
+        # composite: a short also opens a count task and re-allocates the line or tells the customer
+        OpSpec(OpType.PICK_SKIP, _W, {"task_id": _S, "unit_id": _S, "reason": _S}, composite=_skip),
         OpSpec(OpType.PACK_OPEN, _W, {"box_id": _S, "pvz_id": _S}, composite=_none),
         OpSpec(
             OpType.PACK_UNIT,
@@ -274,18 +284,16 @@ SPECS: dict[OpType, OpSpec] = {
             {"box_id": _S, "missing": _L},
             composite=_many("missing", _U.MISSING),
         ),
-        OpSpec(
-            OpType.COUNT,
-            _W,
-            {"location_id": _S, "counted": dict},
-            Plan(location="location_id", note=("counted",)),
-        ),
+        # composite: a count also closes the location's open count task
+        OpSpec(OpType.COUNT, _W, {"location_id": _S, "counted": dict}, composite=_none),
         OpSpec(
             OpType.PUTAWAY,
             _W,
             {"document": _S, "location_id": _S, "items": _L},
             Plan(location="location_id", note=("document", "items")),
         ),
+        # composite: the code names a box or a unit, by kind
+        OpSpec(OpType.LABEL_REPRINT, _W, {"kind": _S, "code": _S, "reason": _S}, composite=_none),
     )
 }
 
@@ -348,6 +356,17 @@ def validate_payload(op_type: OpType, payload: Mapping[str, Any]) -> None:
         key, targets = spec.plan.target_by
         if payload[key] not in targets:
             raise InvalidOperation("invalid_payload", f"{op_type}: {key} must be {' or '.join(targets)}")
+    if op_type is OpType.PICK_SKIP and payload["reason"] not in SKIP_REASONS:
+        raise InvalidOperation("invalid_payload", f"{op_type}: reason must be {' or '.join(SKIP_REASONS)}")
+    if op_type is OpType.LABEL_REPRINT:
+        if payload["kind"] not in REPRINT_KINDS:
+            raise InvalidOperation("invalid_payload", f"{op_type}: kind must be {' or '.join(REPRINT_KINDS)}")
+        if payload["reason"] not in REPRINT_REASONS:
+            raise InvalidOperation(
+                "invalid_payload", f"{op_type}: reason must be one of {', '.join(REPRINT_REASONS)}"
+            )
+        if not payload["code"]:
+            raise InvalidOperation("invalid_payload", f"{op_type}: no code")
     if op_type is OpType.COMPLETE_PICKUP:
         for item in payload["refused"]:
             if not isinstance(item, dict) or not isinstance(item.get("unit_id"), str):

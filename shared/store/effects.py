@@ -10,6 +10,7 @@ The backend stays authoritative; these rules only keep the screens truthful whil
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from shared.domain import (
     check_transition,
     utc_iso,
 )
-from shared.domain.operations import Operation, Plan
+from shared.domain.operations import SKIP_REASONS, Operation, Plan
 
 from .models import Actor, ChangeSet
 
@@ -283,6 +284,65 @@ def _shift_close(c: _Ctx) -> None:
     c.db.execute("DELETE FROM kv WHERE key = 'shift.current'")
 
 
+def _pick_skip(c: _Ctx) -> None:
+    """A short pick, optimistically as the server does it (backend_stub/services/sync/shorts.py):
+    the unit goes MISSING or DAMAGED; "not_found" marks its location to count; the first free unit
+    of the SKU elsewhere (CANCELLED, on a shelf, no box; by location, then id) joins the task."""
+    task_id, unit_id, reason = str(c.p["task_id"]), str(c.p["unit_id"]), str(c.p["reason"])
+    c.task_unit(task_id, unit_id)
+    row = c.unit(unit_id)
+    c.set_unit(unit_id, status=SKIP_REASONS[reason].value)
+    where = row["location_id"]
+    if reason == "not_found" and where:
+        due = {"id": "", "reason": "short_pick", "sku": row["sku"], "since": c.when}
+        c.db.execute(
+            "UPDATE locations SET data = json_set(data, '$.count_task', json(?)) "
+            "WHERE id = ? AND json_extract(data, '$.count_task') IS NULL",
+            (json.dumps(due), where),
+        )
+        c.effect.changes.locations.add(where)
+    spare = c.db.execute(
+        "SELECT id FROM units WHERE sku = ? AND status = ? AND location_id IS NOT NULL AND box_id IS NULL "
+        "AND location_id != ? ORDER BY location_id, id LIMIT 1",
+        (row["sku"], UnitStatus.CANCELLED.value, where or ""),
+    ).fetchone()
+    if spare is None:
+        return
+    c.set_unit(
+        spare["id"],
+        status=UnitStatus.PAID.value,
+        order_id=row["order_id"],
+        pvz_id=row["pvz_id"],
+        customer_id=row["customer_id"],
+        cell_id=None,
+    )
+    c.db.execute(
+        "INSERT INTO task_units (task_id, position, unit_id) "
+        "SELECT ?, COALESCE(MAX(position), -1) + 1, ? FROM task_units WHERE task_id = ?",
+        (task_id, spare["id"], task_id),
+    )
+    c.effect.changes.tasks.add(task_id)
+    c.effect.changes.orders.add(row["order_id"])
+
+
+def _count(c: _Ctx) -> None:
+    """A cycle count: the location must be known; its count task is done."""
+    where = str(c.p["location_id"])
+    c.location(where)
+    c.db.execute("UPDATE locations SET data = json_remove(data, '$.count_task') WHERE id = ?", (where,))
+    c.effect.changes.locations.add(where)
+
+
+def _label_reprint(c: _Ctx) -> None:
+    """A label printed again: the box or unit must be known here; nothing else changes."""
+    code = str(c.p["code"])
+    if c.p["kind"] == "box":
+        c.box(code)
+        return
+    hit = c.db.execute("SELECT id FROM units WHERE label = ?", (code,)).fetchone()
+    c.unit(hit["id"] if hit is not None else code)  # refuses a unit unknown here
+
+
 def _planned(c: _Ctx, plan: Plan) -> None:
     """Run an operation's declared plan against the local mirror (shared/domain/operations.py)."""
     p = c.p
@@ -361,6 +421,9 @@ COMPOSITE: dict[OpType, Callable[[_Ctx], None]] = {
     OpType.ROUTE_CLOSE: _route_close,
     OpType.RETURN_RECEIVE: _return_receive,
     OpType.RETURN_RECEIPT_CLOSE: _receipt_close,
+    OpType.PICK_SKIP: _pick_skip,
+    OpType.COUNT: _count,
+    OpType.LABEL_REPRINT: _label_reprint,
 }
 
 

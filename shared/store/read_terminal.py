@@ -39,6 +39,38 @@ class TerminalReads(UnitReads):
         )
         return [LocationView(r["id"], r["site_id"], r["code"]) for r in rows]
 
+    def count_due(self, site_id: str | None = None) -> list[tuple[str, str, str, str]]:
+        """Locations with an open count task (a short pick there): (id, code, sku, since), oldest
+        first. The task comes in the location's pulled data (docs/PROTOCOL.md, "Short picks")."""
+        rows = self._q(
+            """SELECT id, code, json_extract(data, '$.count_task.sku') AS sku,
+                   json_extract(data, '$.count_task.since') AS since FROM locations
+               WHERE json_extract(data, '$.count_task') IS NOT NULL AND (? IS NULL OR site_id = ?)
+               ORDER BY since, code""",
+            (site_id, site_id),
+        )
+        return [(r["id"], r["code"], r["sku"] or "", r["since"] or "") for r in rows]
+
+    def free_unit(self, sku: str, not_at: str | None) -> UnitView | None:
+        """The unit a short pick of ``sku`` would be re-allocated to: CANCELLED, on a shelf other
+        than ``not_at``, in no box; the first by location, then id (as the server chooses)."""
+        rows = self._units(
+            "u.sku = ? AND u.status = 'CANCELLED' AND u.location_id IS NOT NULL AND u.box_id IS NULL "
+            "AND u.location_id != ?",
+            (sku, not_at or ""),
+            "u.location_id, u.id",
+        )
+        return rows[0] if rows else None
+
+    def cart_size(self, site_id: str, default: int = 6) -> int:
+        """Totes on a picking cart at this warehouse (the site's pulled ``cart_size``)."""
+        r = self._one("SELECT json_extract(data, '$.cart_size') AS n FROM sites WHERE id = ?", (site_id,))
+        try:
+            n = int(r["n"]) if r is not None and r["n"] is not None else default
+        except (TypeError, ValueError):
+            n = default
+        return n if n > 0 else default
+
     def _task_view(self, r: sqlite3.Row) -> TaskView:
         return TaskView(
             r["id"],

@@ -21,6 +21,7 @@ from ...db import boxes, orders, pick_tasks, routes, sites, units
 from ..changes import publish, publish_box, publish_route
 from ..pickup import revoke_order_tokens
 from .opcontext import Handler, OpContext, Reject
+from .shorts import count, label_reprint, pick_skip
 
 
 def run_plan(c: OpContext, plan: Plan, p: Mapping[str, Any]) -> None:
@@ -226,6 +227,12 @@ def _maybe_finish_task(c: OpContext, task: Any) -> None:
         publish(c.conn, [c.site_id], "task", task.id, task_data(c.conn, fresh))
 
 
+def _pick_skip(c: OpContext, p: Mapping[str, Any]) -> None:
+    task = _task(c, p["task_id"])
+    pick_skip(c, task, p)
+    _maybe_finish_task(c, task)
+
+
 def _pack_open(c: OpContext, p: Mapping[str, Any]) -> None:
     box_id, pvz = str(p["box_id"]), str(p["pvz_id"])
     _check_sscc(box_id, SSCC_EXTENSION_FORWARD)
@@ -335,6 +342,9 @@ COMPOSITE: dict[OpType, Handler] = {
     OpType.ROUTE_CLOSE: _route_close,
     OpType.RETURN_RECEIVE: _return_receive,
     OpType.RETURN_RECEIPT_CLOSE: _receipt_close,
+    OpType.PICK_SKIP: _pick_skip,  # shorts.py: a short pick heals
+    OpType.COUNT: count,
+    OpType.LABEL_REPRINT: label_reprint,
 }
 
 
