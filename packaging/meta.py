@@ -109,8 +109,10 @@ CHECKSUMS = "SHA256SUMS"  # beside the artifacts in dist/, in `sha256sum -c` for
 
 # ---- what goes into the bundles (read by the specs) ---------------------------------------------
 
-# Asset files the programs read at run time; sources (.ts, generator scripts) stay out.
+# Asset files the programs read at run time; sources (.ts, generator scripts) stay out, except the
+# common catalog's: shared/messages.py reads it without Qt (the core's error messages).
 ASSET_SUFFIXES = {".qm", ".wav", ".ttf", ".qss", ".png", ".svg", ".ico", ".txt", ".json"}
+ASSET_NAMES = {"common_ru.ts", "common_en.ts"}
 
 # Never in any bundle: the test and build tool chain, and GUI toolkits we do not use.
 TOOLCHAIN = [
@@ -164,7 +166,7 @@ def asset_datas() -> list[tuple[str, str]]:
     """(source file, destination folder) pairs for everything under assets/ a program reads."""
     pairs: list[tuple[str, str]] = []
     for path in sorted((ROOT / "assets").rglob("*")):
-        if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES:
+        if path.is_file() and (path.suffix.lower() in ASSET_SUFFIXES or path.name in ASSET_NAMES):
             pairs.append((str(path), str(path.parent.relative_to(ROOT))))
     return pairs
 

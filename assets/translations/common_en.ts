@@ -242,213 +242,6 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>The pickup code is not genuine.</source>
-        <translation>The pickup code is not genuine.</translation>
-    </message>
-    <message>
-        <source>The pickup code has expired: ask the customer to refresh it.</source>
-        <translation>The pickup code has expired: ask the customer to refresh it.</translation>
-    </message>
-    <message>
-        <source>The pickup code was revoked.</source>
-        <translation>The pickup code was revoked.</translation>
-    </message>
-    <message>
-        <source>This order is for another pickup point.</source>
-        <translation>This order is for another pickup point.</translation>
-    </message>
-    <message>
-        <source>Pickup codes cannot be checked yet: sync with the server first.</source>
-        <translation>Pickup codes cannot be checked yet: sync with the server first.</translation>
-    </message>
-    <message>
-        <source>No order matches this short code.</source>
-        <translation>No order matches this short code.</translation>
-    </message>
-    <message>
-        <source>The marking code belongs to another product.</source>
-        <translation>The marking code belongs to another product.</translation>
-    </message>
-    <message>
-        <source>The marking code is damaged or not a Chestny Znak code.</source>
-        <translation>The marking code is damaged or not a Chestny Znak code.</translation>
-    </message>
-    <message>
-        <source>Already done for this unit.</source>
-        <translation>Already done for this unit.</translation>
-    </message>
-    <message>
-        <source>This unit&apos;s journey is over: nothing more can be done.</source>
-        <translation>This unit&apos;s journey is over: nothing more can be done.</translation>
-    </message>
-    <message>
-        <source>This action is not allowed for the unit in its state.</source>
-        <translation>This action is not allowed for the unit in its state.</translation>
-    </message>
-    <message>
-        <source>Your role may not do this.</source>
-        <translation>Your role may not do this.</translation>
-    </message>
-    <message>
-        <source>This unit belongs to another site.</source>
-        <translation>This unit belongs to another site.</translation>
-    </message>
-    <message>
-        <source>Unknown unit: not expected at this pickup point.</source>
-        <translation>Unknown unit: not expected at this pickup point.</translation>
-    </message>
-    <message>
-        <source>Unknown box: no shipment with this label.</source>
-        <translation>Unknown box: no shipment with this label.</translation>
-    </message>
-    <message>
-        <source>Unknown cell at this pickup point.</source>
-        <translation>Unknown cell at this pickup point.</translation>
-    </message>
-    <message>
-        <source>Unknown order.</source>
-        <translation>Unknown order.</translation>
-    </message>
-    <message>
-        <source>The cell is full: choose another one.</source>
-        <translation>The cell is full: choose another one.</translation>
-    </message>
-    <message>
-        <source>Wrong cell: scan the suggested cell&apos;s label.</source>
-        <translation>Wrong cell: scan the suggested cell&apos;s label.</translation>
-    </message>
-    <message>
-        <source>Wrong unit: this one is not in the current order.</source>
-        <translation>Wrong unit: this one is not in the current order.</translation>
-    </message>
-    <message>
-        <source>This unit was not shipped in this box.</source>
-        <translation>This unit was not shipped in this box.</translation>
-    </message>
-    <message>
-        <source>The operation is malformed.</source>
-        <translation>The operation is malformed.</translation>
-    </message>
-    <message>
-        <source>Unknown operation type.</source>
-        <translation>Unknown operation type.</translation>
-    </message>
-    <message>
-        <source>Conflict: the order changed meanwhile.</source>
-        <translation>Conflict: the order changed meanwhile.</translation>
-    </message>
-    <message>
-        <source>Open a shift first.</source>
-        <translation>Open a shift first.</translation>
-    </message>
-    <message>
-        <source>Log in first.</source>
-        <translation>Log in first.</translation>
-    </message>
-    <message>
-        <source>This unit came in another box.</source>
-        <translation>This unit came in another box.</translation>
-    </message>
-    <message>
-        <source>Wrong kind of box for this step.</source>
-        <translation>Wrong kind of box for this step.</translation>
-    </message>
-    <message>
-        <source>This box label is already in use.</source>
-        <translation>This box label is already in use.</translation>
-    </message>
-    <message>
-        <source>The box is already closed.</source>
-        <translation>The box is already closed.</translation>
-    </message>
-    <message>
-        <source>The box is empty: scan units into it first.</source>
-        <translation>The box is empty: scan units into it first.</translation>
-    </message>
-    <message>
-        <source>The box is not closed yet.</source>
-        <translation>The box is not closed yet.</translation>
-    </message>
-    <message>
-        <source>This unit is not in a cell.</source>
-        <translation>This unit is not in a cell.</translation>
-    </message>
-    <message>
-        <source>This unit belongs to another order.</source>
-        <translation>This unit belongs to another order.</translation>
-    </message>
-    <message>
-        <source>Give a reason.</source>
-        <translation>Give a reason.</translation>
-    </message>
-    <message>
-        <source>This unit is not to be returned.</source>
-        <translation>This unit is not to be returned.</translation>
-    </message>
-    <message>
-        <source>This conflict no longer exists.</source>
-        <translation>This conflict no longer exists.</translation>
-    </message>
-    <message>
-        <source>This conflict is already resolved.</source>
-        <translation>This conflict is already resolved.</translation>
-    </message>
-    <message>
-        <source>Wrong password.</source>
-        <translation>Wrong password.</translation>
-    </message>
-    <message>
-        <source>The saved login data is damaged: log in with a network connection.</source>
-        <translation>The saved login data is damaged: log in with a network connection.</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation>Wrong user name or password.</translation>
-    </message>
-    <message>
-        <source>The disk is full: nothing was recorded. Free some space and try again.</source>
-        <translation>The disk is full: nothing was recorded. Free some space and try again.</translation>
-    </message>
-    <message>
-        <source>The database is read-only: nothing was recorded.</source>
-        <translation>The database is read-only: nothing was recorded.</translation>
-    </message>
-    <message>
-        <source>The database is busy (a second copy of the app?): nothing was recorded.</source>
-        <translation>The database is busy (a second copy of the app?): nothing was recorded.</translation>
-    </message>
-    <message>
-        <source>The database file is damaged.</source>
-        <translation>The database file is damaged.</translation>
-    </message>
-    <message>
-        <source>This user has never logged in on this computer: connect to log in online.</source>
-        <translation>This user has never logged in on this computer: connect to log in online.</translation>
-    </message>
-    <message>
-        <source>No connection to the server.</source>
-        <translation>No connection to the server.</translation>
-    </message>
-    <message>
-        <source>This is not a pickup code.</source>
-        <translation>This is not a pickup code.</translation>
-    </message>
-    <message>
-        <source>Settings need an administrator.</source>
-        <translation>Settings need an administrator.</translation>
-    </message>
-    <message>
-        <source>A disk or network error: nothing was recorded.</source>
-        <translation>A disk or network error: nothing was recorded.</translation>
-    </message>
-    <message>
-        <source>Unexpected error: nothing was recorded. Tell support.</source>
-        <translation>Unexpected error: nothing was recorded. Tell support.</translation>
-    </message>
-</context>
-<context>
     <name>Feedback</name>
     <message>
         <source>Already scanned, counted once. Scan the next item.</source>
@@ -484,6 +277,59 @@
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <source>a product barcode</source>
+        <comment>product</comment>
+        <translation>a product barcode</translation>
+    </message>
+    <message>
+        <source>a unit label</source>
+        <comment>unit</comment>
+        <translation>a unit label</translation>
+    </message>
+    <message>
+        <source>a cell label</source>
+        <comment>cell</comment>
+        <translation>a cell label</translation>
+    </message>
+    <message>
+        <source>a shelf location label</source>
+        <comment>location</comment>
+        <translation>a shelf location label</translation>
+    </message>
+    <message>
+        <source>a box label</source>
+        <comment>box</comment>
+        <translation>a box label</translation>
+    </message>
+    <message>
+        <source>an employee badge</source>
+        <comment>badge</comment>
+        <translation>an employee badge</translation>
+    </message>
+    <message>
+        <source>a pickup QR code</source>
+        <comment>pickup</comment>
+        <translation>a pickup QR code</translation>
+    </message>
+    <message>
+        <source>a marking code</source>
+        <comment>marking</comment>
+        <translation>a marking code</translation>
+    </message>
+    <message>
+        <source>a delivery document barcode</source>
+        <comment>document</comment>
+        <translation>a delivery document barcode</translation>
+    </message>
+    <message>
+        <source>a tote label</source>
+        <comment>tote</comment>
+        <translation>a tote label</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrinter</name>
     <message>
         <source>Print</source>
@@ -492,6 +338,529 @@
     <message>
         <source>Print preview</source>
         <translation>Print preview</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This is not a pickup code.</source>
+        <comment>pickup_malformed</comment>
+        <translation>This is not a pickup code.</translation>
+    </message>
+    <message>
+        <source>The pickup code is not genuine.</source>
+        <comment>pickup_bad_signature</comment>
+        <translation>The pickup code is not genuine.</translation>
+    </message>
+    <message>
+        <source>The pickup code has expired: ask the customer to refresh it.</source>
+        <comment>pickup_expired</comment>
+        <translation>The pickup code has expired: ask the customer to refresh it.</translation>
+    </message>
+    <message>
+        <source>The pickup code was revoked.</source>
+        <comment>pickup_revoked</comment>
+        <translation>The pickup code was revoked.</translation>
+    </message>
+    <message>
+        <source>This order is for another pickup point.</source>
+        <comment>pickup_wrong_pvz</comment>
+        <translation>This order is for another pickup point.</translation>
+    </message>
+    <message>
+        <source>Pickup codes cannot be checked yet: sync with the server first.</source>
+        <comment>pickup_no_key</comment>
+        <translation>Pickup codes cannot be checked yet: sync with the server first.</translation>
+    </message>
+    <message>
+        <source>No order matches this short code.</source>
+        <comment>pickup_unknown_code</comment>
+        <translation>No order matches this short code.</translation>
+    </message>
+    <message>
+        <source>The marking code belongs to another product.</source>
+        <comment>gtin_mismatch</comment>
+        <translation>The marking code belongs to another product.</translation>
+    </message>
+    <message>
+        <source>The marking code is damaged or not a Chestny Znak code.</source>
+        <comment>bad_marking</comment>
+        <translation>The marking code is damaged or not a Chestny Znak code.</translation>
+    </message>
+    <message>
+        <source>Already done for this unit.</source>
+        <comment>already_in_state</comment>
+        <translation>Already done for this unit.</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s journey is over: nothing more can be done.</source>
+        <comment>final_state</comment>
+        <translation>This unit&apos;s journey is over: nothing more can be done.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed for the unit in its state.</source>
+        <comment>not_allowed</comment>
+        <translation>This action is not allowed for the unit in its state.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed for the unit in its state.</source>
+        <comment>illegal_transition</comment>
+        <translation>This action is not allowed for the unit in its state.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <comment>forbidden_role</comment>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another site.</source>
+        <comment>wrong_site</comment>
+        <translation>This unit belongs to another site.</translation>
+    </message>
+    <message>
+        <source>Unknown unit: not expected at this pickup point.</source>
+        <comment>unknown_unit</comment>
+        <translation>Unknown unit: not expected at this pickup point.</translation>
+    </message>
+    <message>
+        <source>Unknown box: no shipment with this label.</source>
+        <comment>unknown_box</comment>
+        <translation>Unknown box: no shipment with this label.</translation>
+    </message>
+    <message>
+        <source>Unknown cell at this pickup point.</source>
+        <comment>unknown_cell</comment>
+        <translation>Unknown cell at this pickup point.</translation>
+    </message>
+    <message>
+        <source>Unknown order.</source>
+        <comment>unknown_order</comment>
+        <translation>Unknown order.</translation>
+    </message>
+    <message>
+        <source>The cell is full: choose another one.</source>
+        <comment>cell_full</comment>
+        <translation>The cell is full: choose another one.</translation>
+    </message>
+    <message>
+        <source>Wrong cell: scan the suggested cell&apos;s label.</source>
+        <comment>wrong_cell</comment>
+        <translation>Wrong cell: scan the suggested cell&apos;s label.</translation>
+    </message>
+    <message>
+        <source>Wrong unit: this one is not in the current order.</source>
+        <comment>wrong_unit</comment>
+        <translation>Wrong unit: this one is not in the current order.</translation>
+    </message>
+    <message>
+        <source>This unit was not shipped in this box.</source>
+        <comment>not_in_box</comment>
+        <translation>This unit was not shipped in this box.</translation>
+    </message>
+    <message>
+        <source>The operation is malformed.</source>
+        <comment>invalid_payload</comment>
+        <translation>The operation is malformed.</translation>
+    </message>
+    <message>
+        <source>The operation is malformed.</source>
+        <comment>invalid_operation</comment>
+        <translation>The operation is malformed.</translation>
+    </message>
+    <message>
+        <source>Unknown operation type.</source>
+        <comment>unknown_type</comment>
+        <translation>Unknown operation type.</translation>
+    </message>
+    <message>
+        <source>Conflict: the order changed meanwhile.</source>
+        <comment>conflict</comment>
+        <translation>Conflict: the order changed meanwhile.</translation>
+    </message>
+    <message>
+        <source>Open a shift first.</source>
+        <comment>no_shift</comment>
+        <translation>Open a shift first.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <comment>no_user</comment>
+        <translation>Log in first.</translation>
+    </message>
+    <message>
+        <source>This unit came in another box.</source>
+        <comment>wrong_box</comment>
+        <translation>This unit came in another box.</translation>
+    </message>
+    <message>
+        <source>Wrong kind of box for this step.</source>
+        <comment>wrong_box_kind</comment>
+        <translation>Wrong kind of box for this step.</translation>
+    </message>
+    <message>
+        <source>This box label is already in use.</source>
+        <comment>box_exists</comment>
+        <translation>This box label is already in use.</translation>
+    </message>
+    <message>
+        <source>The box is already closed.</source>
+        <comment>box_closed</comment>
+        <translation>The box is already closed.</translation>
+    </message>
+    <message>
+        <source>The box is empty: scan units into it first.</source>
+        <comment>box_empty</comment>
+        <translation>The box is empty: scan units into it first.</translation>
+    </message>
+    <message>
+        <source>The box is not closed yet.</source>
+        <comment>box_open</comment>
+        <translation>The box is not closed yet.</translation>
+    </message>
+    <message>
+        <source>This unit is not in a cell.</source>
+        <comment>not_in_cell</comment>
+        <translation>This unit is not in a cell.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another order.</source>
+        <comment>wrong_order</comment>
+        <translation>This unit belongs to another order.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <comment>reason_required</comment>
+        <translation>Give a reason.</translation>
+    </message>
+    <message>
+        <source>This unit is not to be returned.</source>
+        <comment>not_returnable</comment>
+        <translation>This unit is not to be returned.</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists.</source>
+        <comment>unknown_conflict</comment>
+        <translation>This conflict no longer exists.</translation>
+    </message>
+    <message>
+        <source>This conflict is already resolved.</source>
+        <comment>already_resolved</comment>
+        <translation>This conflict is already resolved.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <comment>wrong_password</comment>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <source>The saved login data is damaged: log in with a network connection.</source>
+        <comment>bad_verifier</comment>
+        <translation>The saved login data is damaged: log in with a network connection.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <comment>network</comment>
+        <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <comment>invalid_credentials</comment>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <comment>bad_credentials</comment>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>This user has never logged in on this computer: connect to log in online.</source>
+        <comment>unknown_user</comment>
+        <translation>This user has never logged in on this computer: connect to log in online.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <comment>offline</comment>
+        <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>Settings need an administrator.</source>
+        <comment>not_admin</comment>
+        <translation>Settings need an administrator.</translation>
+    </message>
+    <message>
+        <source>A disk or network error: nothing was recorded.</source>
+        <comment>io_error</comment>
+        <translation>A disk or network error: nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: nothing was recorded. Tell support.</source>
+        <comment>internal</comment>
+        <translation>Unexpected error: nothing was recorded. Tell support.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the operation was not saved. Free some space and try again. Operations already confirmed are saved.</source>
+        <comment>disk_full</comment>
+        <translation>The disk is full: the operation was not saved. Free some space and try again. Operations already confirmed are saved.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: the operation was not saved. Check the permissions of the app&apos;s data folder.</source>
+        <comment>read_only</comment>
+        <translation>The database is read-only: the operation was not saved. Check the permissions of the app&apos;s data folder.</translation>
+    </message>
+    <message>
+        <source>The database is busy in another process: the operation was not saved. Close the second copy of the app and try again.</source>
+        <comment>locked</comment>
+        <translation>The database is busy in another process: the operation was not saved. Close the second copy of the app and try again.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not this app&apos;s database.</source>
+        <comment>corrupt</comment>
+        <translation>The database file is damaged or is not this app&apos;s database.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s database could not be opened.</source>
+        <comment>cannot_open</comment>
+        <translation>The app&apos;s database could not be opened.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s files could not be written: the operation was not saved.</source>
+        <comment>store_io</comment>
+        <translation>The app&apos;s files could not be written: the operation was not saved.</translation>
+    </message>
+    <message>
+        <source>Local database error: the operation was not saved.</source>
+        <comment>store_error</comment>
+        <translation>Local database error: the operation was not saved.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s data folder could not be created.</source>
+        <comment>data_folder</comment>
+        <translation>The app&apos;s data folder could not be created.</translation>
+    </message>
+    <message>
+        <source>The database did not switch to WAL mode.</source>
+        <comment>no_wal</comment>
+        <translation>The database did not switch to WAL mode.</translation>
+    </message>
+    <message>
+        <source>This database belongs to another device: its operation journal cannot be continued.</source>
+        <comment>foreign_device</comment>
+        <translation>This database belongs to another device: its operation journal cannot be continued.</translation>
+    </message>
+    <message>
+        <source>The database was created by a newer version of the app: install that version again (an older version may damage the data).</source>
+        <comment>newer_schema</comment>
+        <translation>The database was created by a newer version of the app: install that version again (an older version may damage the data).</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved in the app&apos;s data folder.</source>
+        <comment>photo_not_saved</comment>
+        <translation>The photo could not be saved in the app&apos;s data folder.</translation>
+    </message>
+    <message>
+        <source>Unknown storage location.</source>
+        <comment>unknown_location</comment>
+        <translation>Unknown storage location.</translation>
+    </message>
+    <message>
+        <source>Unknown pick task: sync and try again.</source>
+        <comment>unknown_task</comment>
+        <translation>Unknown pick task: sync and try again.</translation>
+    </message>
+    <message>
+        <source>This unit is not in the pick task.</source>
+        <comment>not_in_task</comment>
+        <translation>This unit is not in the pick task.</translation>
+    </message>
+    <message>
+        <source>Wrong destination: this goes to another pickup point.</source>
+        <comment>wrong_destination</comment>
+        <translation>Wrong destination: this goes to another pickup point.</translation>
+    </message>
+    <message>
+        <source>The route is already closed.</source>
+        <comment>route_closed</comment>
+        <translation>The route is already closed.</translation>
+    </message>
+    <message>
+        <source>Unknown route.</source>
+        <comment>unknown_route</comment>
+        <translation>Unknown route.</translation>
+    </message>
+    <message>
+        <source>This action is not possible for the unit in its current status.</source>
+        <comment>wrong_status</comment>
+        <translation>This action is not possible for the unit in its current status.</translation>
+    </message>
+    <message>
+        <source>the server is temporarily unavailable ({status}): {text}</source>
+        <comment>sync_server_busy</comment>
+        <translation>the server is temporarily unavailable ({status}): {text}</translation>
+    </message>
+    <message>
+        <source>the session has expired: log in again</source>
+        <comment>sync_session_expired</comment>
+        <translation>the session has expired: log in again</translation>
+    </message>
+    <message>
+        <source>the server refused the request ({status}): {text}</source>
+        <comment>sync_refused</comment>
+        <translation>the server refused the request ({status}): {text}</translation>
+    </message>
+    <message>
+        <source>no answer from the server (timeout)</source>
+        <comment>sync_timeout</comment>
+        <translation>no answer from the server (timeout)</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <comment>sync_offline</comment>
+        <translation>no connection to the server</translation>
+    </message>
+    <message>
+        <source>unexpected error: {error}</source>
+        <comment>sync_unexpected</comment>
+        <translation>unexpected error: {error}</translation>
+    </message>
+    <message>
+        <source>the server did not answer in JSON</source>
+        <comment>sync_not_json</comment>
+        <translation>the server did not answer in JSON</translation>
+    </message>
+    <message>
+        <source>the server does not know this device&apos;s earlier operations (a gap in the numbering); call the administrator</source>
+        <comment>sync_seq_gap</comment>
+        <translation>the server does not know this device&apos;s earlier operations (a gap in the numbering); call the administrator</translation>
+    </message>
+    <message>
+        <source>the server answered the push without results</source>
+        <comment>sync_no_results</comment>
+        <translation>the server answered the push without results</translation>
+    </message>
+    <message>
+        <source>the server confirmed none of the operations</source>
+        <comment>sync_none_confirmed</comment>
+        <translation>the server confirmed none of the operations</translation>
+    </message>
+    <message>
+        <source>the server did not give a new device number</source>
+        <comment>sync_no_epoch</comment>
+        <translation>the server did not give a new device number</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer with the changes is incomplete</source>
+        <comment>sync_pull_incomplete</comment>
+        <translation>the server&apos;s answer with the changes is incomplete</translation>
+    </message>
+    <message>
+        <source>the server sent an incomplete answer to the login</source>
+        <comment>auth_bad_answer</comment>
+        <translation>the server sent an incomplete answer to the login</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <comment>auth_network</comment>
+        <translation>no connection to the server</translation>
+    </message>
+    <message>
+        <source>wrong user name or password</source>
+        <comment>auth_invalid_credentials</comment>
+        <translation>wrong user name or password</translation>
+    </message>
+    <message>
+        <source>too many failed attempts, wait</source>
+        <comment>auth_too_many_attempts</comment>
+        <translation>too many failed attempts, wait</translation>
+    </message>
+    <message>
+        <source>server error ({status})</source>
+        <comment>auth_server</comment>
+        <translation>server error ({status})</translation>
+    </message>
+    <message>
+        <source>this user works at another site, and this computer is set up for this one: call the administrator</source>
+        <comment>auth_wrong_site</comment>
+        <translation>this user works at another site, and this computer is set up for this one: call the administrator</translation>
+    </message>
+    <message>
+        <source>this device is assigned to another site: call the administrator</source>
+        <comment>auth_wrong_device</comment>
+        <translation>this device is assigned to another site: call the administrator</translation>
+    </message>
+    <message>
+        <source>this device was taken out of service by the administrator</source>
+        <comment>auth_device_retired</comment>
+        <translation>this device was taken out of service by the administrator</translation>
+    </message>
+    <message>
+        <source>login refused ({status}): {text}</source>
+        <comment>auth_rejected</comment>
+        <translation>login refused ({status}): {text}</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords: wait {minutes} minutes or log in with a network connection</source>
+        <comment>locked_out</comment>
+        <translation>too many wrong passwords: wait {minutes} minutes or log in with a network connection</translation>
+    </message>
+    <message>
+        <source>nobody is logged in</source>
+        <comment>no_session</comment>
+        <translation>nobody is logged in</translation>
+    </message>
+    <message>
+        <source>This system has no secure password storage: after a restart of the app you will have to log in again.</source>
+        <comment>insecure_keyring</comment>
+        <translation>This system has no secure password storage: after a restart of the app you will have to log in again.</translation>
+    </message>
+    <message>
+        <source>The code is valid.</source>
+        <comment>pickup_ok</comment>
+        <translation>The code is valid.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <comment>empty</comment>
+        <translation>Nothing was scanned.</translation>
+    </message>
+    <message>
+        <source>The code is too long ({length} characters) to be one of our labels.</source>
+        <comment>too_long</comment>
+        <translation>The code is too long ({length} characters) to be one of our labels.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode. Scan a product, unit, cell, box or document label.</source>
+        <comment>unknown_format</comment>
+        <translation>Unknown barcode. Scan a product, unit, cell, box or document label.</translation>
+    </message>
+    <message>
+        <source>This looks like {kind}, but the code is incomplete or damaged. Scan it again.</source>
+        <comment>malformed</comment>
+        <translation>This looks like {kind}, but the code is incomplete or damaged. Scan it again.</translation>
+    </message>
+    <message>
+        <source>The check digit does not match: the label is damaged or misprinted. Scan it again or type the code.</source>
+        <comment>bad_check_digit</comment>
+        <translation>The check digit does not match: the label is damaged or misprinted. Scan it again or type the code.</translation>
+    </message>
+    <message>
+        <source>The GS1 data in this barcode is broken ({detail}). Scan it again.</source>
+        <comment>bad_gs1</comment>
+        <translation>The GS1 data in this barcode is broken ({detail}). Scan it again.</translation>
+    </message>
+    <message>
+        <source>This box label is not one of ours.</source>
+        <comment>foreign_box</comment>
+        <translation>This box label is not one of ours.</translation>
+    </message>
+    <message>
+        <source>Wrong label: scan {expected}, not {scanned}.</source>
+        <comment>wrong_kind</comment>
+        <translation>Wrong label: scan {expected}, not {scanned}.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <comment>either_or</comment>
+        <translation>{first} or {second}</translation>
     </message>
 </context>
 <context>
@@ -693,6 +1062,169 @@
     <message>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Box acceptance report</source>
+        <comment>acceptance.title</comment>
+        <translation>Box acceptance report</translation>
+    </message>
+    <message>
+        <source>Handover act</source>
+        <comment>handover.title</comment>
+        <translation>Handover act</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <comment>shift.title</comment>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <comment>site</comment>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Box (SSCC)</source>
+        <comment>box</comment>
+        <translation>Box (SSCC)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>date</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <comment>clerk</comment>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <comment>courier</comment>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <comment>direction</comment>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <comment>opened</comment>
+        <translation>Shift opened</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <comment>closed</comment>
+        <translation>Shift closed</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <comment>no</comment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <comment>unit</comment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <comment>product</comment>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <comment>cell</comment>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <comment>result</comment>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <comment>units</comment>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <comment>operation</comment>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <comment>count</comment>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <comment>expected</comment>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>accepted</comment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <comment>missing</comment>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <comment>surplus</comment>
+        <translation>Surplus</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <comment>damaged</comment>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Boxes in total</source>
+        <comment>total_boxes</comment>
+        <translation>Boxes in total</translation>
+    </message>
+    <message>
+        <source>Units in total</source>
+        <comment>total_units</comment>
+        <translation>Units in total</translation>
+    </message>
+    <message>
+        <source>PVZ clerk</source>
+        <comment>sign.clerk</comment>
+        <translation>PVZ clerk</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <comment>sign.courier</comment>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <comment>sign.manager</comment>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Handed to the courier</source>
+        <comment>out</comment>
+        <translation>Handed to the courier</translation>
+    </message>
+    <message>
+        <source>Received from the courier</source>
+        <comment>in</comment>
+        <translation>Received from the courier</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <comment>open</comment>
+        <translation>still open</translation>
     </message>
 </context>
 <context>

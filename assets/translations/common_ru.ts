@@ -134,23 +134,23 @@
     <name>DisputeAct</name>
     <message>
         <source>Dispute act</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Единица</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Box</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Site</source>
@@ -158,294 +158,87 @@
     </message>
     <message>
         <source>Built</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>When (local time)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cell / location / box</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Единиц</translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not yet sent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>confirmed by the server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>rejected by the server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Nothing recorded for this subject.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Times to look up in the camera recording</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Photo taken</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Unit label</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Status now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>The pickup code is not genuine.</source>
-        <translation>Код получения поддельный.</translation>
-    </message>
-    <message>
-        <source>The pickup code has expired: ask the customer to refresh it.</source>
-        <translation>Срок действия кода истёк: попросите покупателя обновить его.</translation>
-    </message>
-    <message>
-        <source>The pickup code was revoked.</source>
-        <translation>Код получения отозван.</translation>
-    </message>
-    <message>
-        <source>This order is for another pickup point.</source>
-        <translation>Этот заказ для другого пункта выдачи.</translation>
-    </message>
-    <message>
-        <source>Pickup codes cannot be checked yet: sync with the server first.</source>
-        <translation>Коды получения пока нельзя проверить: сначала синхронизируйтесь с сервером.</translation>
-    </message>
-    <message>
-        <source>No order matches this short code.</source>
-        <translation>Нет заказа с таким кодом.</translation>
-    </message>
-    <message>
-        <source>The marking code belongs to another product.</source>
-        <translation>Код маркировки от другого товара.</translation>
-    </message>
-    <message>
-        <source>The marking code is damaged or not a Chestny Znak code.</source>
-        <translation>Код маркировки повреждён или это не код «Честного знака».</translation>
-    </message>
-    <message>
-        <source>Already done for this unit.</source>
-        <translation>С этим товаром это уже сделано.</translation>
-    </message>
-    <message>
-        <source>This unit&apos;s journey is over: nothing more can be done.</source>
-        <translation>Путь этого товара завершён: больше ничего сделать нельзя.</translation>
-    </message>
-    <message>
-        <source>This action is not allowed for the unit in its state.</source>
-        <translation>В текущем состоянии товара это действие запрещено.</translation>
-    </message>
-    <message>
-        <source>Your role may not do this.</source>
-        <translation>Вашей роли это запрещено.</translation>
-    </message>
-    <message>
-        <source>This unit belongs to another site.</source>
-        <translation>Этот товар относится к другому пункту.</translation>
-    </message>
-    <message>
-        <source>Unknown unit: not expected at this pickup point.</source>
-        <translation>Неизвестный товар: этот пункт его не ждёт.</translation>
-    </message>
-    <message>
-        <source>Unknown box: no shipment with this label.</source>
-        <translation>Неизвестный короб: отгрузки с такой этикеткой нет.</translation>
-    </message>
-    <message>
-        <source>Unknown cell at this pickup point.</source>
-        <translation>В этом пункте нет такой ячейки.</translation>
-    </message>
-    <message>
-        <source>Unknown order.</source>
-        <translation>Неизвестный заказ.</translation>
-    </message>
-    <message>
-        <source>The cell is full: choose another one.</source>
-        <translation>Ячейка заполнена: выберите другую.</translation>
-    </message>
-    <message>
-        <source>Wrong cell: scan the suggested cell&apos;s label.</source>
-        <translation>Не та ячейка: отсканируйте этикетку предложенной ячейки.</translation>
-    </message>
-    <message>
-        <source>Wrong unit: this one is not in the current order.</source>
-        <translation>Не тот товар: его нет в текущем заказе.</translation>
-    </message>
-    <message>
-        <source>This unit was not shipped in this box.</source>
-        <translation>Этот товар не отгружали в этом коробе.</translation>
-    </message>
-    <message>
-        <source>The operation is malformed.</source>
-        <translation>Операция составлена неверно.</translation>
-    </message>
-    <message>
-        <source>Unknown operation type.</source>
-        <translation>Неизвестный тип операции.</translation>
-    </message>
-    <message>
-        <source>Conflict: the order changed meanwhile.</source>
-        <translation>Конфликт: заказ тем временем изменился.</translation>
-    </message>
-    <message>
-        <source>Open a shift first.</source>
-        <translation>Сначала откройте смену.</translation>
-    </message>
-    <message>
-        <source>Log in first.</source>
-        <translation>Сначала войдите.</translation>
-    </message>
-    <message>
-        <source>This unit came in another box.</source>
-        <translation>Этот товар пришёл в другом коробе.</translation>
-    </message>
-    <message>
-        <source>Wrong kind of box for this step.</source>
-        <translation>Для этого шага нужен короб другого типа.</translation>
-    </message>
-    <message>
-        <source>This box label is already in use.</source>
-        <translation>Эта этикетка короба уже используется.</translation>
-    </message>
-    <message>
-        <source>The box is already closed.</source>
-        <translation>Короб уже закрыт.</translation>
-    </message>
-    <message>
-        <source>The box is empty: scan units into it first.</source>
-        <translation>Короб пуст: сначала отсканируйте в него товары.</translation>
-    </message>
-    <message>
-        <source>The box is not closed yet.</source>
-        <translation>Короб ещё не закрыт.</translation>
-    </message>
-    <message>
-        <source>This unit is not in a cell.</source>
-        <translation>Этот товар не лежит в ячейке.</translation>
-    </message>
-    <message>
-        <source>This unit belongs to another order.</source>
-        <translation>Этот товар из другого заказа.</translation>
-    </message>
-    <message>
-        <source>Give a reason.</source>
-        <translation>Укажите причину.</translation>
-    </message>
-    <message>
-        <source>This unit is not to be returned.</source>
-        <translation>Этот товар не подлежит возврату.</translation>
-    </message>
-    <message>
-        <source>This conflict no longer exists.</source>
-        <translation>Этого конфликта больше нет.</translation>
-    </message>
-    <message>
-        <source>This conflict is already resolved.</source>
-        <translation>Этот конфликт уже разрешён.</translation>
-    </message>
-    <message>
-        <source>Wrong password.</source>
-        <translation>Неверный пароль.</translation>
-    </message>
-    <message>
-        <source>The saved login data is damaged: log in with a network connection.</source>
-        <translation>Сохранённые данные входа повреждены: войдите при наличии сети.</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password.</source>
-        <translation>Неверное имя пользователя или пароль.</translation>
-    </message>
-    <message>
-        <source>The disk is full: nothing was recorded. Free some space and try again.</source>
-        <translation>Диск заполнен: ничего не записано. Освободите место и повторите.</translation>
-    </message>
-    <message>
-        <source>The database is read-only: nothing was recorded.</source>
-        <translation>База данных только для чтения: ничего не записано.</translation>
-    </message>
-    <message>
-        <source>The database is busy (a second copy of the app?): nothing was recorded.</source>
-        <translation>База данных занята (запущена вторая копия приложения?): ничего не записано.</translation>
-    </message>
-    <message>
-        <source>The database file is damaged.</source>
-        <translation>Файл базы данных повреждён.</translation>
-    </message>
-    <message>
-        <source>This user has never logged in on this computer: connect to log in online.</source>
-        <translation>Этот пользователь ещё не входил на этом компьютере: для входа нужна связь с сервером.</translation>
-    </message>
-    <message>
-        <source>No connection to the server.</source>
-        <translation>Нет связи с сервером.</translation>
-    </message>
-    <message>
-        <source>This is not a pickup code.</source>
-        <translation>Это не код получения заказа.</translation>
-    </message>
-    <message>
-        <source>Settings need an administrator.</source>
-        <translation>Настройки доступны только администратору.</translation>
-    </message>
-    <message>
-        <source>A disk or network error: nothing was recorded.</source>
-        <translation>Ошибка диска или сети: ничего не записано.</translation>
-    </message>
-    <message>
-        <source>Unexpected error: nothing was recorded. Tell support.</source>
-        <translation>Непредвиденная ошибка: ничего не записано. Сообщите в поддержку.</translation>
+        <translation type="unfinished">Ячейка</translation>
     </message>
 </context>
 <context>
@@ -484,6 +277,59 @@
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <source>a product barcode</source>
+        <comment>product</comment>
+        <translation>штрихкод товара</translation>
+    </message>
+    <message>
+        <source>a unit label</source>
+        <comment>unit</comment>
+        <translation>этикетку единицы товара</translation>
+    </message>
+    <message>
+        <source>a cell label</source>
+        <comment>cell</comment>
+        <translation>этикетку ячейки</translation>
+    </message>
+    <message>
+        <source>a shelf location label</source>
+        <comment>location</comment>
+        <translation>этикетку места хранения</translation>
+    </message>
+    <message>
+        <source>a box label</source>
+        <comment>box</comment>
+        <translation>этикетку короба</translation>
+    </message>
+    <message>
+        <source>an employee badge</source>
+        <comment>badge</comment>
+        <translation>бейдж сотрудника</translation>
+    </message>
+    <message>
+        <source>a pickup QR code</source>
+        <comment>pickup</comment>
+        <translation>QR-код получения заказа</translation>
+    </message>
+    <message>
+        <source>a marking code</source>
+        <comment>marking</comment>
+        <translation>код маркировки «Честный знак»</translation>
+    </message>
+    <message>
+        <source>a delivery document barcode</source>
+        <comment>document</comment>
+        <translation>штрихкод накладной</translation>
+    </message>
+    <message>
+        <source>a tote label</source>
+        <comment>tote</comment>
+        <translation>этикетку ящика тележки</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrinter</name>
     <message>
         <source>Print</source>
@@ -492,6 +338,529 @@
     <message>
         <source>Print preview</source>
         <translation>Предпросмотр печати</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This is not a pickup code.</source>
+        <comment>pickup_malformed</comment>
+        <translation>Это не код получения заказа.</translation>
+    </message>
+    <message>
+        <source>The pickup code is not genuine.</source>
+        <comment>pickup_bad_signature</comment>
+        <translation>Код получения поддельный.</translation>
+    </message>
+    <message>
+        <source>The pickup code has expired: ask the customer to refresh it.</source>
+        <comment>pickup_expired</comment>
+        <translation>Срок действия кода истёк: попросите покупателя обновить его.</translation>
+    </message>
+    <message>
+        <source>The pickup code was revoked.</source>
+        <comment>pickup_revoked</comment>
+        <translation>Код получения отозван.</translation>
+    </message>
+    <message>
+        <source>This order is for another pickup point.</source>
+        <comment>pickup_wrong_pvz</comment>
+        <translation>Этот заказ для другого пункта выдачи.</translation>
+    </message>
+    <message>
+        <source>Pickup codes cannot be checked yet: sync with the server first.</source>
+        <comment>pickup_no_key</comment>
+        <translation>Коды получения пока нельзя проверить: сначала синхронизируйтесь с сервером.</translation>
+    </message>
+    <message>
+        <source>No order matches this short code.</source>
+        <comment>pickup_unknown_code</comment>
+        <translation>Нет заказа с таким кодом.</translation>
+    </message>
+    <message>
+        <source>The marking code belongs to another product.</source>
+        <comment>gtin_mismatch</comment>
+        <translation>Код маркировки от другого товара.</translation>
+    </message>
+    <message>
+        <source>The marking code is damaged or not a Chestny Znak code.</source>
+        <comment>bad_marking</comment>
+        <translation>Код маркировки повреждён или это не код «Честного знака».</translation>
+    </message>
+    <message>
+        <source>Already done for this unit.</source>
+        <comment>already_in_state</comment>
+        <translation>С этим товаром это уже сделано.</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s journey is over: nothing more can be done.</source>
+        <comment>final_state</comment>
+        <translation>Путь этого товара завершён: больше ничего сделать нельзя.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed for the unit in its state.</source>
+        <comment>not_allowed</comment>
+        <translation>В текущем состоянии товара это действие запрещено.</translation>
+    </message>
+    <message>
+        <source>This action is not allowed for the unit in its state.</source>
+        <comment>illegal_transition</comment>
+        <translation>В текущем состоянии товара это действие запрещено.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <comment>forbidden_role</comment>
+        <translation>Вашей роли это запрещено.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another site.</source>
+        <comment>wrong_site</comment>
+        <translation>Этот товар относится к другому пункту.</translation>
+    </message>
+    <message>
+        <source>Unknown unit: not expected at this pickup point.</source>
+        <comment>unknown_unit</comment>
+        <translation>Неизвестный товар: этот пункт его не ждёт.</translation>
+    </message>
+    <message>
+        <source>Unknown box: no shipment with this label.</source>
+        <comment>unknown_box</comment>
+        <translation>Неизвестный короб: отгрузки с такой этикеткой нет.</translation>
+    </message>
+    <message>
+        <source>Unknown cell at this pickup point.</source>
+        <comment>unknown_cell</comment>
+        <translation>В этом пункте нет такой ячейки.</translation>
+    </message>
+    <message>
+        <source>Unknown order.</source>
+        <comment>unknown_order</comment>
+        <translation>Неизвестный заказ.</translation>
+    </message>
+    <message>
+        <source>The cell is full: choose another one.</source>
+        <comment>cell_full</comment>
+        <translation>Ячейка заполнена: выберите другую.</translation>
+    </message>
+    <message>
+        <source>Wrong cell: scan the suggested cell&apos;s label.</source>
+        <comment>wrong_cell</comment>
+        <translation>Не та ячейка: отсканируйте этикетку предложенной ячейки.</translation>
+    </message>
+    <message>
+        <source>Wrong unit: this one is not in the current order.</source>
+        <comment>wrong_unit</comment>
+        <translation>Не тот товар: его нет в текущем заказе.</translation>
+    </message>
+    <message>
+        <source>This unit was not shipped in this box.</source>
+        <comment>not_in_box</comment>
+        <translation>Этот товар не отгружали в этом коробе.</translation>
+    </message>
+    <message>
+        <source>The operation is malformed.</source>
+        <comment>invalid_payload</comment>
+        <translation>Операция составлена неверно.</translation>
+    </message>
+    <message>
+        <source>The operation is malformed.</source>
+        <comment>invalid_operation</comment>
+        <translation>Операция составлена неверно.</translation>
+    </message>
+    <message>
+        <source>Unknown operation type.</source>
+        <comment>unknown_type</comment>
+        <translation>Неизвестный тип операции.</translation>
+    </message>
+    <message>
+        <source>Conflict: the order changed meanwhile.</source>
+        <comment>conflict</comment>
+        <translation>Конфликт: заказ тем временем изменился.</translation>
+    </message>
+    <message>
+        <source>Open a shift first.</source>
+        <comment>no_shift</comment>
+        <translation>Сначала откройте смену.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <comment>no_user</comment>
+        <translation>Сначала войдите.</translation>
+    </message>
+    <message>
+        <source>This unit came in another box.</source>
+        <comment>wrong_box</comment>
+        <translation>Этот товар пришёл в другом коробе.</translation>
+    </message>
+    <message>
+        <source>Wrong kind of box for this step.</source>
+        <comment>wrong_box_kind</comment>
+        <translation>Для этого шага нужен короб другого типа.</translation>
+    </message>
+    <message>
+        <source>This box label is already in use.</source>
+        <comment>box_exists</comment>
+        <translation>Эта этикетка короба уже используется.</translation>
+    </message>
+    <message>
+        <source>The box is already closed.</source>
+        <comment>box_closed</comment>
+        <translation>Короб уже закрыт.</translation>
+    </message>
+    <message>
+        <source>The box is empty: scan units into it first.</source>
+        <comment>box_empty</comment>
+        <translation>Короб пуст: сначала отсканируйте в него товары.</translation>
+    </message>
+    <message>
+        <source>The box is not closed yet.</source>
+        <comment>box_open</comment>
+        <translation>Короб ещё не закрыт.</translation>
+    </message>
+    <message>
+        <source>This unit is not in a cell.</source>
+        <comment>not_in_cell</comment>
+        <translation>Этот товар не лежит в ячейке.</translation>
+    </message>
+    <message>
+        <source>This unit belongs to another order.</source>
+        <comment>wrong_order</comment>
+        <translation>Этот товар из другого заказа.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <comment>reason_required</comment>
+        <translation>Укажите причину.</translation>
+    </message>
+    <message>
+        <source>This unit is not to be returned.</source>
+        <comment>not_returnable</comment>
+        <translation>Этот товар не подлежит возврату.</translation>
+    </message>
+    <message>
+        <source>This conflict no longer exists.</source>
+        <comment>unknown_conflict</comment>
+        <translation>Этого конфликта больше нет.</translation>
+    </message>
+    <message>
+        <source>This conflict is already resolved.</source>
+        <comment>already_resolved</comment>
+        <translation>Этот конфликт уже разрешён.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <comment>wrong_password</comment>
+        <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <source>The saved login data is damaged: log in with a network connection.</source>
+        <comment>bad_verifier</comment>
+        <translation>Сохранённые данные входа повреждены: войдите при наличии сети.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <comment>network</comment>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <comment>invalid_credentials</comment>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <comment>bad_credentials</comment>
+        <translation>Неверное имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>This user has never logged in on this computer: connect to log in online.</source>
+        <comment>unknown_user</comment>
+        <translation>Этот пользователь ещё не входил на этом компьютере: для входа нужна связь с сервером.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <comment>offline</comment>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>Settings need an administrator.</source>
+        <comment>not_admin</comment>
+        <translation>Настройки доступны только администратору.</translation>
+    </message>
+    <message>
+        <source>A disk or network error: nothing was recorded.</source>
+        <comment>io_error</comment>
+        <translation>Ошибка диска или сети: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: nothing was recorded. Tell support.</source>
+        <comment>internal</comment>
+        <translation>Непредвиденная ошибка: ничего не записано. Сообщите в поддержку.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the operation was not saved. Free some space and try again. Operations already confirmed are saved.</source>
+        <comment>disk_full</comment>
+        <translation>Диск заполнен: операция не сохранена. Освободите место и повторите. Уже подтверждённые операции сохранены.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: the operation was not saved. Check the permissions of the app&apos;s data folder.</source>
+        <comment>read_only</comment>
+        <translation>База данных доступна только для чтения: операция не сохранена. Проверьте права на папку данных приложения.</translation>
+    </message>
+    <message>
+        <source>The database is busy in another process: the operation was not saved. Close the second copy of the app and try again.</source>
+        <comment>locked</comment>
+        <translation>База данных занята другим процессом: операция не сохранена. Закройте вторую копию приложения и повторите.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not this app&apos;s database.</source>
+        <comment>corrupt</comment>
+        <translation>Файл базы данных повреждён или это не база данных приложения.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s database could not be opened.</source>
+        <comment>cannot_open</comment>
+        <translation>Не удалось открыть базу данных приложения.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s files could not be written: the operation was not saved.</source>
+        <comment>store_io</comment>
+        <translation>Ошибка записи файлов приложения: операция не сохранена.</translation>
+    </message>
+    <message>
+        <source>Local database error: the operation was not saved.</source>
+        <comment>store_error</comment>
+        <translation>Ошибка локальной базы данных: операция не сохранена.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s data folder could not be created.</source>
+        <comment>data_folder</comment>
+        <translation>Не удалось создать папку данных приложения.</translation>
+    </message>
+    <message>
+        <source>The database did not switch to WAL mode.</source>
+        <comment>no_wal</comment>
+        <translation>База данных не переключилась в режим WAL.</translation>
+    </message>
+    <message>
+        <source>This database belongs to another device: its operation journal cannot be continued.</source>
+        <comment>foreign_device</comment>
+        <translation>Эта база данных принадлежит другому устройству: журнал операций нельзя продолжить.</translation>
+    </message>
+    <message>
+        <source>The database was created by a newer version of the app: install that version again (an older version may damage the data).</source>
+        <comment>newer_schema</comment>
+        <translation>База данных создана более новой версией приложения: установите эту версию снова (старая версия может повредить данные).</translation>
+    </message>
+    <message>
+        <source>The photo could not be saved in the app&apos;s data folder.</source>
+        <comment>photo_not_saved</comment>
+        <translation>Не удалось сохранить фото в папку данных приложения.</translation>
+    </message>
+    <message>
+        <source>Unknown storage location.</source>
+        <comment>unknown_location</comment>
+        <translation>Неизвестное место хранения.</translation>
+    </message>
+    <message>
+        <source>Unknown pick task: sync and try again.</source>
+        <comment>unknown_task</comment>
+        <translation>Неизвестное задание: синхронизируйтесь и повторите.</translation>
+    </message>
+    <message>
+        <source>This unit is not in the pick task.</source>
+        <comment>not_in_task</comment>
+        <translation>Этого товара нет в задании.</translation>
+    </message>
+    <message>
+        <source>Wrong destination: this goes to another pickup point.</source>
+        <comment>wrong_destination</comment>
+        <translation>Не то направление: это едет в другой пункт выдачи.</translation>
+    </message>
+    <message>
+        <source>The route is already closed.</source>
+        <comment>route_closed</comment>
+        <translation>Маршрут уже закрыт.</translation>
+    </message>
+    <message>
+        <source>Unknown route.</source>
+        <comment>unknown_route</comment>
+        <translation>Неизвестный маршрут.</translation>
+    </message>
+    <message>
+        <source>This action is not possible for the unit in its current status.</source>
+        <comment>wrong_status</comment>
+        <translation>С товаром в текущем статусе это сделать нельзя.</translation>
+    </message>
+    <message>
+        <source>the server is temporarily unavailable ({status}): {text}</source>
+        <comment>sync_server_busy</comment>
+        <translation>сервер временно недоступен ({status}): {text}</translation>
+    </message>
+    <message>
+        <source>the session has expired: log in again</source>
+        <comment>sync_session_expired</comment>
+        <translation>сессия истекла: войдите снова</translation>
+    </message>
+    <message>
+        <source>the server refused the request ({status}): {text}</source>
+        <comment>sync_refused</comment>
+        <translation>сервер отклонил запрос ({status}): {text}</translation>
+    </message>
+    <message>
+        <source>no answer from the server (timeout)</source>
+        <comment>sync_timeout</comment>
+        <translation>нет ответа от сервера (таймаут)</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <comment>sync_offline</comment>
+        <translation>нет связи с сервером</translation>
+    </message>
+    <message>
+        <source>unexpected error: {error}</source>
+        <comment>sync_unexpected</comment>
+        <translation>неожиданная ошибка: {error}</translation>
+    </message>
+    <message>
+        <source>the server did not answer in JSON</source>
+        <comment>sync_not_json</comment>
+        <translation>сервер прислал не JSON</translation>
+    </message>
+    <message>
+        <source>the server does not know this device&apos;s earlier operations (a gap in the numbering); call the administrator</source>
+        <comment>sync_seq_gap</comment>
+        <translation>сервер не знает более ранних операций этого устройства (разрыв нумерации); обратитесь к администратору</translation>
+    </message>
+    <message>
+        <source>the server answered the push without results</source>
+        <comment>sync_no_results</comment>
+        <translation>ответ сервера на отправку без результатов</translation>
+    </message>
+    <message>
+        <source>the server confirmed none of the operations</source>
+        <comment>sync_none_confirmed</comment>
+        <translation>сервер не подтвердил ни одной операции</translation>
+    </message>
+    <message>
+        <source>the server did not give a new device number</source>
+        <comment>sync_no_epoch</comment>
+        <translation>сервер не выдал новый номер устройства</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer with the changes is incomplete</source>
+        <comment>sync_pull_incomplete</comment>
+        <translation>ответ сервера на получение изменений неполон</translation>
+    </message>
+    <message>
+        <source>the server sent an incomplete answer to the login</source>
+        <comment>auth_bad_answer</comment>
+        <translation>сервер прислал неполный ответ на вход</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <comment>auth_network</comment>
+        <translation>нет связи с сервером</translation>
+    </message>
+    <message>
+        <source>wrong user name or password</source>
+        <comment>auth_invalid_credentials</comment>
+        <translation>неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>too many failed attempts, wait</source>
+        <comment>auth_too_many_attempts</comment>
+        <translation>слишком много неудачных попыток, подождите</translation>
+    </message>
+    <message>
+        <source>server error ({status})</source>
+        <comment>auth_server</comment>
+        <translation>ошибка сервера ({status})</translation>
+    </message>
+    <message>
+        <source>this user works at another site, and this computer is set up for this one: call the administrator</source>
+        <comment>auth_wrong_site</comment>
+        <translation>этот пользователь работает в другом пункте, а компьютер настроен для этого: обратитесь к администратору</translation>
+    </message>
+    <message>
+        <source>this device is assigned to another site: call the administrator</source>
+        <comment>auth_wrong_device</comment>
+        <translation>это устройство закреплено за другим пунктом: обратитесь к администратору</translation>
+    </message>
+    <message>
+        <source>this device was taken out of service by the administrator</source>
+        <comment>auth_device_retired</comment>
+        <translation>это устройство выведено из работы администратором</translation>
+    </message>
+    <message>
+        <source>login refused ({status}): {text}</source>
+        <comment>auth_rejected</comment>
+        <translation>вход отклонён ({status}): {text}</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords: wait {minutes} minutes or log in with a network connection</source>
+        <comment>locked_out</comment>
+        <translation>слишком много неверных паролей: подождите {minutes} минут или войдите при наличии сети</translation>
+    </message>
+    <message>
+        <source>nobody is logged in</source>
+        <comment>no_session</comment>
+        <translation>никто не вошёл</translation>
+    </message>
+    <message>
+        <source>This system has no secure password storage: after a restart of the app you will have to log in again.</source>
+        <comment>insecure_keyring</comment>
+        <translation>В системе нет защищённого хранилища паролей: после перезапуска приложения потребуется войти снова.</translation>
+    </message>
+    <message>
+        <source>The code is valid.</source>
+        <comment>pickup_ok</comment>
+        <translation>Код верен.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned.</source>
+        <comment>empty</comment>
+        <translation>Ничего не отсканировано.</translation>
+    </message>
+    <message>
+        <source>The code is too long ({length} characters) to be one of our labels.</source>
+        <comment>too_long</comment>
+        <translation>Слишком длинный код ({length} символов): это не наша этикетка.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode. Scan a product, unit, cell, box or document label.</source>
+        <comment>unknown_format</comment>
+        <translation>Неизвестный штрихкод. Отсканируйте этикетку товара, ячейки, короба или документа.</translation>
+    </message>
+    <message>
+        <source>This looks like {kind}, but the code is incomplete or damaged. Scan it again.</source>
+        <comment>malformed</comment>
+        <translation>Похоже на {kind}, но код неполный или повреждён. Отсканируйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The check digit does not match: the label is damaged or misprinted. Scan it again or type the code.</source>
+        <comment>bad_check_digit</comment>
+        <translation>Контрольная цифра не сходится: этикетка повреждена или напечатана с ошибкой. Отсканируйте ещё раз или введите код вручную.</translation>
+    </message>
+    <message>
+        <source>The GS1 data in this barcode is broken ({detail}). Scan it again.</source>
+        <comment>bad_gs1</comment>
+        <translation>Данные GS1 в штрихкоде повреждены. Отсканируйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>This box label is not one of ours.</source>
+        <comment>foreign_box</comment>
+        <translation>Это этикетка чужого короба, а не нашего.</translation>
+    </message>
+    <message>
+        <source>Wrong label: scan {expected}, not {scanned}.</source>
+        <comment>wrong_kind</comment>
+        <translation>Не та этикетка: отсканируйте {expected}, а не {scanned}.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <comment>either_or</comment>
+        <translation>{first} или {second}</translation>
     </message>
 </context>
 <context>
@@ -605,55 +974,55 @@
     <name>PhotoCaptureDialog</name>
     <message>
         <source>Photo evidence</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Space  Take photo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ctrl+O  From file…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter  Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No camera found: choose a photo file (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The camera has not shown a picture yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Choose a photo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This file is not a picture that can be kept.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This picture cannot be kept: only JPEG or PNG up to 8 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The photo was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Photo kept (%1 in all). It is sent to the server with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -693,6 +1062,169 @@
     <message>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Box acceptance report</source>
+        <comment>acceptance.title</comment>
+        <translation>Акт приёмки короба</translation>
+    </message>
+    <message>
+        <source>Handover act</source>
+        <comment>handover.title</comment>
+        <translation>Акт приёма-передачи</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <comment>shift.title</comment>
+        <translation>Отчёт о смене</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <comment>site</comment>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Box (SSCC)</source>
+        <comment>box</comment>
+        <translation>Короб (SSCC)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>date</comment>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <comment>clerk</comment>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <comment>courier</comment>
+        <translation>Курьер</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <comment>direction</comment>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Shift opened</source>
+        <comment>opened</comment>
+        <translation>Смена открыта</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <comment>closed</comment>
+        <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <comment>no</comment>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <comment>unit</comment>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <comment>product</comment>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <comment>cell</comment>
+        <translation>Ячейка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <comment>result</comment>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <comment>units</comment>
+        <translation>Единиц</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <comment>operation</comment>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <comment>count</comment>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <comment>expected</comment>
+        <translation>Ожидалось</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <comment>accepted</comment>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <comment>missing</comment>
+        <translation>Недостача</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <comment>surplus</comment>
+        <translation>Излишек</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <comment>damaged</comment>
+        <translation>Повреждено</translation>
+    </message>
+    <message>
+        <source>Boxes in total</source>
+        <comment>total_boxes</comment>
+        <translation>Всего коробов</translation>
+    </message>
+    <message>
+        <source>Units in total</source>
+        <comment>total_units</comment>
+        <translation>Всего единиц</translation>
+    </message>
+    <message>
+        <source>PVZ clerk</source>
+        <comment>sign.clerk</comment>
+        <translation>Сотрудник ПВЗ</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <comment>sign.courier</comment>
+        <translation>Курьер</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <comment>sign.manager</comment>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Handed to the courier</source>
+        <comment>out</comment>
+        <translation>Передано курьеру</translation>
+    </message>
+    <message>
+        <source>Received from the courier</source>
+        <comment>in</comment>
+        <translation>Получено от курьера</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <comment>open</comment>
+        <translation>не закрыта</translation>
     </message>
 </context>
 <context>

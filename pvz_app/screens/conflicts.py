@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QLabel
 
 from shared.barcodes import Scan
-from shared.qt import i18n
+from shared.qt import i18n, messages
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet, Conflict
@@ -34,7 +35,7 @@ class ConflictsScreen(Screen):
                     self.tr("Allowed"),
                     lambda c: " / ".join(self.action_names()[a] for a in allowed_actions(c.reason_code)),
                 ),
-                Column(self.tr("Reason"), lambda c: c.reason_message or c.reason_code),
+                Column(self.tr("Reason"), lambda c: messages.reason(c.reason_code, c.reason_message)),
                 Column(
                     self.tr("Details"),
                     lambda c: ", ".join(f"{v}" for k, v in c.payload.items() if isinstance(v, str)),
@@ -72,7 +73,7 @@ class ConflictsScreen(Screen):
 
     def _show(self, rows: list[Conflict]) -> None:
         self.model.set_rows(rows)
-        self.count_line.setText(self.tr("Open conflicts: %1").replace("%1", str(len(rows))))
+        self.count_line.setText(fmt(self.tr("Open conflicts: %1"), str(len(rows))))
         if rows:
             self.table.selectRow(0)
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from shared.qt import messages
+from shared.qt.messages import fmt
 from shared.qt.operations import OpResult
 from shared.qt.theme import TONES
 from shared.store.models import Conflict
@@ -58,7 +60,9 @@ class ConflictScreen(ScanScreen):
         current = self.list.currentRow()
         self.list.clear()
         for c in self.rows:
-            item = QListWidgetItem(f"{texts.op_name(c.op_type)} · {c.reason_message}")
+            item = QListWidgetItem(
+                f"{texts.op_name(c.op_type)} · {messages.reason(c.reason_code, c.reason_message)}"
+            )
             item.setForeground(QBrush(TONES["error"]))
             self.list.addItem(item)
         if self.rows:
@@ -81,7 +85,7 @@ class ConflictScreen(ScanScreen):
             return
         conflict = self.rows[row]
         journal = self.ctx.services.journal
-        reason = self.tr("Checked on the terminal by %1").replace("%1", session.name)
+        reason = fmt(self.tr("Checked on the terminal by %1"), session.name)
 
         def done(_: object) -> None:
             self.refresh()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import httpx
+
+from shared.messages import Coded
 
 from .errors import LoginRequired
 
@@ -15,14 +18,37 @@ REFRESH_PATH = "/api/v1/auth/refresh"
 LOGOUT_PATH = "/api/v1/auth/logout"
 
 
-class AuthError(Exception):
-    """Login failed; ``message`` is for the user, ``code`` is the server's (or 'network')."""
+# The text keys of AuthError; each has a text in both languages (a test checks).
+CODES: Final = (
+    "auth_bad_answer",
+    "auth_network",
+    "auth_invalid_credentials",
+    "auth_too_many_attempts",
+    "auth_server",  # status
+    "auth_wrong_site",
+    "auth_wrong_device",
+    "auth_device_retired",
+    "auth_rejected",  # status, text
+)
 
-    def __init__(self, code: str, message: str, *, retry_after: int | None = None) -> None:
+
+class AuthError(Coded, Exception):
+    """Login failed. ``code`` is the server's (or 'network', 'server', 'bad_answer'), ``key`` the
+    catalog entry of the text (one of :data:`CODES`) with its ``params``; ``message`` renders them."""
+
+    def __init__(
+        self,
+        code: str,
+        key: str | None = None,
+        *,
+        params: Mapping[str, Any] | None = None,
+        retry_after: int | None = None,
+    ) -> None:
         self.code = code
-        self.message = message
+        self.key = key or f"auth_{code}"
+        self.params: Mapping[str, Any] = dict(params or {})
         self.retry_after = retry_after
-        super().__init__(f"{code}: {message}")
+        super().__init__(f"{code}: {self.key}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +84,7 @@ def _tokens(body: Any) -> Tokens:
             sscc_block=_block(body.get("device")),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise AuthError("bad_answer", "сервер прислал неполный ответ на вход") from exc
+        raise AuthError("bad_answer") from exc
 
 
 def _error(response: httpx.Response) -> tuple[str, str]:
@@ -69,12 +95,8 @@ def _error(response: httpx.Response) -> tuple[str, str]:
         return "", response.reason_phrase
 
 
-_REFUSALS = {  # refusals a clerk can act on, in words (the server's message is for admins' logs)
-    "wrong_site": "этот пользователь работает в другом пункте, а компьютер настроен для этого: "
-    "обратитесь к администратору",
-    "wrong_device": "это устройство закреплено за другим пунктом: обратитесь к администратору",
-    "device_retired": "это устройство выведено из работы администратором",
-}
+# refusals a clerk can act on, in words (the server's message is for admins' logs)
+_REFUSALS = ("wrong_site", "wrong_device", "device_retired")
 
 
 class AuthClient:
@@ -96,24 +118,27 @@ class AuthClient:
         try:
             response = self.client.post(LOGIN_PATH, json=body)
         except httpx.HTTPError as exc:
-            raise AuthError("network", "нет связи с сервером") from exc
+            raise AuthError("network") from exc
         if response.status_code == 200:
             return _tokens(response.json())
         code, message = _error(response)
         if response.status_code == 401:
-            raise AuthError(code or "invalid_credentials", "неверное имя пользователя или пароль")
+            raise AuthError(code or "invalid_credentials", "auth_invalid_credentials")
         if response.status_code == 429:
             retry = response.headers.get("Retry-After")
             raise AuthError(
                 code or "too_many_attempts",
-                "слишком много неудачных попыток, подождите",
+                "auth_too_many_attempts",
                 retry_after=int(retry) if retry and retry.isdigit() else None,
             )
         if response.status_code >= 500:
-            raise AuthError("server", f"ошибка сервера ({response.status_code})")
+            raise AuthError("server", params={"status": response.status_code})
         if code in _REFUSALS:
-            raise AuthError(code, _REFUSALS[code])
-        raise AuthError(code or "rejected", message or f"вход отклонён ({response.status_code})")
+            raise AuthError(code)
+        text = message or response.reason_phrase
+        raise AuthError(
+            code or "rejected", "auth_rejected", params={"status": response.status_code, "text": text}
+        )
 
     def refresh(self, refresh_token: str) -> Tokens:
         """New token pair (the old one is revoked by the server). LoginRequired on 401/403;
@@ -123,7 +148,7 @@ class AuthClient:
             return _tokens(response.json())
         if response.status_code in (400, 401, 403, 422):
             raise LoginRequired(_error(response)[1] or "refresh refused")
-        raise AuthError("server", f"ошибка сервера ({response.status_code})")
+        raise AuthError("server", params={"status": response.status_code})
 
     def logout(self, access_token: str) -> None:
         """Best effort: the server revokes the pair; network errors are ignored."""

@@ -6,6 +6,7 @@ import base64
 import binascii
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from shared.domain.pickup_token import (
     PICKUP_TOKEN_PREFIX,
@@ -20,34 +21,41 @@ from shared.domain.pickup_token import (
     short_code_matches,
     verify_pickup_token,
 )
+from shared.messages import render
 from shared.store import LocalStore
 
-MESSAGES = {
-    "malformed": "Код не распознан: это не код получения заказа.",
-    "bad_signature": "Подпись кода неверна: код подделан или повреждён.",
-    "expired": "Срок действия кода истёк: попросите клиента обновить код в приложении.",
-    "wrong_pvz": "Заказ по этому коду оформлен в другой пункт выдачи.",
-    "revoked": "Код отозван: попросите клиента показать новый код.",
-    "no_key": "Нет ключа проверки кодов: выполните синхронизацию с сервером.",
-    "unknown_code": "Короткий код не найден среди заказов этого пункта.",
-}
+# The codes of a check (``ok`` and why not); the text of each is the catalog's "pickup_<code>".
+CODES: Final = (
+    "ok",
+    "malformed",
+    "bad_signature",
+    "expired",
+    "wrong_pvz",
+    "revoked",
+    "no_key",
+    "unknown_code",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class PickupCheck:
-    """The outcome of a check: ``ok`` with the order, or ``code`` and ``message`` saying why not."""
+    """The outcome of a check: ``ok`` with the order, or ``code`` saying why not (``message`` says it
+    in words, in the current language)."""
 
     ok: bool
     code: str
-    message: str
     order_id: str | None = None
     customer_id: str | None = None
     token_id: str | None = None
     expires_at: datetime | None = None
 
+    @property
+    def message(self) -> str:
+        return render(f"pickup_{self.code}")
+
 
 def _fail(code: str) -> PickupCheck:
-    return PickupCheck(False, code, MESSAGES[code])
+    return PickupCheck(False, code)
 
 
 def check_pickup(store: LocalStore, text: str, pvz_id: str, now: datetime) -> PickupCheck:
@@ -79,9 +87,7 @@ def _check_token(store: LocalStore, text: str, pvz_id: str, now: datetime) -> Pi
             continue  # maybe signed with another key we hold
         except (MalformedPickupToken, PickupTokenRevoked, WrongPvz, PickupTokenExpired) as exc:
             return _fail(exc.code)
-        return PickupCheck(
-            True, "ok", "Код верен.", claim.order_id, claim.customer_id, claim.token_id, claim.expires_at
-        )
+        return PickupCheck(True, "ok", claim.order_id, claim.customer_id, claim.token_id, claim.expires_at)
     return _fail(last.code if last is not None else "no_key")
 
 
@@ -93,5 +99,5 @@ def _check_short_code(store: LocalStore, digits: str) -> PickupCheck:
         order_id = store.order_for_short_code_hash(digest)
         if order_id is not None and short_code_matches(digits, digest, salt):
             order = store.order(order_id)
-            return PickupCheck(True, "ok", "Код верен.", order_id, order.customer_id if order else None)
+            return PickupCheck(True, "ok", order_id, order.customer_id if order else None)
     return _fail("unknown_code")

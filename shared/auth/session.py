@@ -8,13 +8,16 @@ this device before unlock offline with the same password.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any, Final
 
 import httpx
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from shared.domain import Clock, Role, SiteKind
+from shared.messages import Coded
 from shared.store import Actor, CachedUser, LocalStore
 
 from .client import AuthClient, AuthError, Tokens
@@ -22,13 +25,17 @@ from .errors import LoginRequired
 from .tokens import TokenStore
 
 
-class UnlockError(Exception):
-    """An offline unlock was refused; ``message`` is for the user."""
+class UnlockError(Coded, Exception):
+    """An offline unlock was refused: ``code`` (one of :data:`UNLOCK_CODES`) with ``params``;
+    ``message`` is its text in the current language."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, **params: Any) -> None:
         self.code = code
-        self.message = message
-        super().__init__(f"{code}: {message}")
+        self.params: Mapping[str, Any] = params
+        super().__init__(code)
+
+
+UNLOCK_CODES: Final = ("unknown_user", "locked_out", "wrong_password", "bad_verifier", "no_session")
 
 
 MAX_OFFLINE_FAILURES = 5
@@ -48,27 +55,21 @@ def verify_cached(
     name = username.strip()
     cached = store.cached_user(name)
     if cached is None:
-        raise UnlockError(
-            "unknown_user", "этот пользователь ещё не входил на этом устройстве: нужен вход при наличии сети"
-        )
+        raise UnlockError("unknown_user")
     key = f"auth.offline_failures:{cached.username}"  # one count however the name is typed
     count, _, until = (store.kv_get(key) or "0|").partition("|")
     now = clock.now()
     if until and now < datetime.fromisoformat(until):
-        raise UnlockError(
-            "locked_out", "слишком много неверных паролей: подождите 5 минут или войдите при наличии сети"
-        )
+        raise UnlockError("locked_out", minutes=int(OFFLINE_LOCKOUT.total_seconds() // 60))
     try:
         (hasher or PasswordHasher()).verify(cached.verifier, password)
     except VerifyMismatchError as exc:
         failures = int(count or 0) + 1
         lock = (now + OFFLINE_LOCKOUT).isoformat() if failures >= MAX_OFFLINE_FAILURES else ""
         store.kv_set(key, f"{0 if lock else failures}|{lock}")
-        raise UnlockError("wrong_password", "неверный пароль") from exc
+        raise UnlockError("wrong_password") from exc
     except (VerificationError, InvalidHashError) as exc:
-        raise UnlockError(
-            "bad_verifier", "сохранённые данные входа повреждены: нужен вход при наличии сети"
-        ) from exc
+        raise UnlockError("bad_verifier") from exc
     store.kv_set(key, None)
     return cached
 
@@ -211,7 +212,7 @@ class Session:
         """Unlock an idle-locked session of the same user (works offline)."""
         actor = self._actor
         if actor is None:
-            raise UnlockError("no_session", "никто не вошёл")
+            raise UnlockError("no_session")
         verify_cached(self.store, actor.username, password, self.clock, self.hasher)
         self._locked = False
         self.touch()

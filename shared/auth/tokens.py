@@ -8,10 +8,10 @@ from typing import Any
 import keyring
 import keyring.errors
 
+from shared.messages import render
+
 SERVICE = "wb-ops"
-INSECURE_MESSAGE = (
-    "В системе нет защищённого хранилища паролей: после перезапуска приложения потребуется войти снова."
-)
+INSECURE_WARNING = "insecure_keyring"  # the message code of the warning (shared/messages.py renders it)
 
 # Backends that do not keep a secret safely (or at all).
 _INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -46,8 +46,13 @@ class TokenStore:
         # said so by a "demo" marker in the apps instead of the warning
         self.demo = getattr(self.backend, "demo", False) is True
         self.secure = not self.demo and is_secure_backend(self.backend)
-        self.warning: str | None = None if self.secure or self.demo else INSECURE_MESSAGE
+        self.warning_code: str | None = None if self.secure or self.demo else INSECURE_WARNING
         self._memory: dict[str, str] = {}
+
+    @property
+    def warning(self) -> str | None:
+        """What the UI says when tokens are kept in memory only, in the current language."""
+        return render(self.warning_code) if self.warning_code else None
 
     @property
     def _kept(self) -> bool:
@@ -62,7 +67,7 @@ class TokenStore:
             self.backend.set_password(self.service, account, token)
         except keyring.errors.KeyringError:
             self.secure = self.demo = False  # keep it in memory; the UI says so
-            self.warning = INSECURE_MESSAGE
+            self.warning_code = INSECURE_WARNING
 
     def load(self, account: str) -> str | None:
         if account in self._memory:

@@ -84,8 +84,9 @@ def _restore(
 
 
 class BarcodeError(ValueError):
-    """A scan that is not a valid label. `code` is stable (the UI translates by it), `message` is
-    plain English for a clerk, `params` fill the message templates in shared.barcodes.messages."""
+    """A scan that is not a valid label. `code` is stable (one of shared.barcodes.messages.ERROR_CODES;
+    the UI renders it in its language through the catalog), `params` fill its text, `message` is the
+    English text (logs, the backend's answers)."""
 
     def __init__(self, code: str, message: str, params: Mapping[str, str] | None = None) -> None:
         super().__init__(message)

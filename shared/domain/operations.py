@@ -66,11 +66,17 @@ TRY_ON_CATEGORIES = frozenset({"clothes", "shoes"})
 
 
 class InvalidOperation(Exception):
-    """An operation that is malformed or not allowed; nothing is written for it."""
+    """An operation that is malformed or not allowed; nothing is written for it.
 
-    def __init__(self, code: str, message: str) -> None:
+    ``code`` is stable (screens translate by it, a push rejection carries it as ``reason.code``),
+    ``params`` name what it is about (``unit``, ``box``, ...), ``message`` is the text (the store
+    renders it from the catalog; the backend's is plain English for an admin).
+    """
+
+    def __init__(self, code: str, message: str, params: Mapping[str, Any] | None = None) -> None:
         self.code = code
         self.message = message
+        self.params: dict[str, Any] = dict(params or {})
         super().__init__(f"{code}: {message}")
 
 

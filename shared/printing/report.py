@@ -1,7 +1,7 @@
 """Printable reports as plain data: a title, header fields, a table, totals and signature lines.
 
 `shared.qt.printing` lays a `Report` out on A4 and prints or previews it; this module only decides
-what a report says, in Russian (default) or English. The three documents a PVZ prints:
+what a report says, in Russian (default) or English (the words come from the translation catalog). The three documents a PVZ prints:
 
   acceptance_report(...)  what arrived in a box against what was expected (shortages, surplus, damage)
   handover_act(...)       boxes handed to a courier (returns) or received from one
@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Final
 
 from shared.barcodes.model import ScanKind
+from shared.messages import REPORTS, views
 
 
 @dataclass(frozen=True)
@@ -38,76 +40,43 @@ class Report:
                 raise ValueError(f"report row {i + 1} has {len(row)} cells, the table has {width} columns")
 
 
-TEXTS: Mapping[str, Mapping[str, str]] = {
-    "ru": {
-        "acceptance.title": "Акт приёмки короба",
-        "handover.title": "Акт приёма-передачи",
-        "shift.title": "Отчёт о смене",
-        "site": "Пункт",
-        "box": "Короб (SSCC)",
-        "date": "Дата",
-        "clerk": "Сотрудник",
-        "courier": "Курьер",
-        "direction": "Направление",
-        "opened": "Смена открыта",
-        "closed": "Смена закрыта",
-        "no": "№",
-        "unit": "Единица",
-        "product": "Товар",
-        "cell": "Ячейка",
-        "result": "Результат",
-        "units": "Единиц",
-        "operation": "Операция",
-        "count": "Количество",
-        "expected": "Ожидалось",
-        "accepted": "Принято",
-        "missing": "Недостача",
-        "surplus": "Излишек",
-        "damaged": "Повреждено",
-        "total_boxes": "Всего коробов",
-        "total_units": "Всего единиц",
-        "sign.clerk": "Сотрудник ПВЗ",
-        "sign.courier": "Курьер",
-        "sign.manager": "Руководитель",
-        "out": "Передано курьеру",
-        "in": "Получено от курьера",
-        "open": "не закрыта",
-    },
-    "en": {
-        "acceptance.title": "Box acceptance report",
-        "handover.title": "Handover act",
-        "shift.title": "Shift report",
-        "site": "Site",
-        "box": "Box (SSCC)",
-        "date": "Date",
-        "clerk": "Clerk",
-        "courier": "Courier",
-        "direction": "Direction",
-        "opened": "Shift opened",
-        "closed": "Shift closed",
-        "no": "No.",
-        "unit": "Unit",
-        "product": "Product",
-        "cell": "Cell",
-        "result": "Result",
-        "units": "Units",
-        "operation": "Operation",
-        "count": "Count",
-        "expected": "Expected",
-        "accepted": "Accepted",
-        "missing": "Missing",
-        "surplus": "Surplus",
-        "damaged": "Damaged",
-        "total_boxes": "Boxes in total",
-        "total_units": "Units in total",
-        "sign.clerk": "PVZ clerk",
-        "sign.courier": "Courier",
-        "sign.manager": "Manager",
-        "out": "Handed to the courier",
-        "in": "Received from the courier",
-        "open": "still open",
-    },
-}
+# The words a report prints, by key; the texts are the catalog's (context "Reports", keyed by these
+# keys, both languages), read without Qt: TEXTS[lang][key].
+TEXT_KEYS: Final = (
+    "acceptance.title",
+    "handover.title",
+    "shift.title",
+    "site",
+    "box",
+    "date",
+    "clerk",
+    "courier",
+    "direction",
+    "opened",
+    "closed",
+    "no",
+    "unit",
+    "product",
+    "cell",
+    "result",
+    "units",
+    "operation",
+    "count",
+    "expected",
+    "accepted",
+    "missing",
+    "surplus",
+    "damaged",
+    "total_boxes",
+    "total_units",
+    "sign.clerk",
+    "sign.courier",
+    "sign.manager",
+    "out",
+    "in",
+    "open",
+)
+TEXTS: Final[Mapping[str, Mapping[str, str]]] = views(TEXT_KEYS, REPORTS)
 
 # Outcome of a unit at acceptance, as the store records it; the label is what the report prints.
 OUTCOMES = ("accepted", "missing", "surplus", "damaged")

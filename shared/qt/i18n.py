@@ -15,15 +15,17 @@ Convention (both apps follow it):
 * :func:`install` loads the catalogs for a language into a QCoreApplication; with no ``--lang``
   the apps start in Russian (:data:`DEFAULT_LANGUAGE`).
 
-Error codes from the core (barcode parser, domain rules, store, sync) are mapped to translated
-messages by :func:`error_message`; a wrong-kind scan and the unit states have translated texts too.
+Error codes from the core (barcode parser, domain rules, store, sync, auth) are mapped to translated
+messages by :func:`error_message`, through the one table of coded messages in shared/qt/messages.py
+(catalog context "Messages", keyed by code); a wrong-kind scan and the unit states have translated
+texts too. :func:`install` also sets the language the core's own ``message`` properties render in.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,8 +34,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from shared.barcodes.messages import ERROR_CODES as BARCODE_ERROR_CODES
-from shared.barcodes.messages import render_message
+from shared import messages as core_messages
+
+from . import messages
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -48,10 +51,7 @@ COMMON_CATALOG = "common"
 
 def translations_dir() -> Path:
     """assets/translations in a source checkout or in a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "assets" / "translations"
-    return Path(__file__).resolve().parents[2] / "assets" / "translations"
+    return core_messages.translations_dir()
 
 
 def normalise_language(lang: str | None) -> str:
@@ -88,6 +88,7 @@ def install(
         app.installTranslator(translator)
         installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Russian if code == "ru" else QLocale.Language.English))
+    core_messages.set_language(code)  # the core's error messages follow the UI language
     return installed
 
 
@@ -100,99 +101,15 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-# --- error codes -> messages ------------------------------------------------------------------
-
-_ERRORS: dict[str, str] = {
-    # pickup codes (shared.auth.check_pickup codes, prefixed) and marking
-    "pickup_malformed": QT_TRANSLATE_NOOP("Errors", "This is not a pickup code."),
-    "pickup_bad_signature": QT_TRANSLATE_NOOP("Errors", "The pickup code is not genuine."),
-    "pickup_expired": QT_TRANSLATE_NOOP(
-        "Errors", "The pickup code has expired: ask the customer to refresh it."
-    ),
-    "pickup_revoked": QT_TRANSLATE_NOOP("Errors", "The pickup code was revoked."),
-    "pickup_wrong_pvz": QT_TRANSLATE_NOOP("Errors", "This order is for another pickup point."),
-    "pickup_no_key": QT_TRANSLATE_NOOP(
-        "Errors", "Pickup codes cannot be checked yet: sync with the server first."
-    ),
-    "pickup_unknown_code": QT_TRANSLATE_NOOP("Errors", "No order matches this short code."),
-    "gtin_mismatch": QT_TRANSLATE_NOOP("Errors", "The marking code belongs to another product."),
-    "bad_marking": QT_TRANSLATE_NOOP("Errors", "The marking code is damaged or not a Chestny Znak code."),
-    # domain and store
-    "already_in_state": QT_TRANSLATE_NOOP("Errors", "Already done for this unit."),
-    "final_state": QT_TRANSLATE_NOOP("Errors", "This unit's journey is over: nothing more can be done."),
-    "not_allowed": QT_TRANSLATE_NOOP("Errors", "This action is not allowed for the unit in its state."),
-    "illegal_transition": QT_TRANSLATE_NOOP(
-        "Errors", "This action is not allowed for the unit in its state."
-    ),
-    "forbidden_role": QT_TRANSLATE_NOOP("Errors", "Your role may not do this."),
-    "wrong_site": QT_TRANSLATE_NOOP("Errors", "This unit belongs to another site."),
-    "unknown_unit": QT_TRANSLATE_NOOP("Errors", "Unknown unit: not expected at this pickup point."),
-    "unknown_box": QT_TRANSLATE_NOOP("Errors", "Unknown box: no shipment with this label."),
-    "unknown_cell": QT_TRANSLATE_NOOP("Errors", "Unknown cell at this pickup point."),
-    "unknown_order": QT_TRANSLATE_NOOP("Errors", "Unknown order."),
-    "cell_full": QT_TRANSLATE_NOOP("Errors", "The cell is full: choose another one."),
-    "wrong_cell": QT_TRANSLATE_NOOP("Errors", "Wrong cell: scan the suggested cell's label."),
-    "wrong_unit": QT_TRANSLATE_NOOP("Errors", "Wrong unit: this one is not in the current order."),
-    "not_in_box": QT_TRANSLATE_NOOP("Errors", "This unit was not shipped in this box."),
-    "invalid_payload": QT_TRANSLATE_NOOP("Errors", "The operation is malformed."),
-    "invalid_operation": QT_TRANSLATE_NOOP("Errors", "The operation is malformed."),
-    "unknown_type": QT_TRANSLATE_NOOP("Errors", "Unknown operation type."),
-    "conflict": QT_TRANSLATE_NOOP("Errors", "Conflict: the order changed meanwhile."),
-    "no_shift": QT_TRANSLATE_NOOP("Errors", "Open a shift first."),
-    "no_user": QT_TRANSLATE_NOOP("Errors", "Log in first."),
-    "wrong_box": QT_TRANSLATE_NOOP("Errors", "This unit came in another box."),
-    "wrong_box_kind": QT_TRANSLATE_NOOP("Errors", "Wrong kind of box for this step."),
-    "box_exists": QT_TRANSLATE_NOOP("Errors", "This box label is already in use."),
-    "box_closed": QT_TRANSLATE_NOOP("Errors", "The box is already closed."),
-    "box_empty": QT_TRANSLATE_NOOP("Errors", "The box is empty: scan units into it first."),
-    "box_open": QT_TRANSLATE_NOOP("Errors", "The box is not closed yet."),
-    "not_in_cell": QT_TRANSLATE_NOOP("Errors", "This unit is not in a cell."),
-    "wrong_order": QT_TRANSLATE_NOOP("Errors", "This unit belongs to another order."),
-    "reason_required": QT_TRANSLATE_NOOP("Errors", "Give a reason."),
-    "not_returnable": QT_TRANSLATE_NOOP("Errors", "This unit is not to be returned."),
-    "unknown_conflict": QT_TRANSLATE_NOOP("Errors", "This conflict no longer exists."),
-    "already_resolved": QT_TRANSLATE_NOOP("Errors", "This conflict is already resolved."),
-    "wrong_password": QT_TRANSLATE_NOOP("Errors", "Wrong password."),
-    "bad_verifier": QT_TRANSLATE_NOOP(
-        "Errors", "The saved login data is damaged: log in with a network connection."
-    ),
-    "network": QT_TRANSLATE_NOOP("Errors", "No connection to the server."),
-    "invalid_credentials": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
-    "disk_full": QT_TRANSLATE_NOOP(
-        "Errors", "The disk is full: nothing was recorded. Free some space and try again."
-    ),
-    "read_only": QT_TRANSLATE_NOOP("Errors", "The database is read-only: nothing was recorded."),
-    "locked": QT_TRANSLATE_NOOP(
-        "Errors", "The database is busy (a second copy of the app?): nothing was recorded."
-    ),
-    "corrupt": QT_TRANSLATE_NOOP("Errors", "The database file is damaged."),
-    # auth and sync
-    "bad_credentials": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
-    "unknown_user": QT_TRANSLATE_NOOP(
-        "Errors", "This user has never logged in on this computer: connect to log in online."
-    ),
-    "offline": QT_TRANSLATE_NOOP("Errors", "No connection to the server."),
-    "not_admin": QT_TRANSLATE_NOOP("Errors", "Settings need an administrator."),
-    "io_error": QT_TRANSLATE_NOOP("Errors", "A disk or network error: nothing was recorded."),
-    "internal": QT_TRANSLATE_NOOP("Errors", "Unexpected error: nothing was recorded. Tell support."),
-}
+# --- error codes -> messages (the table is shared/qt/messages.py) -------------------------------
 
 
-def error_message(code: str, fallback: str = "", params: Mapping[str, str] | None = None) -> str:
-    """The translated message for a core error code; the error's own text for an unknown code.
-
-    Barcode error codes are rendered by shared.barcodes.messages (which has both languages);
-    everything else comes from the Qt catalogs.
-    """
-    if code in BARCODE_ERROR_CODES:
-        return render_message(code, params, current_language())
-    text = _ERRORS.get(code)
-    if text is None:
+def error_message(code: str, fallback: str = "", params: Mapping[str, Any] | None = None) -> str:
+    """The translated message for a core error code (barcode, domain, store, sync, auth and screen
+    codes alike, from the "Messages" catalog context); the error's own text for an unknown code."""
+    if not messages.known(code):
         return fallback or code
-    return QCoreApplication.translate("Errors", text)
-
-
-# --- label kinds (names and wrong-kind texts come from shared.barcodes.messages) --------------
+    return messages.text(code, **dict(params or {}))
 
 
 def current_language() -> str:
@@ -204,7 +121,7 @@ def wrong_kind_message(got: object, expected: Iterable[object]) -> str:
     """'Wrong label: scan a cell label, not a unit label.' in the current language."""
     wanted = "|".join(str(getattr(k, "value", k)) for k in expected)
     scanned = str(getattr(got, "value", got))
-    return render_message("wrong_kind", {"expected": wanted, "scanned": scanned}, current_language())
+    return messages.text("wrong_kind", expected=wanted, scanned=scanned)
 
 
 # --- unit states ------------------------------------------------------------------------------
@@ -246,6 +163,7 @@ _OPERATIONS: dict[str, str] = {
     "box.surplus": QT_TRANSLATE_NOOP("Operations", "Surplus"),
     "box.accept_close": QT_TRANSLATE_NOOP("Operations", "Acceptance closed"),
     "pickup.complete": QT_TRANSLATE_NOOP("Operations", "Pickup"),
+    "fitting.start": QT_TRANSLATE_NOOP("Operations", "To the fitting room"),
     "return.open": QT_TRANSLATE_NOOP("Operations", "Return box opened"),
     "return.pack": QT_TRANSLATE_NOOP("Operations", "Return packing"),
     "return.close": QT_TRANSLATE_NOOP("Operations", "Return box closed"),

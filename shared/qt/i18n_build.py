@@ -109,6 +109,10 @@ def _write(tree: ET.ElementTree[Any], ts: Path) -> None:
     root = tree.getroot()
     assert root is not None
     body = ET.tostring(root, encoding="unicode")
+    # lupdate's layout: <context> at the margin, not indented under <TS> (so a rewrite diffs cleanly)
+    lines = body.split("\n")
+    body = "\n".join([lines[0], *(ln.removeprefix("    ") for ln in lines[1:-1]), lines[-1]])
+    body = body.replace("'", "&apos;")  # as lupdate writes it (attribute values hold none)
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -181,7 +181,8 @@ def failure_from(exc: BaseException) -> OpFailure:
     detail = str(getattr(exc, "message", "") or getattr(exc, "reason", "") or exc)
     if isinstance(code, str) and code:
         params = getattr(exc, "params", None)
-        message = i18n.error_message(code, detail, params if isinstance(params, dict) else None)
+        key = getattr(exc, "key", None) or code  # an error naming its text's own catalog entry
+        message = i18n.error_message(key, detail, params if isinstance(params, Mapping) else None)
         return OpFailure(code, message, "domain", detail, exc)
     if isinstance(exc, OSError | TimeoutError | ConnectionError):
         return OpFailure("io_error", i18n.error_message("io_error", detail), "io", detail, exc)

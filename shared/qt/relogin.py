@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from shared.auth.client import AuthError
 
 from . import i18n
+from .messages import fmt
 from .status import StatusModel, StatusSnapshot
 
 TOUCH = 56  # px: the terminal's finger-sized buttons
@@ -49,19 +50,20 @@ class ReloginDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("ReloginMessage")
         self.message.setWordWrap(True)
-        text = self.tr(
-            "The server ended the session of %1. Enter the password to continue syncing: "
-            "the screen you are on stays as it is."
-        ).replace("%1", username)
+        text = fmt(
+            self.tr(
+                "The server ended the session of %1. Enter the password to continue syncing: "
+                "the screen you are on stays as it is."
+            ),
+            username,
+        )
         if pending:
-            text += " " + self.tr("%1 operations wait on this device and will be sent.").replace(
-                "%1", str(pending)
-            )
+            text += " " + fmt(self.tr("%1 operations wait on this device and will be sent."), str(pending))
         self.message.setText(text)
         self.password = QLineEdit(self)
         self.password.setObjectName("ReloginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Password of %1").replace("%1", username))
+        self.password.setPlaceholderText(fmt(self.tr("Password of %1"), username))
         self.password.returnPressed.connect(self.submit)
         self.error = QLabel(self)
         self.error.setObjectName("ReloginError")

@@ -58,6 +58,8 @@ from shared.setup import (
     validate_site,
 )
 
+from .messages import fmt
+
 NO_PORT = ""  # the combo's data for "no serial scanner"
 
 
@@ -120,7 +122,7 @@ class BackendPage(QWizardPage):
             return
         self._running = typed
         self.check_button.setEnabled(False)
-        self.status.setText(self.tr("Checking %1 ...").replace("%1", typed))
+        self.status.setText(fmt(self.tr("Checking %1 ..."), typed))
         self.status.setProperty("tone", "")
 
         def work() -> None:
@@ -155,7 +157,7 @@ class BackendPage(QWizardPage):
         """The check's outcome in the UI language; the technical cause, in English, on a new line."""
         url = result.url or self.url.text().strip()
         if result.code == "ok" or (result.ok and not result.code):
-            return self.tr("Connected to %1.").replace("%1", url)
+            return fmt(self.tr("Connected to %1."), url)
         if result.code == "bad_address":
             return self.address_problem(result.detail)
         reason = {
@@ -166,7 +168,7 @@ class BackendPage(QWizardPage):
             "http_status": self.tr("%1 answered with an HTTP error."),
             "not_wb_ops": self.tr("%1 answered, but it is not a WB Ops server."),
         }.get(result.code)
-        text = (reason or self.tr("No connection to %1.")).replace("%1", url)
+        text = fmt(reason or self.tr("No connection to %1."), url)
         return f"{text}\n{result.message}" if result.message else text
 
     def _show(self, ok: bool, text: str) -> None:
@@ -269,16 +271,17 @@ class SitePage(QWizardPage):
         result = self._site_checker(self._backend_url(), site, SITE_KINDS.get(self._app, ""))
         if result.code == "unknown_site":
             self.error.setText(
-                self.tr(
-                    "The server has no site %1. Check the id: an administrator creates sites with wb-backend create-site."
-                ).replace("%1", site)
+                fmt(
+                    self.tr(
+                        "The server has no site %1. Check the id: an administrator creates sites with wb-backend create-site."
+                    ),
+                    site,
+                )
             )
             return False
         if result.code == "wrong_kind":
             self.error.setText(
-                self.tr("%1 is not a site for this app (it is a %2 site).")
-                .replace("%1", site)
-                .replace("%2", result.kind)
+                fmt(self.tr("%1 is not a site for this app (it is a %2 site)."), site, result.kind)
             )
             return False
         self.error.setText("")
@@ -342,7 +345,7 @@ class ScannerPage(QWizardPage):
         for p in ports:
             self.port.addItem(p.label, p.device)
         if problem:
-            self.found.setText(self.tr("Cannot list the serial ports: %1").replace("%1", problem))
+            self.found.setText(fmt(self.tr("Cannot list the serial ports: %1"), problem))
         elif ports:
             self.found.setText(self.tr("Found %n serial port(s).", "", len(ports)))
         else:
@@ -405,10 +408,10 @@ class SummaryPage(QWizardPage):
         config = self._wizard.collected()
         port = config.scanner.port or self.tr("none (keyboard scanner)")
         lines = [
-            self.tr("Backend: %1").replace("%1", config.backend_url),
-            self.tr("Site: %1").replace("%1", config.site_id),
-            self.tr("Device id: %1").replace("%1", config.device_id),
-            self.tr("Scanner port: %1").replace("%1", port),
+            fmt(self.tr("Backend: %1"), config.backend_url),
+            fmt(self.tr("Site: %1"), config.site_id),
+            fmt(self.tr("Device id: %1"), config.device_id),
+            fmt(self.tr("Scanner port: %1"), port),
         ]
         if not self._wizard.backend_page.last_check_ok:
             lines.append(self.tr("The connection was not checked: the app will retry it on start."))
@@ -419,7 +422,7 @@ class SummaryPage(QWizardPage):
         try:
             self._wizard.save()
         except (ConfigError, OSError) as exc:  # OSError: a folder that cannot be created
-            self.error.setText(self.tr("Cannot save the settings: %1").replace("%1", str(exc)))
+            self.error.setText(fmt(self.tr("Cannot save the settings: %1"), str(exc)))
             return False
         return True
 

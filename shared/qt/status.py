@@ -30,6 +30,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from shared.domain import Clock
 
+from . import messages
+from .messages import fmt
+
 SCANNER_OK = "ok"
 SCANNER_DISCONNECTED = "disconnected"
 SCANNER_NONE = "none"  # no scanner configured (keyboard wedge or typing only)
@@ -42,6 +45,15 @@ SYNCING = "syncing"
 NO_ANSWER = "no_answer"
 OFFLINE = "offline"
 LOGIN = "login"
+
+
+def _error_text(status: object) -> str:
+    """The engine's last error in the UI language: rendered from its code and params when the
+    catalog knows the code, else the text the engine kept."""
+    key = str(getattr(status, "last_error_key", "") or "")
+    if key and messages.known(key):
+        return messages.text(key, **dict(getattr(status, "last_error_params", None) or {}))
+    return str(getattr(status, "last_error", "") or "")
 
 
 @dataclass(frozen=True)
@@ -123,7 +135,7 @@ class StatusModel(QObject):
             pending=pending,
             oldest_pending_at=None if age is None else now - timedelta(seconds=float(age)),
             last_sync_at=getattr(status, "last_sync_at", None),
-            last_error=str(getattr(status, "last_error", "") or ""),
+            last_error=_error_text(status),
             error_kind=str(getattr(status, "last_error_kind", "") or ""),
             error_code=str(getattr(status, "last_error_code", "") or ""),
             needs_login=bool(getattr(status, "needs_login", False)),
@@ -144,15 +156,11 @@ def age_text(now: datetime, when: datetime | None) -> str:
         return QCoreApplication.translate("Status", "now")
     minutes = seconds // 60
     if minutes < 60:
-        return QCoreApplication.translate("Status", "%1 min").replace("%1", str(minutes))
+        return fmt(QCoreApplication.translate("Status", "%1 min"), str(minutes))
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return (
-            QCoreApplication.translate("Status", "%1 h %2 min")
-            .replace("%1", str(hours))
-            .replace("%2", str(minutes))
-        )
-    return QCoreApplication.translate("Status", "%1 d").replace("%1", str(hours // 24))
+        return fmt(QCoreApplication.translate("Status", "%1 h %2 min"), str(hours), str(minutes))
+    return fmt(QCoreApplication.translate("Status", "%1 d"), str(hours // 24))
 
 
 def clock_text(now: datetime, when: datetime) -> str:
@@ -265,17 +273,13 @@ def status_cells(
         LOGIN: StatusCell(texts.login, "error", detail),
     }[state]
     if s.pending:
-        pending = StatusCell(
-            texts.pending.replace("%1", str(s.pending)).replace("%2", age(s.oldest_pending_at)), "warn"
-        )
+        pending = StatusCell(fmt(texts.pending, str(s.pending), age(s.oldest_pending_at)), "warn")
     else:
         pending = StatusCell(texts.no_pending)
     if s.last_sync_at is None:
         last_sync = texts.never_synced
     else:
-        last_sync = texts.last_sync.replace("%1", clock_text(now, s.last_sync_at)).replace(
-            "%2", age(s.last_sync_at)
-        )
+        last_sync = fmt(texts.last_sync, clock_text(now, s.last_sync_at), age(s.last_sync_at))
     if s.scanner == SCANNER_OK:
         scanner = StatusCell(texts.scanner_ok, "ok", s.scanner_detail)
     elif s.scanner == SCANNER_DISCONNECTED:
@@ -286,7 +290,7 @@ def status_cells(
         connection=connection,
         pending=pending,
         last_sync=StatusCell(last_sync, "", detail),
-        conflicts=StatusCell(texts.conflicts.replace("%1", str(s.conflicts)), "error" if s.conflicts else ""),
+        conflicts=StatusCell(fmt(texts.conflicts, str(s.conflicts)), "error" if s.conflicts else ""),
         scanner=scanner,
         reason=StatusCell(reason, "error" if reason else "", detail),
     )

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from shared.qt.scanner_bridge import emit_signal
 from shared.scanning.simulator import VirtualScanner
 
+from .messages import fmt
+
 
 class VirtualScannerWindow(QWidget):
     """Buttons over a VirtualScanner. `scanner` is injected; the window never closes it."""
@@ -89,9 +91,7 @@ class VirtualScannerWindow(QWidget):
         for b in (self.scan_btn, self.burst_btn, self.bounce_btn, self.garbage_btn):
             b.setEnabled(plugged)
         self.status.setText(
-            self.tr("Connected: %1").replace("%1", self.scanner.slave_name or "")
-            if plugged
-            else self.tr("Unplugged")
+            fmt(self.tr("Connected: %1"), self.scanner.slave_name or "") if plugged else self.tr("Unplugged")
         )
 
     def _selected(self) -> str | None:
@@ -102,7 +102,7 @@ class VirtualScannerWindow(QWidget):
         try:
             action()  # type: ignore[operator]
         except OSError as exc:
-            self.status.setText(self.tr("Not sent: %1").replace("%1", str(exc)))
+            self.status.setText(fmt(self.tr("Not sent: %1"), str(exc)))
             return
         emit_signal(self.sent, what)
 

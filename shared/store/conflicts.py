@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from shared.domain import (
-    InvalidOperation,
     OpType,
     parse_iso,
     utc_iso,
@@ -18,6 +17,7 @@ from shared.domain import (
 
 from .connection import parse_dt
 from .epochs import Epochs
+from .errors import refused
 from .models import (
     Actor,
     ChangeSet,
@@ -144,7 +144,7 @@ class Conflicts(Epochs):
         if action not in ("retry", "discard"):
             raise ValueError("action is 'retry' or 'discard'")
         if action == "discard" and not reason.strip():
-            raise InvalidOperation("reason_required", "укажите причину, по которой операция отменяется")
+            raise refused("reason_required", op_id=op_id)
         with self._tx() as db:
             row = db.execute(
                 "SELECT c.resolution, o.type, o.payload FROM conflicts c JOIN ops o ON o.op_id = c.op_id "
@@ -152,9 +152,9 @@ class Conflicts(Epochs):
                 (op_id,),
             ).fetchone()
             if row is None:
-                raise InvalidOperation("unknown_conflict", f"конфликт {op_id} не найден")
+                raise refused("unknown_conflict", op_id=op_id)
             if row["resolution"] is not None:
-                raise InvalidOperation("already_resolved", "конфликт уже разрешён")
+                raise refused("already_resolved", op_id=op_id)
             recorded: Recorded | None = None
             if action == "retry":
                 body = json.loads(json.dumps(payload)) if payload is not None else json.loads(row["payload"])

@@ -78,7 +78,7 @@ class StoreCore:
         except OSError as exc:
             if is_disk_full(exc):  # no room (or quota) even for the folder or the new file
                 raise translate(exc) from exc
-            raise StoreError("Не удалось создать папку данных приложения.", detail=str(exc)) from exc
+            raise StoreError("data_folder", detail=str(exc)) from exc
         except sqlite3.Error as exc:
             raise translate(exc, path) from exc
         db.row_factory = sqlite3.Row
@@ -87,7 +87,7 @@ class StoreCore:
             if not read_only:
                 mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
-                    raise StoreError("База данных не переключилась в режим WAL.", detail=str(mode))
+                    raise StoreError("no_wal", detail=str(mode))
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             if not read_only:
@@ -113,10 +113,7 @@ class StoreCore:
         elif known != device_id:
             has_ops = self._db.execute("SELECT 1 FROM ops LIMIT 1").fetchone() is not None
             if has_ops:
-                raise StoreError(
-                    "Эта база данных принадлежит другому устройству: журнал операций нельзя продолжить.",
-                    detail=f"stored {known}, given {device_id}",
-                )
+                raise StoreError("foreign_device", detail=f"stored {known}, given {device_id}")
             self.kv_set(DEVICE_KEY, device_id)
 
     def close(self) -> None:

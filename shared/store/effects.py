@@ -19,7 +19,6 @@ from typing import Any
 from shared.domain import (
     SPECS,
     BoxKind,
-    InvalidOperation,
     OpType,
     SiteKind,
     UnitStatus,
@@ -28,6 +27,7 @@ from shared.domain import (
 )
 from shared.domain.operations import SKIP_REASONS, Operation, Plan
 
+from .errors import refused
 from .models import Actor, ChangeSet
 
 
@@ -53,22 +53,22 @@ class _Ctx:
         if row is None:
             row = self.db.execute("SELECT * FROM units WHERE id = ?", (unit_id,)).fetchone()
             if row is None:
-                raise InvalidOperation("unknown_unit", f"товар {unit_id} не известен на этом устройстве")
+                raise refused("unknown_unit", unit=unit_id)
             self.units[unit_id] = row
         return row
 
     def box(self, box_id: str) -> sqlite3.Row:
         row: sqlite3.Row | None = self.db.execute("SELECT * FROM boxes WHERE id = ?", (box_id,)).fetchone()
         if row is None:
-            raise InvalidOperation("unknown_box", f"коробка {box_id} не известна на этом устройстве")
+            raise refused("unknown_box", box=box_id)
         return row
 
     def cell(self, cell_id: str) -> sqlite3.Row:
         row: sqlite3.Row | None = self.db.execute("SELECT * FROM cells WHERE id = ?", (cell_id,)).fetchone()
         if row is None:
-            raise InvalidOperation("unknown_cell", f"ячейка {cell_id} не найдена")
+            raise refused("unknown_cell", cell=cell_id)
         if row["site_id"] and row["site_id"] != self.actor.site_id:
-            raise InvalidOperation("wrong_site", f"ячейка {cell_id} принадлежит другому пункту")
+            raise refused("wrong_site", cell=cell_id)
         return row
 
     def location(self, location_id: str) -> sqlite3.Row:
@@ -76,22 +76,22 @@ class _Ctx:
             "SELECT * FROM locations WHERE id = ?", (location_id,)
         ).fetchone()
         if row is None:
-            raise InvalidOperation("unknown_location", f"место хранения {location_id} не найдено")
+            raise refused("unknown_location", location=location_id)
         return row
 
     def task_unit(self, task_id: str, unit_id: str) -> None:
         if self.db.execute("SELECT 1 FROM tasks WHERE id = ?", (task_id,)).fetchone() is None:
-            raise InvalidOperation("unknown_task", f"задание {task_id} не найдено")
+            raise refused("unknown_task", task=task_id)
         hit = self.db.execute(
             "SELECT 1 FROM task_units WHERE task_id = ? AND unit_id = ?", (task_id, unit_id)
         ).fetchone()
         if hit is None:
-            raise InvalidOperation("not_in_task", f"товар {unit_id} не входит в задание {task_id}")
+            raise refused("not_in_task", unit=unit_id, task=task_id)
 
     def at_my_pvz(self, unit_id: str) -> None:
         row = self.unit(unit_id)
         if row["pvz_id"] and row["pvz_id"] != self.actor.site_id:
-            raise InvalidOperation("wrong_site", f"товар {row['label'] or unit_id} едет в другой пункт")
+            raise refused("wrong_site", unit=row["label"] or unit_id)
 
     # ---- writes -----------------------------------------------------------------------------
     def set_unit(self, unit_id: str, **cols: Any) -> None:
@@ -119,9 +119,7 @@ def _accept(c: _Ctx) -> None:
     c.cell(c.p["cell_id"])
     row = c.unit(uid)
     if row["box_id"] and row["box_id"] != c.p["box_id"]:
-        raise InvalidOperation(
-            "wrong_box", f"товар {row['label'] or uid} из другой коробки ({row['box_id']})"
-        )
+        raise refused("wrong_box", unit=row["label"] or uid, box=row["box_id"])
     c.set_unit(uid, status=UnitStatus.ACCEPTED.value, cell_id=c.p["cell_id"], accepted_at=c.when)
 
 
@@ -145,7 +143,7 @@ def _pickup(c: _Ctx) -> None:
     for uid in ids:
         c.at_my_pvz(uid)
         if c.unit(uid)["order_id"] != c.p["order_id"]:
-            raise InvalidOperation("wrong_order", f"товар {c.unit(uid)['label'] or uid} из другого заказа")
+            raise refused("wrong_order", unit=c.unit(uid)["label"] or uid)
     for uid in c.p["issued"]:
         c.set_unit(str(uid), status=UnitStatus.ISSUED.value, cell_id=None)
     for r in c.p["refused"]:
@@ -154,7 +152,7 @@ def _pickup(c: _Ctx) -> None:
 
 def _return_open(c: _Ctx) -> None:
     if c.db.execute("SELECT 1 FROM boxes WHERE id = ?", (c.p["box_id"],)).fetchone() is not None:
-        raise InvalidOperation("box_exists", f"коробка {c.p['box_id']} уже используется")
+        raise refused("box_exists", box=c.p["box_id"])
     c.db.execute(
         "INSERT INTO boxes (id, kind, origin_site_id, destination_site_id, local_only) VALUES (?, ?, ?, '', 1)",
         (c.p["box_id"], BoxKind.RETURN.value, c.actor.site_id),
@@ -165,12 +163,9 @@ def _return_open(c: _Ctx) -> None:
 def _open_box(c: _Ctx, box_id: str, kind: BoxKind) -> sqlite3.Row:
     box = c.box(box_id)
     if box["kind"] != kind.value:
-        raise InvalidOperation(
-            "wrong_box_kind",
-            f"коробка {box_id} не {'возвратная' if kind is BoxKind.RETURN else 'для отправки'}",
-        )
+        raise refused("wrong_box_kind", box=box_id, kind=kind.value)
     if box["closed"]:
-        raise InvalidOperation("box_closed", f"коробка {box_id} уже закрыта")
+        raise refused("box_closed", box=box_id)
     return box
 
 
@@ -179,7 +174,7 @@ def _close_box(c: _Ctx, kind: BoxKind) -> None:
     _open_box(c, box_id, kind)
     n = c.db.execute("SELECT count(*) FROM units WHERE box_id = ?", (box_id,)).fetchone()[0]
     if n == 0:
-        raise InvalidOperation("box_empty", f"коробка {box_id} пуста")
+        raise refused("box_empty", box=box_id)
     c.db.execute("UPDATE boxes SET closed = 1 WHERE id = ?", (box_id,))
     c.effect.changes.boxes.add(box_id)
 
@@ -193,10 +188,10 @@ def _handover(c: _Ctx) -> None:
     for b in boxes:
         row = c.box(b)
         if not row["closed"]:
-            raise InvalidOperation("box_open", f"коробка {b} не закрыта")
+            raise refused("box_open", box=b)
     for uid in c.p["unit_ids"]:
         if c.unit(str(uid))["box_id"] not in boxes:
-            raise InvalidOperation("not_in_box", f"товар {uid} не лежит в передаваемых коробках")
+            raise refused("not_in_box", unit=uid)
     for uid in c.p["unit_ids"]:
         c.set_unit(str(uid), status=UnitStatus.RETURN_SHIPPED.value)
     for b in boxes:
@@ -207,7 +202,7 @@ def _handover(c: _Ctx) -> None:
 def _pack_open(c: _Ctx) -> None:
     row = c.db.execute("SELECT * FROM boxes WHERE id = ?", (c.p["box_id"],)).fetchone()
     if row is not None:
-        raise InvalidOperation("box_exists", f"коробка {c.p['box_id']} уже используется")
+        raise refused("box_exists", box=c.p["box_id"])
     c.db.execute(
         "INSERT INTO boxes (id, kind, origin_site_id, destination_site_id, local_only) VALUES (?, ?, ?, ?, 1)",
         (c.p["box_id"], BoxKind.FORWARD.value, c.actor.site_id, c.p["pvz_id"]),
@@ -222,11 +217,9 @@ def _pack_close(c: _Ctx) -> None:
 def _route_add(c: _Ctx) -> None:
     box = c.box(c.p["box_id"])
     if not box["closed"]:
-        raise InvalidOperation("box_open", f"коробка {c.p['box_id']} не закрыта")
+        raise refused("box_open", box=c.p["box_id"])
     if box["destination_site_id"] and box["destination_site_id"] != c.p["pvz_id"]:
-        raise InvalidOperation(
-            "wrong_destination", f"коробка {c.p['box_id']} едет в {box['destination_site_id']}"
-        )
+        raise refused("wrong_destination", box=c.p["box_id"], goes=box["destination_site_id"])
     route = c.db.execute("SELECT * FROM routes WHERE id = ?", (c.p["route_id"],)).fetchone()
     if route is None:
         c.db.execute(
@@ -234,11 +227,9 @@ def _route_add(c: _Ctx) -> None:
             (c.p["route_id"], c.actor.site_id, c.p["pvz_id"]),
         )
     elif route["closed"]:
-        raise InvalidOperation("route_closed", f"маршрут {c.p['route_id']} уже закрыт")
+        raise refused("route_closed", route=c.p["route_id"])
     elif route["destination_site_id"] and route["destination_site_id"] != c.p["pvz_id"]:
-        raise InvalidOperation(
-            "wrong_destination", f"маршрут {c.p['route_id']} идёт в {route['destination_site_id']}"
-        )
+        raise refused("wrong_destination", route=c.p["route_id"], goes=route["destination_site_id"])
     c.db.execute("UPDATE boxes SET route_id = ? WHERE id = ?", (c.p["route_id"], c.p["box_id"]))
     c.effect.changes.boxes.add(c.p["box_id"])
     c.effect.changes.routes.add(c.p["route_id"])
@@ -247,9 +238,9 @@ def _route_add(c: _Ctx) -> None:
 def _route_close(c: _Ctx) -> None:
     route = c.db.execute("SELECT * FROM routes WHERE id = ?", (c.p["route_id"],)).fetchone()
     if route is None:
-        raise InvalidOperation("unknown_route", f"маршрут {c.p['route_id']} не найден")
+        raise refused("unknown_route", route=c.p["route_id"])
     if route["closed"]:
-        raise InvalidOperation("route_closed", f"маршрут {c.p['route_id']} уже закрыт")
+        raise refused("route_closed", route=c.p["route_id"])
     for uid in c.p["unit_ids"]:
         c.set_unit(str(uid), status=UnitStatus.SHIPPED.value)
     c.db.execute("UPDATE routes SET closed = 1 WHERE id = ?", (c.p["route_id"],))
@@ -259,9 +250,7 @@ def _route_close(c: _Ctx) -> None:
 def _return_receive(c: _Ctx) -> None:
     row = c.unit(c.p["unit_id"])
     if row["box_id"] and row["box_id"] != c.p["box_id"]:
-        raise InvalidOperation(
-            "wrong_box", f"товар {row['label'] or row['id']} из другой коробки ({row['box_id']})"
-        )
+        raise refused("wrong_box", unit=row["label"] or row["id"], box=row["box_id"])
     c.set_unit(c.p["unit_id"], status=UnitStatus.RETURNED.value, box_id=c.p["box_id"])
 
 
@@ -367,14 +356,11 @@ def _planned(c: _Ctx, plan: Plan) -> None:
             and goes
             and row["pvz_id"] not in ("", None, goes)
         ):
-            raise InvalidOperation(
-                "wrong_destination",
-                f"товар {row['label'] or row['id']} едет в {row['pvz_id']}, а коробка в {goes}",
+            raise refused(
+                "wrong_destination", unit=row["label"] or row["id"], unit_goes=row["pvz_id"], goes=goes
             )
         if plan.requires and row["status"] not in plan.requires:
-            raise InvalidOperation(
-                plan.refusal, f"товар {row['label'] or uid} сейчас в статусе {row['status']}"
-            )
+            raise refused(plan.refusal, unit=row["label"] or uid, status=row["status"])
     if plan.cell is not None:
         c.cell(p[plan.cell])
         resolved["cell"] = p[plan.cell]
@@ -431,9 +417,7 @@ def apply_effects(db: sqlite3.Connection, op: Operation, actor: Actor) -> Effect
     """Check the op against local state and apply its effect; raise (and write nothing usable) if not allowed."""
     spec = SPECS[op.type]
     if spec.site is not actor.site_kind:
-        raise InvalidOperation(
-            "wrong_site", f"{op.type} делается на {'ПВЗ' if spec.site.value == 'pvz' else 'складе'}"
-        )
+        raise refused("wrong_site", op=op.type.value, site=spec.site.value)
     ctx = _Ctx(db, op, actor)
     # Every unit transition the op declares is checked against the one domain table first.
     for unit_id, target in op.effects():

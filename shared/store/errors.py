@@ -1,4 +1,5 @@
-"""Typed store errors with a message a screen can show as it is."""
+"""Typed store errors: a stable ``code`` with ``params``; ``message`` is its text in the current language
+(shared/messages.py renders it from the translation catalog)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,33 @@ import errno
 import os
 import sqlite3
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Final
+
+from shared.domain import InvalidOperation
+from shared.messages import Coded, render
 
 if sys.platform != "win32":
     import resource
 
 
-class StoreError(Exception):
-    """The local database could not do what was asked. ``message`` is meant for the user."""
+class StoreError(Coded, Exception):
+    """The local database could not do what was asked. ``code`` says what (one of :data:`CODES`),
+    ``message`` says it to the user, ``detail`` is the technical cause for logs."""
 
     code = "store_error"
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
-        self.message = message
+    def __init__(self, code: str | None = None, *, detail: str = "", **params: Any) -> None:
+        if code is not None:
+            self.code = code
+        self.params: Mapping[str, Any] = params
         self.detail = detail
-        super().__init__(message if not detail else f"{message} ({detail})")
+        super().__init__(f"{self.code} ({detail})" if detail else self.code)
+
+    def __str__(self) -> str:
+        text = self.message
+        return f"{text} ({self.detail})" if self.detail else text
 
 
 class DiskFullError(StoreError):
@@ -40,16 +53,57 @@ class CorruptError(StoreError):
     code = "corrupt"
 
 
-_MESSAGES = {
-    "disk_full": "Диск заполнен: операция не сохранена. Освободите место и повторите. "
-    "Уже подтверждённые операции сохранены.",
-    "read_only": "База данных доступна только для чтения: операция не сохранена. "
-    "Проверьте права на папку данных приложения.",
-    "locked": "База данных занята другим процессом: операция не сохранена. "
-    "Закройте вторую копию приложения и повторите.",
-    "corrupt": "Файл базы данных повреждён или это не база данных приложения.",
-    "cannot_open": "Не удалось открыть базу данных приложения.",
-}
+# Every code a StoreError carries; each has a text in both languages (a test checks).
+CODES: Final = (
+    "store_error",  # any other local database error
+    "disk_full",
+    "read_only",
+    "locked",
+    "corrupt",
+    "cannot_open",
+    "store_io",  # an OS error writing the app's files
+    "data_folder",  # the data folder cannot be created
+    "no_wal",
+    "foreign_device",  # the database's journal belongs to another device
+    "newer_schema",  # made by a newer version of the app (a rollback)
+    "photo_not_saved",
+)
+
+# The codes of the operations the store refuses (InvalidOperation from shared/store/effects.py and
+# conflicts.py), besides the domain's own (invalid_payload, unknown_type, illegal_transition, ...).
+REFUSAL_CODES: Final = (
+    "unknown_unit",
+    "unknown_box",
+    "unknown_cell",
+    "unknown_location",
+    "unknown_task",
+    "unknown_route",
+    "not_in_task",
+    "not_in_box",
+    "not_in_cell",
+    "wrong_site",
+    "wrong_box",
+    "wrong_box_kind",
+    "wrong_order",
+    "wrong_destination",
+    "wrong_status",
+    "box_exists",
+    "box_closed",
+    "box_empty",
+    "box_open",
+    "route_closed",
+    "reason_required",
+    "unknown_conflict",
+    "already_resolved",
+    "invalid_payload",
+    "invalid_operation",
+    "unknown_type",
+)
+
+
+def refused(code: str, **params: Any) -> InvalidOperation:
+    """An InvalidOperation the store raises: ``code`` and ``params``, the message in words."""
+    return InvalidOperation(code, render(code, params), params)
 
 
 # What a full disk looks like from below: the filesystem is full (ENOSPC), the user's quota is used up
@@ -135,18 +189,18 @@ def translate(exc: sqlite3.Error | OSError, path: Path | str | None = None) -> S
     quota too (a scratch write beside the database), not only for a file-size limit.
     """
     if is_disk_full(exc, path):
-        return DiskFullError(_MESSAGES["disk_full"], detail=str(exc))
+        return DiskFullError(detail=str(exc))
     if isinstance(exc, OSError):
-        return StoreError("Ошибка записи файлов приложения: операция не сохранена.", detail=str(exc))
+        return StoreError("store_io", detail=str(exc))
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
     low = text.lower()
     if name.startswith("SQLITE_READONLY") or "readonly" in low or "read-only" in low:
-        return ReadOnlyError(_MESSAGES["read_only"], detail=text)
+        return ReadOnlyError(detail=text)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in low:
-        return LockedError(_MESSAGES["locked"], detail=text)
+        return LockedError(detail=text)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in low or "malformed" in low:
-        return CorruptError(_MESSAGES["corrupt"], detail=text)
+        return CorruptError(detail=text)
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in low:
-        return StoreError(_MESSAGES["cannot_open"], detail=text)
-    return StoreError("Ошибка локальной базы данных: операция не сохранена.", detail=text)
+        return StoreError("cannot_open", detail=text)
+    return StoreError("store_error", detail=text)

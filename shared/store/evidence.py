@@ -145,7 +145,7 @@ class EvidenceQueue(StoreCore):
         except OSError as exc:
             if is_disk_full(exc):
                 raise translate(exc) from exc
-            raise StoreError("Не удалось сохранить фото в папку данных приложения.", detail=str(exc)) from exc
+            raise StoreError("photo_not_saved", detail=str(exc)) from exc
         now = utc_iso(self.clock.now())
         with self._tx() as db:
             db.execute(

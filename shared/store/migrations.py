@@ -233,11 +233,7 @@ def migrate(
     if unknown:
         from .errors import StoreError
 
-        raise StoreError(
-            "База данных создана более новой версией приложения: установите эту версию снова "
-            "(старая версия может повредить данные).",
-            detail=f"unknown migration {unknown[-1]}",
-        )
+        raise StoreError("newer_schema", detail=f"unknown migration {unknown[-1]}")
     ran: list[str] = []
     for m in migrations:
         if m.name in done:

@@ -59,6 +59,8 @@ class SyncStatus:
     last_error: str = ""
     last_error_kind: str = ""  # ErrorKind value, "" when none
     last_error_code: str = ""  # SyncError.code ("timeout", "connect", "seq_gap", ...), "" when none
+    last_error_key: str = ""  # the message's catalog code (SyncError.key, a StoreError's code)
+    last_error_params: Mapping[str, Any] = field(default_factory=dict)  # its params
     needs_login: bool = False
     progress_done: int | None = None  # first sync / resync: changes applied so far
     progress_total: int | None = None
@@ -157,7 +159,12 @@ class SyncEngine:
                 conflicts=self.store.conflicts_count(),
             )
         except StoreError as exc:
-            self._set(last_error=exc.message, last_error_kind=ErrorKind.STORE.value)
+            self._set(
+                last_error=exc.message,
+                last_error_kind=ErrorKind.STORE.value,
+                last_error_key=exc.code,
+                last_error_params=dict(exc.params),
+            )
         return self._status
 
     def next_delay(self) -> float:
@@ -190,16 +197,14 @@ class SyncEngine:
                 try:
                     return response.json()
                 except ValueError:
-                    error = SyncError(
-                        ErrorKind.PERMANENT, "сервер прислал не JSON", status=response.status_code
-                    )
+                    error = SyncError(ErrorKind.PERMANENT, "sync_not_json", status=response.status_code)
             assert error is not None
             if error.kind is ErrorKind.AUTH and not refreshed and self.tokens is not None:
                 refreshed = True
                 self._refresh_token()
                 continue
             if error.kind is ErrorKind.AUTH:
-                raise SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=401)
+                raise SyncError(ErrorKind.AUTH, "sync_session_expired", status=401)
             attempt += 1
             if not error.retryable or attempt >= self.max_attempts:
                 raise error
@@ -220,7 +225,7 @@ class SyncEngine:
         try:
             self.tokens.refresh()
         except LoginRequired as exc:
-            raise SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=401) from exc
+            raise SyncError(ErrorKind.AUTH, "sync_session_expired", status=401) from exc
         except httpx.HTTPError as exc:
             raise classify_exception(exc) from exc
 
@@ -249,9 +254,9 @@ class SyncEngine:
             except SyncError as exc:
                 report.error = exc
             except StoreError as exc:
-                report.error = SyncError(ErrorKind.STORE, exc.message)
+                report.error = SyncError(ErrorKind.STORE, exc.code, params=exc.params)
             except LoginRequired:
-                report.error = SyncError(ErrorKind.AUTH, "сессия истекла: войдите снова", status=401)
+                report.error = SyncError(ErrorKind.AUTH, "sync_session_expired", status=401)
             if report.ok:
                 self._failures = 0
                 self._was_offline = False
@@ -261,6 +266,8 @@ class SyncEngine:
                     last_error="",
                     last_error_kind="",
                     last_error_code="",
+                    last_error_key="",
+                    last_error_params={},
                     needs_login=False,
                     progress_done=None,
                     progress_total=None,
@@ -277,6 +284,8 @@ class SyncEngine:
                     last_error=err.message,
                     last_error_kind=err.kind.value,
                     last_error_code=err.code,
+                    last_error_key=err.key,
+                    last_error_params=dict(err.params),
                     needs_login=err.kind is ErrorKind.AUTH,
                     next_retry_in_s=self.next_delay() if err.retryable else None,
                 )
@@ -305,15 +314,14 @@ class SyncEngine:
                 if exc.status == 409 and exc.code == "seq_gap":
                     raise SyncError(
                         ErrorKind.PERMANENT,
-                        "сервер не знает более ранних операций этого устройства (разрыв нумерации); "
-                        "обратитесь к администратору",
+                        "sync_seq_gap",
                         status=409,
                         code="seq_gap",
                     ) from exc
                 raise
             results = answer.get("results") if isinstance(answer, Mapping) else None
             if not isinstance(results, list):
-                raise SyncError(ErrorKind.PERMANENT, "ответ сервера на отправку без результатов")
+                raise SyncError(ErrorKind.PERMANENT, "sync_no_results")
             outcome = self.store.apply_push_results(results)
             report.pushed += len(ops)
             report.applied += outcome.applied
@@ -325,7 +333,7 @@ class SyncEngine:
                 still = {op.op_id for op in self.store.pending_ops(self.batch_size)}
                 if still.isdisjoint(op.op_id for op in ops):
                     continue  # confirmed meanwhile (another push of this journal): nothing is wrong
-                raise SyncError(ErrorKind.PERMANENT, "сервер не подтвердил ни одной операции")
+                raise SyncError(ErrorKind.PERMANENT, "sync_none_confirmed")
 
     def _recover_seqs(self, exc: SyncError) -> None:
         """The server's numbering and this journal's disagree. After a restore of the server (seq_gap
@@ -339,7 +347,7 @@ class SyncEngine:
                 return
         answer = self._request("POST", EPOCH_PATH)
         if not isinstance(answer, Mapping) or not isinstance(answer.get("device_id"), str):
-            raise SyncError(ErrorKind.PERMANENT, "сервер не выдал новый номер устройства")
+            raise SyncError(ErrorKind.PERMANENT, "sync_no_epoch")
         block = answer.get("sscc_block")
         self.store.start_epoch(str(answer["device_id"]), block if isinstance(block, int) else None)
         self.refresh_status()
@@ -384,7 +392,7 @@ class SyncEngine:
                 while True:
                     answer = pending.result()
                     if not isinstance(answer, Mapping) or not isinstance(answer.get("changes"), list):
-                        raise SyncError(ErrorKind.PERMANENT, "ответ сервера на получение изменений неполон")
+                        raise SyncError(ErrorKind.PERMANENT, "sync_pull_incomplete")
                     changes = answer["changes"]
                     next_cursor = str(answer.get("next_cursor") or cursor or "")
                     has_more = bool(answer.get("has_more")) and bool(changes)

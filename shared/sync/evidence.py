@@ -54,7 +54,7 @@ class EvidenceUploader:
                     if not self._upload_one(photo.sha256, report):
                         return report
         except StoreError as exc:
-            report.error = SyncError(ErrorKind.STORE, exc.message)
+            report.error = SyncError(ErrorKind.STORE, exc.code, params=exc.params)
         return report
 
     def _upload_one(self, sha: str, report: UploadReport) -> bool:

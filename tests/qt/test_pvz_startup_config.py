@@ -18,7 +18,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from pvz_app.__main__ import Options, build, fit_to_screen, startup_notices
-from shared.auth.tokens import INSECURE_MESSAGE
+from shared.auth.tokens import INSECURE_WARNING
+from shared.qt.config_notice import keyring_text
 from shared.qt.operations import SyncRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +79,8 @@ def test_a_broken_rollout_file_is_shown_not_fatal(built: Any, qtbot: Any) -> Non
     assert f"{rollout}, line 2: backend_ulr" in text
     assert "idle_lock_minutes: must be a whole number, not 'fifteen'" in text
     assert "unknown language 'de'" in text
-    assert INSECURE_MESSAGE in text  # no secure keyring on this PC: said at start, as the guide promises
+    # no secure keyring on this PC: said at start, in the UI's language, as the guide promises
+    assert app.session.tokens.warning_code == INSECURE_WARNING and keyring_text() in text
     notice.close()
     settings = app.window.findChild(object, "configProblems")
     assert settings is not None and "backend_ulr" in settings.text()

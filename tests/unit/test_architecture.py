@@ -45,6 +45,8 @@ RULES = [
             "scanner_app",
         ],
     ),
+    # the Qt-free reader of the message catalog: everything in the core may use it
+    ("shared.messages", ["PySide6", "shared.", "backend_stub", "pvz_app", "scanner_app", "httpx", "sqlite3"]),
     ("shared.scanning", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
     ("shared.config", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),
     ("shared.printing", ["PySide6", "shared.qt", "backend_stub", "pvz_app", "scanner_app"]),

@@ -49,7 +49,9 @@ def test_assets_are_bundled_without_their_sources() -> None:
     assert names.get("DejaVuSans.ttf") == "assets/fonts"
     assert names.get("common.qss") == "assets/styles"
     assert any(dest == "assets/sounds" and n.endswith(".wav") for n, dest in names.items())
-    assert not [n for n in names if n.endswith((".ts", ".py"))]
+    for lang in ("ru", "en"):  # the core's messages read the common catalog without Qt
+        assert names.get(f"common_{lang}.ts") == "assets/translations"
+    assert not [n for n in names if n.endswith((".ts", ".py")) and not n.startswith("common_")]
 
 
 def _qt_modules_imported() -> set[str]:
