@@ -108,7 +108,7 @@ def _write(tree: ET.ElementTree[Any], ts: Path) -> None:
     ET.indent(tree, space="    ")
     root = tree.getroot()
     assert root is not None
-    body = ET.tostring(root, encoding="unicode")
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=False)
     # lupdate's layout: <context> at the margin, not indented under <TS> (so a rewrite diffs cleanly)
     lines = body.split("\n")
     body = "\n".join([lines[0], *(ln.removeprefix("    ") for ln in lines[1:-1]), lines[-1]])
