@@ -42,6 +42,7 @@ from .screens.acceptance import AcceptanceScreen
 from .screens.base import Screen
 from .screens.cells import CellsScreen
 from .screens.conflicts import ConflictsScreen
+from .screens.dispute import DisputeScreen
 from .screens.inventory import InventoryScreen
 from .screens.issuing import IssuingScreen
 from .screens.login import LoginScreen
@@ -79,6 +80,7 @@ FLOWS: tuple[tuple[str, str], ...] = (
     ("cells", "F5"),
     ("inventory", "F6"),
     ("conflicts", "F7"),
+    ("dispute", "Shift+F7"),
     ("shift", "F8"),
     ("settings", "F9"),
 )
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
             "cells": CellsScreen(ctx),
             "inventory": InventoryScreen(ctx),
             "conflicts": ConflictsScreen(ctx),
+            "dispute": DisputeScreen(ctx),
             "shift": ShiftScreen(ctx),
             "settings": SettingsScreen(ctx),
         }

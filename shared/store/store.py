@@ -11,6 +11,7 @@
     users.py          users who logged in here (offline unlock)
     sscc.py           the SSCC allocator for boxes this device opens
     evidence.py       photos by SHA-256 beside the database and their upload queue
+    dispute.py        what the journal says about a unit, order or box (dispute packs)
 
 Callers keep one object: ``store.record(...)``, ``store.unit_by_label(...)``, ``store.conflicts()``.
 """
@@ -18,6 +19,7 @@ Callers keep one object: ``store.record(...)``, ``store.unit_by_label(...)``, ``
 from __future__ import annotations
 
 from .conflicts import Conflicts
+from .dispute import DisputeReads
 from .evidence import EvidenceQueue
 from .mirror import Mirror
 from .read_pvz import PvzReads
@@ -26,5 +28,7 @@ from .sscc import SsccAllocator
 from .users import UserCache
 
 
-class LocalStore(Conflicts, Mirror, PvzReads, TerminalReads, UserCache, SsccAllocator, EvidenceQueue):
+class LocalStore(
+    Conflicts, Mirror, PvzReads, TerminalReads, UserCache, SsccAllocator, EvidenceQueue, DisputeReads
+):
     """The app's local database. Open with ``LocalStore.open(path, device_id, clock)``."""
