@@ -134,111 +134,111 @@
     <name>DisputeAct</name>
     <message>
         <source>Dispute act</source>
-        <translation type="unfinished" />
+        <translation>Акт для спора</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">Единица</translation>
+        <translation>Товар</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished" />
+        <translation>Заказ</translation>
     </message>
     <message>
         <source>Box</source>
-        <translation type="unfinished" />
+        <translation>Коробка</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Источник</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished">Пункт</translation>
+        <translation>Пункт</translation>
     </message>
     <message>
         <source>Built</source>
-        <translation type="unfinished" />
+        <translation>Составлен</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation>кем:</translation>
     </message>
     <message>
         <source>When (local time)</source>
-        <translation type="unfinished" />
+        <translation>Когда (местное время)</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>Кто</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Устройство</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Действие</translation>
     </message>
     <message>
         <source>Cell / location / box</source>
-        <translation type="unfinished" />
+        <translation>Ячейка / место / коробка</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished">Единиц</translation>
+        <translation>Товары</translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished" />
+        <translation>Фото</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>Хронология</translation>
     </message>
     <message>
         <source>not yet sent</source>
-        <translation type="unfinished" />
+        <translation>ещё не отправлено</translation>
     </message>
     <message>
         <source>confirmed by the server</source>
-        <translation type="unfinished" />
+        <translation>подтверждено сервером</translation>
     </message>
     <message>
         <source>rejected by the server</source>
-        <translation type="unfinished" />
+        <translation>отклонено сервером</translation>
     </message>
     <message>
         <source>Nothing recorded for this subject.</source>
-        <translation type="unfinished" />
+        <translation>По этому объекту ничего не записано.</translation>
     </message>
     <message>
         <source>Times to look up in the camera recording</source>
-        <translation type="unfinished" />
+        <translation>Время для поиска в записи камер</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished" />
+        <translation>Цепочка</translation>
     </message>
     <message>
         <source>Photo taken</source>
-        <translation type="unfinished" />
+        <translation>Сделано фото</translation>
     </message>
     <message>
         <source>Unit label</source>
-        <translation type="unfinished" />
+        <translation>Этикетка товара</translation>
     </message>
     <message>
         <source>Status now</source>
-        <translation type="unfinished" />
+        <translation>Статус сейчас</translation>
     </message>
     <message>
         <source>Cell</source>
-        <translation type="unfinished">Ячейка</translation>
+        <translation>Ячейка</translation>
     </message>
 </context>
 <context>
@@ -974,55 +974,55 @@
     <name>PhotoCaptureDialog</name>
     <message>
         <source>Photo evidence</source>
-        <translation type="unfinished" />
+        <translation>Фотофиксация</translation>
     </message>
     <message>
         <source>Space  Take photo</source>
-        <translation type="unfinished" />
+        <translation>Пробел  Сфотографировать</translation>
     </message>
     <message>
         <source>Ctrl+O  From file…</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+O  Из файла…</translation>
     </message>
     <message>
         <source>Enter  Done</source>
-        <translation type="unfinished" />
+        <translation>Enter  Готово</translation>
     </message>
     <message>
         <source>No camera found: choose a photo file (Ctrl+O).</source>
-        <translation type="unfinished" />
+        <translation>Камера не найдена: выберите файл с фото (Ctrl+O).</translation>
     </message>
     <message>
         <source>Starting the camera…</source>
-        <translation type="unfinished" />
+        <translation>Включаем камеру…</translation>
     </message>
     <message>
         <source>The camera has not shown a picture yet.</source>
-        <translation type="unfinished" />
+        <translation>Камера ещё не показала изображение.</translation>
     </message>
     <message>
         <source>Choose a photo</source>
-        <translation type="unfinished" />
+        <translation>Выберите фото</translation>
     </message>
     <message>
         <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp)</source>
-        <translation type="unfinished" />
+        <translation>Изображения (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
     </message>
     <message>
         <source>This file is not a picture that can be kept.</source>
-        <translation type="unfinished" />
+        <translation>Этот файл — не изображение, его нельзя сохранить.</translation>
     </message>
     <message>
         <source>This picture cannot be kept: only JPEG or PNG up to 8 MiB.</source>
-        <translation type="unfinished" />
+        <translation>Это изображение нельзя сохранить: только JPEG или PNG до 8 МиБ.</translation>
     </message>
     <message>
         <source>The photo was not saved: %1</source>
-        <translation type="unfinished" />
+        <translation>Фото не сохранено: %1</translation>
     </message>
     <message>
         <source>Photo kept (%1 in all). It is sent to the server with the next sync.</source>
-        <translation type="unfinished" />
+        <translation>Фото сохранено (всего %1). Оно уйдёт на сервер при следующей синхронизации.</translation>
     </message>
 </context>
 <context>

@@ -1198,4 +1198,90 @@
         <translation>Shift report sent to the printer</translation>
     </message>
 </context>
+<context>
+    <name>DisputeScreen</name>
+    <message>
+        <source>Disputes</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>unit label, order id or box SSCC</source>
+        <translation>unit label, order id or box SSCC</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Take a photo</source>
+        <translation>Take a photo</translation>
+    </message>
+    <message>
+        <source>Save dispute pack</source>
+        <translation>Save dispute pack</translation>
+    </message>
+    <message>
+        <source>Scan a unit or a box, or type a code</source>
+        <translation>Scan a unit or a box, or type a code</translation>
+    </message>
+    <message>
+        <source>The pack proves who did what, when, where, with photos.</source>
+        <translation>The pack proves who did what, when, where, with photos.</translation>
+    </message>
+    <message>
+        <source>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</source>
+        <translation>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Send the saved ZIP file with your objection to the penalty.</source>
+        <translation>Send the saved ZIP file with your objection to the penalty.</translation>
+    </message>
+    <message>
+        <source>Type or scan a code first.</source>
+        <translation>Type or scan a code first.</translation>
+    </message>
+    <message>
+        <source>Nothing with this code on this device.</source>
+        <translation>Nothing with this code on this device.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) kept; they go to the server with the next sync.</source>
+        <translation>
+            <numerusform>%n photo kept; it goes to the server with the next sync.</numerusform>
+            <numerusform>%n photos kept; they go to the server with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP files (*.zip)</translation>
+    </message>
+    <message>
+        <source>The pack was not saved: %1</source>
+        <translation>The pack was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Dispute pack saved: %1</source>
+        <translation>Dispute pack saved: %1</translation>
+    </message>
+</context>
 </TS>

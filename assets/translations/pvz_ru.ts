@@ -1198,4 +1198,91 @@
         <translation>Отчёт о смене отправлен на печать</translation>
     </message>
 </context>
+<context>
+    <name>DisputeScreen</name>
+    <message>
+        <source>Disputes</source>
+        <translation>Споры</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Коробка</translation>
+    </message>
+    <message>
+        <source>unit label, order id or box SSCC</source>
+        <translation>этикетка товара, номер заказа или SSCC коробки</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Take a photo</source>
+        <translation>Сфотографировать</translation>
+    </message>
+    <message>
+        <source>Save dispute pack</source>
+        <translation>Сохранить пакет для спора</translation>
+    </message>
+    <message>
+        <source>Scan a unit or a box, or type a code</source>
+        <translation>Отсканируйте товар или коробку или введите код</translation>
+    </message>
+    <message>
+        <source>The pack proves who did what, when, where, with photos.</source>
+        <translation>Пакет доказывает, кто, что, когда и где сделал, с фото.</translation>
+    </message>
+    <message>
+        <source>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</source>
+        <translation>Сохраните пакет для спора (Ctrl+S) или добавьте фото (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Send the saved ZIP file with your objection to the penalty.</source>
+        <translation>Отправьте сохранённый ZIP-файл вместе с возражением на штраф.</translation>
+    </message>
+    <message>
+        <source>Type or scan a code first.</source>
+        <translation>Сначала введите или отсканируйте код.</translation>
+    </message>
+    <message>
+        <source>Nothing with this code on this device.</source>
+        <translation>На этом устройстве нет ничего с таким кодом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) kept; they go to the server with the next sync.</source>
+        <translation>
+            <numerusform>%n фото сохранено; оно уйдёт на сервер при следующей синхронизации.</numerusform>
+            <numerusform>%n фото сохранено; они уйдут на сервер при следующей синхронизации.</numerusform>
+            <numerusform>%n фото сохранено; они уйдут на сервер при следующей синхронизации.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-файлы (*.zip)</translation>
+    </message>
+    <message>
+        <source>The pack was not saved: %1</source>
+        <translation>Пакет не сохранён: %1</translation>
+    </message>
+    <message>
+        <source>Dispute pack saved: %1</source>
+        <translation>Пакет для спора сохранён: %1</translation>
+    </message>
+</context>
 </TS>
