@@ -34,6 +34,7 @@ from .settings import Settings
 
 DB_FILE = "backend.sqlite3"
 SECRETS_DIR = "secrets"
+EVIDENCE_DIR = "evidence"  # photo evidence (services/evidence.py): write-once files named by their SHA-256
 MANIFEST = "manifest.json"
 PREFIX = "wb-backup-"
 FORMAT = 1
@@ -169,6 +170,8 @@ def backup(settings: Settings, dest: Path, *, clock: Clock, keep: int | None = N
                     shutil.copyfile(item, copy)
                     os.chmod(copy, 0o600)
                     files[f"{SECRETS_DIR}/{item.name}"] = _sha256(copy)
+        # after the database snapshot: every photo a row of it names was written before its row
+        files.update(_copy_evidence(settings.data_dir / EVIDENCE_DIR, work / EVIDENCE_DIR))
         manifest = {
             "format": FORMAT,
             "created_at": now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
@@ -201,6 +204,22 @@ class LastBackup:
     finished_at: datetime
     path: str
     size_bytes: int
+
+
+def _copy_evidence(src: Path, dst: Path) -> dict[str, str]:
+    """Copy the photo evidence folder (copies, not hard links: a backup touched later must never
+    change a live photo); return manifest entries. Half-written temporary files are left out."""
+    files: dict[str, str] = {}
+    if not src.is_dir():
+        return files
+    for item in sorted(src.glob("??/*")):
+        if not item.is_file() or item.name.startswith(".") or item.name.endswith(".part"):
+            continue
+        copy = dst / item.parent.name / item.name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(item, copy)
+        files[f"{EVIDENCE_DIR}/{item.parent.name}/{item.name}"] = item.name.split(".")[0]
+    return files
 
 
 def _record_success(settings: Settings, info: BackupInfo, finished: datetime) -> None:
@@ -339,7 +358,15 @@ def restore(settings: Settings, backup_dir: Path, *, clock: Clock, force: bool =
             if item.is_file():
                 shutil.copyfile(item, live / item.name)
                 os.chmod(live / item.name, 0o600)
-    _hand_over(target.parent, [target, settings.secrets_dir])
+    evidence_backup = backup_dir / EVIDENCE_DIR
+    live_evidence = settings.data_dir / EVIDENCE_DIR
+    if evidence_backup.is_dir():  # photos are named by their hash: add the missing, replace none
+        for item in sorted(evidence_backup.glob("??/*")):
+            into = live_evidence / item.parent.name / item.name
+            if item.is_file() and not into.exists():
+                into.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(item, into)
+    _hand_over(target.parent, [target, settings.secrets_dir, live_evidence])
     _fsync_dir(target.parent)
     return target
 
