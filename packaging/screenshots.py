@@ -20,7 +20,12 @@ from meta import ROOT
 if str(ROOT) not in sys.path:  # our packages, when the project is not installed in the venv
     sys.path.append(str(ROOT))
 
-APP_SCRIPTS = ("screenshots_pvz.py", "screenshots_terminal.py", "screenshots_camera.py")  # beside this file
+APP_SCRIPTS = (  # beside this file
+    "screenshots_pvz.py",
+    "screenshots_terminal.py",
+    "screenshots_camera.py",
+    "screenshots_evidence.py",
+)
 
 
 def wizard_screenshots(outdir: Path) -> list[Path]:
