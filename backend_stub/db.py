@@ -63,6 +63,9 @@ sites = Table(
     Column("cart_size", Integer, nullable=False, default=6, server_default="6"),
     Column("short_code_salt", String(64), nullable=False),
     Column("created_at", String(30), nullable=False),
+    # a PVZ's fitting rooms and a customer's time in one (migration 012): reach the PVZ by pull
+    Column("fitting_rooms", Integer, nullable=False, default=2, server_default="2"),
+    Column("fitting_minutes", Integer, nullable=False, default=15, server_default="15"),
 )
 
 cells = Table(
@@ -130,6 +133,8 @@ products = Table(
     Column("price_kopecks", Integer, nullable=False),
     Column("gtin", String(14), nullable=False, index=True),
     Column("needs_marking", Boolean, nullable=False, default=False),
+    # clothes, shoes, ...: clothes and shoes may be tried on in a PVZ's fitting room (migration 012)
+    Column("category", String(20), nullable=False, default="", server_default=""),
 )
 
 orders = Table(
@@ -171,6 +176,8 @@ units = Table(
     Column("cell_id", String(60), nullable=True),
     Column("location_id", String(60), nullable=True),
     Column("updated_at", String(30), nullable=False),
+    # the Честный знак DataMatrix scanned when the unit was issued (migration 012)
+    Column("marking_code", String(200), nullable=True),
 )
 
 boxes = Table(
@@ -676,6 +683,19 @@ def _m011_short_picks(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE sites ADD COLUMN cart_size INTEGER NOT NULL DEFAULT 6")
 
 
+def _m012_fitting_marking(conn: Connection) -> None:
+    """Products get a category (clothes and shoes may be tried on), PVZs their fitting rooms and the
+    time in one, units the marking code withdrawn when they were issued."""
+    for table, name, sql_type in (
+        ("products", "category", "VARCHAR(20) NOT NULL DEFAULT ''"),
+        ("sites", "fitting_rooms", "INTEGER NOT NULL DEFAULT 2"),
+        ("sites", "fitting_minutes", "INTEGER NOT NULL DEFAULT 15"),
+        ("units", "marking_code", "VARCHAR(200)"),
+    ):
+        if name not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -688,6 +708,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("009_evidence", _m009_evidence),
     ("010_route_departures", _m010_route_departures),
     ("011_short_picks", _m011_short_picks),
+    ("012_fitting_marking", _m012_fitting_marking),
 ]
 
 

@@ -50,6 +50,18 @@ CATEGORIES: list[tuple[str, list[str], bool]] = [
     ("Полотенце", ["махровое", "банное", "кухонное", "пляжное"], False),
     ("Носки", ["хлопковые", "спортивные", "тёплые", "набор 5 пар"], True),
 ]
+# a product's category; clothes and shoes may be tried on in a PVZ's fitting room
+PRODUCT_CATEGORY = {
+    "Кроссовки": "shoes",
+    "Ботинки": "shoes",
+    "Кеды": "shoes",
+    "Платье": "clothes",
+    "Футболка": "clothes",
+    "Джинсы": "clothes",
+    "Куртка": "clothes",
+    "Туалетная вода": "perfume",
+    "Носки": "hosiery",
+}
 COLOURS = ["чёрный", "белый", "серый", "синий", "красный", "зелёный", "бежевый", "розовый", "хаки", "жёлтый"]
 BRANDS = [
     "Северный ветер",
@@ -105,6 +117,7 @@ def demo_products(n: int, seed: int = 7) -> list[NewProduct]:
                 price_kopecks=price,
                 gtin=make_gtin13(f"460{i:09d}"),
                 needs_marking=marking,
+                category=PRODUCT_CATEGORY.get(noun, ""),
             )
         )
     return items

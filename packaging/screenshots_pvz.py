@@ -45,6 +45,10 @@ SCREENS = (
     "shift",
     "acceptance",
     "issuing",
+    "customer_card",
+    "fitting",
+    "payment_qr",
+    "storage",
     "returns",
     "cells",
     "inventory",
@@ -156,7 +160,7 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
             },
         )
         try:
-            world = seed(built.store, SITE, clock.now())
+            world = seed(built.store, SITE, clock.now(), counter=True)
             remember(built, "anna", Role.CLERK, clock)
             remember(built, "admin", Role.ADMIN, clock)
             built.ctx.status.update(scanner="ok")
@@ -167,6 +171,10 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
                 _login,
                 _acceptance,
                 _issuing,
+                _customer_card,
+                _fitting,
+                _payment_qr,
+                _storage,
                 _returns,
                 _cells,
                 _inventory,
@@ -239,6 +247,95 @@ def _issuing(s: Shooter) -> None:
     s.scan(s.world.qr(in_transit, s.clock.now()))
     s.shot("issuing_nothing_ready")
     screen.trigger("cancel")
+    s.settle()
+
+
+def _marking(s: Shooter, unit: Any) -> str:
+    return f"01{unit.gtin.zfill(14)}21sN7q2Lx9aPz0K\x1d91EE07\x1d92{'A' * 44}"
+
+
+def _customer_card(s: Shooter) -> None:
+    """A customer with two ready orders and one on the way, the first unit fetched."""
+    screen = s.flow("issuing")
+    s.scan(s.world.qr(s.world.card_order, s.clock.now()))
+    first = screen.session.ready[0]
+    s.scan(first.label)
+    if screen.session.awaiting_marking:
+        s.scan(_marking(s, first))
+    s.shot("customer_card")
+
+
+def _fitting(s: Shooter) -> None:
+    """The T-shirt and the shoes go to a fitting room; the screen shows the room and its timer."""
+    screen = s.flow("issuing")
+    for unit in [u for u in screen.session.ready if u.try_on and u.id not in screen.session.fetched]:
+        s.scan(unit.label)
+        if screen.session.awaiting_marking:
+            s.scan(_marking(s, unit))
+    screen.trigger("fitting")
+    s.settle()
+    s.clock.advance(4 * 60 + 35)
+    rooms = s.flow("fitting")
+    s.shot("fitting")
+    rooms.trigger("back")  # back at the counter: the shoes are refused (the first reason: size)
+    s.settle()
+    issuing = s.window.current
+    shoes = next(u for u in issuing.session.units if u.category == "shoes")
+    issuing.table.selectRow(issuing.model.find(shoes.id))
+    issuing.trigger("refuse")
+    s.shot("fitting_back")
+    issuing.trigger("complete")
+    s.settle()
+
+
+class _Payments:
+    """The backend's payment at pickup as it answers (the screenshots run offline)."""
+
+    def create_intent(self, order_id: str, unit_ids: list[str]) -> dict[str, Any]:
+        from backend_stub.services.pickup_payments import sbp_payload
+
+        intent_id = "01JDEMOINTENT0000000000001"
+        return {
+            "id": intent_id,
+            "order_id": order_id,
+            "unit_ids": unit_ids,
+            "amount_kopecks": 288_000,
+            "status": "PENDING",
+            "qr": sbp_payload(intent_id, 288_000),
+        }
+
+    def wait_intent(self, order_id: str, intent_id: str, wait_s: float) -> dict[str, Any]:
+        raise AssertionError("not waited for in screenshots")
+
+
+def _payment_qr(s: Shooter) -> None:
+    """A pay-on-pickup order: the СБП QR shown large for the customer's bank app."""
+    s.built.ctx.service.payments = _Payments()
+    screen = s.flow("issuing")
+    screen._wait_payment = lambda _intent: None  # no long poll: nothing answers offline
+    s.scan(s.world.qr(s.world.pay_order, s.clock.now()))
+    for unit in list(screen.session.ready):
+        s.scan(unit.label)
+        if screen.session.awaiting_marking:
+            s.scan(_marking(s, unit))
+    screen.trigger("complete")
+    s.settle()
+    s.shot("payment_qr")
+    screen.trigger("cancel")
+    s.settle()
+    s.built.ctx.service.payments = None
+
+
+def _storage(s: Shooter) -> None:
+    """Storage ending today, tomorrow and over; the overdue collected into a return box."""
+    screen = s.flow("storage")
+    overdue = [e for e in screen.items if e.bucket == "overdue"]
+    screen.trigger("generate")
+    s.settle()
+    if overdue:
+        s.scan(overdue[0].label)
+    s.shot("storage")
+    screen.trigger("close")
     s.settle()
 
 

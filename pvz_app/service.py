@@ -19,10 +19,11 @@ from shared.store import Actor, ChangeSet, LocalStore, UnitView
 
 from .logic.acceptance import AcceptanceSession, BoxUnit, Placement
 from .logic.cells import CellSlot, suggest_cell
+from .logic.fitting import DEFAULT_MINUTES, DEFAULT_ROOMS, FITTING_KEY, Fitting, dump, free_room, load
 from .logic.inventory import CellCount
 from .logic.issuing import ON_THE_WAY, RETURNING, PickupSession, PickupUnit, session_for
 from .logic.reports import shift_counts
-from .logic.storage import Expiring, bucket, local_day, sort_key, storage_until
+from .logic.storage import Expiring, bucket, is_overdue, local_day, sort_key, storage_until
 
 SHIFT_KEY = "pvz.shift"  # "<shift id>|<first seq>|<user id>|<opened at>"
 
@@ -62,6 +63,7 @@ def _pickup_unit(u: UnitView) -> PickupUnit:
         if u.status is UnitStatus.ACCEPTED
         else None,
         expected=expected,
+        category=u.category,
     )
 
 
@@ -280,7 +282,15 @@ class PvzService:
         check = check_pickup(self.store, text, self.site_id, self.clock.now())
         if not check.ok or not check.order_id:
             raise PvzError(f"pickup_{check.code}", check.message)
-        return self._pickup_session(check.order_id)
+        session = self._pickup_session(check.order_id)
+        back = next((f for f in self.fittings() if f.customer_id == session.customer_id), None)
+        return self._back_from(back, session) if back is not None else session
+
+    def _back_from(self, fitting: Fitting, session: PickupSession) -> PickupSession:
+        """The customer is back from a fitting room: the pickup goes on where it stopped."""
+        session.restore(fitting.pickup)
+        session.fitting_room = fitting.room
+        return session
 
     def _pickup_session(self, order_id: str) -> PickupSession:
         """The customer card: the scanned order's units, and every other parcel of the same
@@ -313,7 +323,13 @@ class PvzService:
         (confirmed whole or not at all). Returns the totals {"issued", "refused", "orders"}."""
         payloads = session.payloads()
         changes = ChangeSet()
-        for done in self.store.record_many([(OpType.COMPLETE_PICKUP, p) for p in payloads], self._actor()):
+        kv: dict[str, str | None] = {}
+        if session.fitting_room is not None:  # the room is free again, in the same transaction
+            kv[FITTING_KEY] = dump([f for f in self.fittings() if f.room != session.fitting_room])
+        records: list[tuple[OpType | str, Mapping[str, Any]]] = [
+            (OpType.COMPLETE_PICKUP, p) for p in payloads
+        ]
+        for done in self.store.record_many(records, self._actor(), kv=kv):
             changes.merge(done.changes)
         totals = {
             "issued": [u for p in payloads for u in p["issued"]],
@@ -321,6 +337,60 @@ class PvzService:
             "orders": [p["order_id"] for p in payloads],
         }
         return totals, changes
+
+    # ------------------------------------------------------------------ fitting rooms
+    def fitting_settings(self) -> tuple[int, int]:
+        """The site's fitting rooms and minutes in one (pulled from the server)."""
+        site = self.store.site(self.site_id)
+        if site is None:
+            return DEFAULT_ROOMS, DEFAULT_MINUTES
+        return max(1, site.fitting_rooms), max(1, site.fitting_minutes)
+
+    def fittings(self) -> list[Fitting]:
+        """The occupied fitting rooms, by room."""
+        return load(self.store.kv_get(FITTING_KEY))
+
+    def start_fitting(self, session: PickupSession) -> Done:
+        """The customer takes the fetched units of try-on categories into a free fitting room (the
+        room they came back from, when they go again): one ``fitting.start`` per unit, journalled
+        with the room's record in one transaction. The counter is free for the next customer."""
+        units = session.for_fitting()
+        if not units:
+            raise PvzError("no_try_on", "no fetched unit of a try-on category (clothes, shoes)")
+        rooms = self.fittings()
+        count, minutes = self.fitting_settings()
+        room = session.fitting_room or free_room(rooms, count)
+        if room is None:
+            raise PvzError("fitting_full", "every fitting room is taken")
+        numbers = sorted({u.order_number for u in units if u.order_number})
+        entry = Fitting(
+            room,
+            session.order_id,
+            session.customer_id,
+            session.customer_name,
+            numbers,
+            [u.id for u in units],
+            [u.label for u in units],
+            self.clock.now().isoformat(timespec="seconds"),
+            minutes,
+            session.state(),
+        )
+        kept = [f for f in rooms if f.room != room and f.customer_id != session.customer_id]
+        records: list[tuple[OpType | str, Mapping[str, Any]]] = [
+            (OpType.FITTING_START, {"unit_id": u.id, "room": str(room)}) for u in units
+        ]
+        changes = ChangeSet()
+        for done in self.store.record_many(records, self._actor(), kv={FITTING_KEY: dump([*kept, entry])}):
+            changes.merge(done.changes)
+        changes.journal = True
+        return entry, changes
+
+    def back_from_fitting(self, room: int) -> PickupSession:
+        """The customer of ``room`` is back at the counter: their pickup, as it was."""
+        fitting = next((f for f in self.fittings() if f.room == room), None)
+        if fitting is None:
+            raise PvzError("fitting_free", f"fitting room {room} is free")
+        return self._back_from(fitting, self._pickup_session(fitting.order_id))
 
     # ------------------------------------------------------------------ payment at pickup
     def _payments(self) -> PaymentsPort:
@@ -418,10 +488,24 @@ class PvzService:
             return "damaged"
         if unit.status is UnitStatus.ISSUED:
             return "brought_back"
-        if unit.status is UnitStatus.ACCEPTED:
-            expired = {u.id for u in self.store.expired_units(self.clock.now(), self.site_id)}
-            return "expired" if unit.id in expired else None
+        if unit.status is UnitStatus.ACCEPTED:  # the storage screen's rule (shared/domain/storage.py)
+            return "expired" if is_overdue(unit.accepted_at, unit.storage_days, self.clock.now()) else None
         return None
+
+    def pack_expired(self, box_id: str, label: str) -> Done:
+        """The storage screen's collection: an overdue unit into the open return box, recorded as
+        expired (not a refusal). Any other unit raises ``not_overdue``."""
+        unit = self.store.unit_by_label(label)
+        if unit is None:
+            raise PvzError("unknown_unit", label)
+        if unit.pvz_id != self.site_id or unit.status is not UnitStatus.ACCEPTED:
+            raise PvzError("not_overdue", f"{label} is {unit.status}")
+        if not is_overdue(unit.accepted_at, unit.storage_days, self.clock.now()):
+            raise PvzError("not_overdue", f"{label}: its storage is not over yet")
+        changes = self._record(
+            OpType.RETURN_PACK, {"box_id": box_id, "unit_id": unit.id, "reason": "expired"}
+        )
+        return self.store.unit(unit.id), changes
 
     def pack_return(self, box_id: str, label: str, brought_back_reason: str = "") -> Done:
         unit = self.store.unit_by_label(label)

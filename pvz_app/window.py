@@ -42,6 +42,7 @@ from .screens.acceptance import AcceptanceScreen
 from .screens.base import Screen
 from .screens.cells import CellsScreen
 from .screens.conflicts import ConflictsScreen
+from .screens.fitting import FittingScreen
 from .screens.dispute import DisputeScreen
 from .screens.inventory import InventoryScreen
 from .screens.issuing import IssuingScreen
@@ -74,6 +75,7 @@ class LockedOut:
 # flow key -> F-key, in side bar order
 FLOWS: tuple[tuple[str, str], ...] = (
     ("issuing", "F2"),
+    ("fitting", "Shift+F2"),
     ("acceptance", "F3"),
     ("returns", "F4"),
     ("storage", "Shift+F4"),
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         return {
             "issuing": IssuingScreen(ctx),
+            "fitting": FittingScreen(ctx),
             "acceptance": AcceptanceScreen(ctx),
             "returns": ReturnsScreen(ctx),
             "storage": StorageScreen(ctx),

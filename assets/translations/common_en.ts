@@ -538,6 +538,36 @@
         <translation>This unit is not to be returned.</translation>
     </message>
     <message>
+        <source>This unit&apos;s storage is not over: it stays in its cell.</source>
+        <comment>not_overdue</comment>
+        <translation>This unit&apos;s storage is not over: it stays in its cell.</translation>
+    </message>
+    <message>
+        <source>Only fetched clothes and shoes go to a fitting room: fetch them first.</source>
+        <comment>no_try_on</comment>
+        <translation>Only fetched clothes and shoes go to a fitting room: fetch them first.</translation>
+    </message>
+    <message>
+        <source>Every fitting room is taken: wait for one to free up.</source>
+        <comment>fitting_full</comment>
+        <translation>Every fitting room is taken: wait for one to free up.</translation>
+    </message>
+    <message>
+        <source>This fitting room is free already.</source>
+        <comment>fitting_free</comment>
+        <translation>This fitting room is free already.</translation>
+    </message>
+    <message>
+        <source>This unit is not waiting in a cell here.</source>
+        <comment>not_ready</comment>
+        <translation>This unit is not waiting in a cell here.</translation>
+    </message>
+    <message>
+        <source>The order is paid at pickup and its payment has not arrived: it cannot be issued.</source>
+        <comment>payment_due</comment>
+        <translation>The order is paid at pickup and its payment has not arrived: it cannot be issued.</translation>
+    </message>
+    <message>
         <source>This conflict no longer exists.</source>
         <comment>unknown_conflict</comment>
         <translation>This conflict no longer exists.</translation>
@@ -904,6 +934,10 @@
     <message>
         <source>Pickup</source>
         <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>To the fitting room</source>
+        <translation>To the fitting room</translation>
     </message>
     <message>
         <source>Return box opened</source>
@@ -1308,6 +1342,13 @@
     <message>
         <source>%1 is not a site for this app (it is a %2 site).</source>
         <translation>%1 is not a site for this app (it is a %2 site).</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The app cannot open its local database</source>
+        <translation>The app cannot open its local database</translation>
     </message>
 </context>
 <context>

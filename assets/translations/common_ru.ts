@@ -538,6 +538,36 @@
         <translation>Этот товар не подлежит возврату.</translation>
     </message>
     <message>
+        <source>This unit&apos;s storage is not over: it stays in its cell.</source>
+        <comment>not_overdue</comment>
+        <translation>Срок хранения товара не истёк: он остаётся в ячейке.</translation>
+    </message>
+    <message>
+        <source>Only fetched clothes and shoes go to a fitting room: fetch them first.</source>
+        <comment>no_try_on</comment>
+        <translation>В примерочную идут только принесённые одежда и обувь: сначала принесите их.</translation>
+    </message>
+    <message>
+        <source>Every fitting room is taken: wait for one to free up.</source>
+        <comment>fitting_full</comment>
+        <translation>Все примерочные заняты: дождитесь, пока одна освободится.</translation>
+    </message>
+    <message>
+        <source>This fitting room is free already.</source>
+        <comment>fitting_free</comment>
+        <translation>Эта примерочная уже свободна.</translation>
+    </message>
+    <message>
+        <source>This unit is not waiting in a cell here.</source>
+        <comment>not_ready</comment>
+        <translation>Этот товар не ждёт в ячейке этого пункта.</translation>
+    </message>
+    <message>
+        <source>The order is paid at pickup and its payment has not arrived: it cannot be issued.</source>
+        <comment>payment_due</comment>
+        <translation>Заказ оплачивается при получении, а оплата не поступила: выдать его нельзя.</translation>
+    </message>
+    <message>
         <source>This conflict no longer exists.</source>
         <comment>unknown_conflict</comment>
         <translation>Этого конфликта больше нет.</translation>
@@ -904,6 +934,10 @@
     <message>
         <source>Pickup</source>
         <translation>Выдача</translation>
+    </message>
+    <message>
+        <source>To the fitting room</source>
+        <translation>В примерочную</translation>
     </message>
     <message>
         <source>Return box opened</source>

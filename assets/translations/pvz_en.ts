@@ -347,6 +347,151 @@
     </message>
 </context>
 <context>
+    <name>DisputeScreen</name>
+    <message>
+        <source>Disputes</source>
+        <translation>Disputes</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <source>unit label, order id or box SSCC</source>
+        <translation>unit label, order id or box SSCC</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Take a photo</source>
+        <translation>Take a photo</translation>
+    </message>
+    <message>
+        <source>Save dispute pack</source>
+        <translation>Save dispute pack</translation>
+    </message>
+    <message>
+        <source>Scan a unit or a box, or type a code</source>
+        <translation>Scan a unit or a box, or type a code</translation>
+    </message>
+    <message>
+        <source>The pack proves who did what, when, where, with photos.</source>
+        <translation>The pack proves who did what, when, where, with photos.</translation>
+    </message>
+    <message>
+        <source>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</source>
+        <translation>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Send the saved ZIP file with your objection to the penalty.</source>
+        <translation>Send the saved ZIP file with your objection to the penalty.</translation>
+    </message>
+    <message>
+        <source>Type or scan a code first.</source>
+        <translation>Type or scan a code first.</translation>
+    </message>
+    <message>
+        <source>Nothing with this code on this device.</source>
+        <translation>Nothing with this code on this device.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) kept; they go to the server with the next sync.</source>
+        <translation>
+            <numerusform>%n photo kept; it goes to the server with the next sync.</numerusform>
+            <numerusform>%n photos kept; they go to the server with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP files (*.zip)</translation>
+    </message>
+    <message>
+        <source>The pack was not saved: %1</source>
+        <translation>The pack was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Dispute pack saved: %1</source>
+        <translation>Dispute pack saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FittingScreen</name>
+    <message>
+        <source>Fitting rooms</source>
+        <translation>Fitting rooms</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Customer is back</source>
+        <translation>Customer is back</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>time is up (%1)</source>
+        <translation>time is up (%1)</translation>
+    </message>
+    <message>
+        <source>All fitting rooms are free</source>
+        <translation>All fitting rooms are free</translation>
+    </message>
+    <message>
+        <source>On the issuing screen (F2), Ctrl+F sends the customer&apos;s clothes and shoes to a room.</source>
+        <translation>On the issuing screen (F2), Ctrl+F sends the customer&apos;s clothes and shoes to a room.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 fitting rooms taken</source>
+        <translation>%1 of %2 fitting rooms taken</translation>
+    </message>
+    <message>
+        <source>When a customer is back, scan their code or choose the room and press Ctrl+Enter.</source>
+        <translation>When a customer is back, scan their code or choose the room and press Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Choose a room (arrows), then Ctrl+Enter.</source>
+        <translation>Choose a room (arrows), then Ctrl+Enter.</translation>
+    </message>
+</context>
+<context>
     <name>InventoryScreen</name>
     <message>
         <source>Inventory</source>
@@ -444,12 +589,16 @@
         <translation>Issuing</translation>
     </message>
     <message>
-        <source>did not fit</source>
-        <translation>did not fit</translation>
+        <source>did not fit (size)</source>
+        <translation>did not fit (size)</translation>
     </message>
     <message>
-        <source>damaged</source>
-        <translation>damaged</translation>
+        <source>did not like</source>
+        <translation>did not like</translation>
+    </message>
+    <message>
+        <source>defect</source>
+        <translation>defect</translation>
     </message>
     <message>
         <source>not as described</source>
@@ -488,6 +637,10 @@
         <translation>not available</translation>
     </message>
     <message>
+        <source>going back to the warehouse</source>
+        <translation>going back to the warehouse</translation>
+    </message>
+    <message>
         <source>8 digits the customer dictates</source>
         <translation>8 digits the customer dictates</translation>
     </message>
@@ -512,12 +665,20 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
         <source>Taken</source>
         <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Fitting room</source>
+        <translation>Fitting room</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -530,6 +691,10 @@
     <message>
         <source>Camera</source>
         <translation>Camera</translation>
+    </message>
+    <message>
+        <source>%1, expected %2</source>
+        <translation>%1, expected %2</translation>
     </message>
     <message>
         <source>refused: %1</source>
@@ -548,8 +713,84 @@
         <translation>taken</translation>
     </message>
     <message>
-        <source>Order %1: %2 ready, %3 fetched, %4 refused</source>
-        <translation>Order %1: %2 ready, %3 fetched, %4 refused</translation>
+        <source>%1 is back from fitting room %2</source>
+        <translation>%1 is back from fitting room %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 units ready in %3 orders</source>
+        <translation>%1: %2 units ready in %3 orders</translation>
+    </message>
+    <message>
+        <source>%1 (back from fitting room %2)</source>
+        <translation>%1 (back from fitting room %2)</translation>
+    </message>
+    <message>
+        <source>%1 · orders %2: %3 ready, %4 fetched, %5 refused</source>
+        <translation>%1 · orders %2: %3 ready, %4 fetched, %5 refused</translation>
+    </message>
+    <message>
+        <source>%1 on the way</source>
+        <translation>%1 on the way</translation>
+    </message>
+    <message>
+        <source>%1 going back (returns in progress)</source>
+        <translation>%1 going back (returns in progress)</translation>
+    </message>
+    <message>
+        <source>storage ends by %1 for %2 units</source>
+        <translation>storage ends by %1 for %2 units</translation>
+    </message>
+    <message>
+        <source>pay on pickup: up to %1 by СБП</source>
+        <translation>pay on pickup: up to %1 by СБП</translation>
+    </message>
+    <message>
+        <source>Offline: pay-on-pickup orders cannot be issued until the connection is back.</source>
+        <translation>Offline: pay-on-pickup orders cannot be issued until the connection is back.</translation>
+    </message>
+    <message>
+        <source>No parcels here for a phone ending %1.</source>
+        <translation>No parcels here for a phone ending %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2 ready in cell %3, %4 more</source>
+        <translation>%1: %2 ready in cell %3, %4 more</translation>
+    </message>
+    <message>
+        <source>To issue, scan the customer&apos;s pickup QR or type the 8-digit code</source>
+        <translation>To issue, scan the customer&apos;s pickup QR or type the 8-digit code</translation>
+    </message>
+    <message>
+        <source>The phone only helps find the parcels; it does not prove who the customer is.</source>
+        <translation>The phone only helps find the parcels; it does not prove who the customer is.</translation>
+    </message>
+    <message>
+        <source>Phone ending %1: %2 customers</source>
+        <translation>Phone ending %1: %2 customers</translation>
+    </message>
+    <message>
+        <source>To pay: %1
+Order %2, %3 units
+СБП: scan with your bank app</source>
+        <translation>To pay: %1
+Order %2, %3 units
+СБП: scan with your bank app</translation>
+    </message>
+    <message>
+        <source>Payment QR shown: waiting for the bank</source>
+        <translation>Payment QR shown: waiting for the bank</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Paid: %1</translation>
+    </message>
+    <message>
+        <source>The payment did not go through: ask the customer to try again (Ctrl+Enter).</source>
+        <translation>The payment did not go through: ask the customer to try again (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>The payment cannot start: %1</source>
+        <translation>The payment cannot start: %1</translation>
     </message>
     <message>
         <source>Scan the customer&apos;s pickup QR code</source>
@@ -560,12 +801,28 @@
         <translation>or type the 8-digit short code and press Enter</translation>
     </message>
     <message>
+        <source>The customer pays %1 by СБП: scan the QR with a bank app</source>
+        <translation>The customer pays %1 by СБП: scan the QR with a bank app</translation>
+    </message>
+    <message>
+        <source>The pickup completes by itself once the payment arrives. Ctrl+N cancels.</source>
+        <translation>The pickup completes by itself once the payment arrives. Ctrl+N cancels.</translation>
+    </message>
+    <message>
         <source>Scan the marking DataMatrix on the product</source>
         <translation>Scan the marking DataMatrix on the product</translation>
     </message>
     <message>
         <source>Unit %1 needs its Chestny Znak code</source>
         <translation>Unit %1 needs its Chestny Znak code</translation>
+    </message>
+    <message>
+        <source>Back from fitting room %1: Ctrl+R for each unit refused, then Ctrl+Enter</source>
+        <translation>Back from fitting room %1: Ctrl+R for each unit refused, then Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Refused units stay here and go back as refusals; the pickup completes with what is kept.</source>
+        <translation>Refused units stay here and go back as refusals; the pickup completes with what is kept.</translation>
     </message>
     <message>
         <source>Nothing to issue: no unit of order %1 is here yet</source>
@@ -594,10 +851,6 @@
     <message>
         <source>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</source>
         <translation>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</translation>
-    </message>
-    <message>
-        <source>Order %1: %2 units ready</source>
-        <translation>Order %1: %2 units ready</translation>
     </message>
     <message>
         <source>Nothing of this order is ready here yet.</source>
@@ -640,6 +893,10 @@
         <translation>No marking code is needed now: scan a unit label.</translation>
     </message>
     <message>
+        <source>The customer pays for order %1 first (Ctrl+Enter shows the payment QR).</source>
+        <translation>The customer pays for order %1 first (Ctrl+Enter shows the payment QR).</translation>
+    </message>
+    <message>
         <source>Marking checked: %1</source>
         <translation>Marking checked: %1</translation>
     </message>
@@ -670,6 +927,26 @@
     <message>
         <source>Pickup complete: %1 issued, %2 refused</source>
         <translation>Pickup complete: %1 issued, %2 refused</translation>
+    </message>
+    <message>
+        <source>Fetch the clothes or shoes to try on first (only these go to a fitting room).</source>
+        <translation>Fetch the clothes or shoes to try on first (only these go to a fitting room).</translation>
+    </message>
+    <message>
+        <source>Every fitting room is taken: the customer waits, or tries on at the counter.</source>
+        <translation>Every fitting room is taken: the customer waits, or tries on at the counter.</translation>
+    </message>
+    <message>
+        <source>Fitting room %1: %2, %3 units, %4 min. Serve the next customer.</source>
+        <translation>Fitting room %1: %2, %3 units, %4 min. Serve the next customer.</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>Fitting room %1 keeps the pickup: scan the customer&apos;s code when they are back.</source>
+        <translation>Fitting room %1 keeps the pickup: scan the customer&apos;s code when they are back.</translation>
     </message>
     <message>
         <source>%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and put them back in their cells?</source>
@@ -1199,89 +1476,118 @@
     </message>
 </context>
 <context>
-    <name>DisputeScreen</name>
+    <name>StorageScreen</name>
     <message>
-        <source>Disputes</source>
-        <translation>Disputes</translation>
+        <source>Storage deadlines</source>
+        <translation>Storage deadlines</translation>
+    </message>
+    <message>
+        <source>overdue: collect for return</source>
+        <translation>overdue: collect for return</translation>
+    </message>
+    <message>
+        <source>storage ends today</source>
+        <translation>storage ends today</translation>
+    </message>
+    <message>
+        <source>storage ends tomorrow</source>
+        <translation>storage ends tomorrow</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Cell</translation>
     </message>
     <message>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <source>Box</source>
-        <translation>Box</translation>
+        <source>Kept until</source>
+        <translation>Kept until</translation>
     </message>
     <message>
-        <source>unit label, order id or box SSCC</source>
-        <translation>unit label, order id or box SSCC</translation>
+        <source>State</source>
+        <translation>State</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>What</translation>
+        <source>New return box</source>
+        <translation>New return box</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>Code</translation>
+        <source>Close box</source>
+        <translation>Close box</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Show</translation>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
     </message>
     <message>
-        <source>Take a photo</source>
-        <translation>Take a photo</translation>
+        <source>Return box %1: %2 expired units</source>
+        <translation>Return box %1: %2 expired units</translation>
     </message>
     <message>
-        <source>Save dispute pack</source>
-        <translation>Save dispute pack</translation>
+        <source>Scan each overdue unit into the return box</source>
+        <translation>Scan each overdue unit into the return box</translation>
     </message>
     <message>
-        <source>Scan a unit or a box, or type a code</source>
-        <translation>Scan a unit or a box, or type a code</translation>
+        <source>%1 overdue left. Ctrl+E closes the box.</source>
+        <translation>%1 overdue left. Ctrl+E closes the box.</translation>
     </message>
     <message>
-        <source>The pack proves who did what, when, where, with photos.</source>
-        <translation>The pack proves who did what, when, where, with photos.</translation>
+        <source>No storage ends today or tomorrow</source>
+        <translation>No storage ends today or tomorrow</translation>
     </message>
     <message>
-        <source>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</source>
-        <translation>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</translation>
+        <source>Units are kept for the site&apos;s storage days from the day they arrive.</source>
+        <translation>Units are kept for the site&apos;s storage days from the day they arrive.</translation>
     </message>
     <message>
-        <source>Send the saved ZIP file with your objection to the penalty.</source>
-        <translation>Send the saved ZIP file with your objection to the penalty.</translation>
+        <source>%1 overdue, %2 end today, %3 end tomorrow</source>
+        <translation>%1 overdue, %2 end today, %3 end tomorrow</translation>
     </message>
     <message>
-        <source>Type or scan a code first.</source>
-        <translation>Type or scan a code first.</translation>
+        <source>Ctrl+G prints a return box label (or scan one); then scan the overdue units into it.</source>
+        <translation>Ctrl+G prints a return box label (or scan one); then scan the overdue units into it.</translation>
     </message>
     <message>
-        <source>Nothing with this code on this device.</source>
-        <translation>Nothing with this code on this device.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n photo(s) kept; they go to the server with the next sync.</source>
-        <translation>
-            <numerusform>%n photo kept; it goes to the server with the next sync.</numerusform>
-            <numerusform>%n photos kept; they go to the server with the next sync.</numerusform>
-        </translation>
+        <source>Close box %1 first (Ctrl+E).</source>
+        <translation>Close box %1 first (Ctrl+E).</translation>
     </message>
     <message>
-        <source>ZIP files (*.zip)</source>
-        <translation>ZIP files (*.zip)</translation>
+        <source>This is a forward box label: scan a return box label.</source>
+        <translation>This is a forward box label: scan a return box label.</translation>
     </message>
     <message>
-        <source>The pack was not saved: %1</source>
-        <translation>The pack was not saved: %1</translation>
+        <source>Return: expired</source>
+        <translation>Return: expired</translation>
     </message>
     <message>
-        <source>Dispute pack saved: %1</source>
-        <translation>Dispute pack saved: %1</translation>
+        <source>Return box %1 open: scan the overdue units</source>
+        <translation>Return box %1 open: scan the overdue units</translation>
+    </message>
+    <message>
+        <source>Unit %1 packed as expired</source>
+        <translation>Unit %1 packed as expired</translation>
+    </message>
+    <message>
+        <source>Unit %1 is not overdue: it stays in its cell.</source>
+        <translation>Unit %1 is not overdue: it stays in its cell.</translation>
+    </message>
+    <message>
+        <source>Return box %1 closed: %2 units. Hand it over on the returns screen (F4).</source>
+        <translation>Return box %1 closed: %2 units. Hand it over on the returns screen (F4).</translation>
     </message>
 </context>
 </TS>

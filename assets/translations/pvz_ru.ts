@@ -347,6 +347,152 @@
     </message>
 </context>
 <context>
+    <name>DisputeScreen</name>
+    <message>
+        <source>Disputes</source>
+        <translation>Споры</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Коробка</translation>
+    </message>
+    <message>
+        <source>unit label, order id or box SSCC</source>
+        <translation>этикетка товара, номер заказа или SSCC коробки</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Take a photo</source>
+        <translation>Сфотографировать</translation>
+    </message>
+    <message>
+        <source>Save dispute pack</source>
+        <translation>Сохранить пакет для спора</translation>
+    </message>
+    <message>
+        <source>Scan a unit or a box, or type a code</source>
+        <translation>Отсканируйте товар или коробку или введите код</translation>
+    </message>
+    <message>
+        <source>The pack proves who did what, when, where, with photos.</source>
+        <translation>Пакет доказывает, кто, что, когда и где сделал, с фото.</translation>
+    </message>
+    <message>
+        <source>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</source>
+        <translation>Сохраните пакет для спора (Ctrl+S) или добавьте фото (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Send the saved ZIP file with your objection to the penalty.</source>
+        <translation>Отправьте сохранённый ZIP-файл вместе с возражением на штраф.</translation>
+    </message>
+    <message>
+        <source>Type or scan a code first.</source>
+        <translation>Сначала введите или отсканируйте код.</translation>
+    </message>
+    <message>
+        <source>Nothing with this code on this device.</source>
+        <translation>На этом устройстве нет ничего с таким кодом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) kept; they go to the server with the next sync.</source>
+        <translation>
+            <numerusform>%n фото сохранено; оно уйдёт на сервер при следующей синхронизации.</numerusform>
+            <numerusform>%n фото сохранено; они уйдут на сервер при следующей синхронизации.</numerusform>
+            <numerusform>%n фото сохранено; они уйдут на сервер при следующей синхронизации.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-файлы (*.zip)</translation>
+    </message>
+    <message>
+        <source>The pack was not saved: %1</source>
+        <translation>Пакет не сохранён: %1</translation>
+    </message>
+    <message>
+        <source>Dispute pack saved: %1</source>
+        <translation>Пакет для спора сохранён: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FittingScreen</name>
+    <message>
+        <source>Fitting rooms</source>
+        <translation>Примерочные</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Кабина</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>Customer is back</source>
+        <translation>Покупатель вернулся</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>time is up (%1)</source>
+        <translation>время вышло (%1)</translation>
+    </message>
+    <message>
+        <source>All fitting rooms are free</source>
+        <translation>Все примерочные свободны</translation>
+    </message>
+    <message>
+        <source>On the issuing screen (F2), Ctrl+F sends the customer&apos;s clothes and shoes to a room.</source>
+        <translation>На экране выдачи (F2) Ctrl+F отправляет одежду и обувь покупателя в примерочную.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 fitting rooms taken</source>
+        <translation>Занято примерочных: %1 из %2</translation>
+    </message>
+    <message>
+        <source>When a customer is back, scan their code or choose the room and press Ctrl+Enter.</source>
+        <translation>Когда покупатель вернётся, отсканируйте его код или выберите кабину и нажмите Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Choose a room (arrows), then Ctrl+Enter.</source>
+        <translation>Выберите кабину (стрелками), затем Ctrl+Enter.</translation>
+    </message>
+</context>
+<context>
     <name>InventoryScreen</name>
     <message>
         <source>Inventory</source>
@@ -444,12 +590,16 @@
         <translation>Выдача</translation>
     </message>
     <message>
-        <source>did not fit</source>
-        <translation>не подошёл</translation>
+        <source>did not fit (size)</source>
+        <translation>не подошёл размер</translation>
     </message>
     <message>
-        <source>damaged</source>
-        <translation>повреждён</translation>
+        <source>did not like</source>
+        <translation>не понравился</translation>
+    </message>
+    <message>
+        <source>defect</source>
+        <translation>брак</translation>
     </message>
     <message>
         <source>not as described</source>
@@ -488,6 +638,10 @@
         <translation>недоступен</translation>
     </message>
     <message>
+        <source>going back to the warehouse</source>
+        <translation>возвращается на склад</translation>
+    </message>
+    <message>
         <source>8 digits the customer dictates</source>
         <translation>8 цифр, которые называет покупатель</translation>
     </message>
@@ -512,12 +666,20 @@
         <translation>Статус</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Отказ</translation>
     </message>
     <message>
         <source>Taken</source>
         <translation>Забирает</translation>
+    </message>
+    <message>
+        <source>Fitting room</source>
+        <translation>Примерочная</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -530,6 +692,10 @@
     <message>
         <source>Camera</source>
         <translation>Камера</translation>
+    </message>
+    <message>
+        <source>%1, expected %2</source>
+        <translation>%1, ожидается %2</translation>
     </message>
     <message>
         <source>refused: %1</source>
@@ -548,8 +714,84 @@
         <translation>забирает</translation>
     </message>
     <message>
-        <source>Order %1: %2 ready, %3 fetched, %4 refused</source>
-        <translation>Заказ %1: готово %2, принесено %3, отказов %4</translation>
+        <source>%1 is back from fitting room %2</source>
+        <translation>%1 вернулся из примерочной %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 units ready in %3 orders</source>
+        <translation>%1: готово товаров — %2, заказов — %3</translation>
+    </message>
+    <message>
+        <source>%1 (back from fitting room %2)</source>
+        <translation>%1 (из примерочной %2)</translation>
+    </message>
+    <message>
+        <source>%1 · orders %2: %3 ready, %4 fetched, %5 refused</source>
+        <translation>%1 · заказы %2: готово %3, принесено %4, отказ %5</translation>
+    </message>
+    <message>
+        <source>%1 on the way</source>
+        <translation>в пути: %1</translation>
+    </message>
+    <message>
+        <source>%1 going back (returns in progress)</source>
+        <translation>возвращается: %1 (идёт возврат)</translation>
+    </message>
+    <message>
+        <source>storage ends by %1 for %2 units</source>
+        <translation>срок хранения истекает %1 у товаров: %2</translation>
+    </message>
+    <message>
+        <source>pay on pickup: up to %1 by СБП</source>
+        <translation>оплата при получении: до %1 по СБП</translation>
+    </message>
+    <message>
+        <source>Offline: pay-on-pickup orders cannot be issued until the connection is back.</source>
+        <translation>Нет связи: заказы с оплатой при получении нельзя выдать, пока связь не восстановится.</translation>
+    </message>
+    <message>
+        <source>No parcels here for a phone ending %1.</source>
+        <translation>Нет посылок для телефона, оканчивающегося на %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2 ready in cell %3, %4 more</source>
+        <translation>%1: готово %2 в ячейке %3, ещё %4</translation>
+    </message>
+    <message>
+        <source>To issue, scan the customer&apos;s pickup QR or type the 8-digit code</source>
+        <translation>Для выдачи отсканируйте QR-код покупателя или введите 8-значный код</translation>
+    </message>
+    <message>
+        <source>The phone only helps find the parcels; it does not prove who the customer is.</source>
+        <translation>Телефон помогает только найти посылки; он не подтверждает, кто покупатель.</translation>
+    </message>
+    <message>
+        <source>Phone ending %1: %2 customers</source>
+        <translation>Телефон на %1: покупателей — %2</translation>
+    </message>
+    <message>
+        <source>To pay: %1
+Order %2, %3 units
+СБП: scan with your bank app</source>
+        <translation>К оплате: %1
+Заказ %2, товаров: %3
+СБП: отсканируйте в приложении банка</translation>
+    </message>
+    <message>
+        <source>Payment QR shown: waiting for the bank</source>
+        <translation>QR-код оплаты показан: ждём банк</translation>
+    </message>
+    <message>
+        <source>Paid: %1</source>
+        <translation>Оплачено: %1</translation>
+    </message>
+    <message>
+        <source>The payment did not go through: ask the customer to try again (Ctrl+Enter).</source>
+        <translation>Оплата не прошла: попросите покупателя повторить (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>The payment cannot start: %1</source>
+        <translation>Оплату не начать: %1</translation>
     </message>
     <message>
         <source>Scan the customer&apos;s pickup QR code</source>
@@ -560,12 +802,28 @@
         <translation>или введите 8-значный код и нажмите Enter</translation>
     </message>
     <message>
+        <source>The customer pays %1 by СБП: scan the QR with a bank app</source>
+        <translation>Покупатель платит %1 по СБП: QR-код сканируется приложением банка</translation>
+    </message>
+    <message>
+        <source>The pickup completes by itself once the payment arrives. Ctrl+N cancels.</source>
+        <translation>Выдача завершится сама, когда придёт оплата. Ctrl+N — отмена.</translation>
+    </message>
+    <message>
         <source>Scan the marking DataMatrix on the product</source>
         <translation>Отсканируйте DataMatrix маркировки на товаре</translation>
     </message>
     <message>
         <source>Unit %1 needs its Chestny Znak code</source>
         <translation>Для товара %1 нужен код «Честного знака»</translation>
+    </message>
+    <message>
+        <source>Back from fitting room %1: Ctrl+R for each unit refused, then Ctrl+Enter</source>
+        <translation>Из примерочной %1: Ctrl+R для каждого отказа, затем Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Refused units stay here and go back as refusals; the pickup completes with what is kept.</source>
+        <translation>Товары с отказом остаются в пункте и уходят в возврат; выдаётся то, что покупатель берёт.</translation>
     </message>
     <message>
         <source>Nothing to issue: no unit of order %1 is here yet</source>
@@ -594,10 +852,6 @@
     <message>
         <source>Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N).</source>
         <translation>Сначала завершите или отмените текущую выдачу (Ctrl+Enter / Ctrl+N).</translation>
-    </message>
-    <message>
-        <source>Order %1: %2 units ready</source>
-        <translation>Заказ %1: готово товаров: %2</translation>
     </message>
     <message>
         <source>Nothing of this order is ready here yet.</source>
@@ -640,6 +894,10 @@
         <translation>Код маркировки сейчас не нужен: отсканируйте этикетку товара.</translation>
     </message>
     <message>
+        <source>The customer pays for order %1 first (Ctrl+Enter shows the payment QR).</source>
+        <translation>Сначала покупатель оплачивает заказ %1 (Ctrl+Enter покажет QR-код оплаты).</translation>
+    </message>
+    <message>
         <source>Marking checked: %1</source>
         <translation>Маркировка проверена: %1</translation>
     </message>
@@ -670,6 +928,26 @@
     <message>
         <source>Pickup complete: %1 issued, %2 refused</source>
         <translation>Выдача завершена: выдано %1, отказов %2</translation>
+    </message>
+    <message>
+        <source>Fetch the clothes or shoes to try on first (only these go to a fitting room).</source>
+        <translation>Сначала принесите одежду или обувь для примерки (в примерочную идут только они).</translation>
+    </message>
+    <message>
+        <source>Every fitting room is taken: the customer waits, or tries on at the counter.</source>
+        <translation>Все примерочные заняты: покупатель ждёт или примеряет у стойки.</translation>
+    </message>
+    <message>
+        <source>Fitting room %1: %2, %3 units, %4 min. Serve the next customer.</source>
+        <translation>Примерочная %1: %2, товаров: %3, %4 мин. Обслуживайте следующего покупателя.</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>покупатель</translation>
+    </message>
+    <message>
+        <source>Fitting room %1 keeps the pickup: scan the customer&apos;s code when they are back.</source>
+        <translation>Выдача ждёт в примерочной %1: отсканируйте код покупателя, когда он вернётся.</translation>
     </message>
     <message>
         <source>%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and put them back in their cells?</source>
@@ -1199,90 +1477,118 @@
     </message>
 </context>
 <context>
-    <name>DisputeScreen</name>
+    <name>StorageScreen</name>
     <message>
-        <source>Disputes</source>
-        <translation>Споры</translation>
+        <source>Storage deadlines</source>
+        <translation>Сроки хранения</translation>
+    </message>
+    <message>
+        <source>overdue: collect for return</source>
+        <translation>срок истёк: собрать в возврат</translation>
+    </message>
+    <message>
+        <source>storage ends today</source>
+        <translation>хранение заканчивается сегодня</translation>
+    </message>
+    <message>
+        <source>storage ends tomorrow</source>
+        <translation>хранение заканчивается завтра</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ячейка</translation>
     </message>
     <message>
         <source>Unit</source>
         <translation>Товар</translation>
     </message>
     <message>
+        <source>Product</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <source>Box</source>
-        <translation>Коробка</translation>
+        <source>Kept until</source>
+        <translation>Хранится до</translation>
     </message>
     <message>
-        <source>unit label, order id or box SSCC</source>
-        <translation>этикетка товара, номер заказа или SSCC коробки</translation>
+        <source>State</source>
+        <translation>Состояние</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Что</translation>
+        <source>New return box</source>
+        <translation>Новый возвратный короб</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>Код</translation>
+        <source>Close box</source>
+        <translation>Закрыть короб</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Показать</translation>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
     </message>
     <message>
-        <source>Take a photo</source>
-        <translation>Сфотографировать</translation>
+        <source>Return box %1: %2 expired units</source>
+        <translation>Возвратный короб %1: товаров с истёкшим сроком — %2</translation>
     </message>
     <message>
-        <source>Save dispute pack</source>
-        <translation>Сохранить пакет для спора</translation>
+        <source>Scan each overdue unit into the return box</source>
+        <translation>Сканируйте каждый просроченный товар в возвратный короб</translation>
     </message>
     <message>
-        <source>Scan a unit or a box, or type a code</source>
-        <translation>Отсканируйте товар или коробку или введите код</translation>
+        <source>%1 overdue left. Ctrl+E closes the box.</source>
+        <translation>Осталось просроченных: %1. Ctrl+E закрывает короб.</translation>
     </message>
     <message>
-        <source>The pack proves who did what, when, where, with photos.</source>
-        <translation>Пакет доказывает, кто, что, когда и где сделал, с фото.</translation>
+        <source>No storage ends today or tomorrow</source>
+        <translation>Ни у кого хранение не заканчивается сегодня или завтра</translation>
     </message>
     <message>
-        <source>Save the dispute pack (Ctrl+S) or add a photo (Ctrl+P)</source>
-        <translation>Сохраните пакет для спора (Ctrl+S) или добавьте фото (Ctrl+P)</translation>
+        <source>Units are kept for the site&apos;s storage days from the day they arrive.</source>
+        <translation>Товары хранятся срок хранения пункта со дня поступления.</translation>
     </message>
     <message>
-        <source>Send the saved ZIP file with your objection to the penalty.</source>
-        <translation>Отправьте сохранённый ZIP-файл вместе с возражением на штраф.</translation>
+        <source>%1 overdue, %2 end today, %3 end tomorrow</source>
+        <translation>Просрочено: %1, заканчивается сегодня: %2, завтра: %3</translation>
     </message>
     <message>
-        <source>Type or scan a code first.</source>
-        <translation>Сначала введите или отсканируйте код.</translation>
+        <source>Ctrl+G prints a return box label (or scan one); then scan the overdue units into it.</source>
+        <translation>Ctrl+G печатает этикетку возвратного короба (или отсканируйте готовую); затем сканируйте в него просроченные товары.</translation>
     </message>
     <message>
-        <source>Nothing with this code on this device.</source>
-        <translation>На этом устройстве нет ничего с таким кодом.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n photo(s) kept; they go to the server with the next sync.</source>
-        <translation>
-            <numerusform>%n фото сохранено; оно уйдёт на сервер при следующей синхронизации.</numerusform>
-            <numerusform>%n фото сохранено; они уйдут на сервер при следующей синхронизации.</numerusform>
-            <numerusform>%n фото сохранено; они уйдут на сервер при следующей синхронизации.</numerusform>
-        </translation>
+        <source>Close box %1 first (Ctrl+E).</source>
+        <translation>Сначала закройте короб %1 (Ctrl+E).</translation>
     </message>
     <message>
-        <source>ZIP files (*.zip)</source>
-        <translation>ZIP-файлы (*.zip)</translation>
+        <source>This is a forward box label: scan a return box label.</source>
+        <translation>Это этикетка короба на доставку: отсканируйте этикетку возвратного короба.</translation>
     </message>
     <message>
-        <source>The pack was not saved: %1</source>
-        <translation>Пакет не сохранён: %1</translation>
+        <source>Return: expired</source>
+        <translation>Возврат: истёк срок</translation>
     </message>
     <message>
-        <source>Dispute pack saved: %1</source>
-        <translation>Пакет для спора сохранён: %1</translation>
+        <source>Return box %1 open: scan the overdue units</source>
+        <translation>Возвратный короб %1 открыт: сканируйте просроченные товары</translation>
+    </message>
+    <message>
+        <source>Unit %1 packed as expired</source>
+        <translation>Товар %1 уложен как просроченный</translation>
+    </message>
+    <message>
+        <source>Unit %1 is not overdue: it stays in its cell.</source>
+        <translation>У товара %1 срок не истёк: он остаётся в ячейке.</translation>
+    </message>
+    <message>
+        <source>Return box %1 closed: %2 units. Hand it over on the returns screen (F4).</source>
+        <translation>Возвратный короб %1 закрыт: товаров — %2. Передайте его на экране возвратов (F4).</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ class ProductOut(BaseModel):
     price_kopecks: int
     gtin: str
     needs_marking: bool
+    category: str = ""  # "clothes" and "shoes" may be tried on at a PVZ
 
 
 class ProductPage(BaseModel):
@@ -49,6 +50,7 @@ def _product(row: object) -> ProductOut:
         price_kopecks=row.price_kopecks,  # type: ignore[attr-defined]
         gtin=row.gtin,  # type: ignore[attr-defined]
         needs_marking=bool(row.needs_marking),  # type: ignore[attr-defined]
+        category=getattr(row, "category", "") or "",
     )
 
 

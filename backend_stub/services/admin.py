@@ -36,6 +36,7 @@ class NewProduct:
     price_kopecks: int
     gtin: str
     needs_marking: bool = False
+    category: str = ""  # "clothes" and "shoes" may be tried on at a PVZ
 
 
 def location_codes(n: int) -> list[str]:
@@ -58,6 +59,8 @@ def site_data(row: object) -> dict[str, object]:
         "address": row.address,  # type: ignore[attr-defined]
         "storage_days": row.storage_days,  # type: ignore[attr-defined]
         "cart_size": getattr(row, "cart_size", 6),  # totes on a picking cart (warehouses)
+        "fitting_rooms": getattr(row, "fitting_rooms", 2),  # a PVZ's fitting rooms ...
+        "fitting_minutes": getattr(row, "fitting_minutes", 15),  # ... and a customer's time in one
         "short_code_salt": row.short_code_salt,  # type: ignore[attr-defined]
     }
 
@@ -194,6 +197,7 @@ def product_data(p: NewProduct) -> dict[str, object]:
         "price_kopecks": p.price_kopecks,
         "gtin": p.gtin,
         "needs_marking": p.needs_marking,
+        "category": p.category,
     }
 
 

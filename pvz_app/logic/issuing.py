@@ -15,8 +15,7 @@ from datetime import date
 from typing import Any
 
 from shared.domain import UnitStatus
-
-REFUSAL_REASONS: tuple[str, ...] = ("did_not_fit", "damaged", "not_as_described", "changed_mind", "other")
+from shared.domain.operations import REFUSAL_REASONS, TRY_ON_CATEGORIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +35,16 @@ class PickupUnit:
     paid: bool = False  # ... and that payment has succeeded
     storage_until: date | None = None  # the last day it is kept here (ready units)
     expected: date | None = None  # units on the way: the day expected here
+    category: str = ""  # the product's: clothes and shoes may be tried on
 
     @property
     def payment_due(self) -> bool:
         return self.pay_on_pickup and not self.paid
+
+    @property
+    def try_on(self) -> bool:
+        """A unit the customer may take into a fitting room."""
+        return self.category in TRY_ON_CATEGORIES
 
 
 ON_THE_WAY = frozenset({UnitStatus.PAID, UnitStatus.PICKED, UnitStatus.PACKED, UnitStatus.SHIPPED})
@@ -84,6 +89,27 @@ class PickupSession:
     customer_name: str = ""
     customer_phone: str = ""  # masked: +7 *** ***-12-34
     paid_now: set[str] = field(default_factory=set)  # orders paid at the counter in this pickup
+    fitting_room: int | None = None  # the customer came back from this fitting room
+
+    def for_fitting(self) -> list[PickupUnit]:
+        """Fetched units the customer may take into a fitting room (try-on categories, not refused)."""
+        return [u for u in self.kept() if u.try_on]
+
+    def state(self) -> dict[str, Any]:
+        """What a fitting room keeps of this pickup while the customer tries things on."""
+        return {
+            "order_id": self.order_id,
+            "fetched": list(self.fetched),
+            "marked": dict(self.marked),
+            "refused": dict(self.refused),
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Back from the fitting room: the units fetched before (still ready here) are fetched again."""
+        ready = {u.id for u in self.ready}
+        self.fetched = [u for u in state.get("fetched", []) if u in ready]
+        self.marked = {k: v for k, v in state.get("marked", {}).items() if k in ready}
+        self.refused = {k: v for k, v in state.get("refused", {}).items() if k in ready}
 
     @property
     def order_ids(self) -> list[str]:
@@ -240,7 +266,12 @@ class PickupSession:
                 continue
             issued = [u for u in mine if u not in self.refused]
             refused = [{"unit_id": u, "reason": self.refused[u]} for u in mine if u in self.refused]
-            out.append({"order_id": order_id, "issued": issued, "refused": refused})
+            one: dict[str, Any] = {"order_id": order_id, "issued": issued, "refused": refused}
+            # the DataMatrix of each kept marked unit leaves circulation with it; refused keep theirs
+            marking = {u: self.marked[u] for u in issued if u in self.marked}
+            if marking:
+                one["marking"] = marking
+            out.append(one)
         return out
 
 

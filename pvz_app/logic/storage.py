@@ -1,37 +1,14 @@
-"""Storage deadlines: a unit that arrives at a PVZ is kept for the site's storage days, to the end
-of the last day (the PVZ's local calendar). Pure: the caller passes the local day."""
+"""Storage deadlines on the PVZ's screens: the rule itself is shared/domain/storage.py (one place,
+for the storage screen, the issue screen's warning and the returns flow alike)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
-WARN_DAYS = 1  # the issue screen warns when the deadline is today or tomorrow
+from shared.domain.storage import WARN_DAYS, bucket, is_overdue, local_day, storage_until
 
-
-def local_day(moment: datetime) -> date:
-    """The PVZ's calendar day of an aware time (this computer's time zone)."""
-    return moment.astimezone().date()
-
-
-def storage_until(accepted_at: datetime | None, storage_days: int) -> date | None:
-    """The last day a unit accepted at ``accepted_at`` is kept (None before it arrived)."""
-    if accepted_at is None:
-        return None
-    return local_day(accepted_at) + timedelta(days=max(1, storage_days))
-
-
-def bucket(deadline: date | None, today: date) -> str | None:
-    """'overdue', 'today', 'tomorrow', or None (later, or no deadline)."""
-    if deadline is None:
-        return None
-    if deadline < today:
-        return "overdue"
-    if deadline == today:
-        return "today"
-    if deadline == today + timedelta(days=1):
-        return "tomorrow"
-    return None
+__all__ = ["WARN_DAYS", "Expiring", "bucket", "is_overdue", "local_day", "sort_key", "storage_until"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.barcodes import Scan, ScanKind
+from shared.domain.operations import REFUSAL_REASONS
 from shared.qt import i18n
 from shared.qt.camera import CameraPanel
 from shared.qt.models import Column, RecordTableModel
@@ -25,7 +26,8 @@ from shared.qt.operations import Operations, OpFailure, SyncRunner, ThreadRunner
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet
 
-from ..logic.issuing import REFUSAL_REASONS, PickupError, PickupSession, PickupUnit, not_ready_reason
+from ..logic.fitting import Fitting
+from ..logic.issuing import PickupError, PickupSession, PickupUnit, not_ready_reason
 from .base import Screen
 from .payment_qr import QrView
 
@@ -38,8 +40,9 @@ class IssuingScreen(Screen):
 
     def reason_names(self) -> dict[str, str]:
         return {
-            "did_not_fit": self.tr("did not fit"),
-            "damaged": self.tr("damaged"),
+            "did_not_fit": self.tr("did not fit (size)"),
+            "did_not_like": self.tr("did not like"),
+            "damaged": self.tr("defect"),
             "not_as_described": self.tr("not as described"),
             "changed_mind": self.tr("changed mind"),
             "other": self.tr("other reason"),
@@ -122,6 +125,7 @@ class IssuingScreen(Screen):
         self.add(self.pay_panel, 1)
         self.add_action("refuse", self.tr("Refused"), "Ctrl+R", self.refuse)
         self.add_action("take", self.tr("Taken"), "Ctrl+T", self.take)
+        self.add_action("fitting", self.tr("Fitting room"), "Ctrl+F", self.fitting)
         self.add_action("complete", self.tr("Complete"), "Ctrl+Return", self.complete, primary=True)
         self.add_action("cancel", self.tr("Next customer"), "Ctrl+N", self.cancel)
         self.add_action("camera", self.tr("Camera"), "F11", self.camera.toggle)
@@ -171,6 +175,7 @@ class IssuingScreen(Screen):
         self.enable(
             refuse=bool(s and s.fetched),
             take=bool(s and s.refused),
+            fitting=bool(s and s.for_fitting()) and getattr(self, "paying", None) is None,
             complete=bool(s and s.can_complete),
             cancel=True,  # with no pickup open it clears a refused code for the next customer
         )
@@ -208,6 +213,16 @@ class IssuingScreen(Screen):
                 self.tr("Scan the marking DataMatrix on the product"),
                 self.tr("Unit %1 needs its Chestny Znak code").replace("%1", unit.label if unit else ""),
                 tone="warn",
+            )
+            return
+        if s.fitting_room is not None and s.fetched:
+            self.prompt.set_step(
+                self.tr("Back from fitting room %1: Ctrl+R for each unit refused, then Ctrl+Enter").replace(
+                    "%1", str(s.fitting_room)
+                ),
+                self.tr(
+                    "Refused units stay here and go back as refusals; the pickup completes with what is kept."
+                ),
             )
             return
         if not s.ready:
@@ -281,7 +296,13 @@ class IssuingScreen(Screen):
         self.session = session
         self.code.clear()
         self._render()
-        if session.ready and session.has_pay_on_pickup and not self.ctx.auth.online:
+        if session.fitting_room is not None:
+            self.info(
+                self.tr("%1 is back from fitting room %2")
+                .replace("%1", session.customer_name)
+                .replace("%2", str(session.fitting_room))
+            )
+        elif session.ready and session.has_pay_on_pickup and not self.ctx.auth.online:
             self.warning(self._offline_payment_text())
         elif session.ready:
             self.success(
@@ -435,8 +456,61 @@ class IssuingScreen(Screen):
         self.reset_prompt()
         self.code.setFocus()
 
+    def fitting(self) -> None:
+        """Ctrl+F: the customer takes the fetched clothes and shoes into a fitting room; the counter
+        is free for the next customer meanwhile."""
+        s = self.session
+        if s is None or not s.for_fitting() or self.paying is not None:
+            self.error(
+                self.tr("Fetch the clothes or shoes to try on first (only these go to a fitting room).")
+            )
+            return
+        self.run(lambda: self.ctx.service.start_fitting(s), self._fitting_started, self._fitting_failed)
+
+    def _fitting_failed(self, failure: OpFailure) -> None:
+        if failure.code == "fitting_full":
+            self.loud(self.tr("Every fitting room is taken: the customer waits, or tries on at the counter."))
+        elif failure.code == "no_try_on":
+            self.loud(
+                self.tr("Fetch the clothes or shoes to try on first (only these go to a fitting room).")
+            )
+        else:
+            self.loud(failure.message)
+
+    def _fitting_started(self, fitting: Fitting) -> None:
+        self.session = None
+        self._render()
+        self.success(
+            self.tr("Fitting room %1: %2, %3 units, %4 min. Serve the next customer.")
+            .replace("%1", str(fitting.room))
+            .replace("%2", fitting.customer_name or self.tr("customer"))
+            .replace("%3", str(len(fitting.unit_ids)))
+            .replace("%4", str(fitting.minutes))
+        )
+        self.reset_prompt()
+        self.code.setFocus()
+
+    def back_from_fitting(self, room: int) -> None:
+        """The fitting screen's Ctrl+Enter: the customer of ``room`` is back at the counter."""
+        if self.session is not None and self.session.started:
+            self.error(self.tr("Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N)."))
+            return
+        self.query(lambda: self.ctx.service.back_from_fitting(room), self._loaded, self._load_failed)
+
     def cancel(self) -> None:
         s = self.session
+        if s is not None and s.fitting_room is not None:  # the room keeps the customer's pickup
+            self._stop_payment()
+            self.session = None
+            self._render()
+            self.info(
+                self.tr(
+                    "Fitting room %1 keeps the pickup: scan the customer's code when they are back."
+                ).replace("%1", str(s.fitting_room))
+            )
+            self.reset_prompt()
+            self.code.setFocus()
+            return
         if s is None:
             # a code that was refused (red) goes away: the screen is ready for the next customer
             self.code.clear()
@@ -487,6 +561,12 @@ class IssuingScreen(Screen):
         """'Анна С. · +7 *** ***-12-34 · №100001, №100002: 3 ready, 1 fetched, 0 refused', then
         what is on the way or going back, storage ending soon and pay-on-pickup."""
         who = " · ".join(p for p in (s.customer_name, s.customer_phone) if p)
+        if s.fitting_room is not None:
+            who = (
+                self.tr("%1 (back from fitting room %2)")
+                .replace("%1", who)
+                .replace("%2", str(s.fitting_room))
+            )
         orders = ", ".join(self._number(s, o) for o in s.order_ids)
         lines = [
             self.tr("%1 · orders %2: %3 ready, %4 fetched, %5 refused")
@@ -511,7 +591,7 @@ class IssuingScreen(Screen):
         if s.has_pay_on_pickup:
             due = sum(u.price for u in s.ready if u.payment_due)
             extra.append(self.tr("pay on pickup: up to %1 by СБП").replace("%1", _rub(due)))
-            if not self.ctx.auth.online:
+            if not self.ctx.auth.online and getattr(self, "paying", None) is None:  # a QR shown: it answered
                 extra.append(self._offline_payment_text())
         if extra:
             lines.append("; ".join(extra))
@@ -575,6 +655,8 @@ class IssuingScreen(Screen):
             .replace("%2", self._number(self.session, str(intent["order_id"])))
             .replace("%3", str(len(intent["unit_ids"])))
         )
+        if self.session is not None:
+            self.order_line.setText(self._card_text(self.session))
         self.table.setVisible(False)
         self.pay_panel.setVisible(True)
         self.enable(refuse=False, take=False, complete=False)

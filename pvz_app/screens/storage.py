@@ -1,14 +1,21 @@
 """Storage deadlines: what this PVZ keeps past its storage period, or whose period ends today or
-tomorrow, with cells, so the clerk can remind the customer or collect the overdue for return."""
+tomorrow, with cells, so the clerk can remind the customer; and the collection of the overdue in one
+flow: a return box (Ctrl+G prints its label, or scan one), each overdue unit scanned into it (recorded
+as expired, not as a refusal), Ctrl+E closes it."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from shared.barcodes import Scan
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel
+
+from shared.barcodes import Scan, ScanKind
 from shared.qt.models import Column, RecordTableModel
+from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
-from shared.store import ChangeSet
+from shared.store import BoxView, ChangeSet, UnitView
 
 from ..logic.storage import Expiring
 from .base import Screen
@@ -29,6 +36,12 @@ class StorageScreen(Screen):
 
     def build(self) -> None:
         self.items: list[Expiring] = []
+        self.box: BoxView | None = None  # the return box the overdue go into
+        self.packed: list[str] = []
+        self.box_line = QLabel(self)
+        self.box_line.setObjectName("expiredBoxLine")
+        self.box_line.setProperty("role", "hint")
+        self.add(self.box_line)
         self.model: RecordTableModel[Expiring] = RecordTableModel(
             [
                 Column(self.tr("Cell"), lambda e: e.cell_number or "", bold=True),
@@ -44,11 +57,41 @@ class StorageScreen(Screen):
         )
         self.table = make_table(self.model, self)
         self.table.setObjectName("storageTable")
+        # the state is what the clerk acts on: always whole; a long product name gives way (elided)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.add(self.table, 1)
+        self.add_action("generate", self.tr("New return box"), "Ctrl+G", self.generate)
+        self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box)
         self.add_action("refresh", self.tr("Refresh"), "Ctrl+U", self.refresh)
+        self._sync()
+
+    def _sync(self) -> None:
+        overdue = any(e.bucket == "overdue" for e in self.items)
+        self.enable(generate=self.box is None and overdue, close=self.box is not None and bool(self.packed))
+        if self.box is None:
+            self.box_line.setText("")
+        else:
+            self.box_line.setText(
+                self.tr("Return box %1: %2 expired units")
+                .replace("%1", self.box.id)
+                .replace("%2", str(len(self.packed)))
+            )
 
     def reset_prompt(self) -> None:
         items = getattr(self, "items", [])
+        if getattr(self, "box", None) is not None:
+            left = sum(1 for e in items if e.bucket == "overdue")
+            self.prompt.set_step(
+                self.tr("Scan each overdue unit into the return box"),
+                self.tr("%1 overdue left. Ctrl+E closes the box.").replace("%1", str(left)),
+                tone="warn" if left else "ok",
+            )
+            return
         if not items:
             self.prompt.set_step(
                 self.tr("No storage ends today or tomorrow"),
@@ -62,7 +105,7 @@ class StorageScreen(Screen):
             .replace("%1", str(counts["overdue"]))
             .replace("%2", str(counts["today"]))
             .replace("%3", str(counts["tomorrow"])),
-            self.tr("Overdue units go into a return box (F4) as expired."),
+            self.tr("Ctrl+G prints a return box label (or scan one); then scan the overdue units into it."),
             tone="warn" if counts["overdue"] else "info",
         )
 
@@ -79,10 +122,74 @@ class StorageScreen(Screen):
     def _show(self, items: list[Expiring]) -> None:
         self.items = items
         self.model.set_rows(items)
+        self._sync()
         self.reset_prompt()
 
+    # --- collecting the overdue into a return box ----------------------------------------------
     def on_scan(self, scan: Scan) -> None:
-        self.refuse_kind(scan, [])
+        if scan.kind is ScanKind.BOX:
+            if self.box is not None:
+                self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", self.box.id))
+                return
+            if scan.fields.get("box_kind", "return") != "return":
+                self.error(self.tr("This is a forward box label: scan a return box label."))
+                return
+            box_id = scan.fields.get("sscc", scan.code)
+            self.run(lambda: self.ctx.service.open_return_box(box_id), self._opened)
+        elif scan.kind is ScanKind.UNIT and self.box is not None:
+            box, label = self.box, scan.code
+            self.run(
+                lambda: self.ctx.service.pack_expired(box.id, label),
+                self._packed,
+                lambda failure: self._pack_failed(failure, label),
+            )
+        else:
+            self.refuse_kind(scan, [ScanKind.UNIT] if self.box is not None else [ScanKind.BOX])
+
+    def generate(self) -> None:
+        def make() -> tuple[Any, ChangeSet]:
+            return self.ctx.service.open_return_box(self.ctx.service.new_return_box_id())
+
+        self.run(make, self._generated)
+
+    def _generated(self, box: BoxView) -> None:
+        self.ctx.reports.label(ScanKind.BOX, box.id, [self.tr("Return: expired"), self.ctx.site_id])
+        self._opened(box)
+
+    def _opened(self, box: BoxView) -> None:
+        self.box = box
+        self.packed = [u.id for u in self.ctx.service.store.units_in_box(box.id)]
+        self.success(self.tr("Return box %1 open: scan the overdue units").replace("%1", box.id))
+        self._sync()
+        self.reset_prompt()
+
+    def _packed(self, unit: UnitView) -> None:
+        self.packed.append(unit.id)
+        self.success(self.tr("Unit %1 packed as expired").replace("%1", unit.label))
+        self.refresh()
+
+    def _pack_failed(self, failure: OpFailure, label: str) -> None:
+        if failure.code == "not_overdue":
+            self.error(self.tr("Unit %1 is not overdue: it stays in its cell.").replace("%1", label))
+        else:
+            self.error(failure.message)
+
+    def close_box(self) -> None:
+        box = self.box
+        if box is None:
+            return
+        self.run(lambda: self.ctx.service.close_return_box(box.id), self._closed)
+
+    def _closed(self, box: BoxView) -> None:
+        self.success(
+            self.tr("Return box %1 closed: %2 units. Hand it over on the returns screen (F4).")
+            .replace("%1", box.id)
+            .replace("%2", str(box.unit_count))
+        )
+        self.box = None
+        self.packed = []
+        self._sync()
+        self.reset_prompt()
 
 
 def _day(day: date) -> str:

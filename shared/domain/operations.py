@@ -31,6 +31,7 @@ class OpType(StrEnum):
     RECORD_SURPLUS = "box.surplus"
     CLOSE_ACCEPTANCE = "box.accept_close"
     COMPLETE_PICKUP = "pickup.complete"
+    FITTING_START = "fitting.start"
     RETURN_OPEN = "return.open"
     RETURN_PACK = "return.pack"
     RETURN_CLOSE = "return.close"
@@ -57,6 +58,12 @@ SKIP_REASONS: Mapping[str, UnitStatus] = {"not_found": UnitStatus.MISSING, "dama
 # label.reprint: what is reprinted and why
 REPRINT_KINDS = ("box", "unit")
 REPRINT_REASONS = ("damaged", "unreadable", "lost", "other")
+
+
+# pickup.complete: why the customer refused a unit (at the counter or after the fitting room)
+REFUSAL_REASONS = ("did_not_fit", "did_not_like", "damaged", "not_as_described", "changed_mind", "other")
+# product categories a customer may try on in a fitting room (fitting.start)
+TRY_ON_CATEGORIES = frozenset({"clothes", "shoes"})
 
 
 # pickup.complete: why the customer refused a unit (at the counter or after the fitting room)
@@ -218,6 +225,14 @@ SPECS: dict[OpType, OpSpec] = {
         OpSpec(OpType.RECORD_SURPLUS, _P, {"box_id": _S, "label": _S}, composite=_none),
         OpSpec(OpType.CLOSE_ACCEPTANCE, _P, {"box_id": _S}, composite=_none),
         OpSpec(OpType.COMPLETE_PICKUP, _P, {"order_id": _S, "issued": _L, "refused": _L}, composite=_pickup),
+        # a unit of a try-on category goes with its customer into a fitting room; it stays ACCEPTED
+        # until the pickup completes (taken: ISSUED, refused: REFUSED)
+        OpSpec(
+            OpType.FITTING_START,
+            _P,
+            {"unit_id": _S, "room": _S},
+            Plan(unit="unit_id", requires=frozenset({_U.ACCEPTED}), refusal="not_ready", note=("room",)),
+        ),
         OpSpec(OpType.RETURN_OPEN, _P, {"box_id": _S}, composite=_none),
         OpSpec(
             OpType.RETURN_PACK,
@@ -378,6 +393,15 @@ def validate_payload(op_type: OpType, payload: Mapping[str, Any]) -> None:
             if not isinstance(item, dict) or not isinstance(item.get("unit_id"), str):
                 raise InvalidOperation("invalid_payload", "pickup.complete: refused items need unit_id")
         units = [str(u) for u in payload["issued"]] + [str(r["unit_id"]) for r in payload["refused"]]
+        marking = payload.get("marking", {})
+        if not isinstance(marking, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v for k, v in marking.items()
+        ):
+            raise InvalidOperation("invalid_payload", "pickup.complete: marking maps unit ids to codes")
+        if not set(marking) <= {str(u) for u in payload["issued"]}:
+            raise InvalidOperation(
+                "invalid_payload", "pickup.complete: marking codes are withdrawn for issued units only"
+            )
         if len(set(units)) != len(units):
             raise InvalidOperation("invalid_payload", "pickup.complete: a unit is listed twice")
         if not units:

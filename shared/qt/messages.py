@@ -78,6 +78,22 @@ TEXTS: dict[str, str] = dict(
         QT_TRANSLATE_NOOP("Messages", "This unit belongs to another order.", "wrong_order"),
         QT_TRANSLATE_NOOP("Messages", "Give a reason.", "reason_required"),
         QT_TRANSLATE_NOOP("Messages", "This unit is not to be returned.", "not_returnable"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "This unit's storage is not over: it stays in its cell.", "not_overdue"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Only fetched clothes and shoes go to a fitting room: fetch them first.", "no_try_on"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Every fitting room is taken: wait for one to free up.", "fitting_full"
+        ),
+        QT_TRANSLATE_NOOP("Messages", "This fitting room is free already.", "fitting_free"),
+        QT_TRANSLATE_NOOP("Messages", "This unit is not waiting in a cell here.", "not_ready"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The order is paid at pickup and its payment has not arrived: it cannot be issued.",
+            "payment_due",
+        ),
         QT_TRANSLATE_NOOP("Messages", "This conflict no longer exists.", "unknown_conflict"),
         QT_TRANSLATE_NOOP("Messages", "This conflict is already resolved.", "already_resolved"),
         QT_TRANSLATE_NOOP("Messages", "Wrong password.", "wrong_password"),

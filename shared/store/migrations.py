@@ -206,6 +206,15 @@ ALTER TABLE orders ADD COLUMN payment_status TEXT NOT NULL DEFAULT '';
 """
 
 
+# The counter's try-on and fitting rooms: a product's category (clothes and shoes may be tried on)
+# and the site's fitting rooms and their time, pulled from the server.
+_CATEGORY_FITTING = """
+ALTER TABLE products ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE sites ADD COLUMN fitting_rooms INTEGER NOT NULL DEFAULT 2;
+ALTER TABLE sites ADD COLUMN fitting_minutes INTEGER NOT NULL DEFAULT 15;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
@@ -216,6 +225,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_journal_strict", _journal_strict),
     Migration("0006_evidence", _sql(_EVIDENCE)),
     Migration("0007_order_number_payment", _sql(_ORDER_NUMBER_PAYMENT)),
+    Migration("0008_category_fitting", _sql(_CATEGORY_FITTING)),
 )
 
 

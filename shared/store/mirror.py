@@ -26,10 +26,10 @@ RESYNC_KEY = "sync.resync"
 
 # pull entity -> (table, primary key column, extracted columns)
 _ENTITY_TABLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "site": ("sites", "id", ("kind", "name", "address", "storage_days")),
+    "site": ("sites", "id", ("kind", "name", "address", "storage_days", "fitting_rooms", "fitting_minutes")),
     "cell": ("cells", "id", ("site_id", "number", "capacity")),
     "location": ("locations", "id", ("site_id", "code")),
-    "product": ("products", "sku", ("name", "brand", "price", "gtin", "needs_marking")),
+    "product": ("products", "sku", ("name", "brand", "price", "gtin", "needs_marking", "category")),
     "order": (
         "orders",
         "id",
@@ -67,6 +67,8 @@ _CHANGE_FIELD = {
 }
 _DEFAULTS: dict[str, Any] = {
     "storage_days": 7,
+    "fitting_rooms": 2,
+    "fitting_minutes": 15,
     "capacity": 10,
     "number": 0,
     "price": 0,
@@ -184,9 +186,11 @@ class Mirror(StoreCore):
         else:
             self._kv_write(db, FTS_DIRTY_KEY, "1")
         db.executemany(
-            """INSERT INTO products (sku, name, brand, price, gtin, needs_marking, gen) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """INSERT INTO products (sku, name, brand, price, gtin, needs_marking, category, gen)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (sku) DO UPDATE SET name = excluded.name, brand = excluded.brand, price = excluded.price,
-                   gtin = excluded.gtin, needs_marking = excluded.needs_marking, gen = excluded.gen""",
+                   gtin = excluded.gtin, needs_marking = excluded.needs_marking, category = excluded.category,
+                   gen = excluded.gen""",
             rows,
         )
         if small:

@@ -110,6 +110,7 @@ class UnitView:
     payment: str = "prepaid"  # the order's: "prepaid" or "on_pickup"
     payment_status: str = ""  # pay-on-pickup: "due" until paid at the counter, then "paid"
     storage_days: int = 7  # its PVZ's storage period
+    category: str = ""  # its product's category ("clothes" and "shoes" may be tried on)
     updated_at: datetime | None = None  # the server's last change of the unit
 
 
@@ -213,6 +214,8 @@ class SiteView:
     name: str
     address: str
     storage_days: int
+    fitting_rooms: int = 2  # fitting rooms at the counter (a PVZ)
+    fitting_minutes: int = 15  # a customer's time in one
 
 
 @dataclass(frozen=True, slots=True)

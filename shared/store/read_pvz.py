@@ -20,7 +20,15 @@ class PvzReads(UnitReads):
         return (
             None
             if r is None
-            else SiteView(r["id"], r["kind"], r["name"], r["address"], int(r["storage_days"]))
+            else SiteView(
+                r["id"],
+                r["kind"],
+                r["name"],
+                r["address"],
+                int(r["storage_days"]),
+                int(r["fitting_rooms"]),
+                int(r["fitting_minutes"]),
+            )
         )
 
     @staticmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from shared.domain import (
@@ -12,8 +12,8 @@ from shared.domain import (
     UnitStatus,
     box_status,
     order_status,
-    parse_iso,
 )
+from shared.domain.storage import is_overdue
 
 from .connection import StoreCore, parse_dt
 from .models import (
@@ -25,7 +25,7 @@ from .models import (
 
 _UNIT_SELECT = """
 SELECT u.*, p.name AS p_name, p.brand AS p_brand, p.gtin AS p_gtin, p.needs_marking AS p_marking,
-       p.price AS p_price, o.customer_name AS o_name, o.customer_phone AS o_phone, c.number AS c_number,
+       p.price AS p_price, p.category AS p_category, o.customer_name AS o_name, o.customer_phone AS o_phone, c.number AS c_number,
        o.number AS o_number, o.payment AS o_payment, o.payment_status AS o_payment_status,
        s.storage_days AS s_days,
        EXISTS (SELECT 1 FROM op_units t WHERE t.unit_id = u.id) AS pending
@@ -65,6 +65,7 @@ class UnitReads(StoreCore):
             payment_status=r["o_payment_status"] or "",
             storage_days=int(r["s_days"]) if r["s_days"] is not None else 7,
             updated_at=parse_dt(r["updated_at"]),
+            category=r["p_category"] or "",
         )
 
     def _units(self, where: str, params: Sequence[Any] = (), order: str = "u.label") -> list[UnitView]:
@@ -103,20 +104,16 @@ class UnitReads(StoreCore):
         }
 
     def expired_units(self, now: datetime, site_id: str | None = None) -> list[UnitView]:
-        """ACCEPTED units kept longer than their PVZ's storage days (default 7)."""
+        """ACCEPTED units whose storage is over: past the end of the day they arrived plus their
+        PVZ's storage days (default 7); the one rule of shared/domain/storage.py."""
         rows = self._q(
             f"""{_UNIT_SELECT}
                 WHERE u.status = 'ACCEPTED' AND u.accepted_at IS NOT NULL AND (? IS NULL OR u.pvz_id = ?)
                 ORDER BY u.accepted_at""",
             (site_id, site_id),
         )
-        days = {r["id"]: int(r["storage_days"]) for r in self._q("SELECT id, storage_days FROM sites")}
-        out = []
-        for r in rows:
-            keep = timedelta(days=days.get(r["pvz_id"], 7))
-            if parse_iso(r["accepted_at"]) + keep <= now:
-                out.append(self._unit_view(r))
-        return out
+        views = (self._unit_view(r) for r in rows)
+        return [u for u in views if is_overdue(u.accepted_at, u.storage_days, now)]
 
     def _order_view(self, r: sqlite3.Row) -> OrderView:
         statuses = [s for (s,) in self._q("SELECT status FROM units WHERE order_id = ?", (r["id"],))]

@@ -110,13 +110,15 @@ def test_leaving_a_half_done_pickup_asks_and_yes_puts_it_away(pvz: PvzHarness, w
 
 
 def test_an_order_with_nothing_ready_says_so(pvz: PvzHarness, world: World) -> None:
-    order = world.place_order(world.customer, world.pvz1, [world.skus[3]])
+    # a customer with nothing else here (the card lists every ready parcel of the customer)
+    customer = world.add_user("nothing-ready-customer", "customer")
+    order = world.place_order(customer, world.pvz1, [world.skus[3]])
     world.pay(order)  # paid, still at the warehouse
     open_shift(pvz, world)
     pvz.sync()
     pvz.key(Qt.Key.Key_F2)
     issuing: Any = pvz.current
-    pvz.scan(world.pickup_code(order)["qr"])
+    pvz.scan(world.pickup_code(order, customer)["qr"])
     assert issuing.session is not None, pvz.banner
     assert "fetched" not in pvz.prompt.lower(), pvz.prompt
     assert "nothing to issue" in pvz.prompt.lower(), pvz.prompt

@@ -30,6 +30,7 @@ NAMES = (
     ("Дмитрий Соколов", "+7 999 321-00-98"),
     ("Елена Волкова", "+7 915 246-80-13"),
 )
+CATEGORIES = {0: "clothes", 1: "shoes", 4: "perfume"}  # by PRODUCTS index: clothes and shoes are tried on
 PRODUCTS = (
     ("Футболка хлопковая, белая, M", "Basic Wear", False),
     ("Кроссовки беговые, 42", "RunFast", True),
@@ -52,6 +53,8 @@ class DemoWorld:
     boxes: list[str] = field(default_factory=list)  # forward boxes in transit to the PVZ
     customers: dict[str, str] = field(default_factory=dict)  # order id -> customer id
     mixed_order: str = ""  # an order with units here and units still in transit
+    card_order: str = ""  # counter=True: a customer with two ready orders (clothes, shoes) and one on the way
+    pay_order: str = ""  # counter=True: a pay-on-pickup order ready here
 
     def qr(self, order_id: str, now: datetime) -> str:
         claim = PickupClaim(
@@ -74,9 +77,12 @@ def seed(
     in_transit_orders: int = 4,
     extra_units: int = 0,
     page: int = 5000,
+    counter: bool = False,
 ) -> DemoWorld:
     """Fill ``store``: cells, products, orders whose units are ready in cells, some refused,
-    some past their storage period, boxes in transit; plus ``extra_units`` issued units (volume)."""
+    some past their storage period, boxes in transit; plus ``extra_units`` issued units (volume).
+    ``counter``: also a customer with several parcels (the customer card, a fitting room), a
+    pay-on-pickup order and storage ending today and tomorrow."""
     key = Ed25519PrivateKey.generate()
     world = DemoWorld(site_id, key, secrets.token_hex(16))
     public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -107,6 +113,7 @@ def seed(
                     "price": 99_000 + i * 10_000,
                     "gtin": gtin,
                     "needs_marking": marking,
+                    "category": CATEGORIES.get(i - 1, ""),
                 },
             )
         )
@@ -123,11 +130,16 @@ def seed(
         box: str | None,
         cell: int | None,
         accepted: str | None,
+        *,
+        customer: int | None = None,
+        first_sku: int | None = None,
+        payment: str = "prepaid",
     ) -> str:
         nonlocal serial
         oid = ids.new()
-        name, phone = NAMES[n % len(NAMES)]
-        cust = f"CUST{n:07d}"
+        who = n if customer is None else customer
+        name, phone = NAMES[who % len(NAMES)]
+        cust = f"CUST{who:07d}"
         world.customers[oid] = cust
         changes.append(
             _change(
@@ -140,6 +152,9 @@ def seed(
                     "customer_name": name,
                     "customer_phone": phone,
                     "created_at": old,
+                    "number": 100_000 + n,
+                    "payment": payment,
+                    "payment_status": "due" if payment == "on_pickup" else "",
                 },
             )
         )
@@ -157,7 +172,7 @@ def seed(
                     {
                         "label": label,
                         "order_id": oid,
-                        "sku": skus[(n + k) % len(skus)],
+                        "sku": skus[((n if first_sku is None else first_sku) + k) % len(skus)],
                         "pvz_id": site_id,
                         "customer_id": cust,
                         "status": st,
@@ -187,6 +202,19 @@ def seed(
     for _ in range(2):
         n += 1
         order(n, "REFUSED", 1, None, cells, stamp)
+    if counter:
+        days = lambda d: utc_iso(now - timedelta(days=d))  # noqa: E731
+        card = n + 1  # Анна С.: a T-shirt, running shoes and a case; a backpack whose storage ends tomorrow
+        n += 1
+        world.card_order = order(n, "ACCEPTED", 3, None, 2, stamp, customer=card, first_sku=0)
+        n += 1
+        order(n, "ACCEPTED", 1, None, 2, days(6), customer=card, first_sku=6)
+        n += 1
+        order(n, "SHIPPED", 1, None, None, None, customer=card, first_sku=7)
+        n += 1
+        world.pay_order = order(n, "ACCEPTED", 2, None, 3, stamp, first_sku=3, payment="on_pickup")
+        n += 1
+        order(n, "ACCEPTED", 2, None, 4, days(7), first_sku=5)  # storage ends today
     for i in range(in_transit_orders):
         box_serial += 1
         box = make_sscc(box_serial)

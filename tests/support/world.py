@@ -168,9 +168,16 @@ class World:
         return Account(username, password, user_id, role, site_id)
 
     def add_products(
-        self, n: int, *, marking_every: int = 0, brand: str = "Тестовый бренд", name: str = "Товар"
+        self,
+        n: int,
+        *,
+        marking_every: int = 0,
+        brand: str = "Тестовый бренд",
+        name: str = "Товар",
+        category: str = "",
     ) -> list[str]:
-        """n products '<name> N' with GTINs; every marking_every-th needs a marking code. Returns SKUs."""
+        """n products '<name> N' with GTINs; every marking_every-th needs a marking code (and
+        marking_every=1: all). Returns SKUs."""
         from backend_stub.services.admin import NewProduct, add_products
 
         items = []
@@ -185,6 +192,7 @@ class World:
                     price_kopecks=10_000 + self._sku * 100,
                     gtin=make_gtin13(f"46{self._sscc % 10**6:06d}{self._sku:04d}"),
                     needs_marking=bool(marking_every) and self._sku % marking_every == 0,
+                    category=category,
                 )
             )
         with self._ctx.db.write() as conn:

@@ -59,6 +59,7 @@ def test_the_batched_path_takes_its_kinds_from_the_plans() -> None:
         OpType.MARK_MISSING,
         OpType.MARK_DAMAGED,
         OpType.FOUND_UNIT,
+        OpType.FITTING_START,  # requires ACCEPTED, notes the room
     } == batched._HANDLED_IN_BATCH
 
 

@@ -24,6 +24,7 @@ EXPECTED = [
     "0005_journal_strict",
     "0006_evidence",
     "0007_order_number_payment",
+    "0008_category_fitting",
 ]
 
 
@@ -348,8 +349,9 @@ def test_read_models(store: LocalStore, clock: ManualClock) -> None:
     assert store.suggest_cell("C9", PVZ).number == 3  # type: ignore[union-attr]  # else the emptiest cell
     assert [u.id for u in store.units_by_status(UnitStatus.SHIPPED)] == ["U2"]
     assert store.count_by_status()[UnitStatus.ACCEPTED] == 2
-    assert store.expired_units(clock.now() + timedelta(days=6)) == []
-    assert {u.id for u in store.expired_units(clock.now() + timedelta(days=7))} == {"U1", "U3"}
+    # kept to the end of the day they arrived + 7 days (shared/domain/storage.py): overdue the day after
+    assert store.expired_units(clock.now() + timedelta(days=7)) == []
+    assert {u.id for u in store.expired_units(clock.now() + timedelta(days=8))} == {"U1", "U3"}
     assert store.box(BOX).status == "RECEIVING"  # type: ignore[union-attr]
     assert store.oldest_pending_age(clock.now() + timedelta(seconds=90)) == timedelta(seconds=90)
 

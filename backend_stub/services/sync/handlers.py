@@ -8,7 +8,7 @@ A handler raises Reject to refuse the op; push rolls back its savepoint and stor
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, or_, select, update
@@ -18,6 +18,7 @@ from shared.domain import SPECS, OpType, UnitStatus
 from shared.domain.operations import Plan
 
 from ...db import boxes, orders, pick_tasks, routes, sites, units
+from ...events.outbox import append
 from ..changes import publish, publish_box, publish_route
 from ..pickup import revoke_order_tokens
 from .opcontext import Handler, OpContext, Reject
@@ -103,10 +104,13 @@ def _pickup(c: OpContext, p: Mapping[str, Any]) -> None:
     for u in [*issued, *refused]:
         if u.order_id != order.id:
             raise Reject("invalid_payload", f"unit {u.label} is not in order {order.id}")
+    if issued and order.payment == "on_pickup" and order.payment_status != "paid":
+        raise Reject("payment_due", f"order {order.id} is paid at pickup and its payment has not succeeded")
     c.move(issued, UnitStatus.ISSUED, cell_id=None)
     c.move(refused, UnitStatus.REFUSED)
     reasons = {str(r["unit_id"]): r.get("reason") for r in p["refused"]}
     c.record("pickup.complete", order.id, {"issued": [u.id for u in issued], "refused": reasons})
+    _withdraw_marking(c, order, issued, p.get("marking") or {})
     left = c.conn.execute(
         select(func.count())
         .select_from(units)
@@ -117,6 +121,52 @@ def _pickup(c: OpContext, p: Mapping[str, Any]) -> None:
     ).scalar_one()
     if not left:
         revoke_order_tokens(c.ctx, c.conn, order.id)
+
+
+def _withdraw_marking(c: OpContext, order: Any, issued: Sequence[Any], marking: Mapping[str, Any]) -> None:
+    """Keep the DataMatrix scanned with each issued unit and announce the codes leaving circulation
+    (kept units only: a refused unit keeps its code) for the national marking system."""
+    by_ref = {u.id: u for u in issued} | {u.label: u for u in issued}
+    codes = []
+    for ref, code in marking.items():
+        unit = by_ref.get(str(ref))
+        if unit is None:
+            raise Reject("invalid_payload", f"marking code for {ref}, which is not issued here")
+        c.conn.execute(update(units).where(units.c.id == unit.id).values(marking_code=str(code)))
+        codes.append({"unit_id": unit.id, "sku": unit.sku, "code": str(code)})
+    if codes:
+        append(
+            c.ctx,
+            c.conn,
+            "MarkingCodesWithdrawn",
+            order.id,
+            {
+                "order_id": order.id,
+                "pvz_id": order.pvz_id,
+                "unit_ids": [x["unit_id"] for x in codes],
+                "codes": codes,
+            },
+        )
+
+
+def _return_pack_events(c: OpContext, p: Mapping[str, Any], before: Any) -> None:
+    """After return.pack's plan: an overdue unit packed as expired -> OrderStorageExpired; a bought
+    unit the customer brought back, with its withdrawn marking code -> MarkingCodesReturned."""
+    reason = str(p.get("reason", ""))
+    base = {"order_id": before.order_id, "pvz_id": before.pvz_id, "unit_ids": [before.id]}
+    if reason == "expired" and before.status == UnitStatus.ACCEPTED:
+        append(c.ctx, c.conn, "OrderStorageExpired", before.order_id, {**base, "box_id": str(p["box_id"])})
+    elif before.status == UnitStatus.ISSUED and getattr(before, "marking_code", None):
+        codes = [{"unit_id": before.id, "sku": before.sku, "code": before.marking_code}]
+        append(
+            c.ctx, c.conn, "MarkingCodesReturned", before.order_id, {**base, "codes": codes, "reason": reason}
+        )
+
+
+# Plan-only operations whose server side also writes events: (the unit as it was, after the plan)
+PLAN_EVENTS: dict[OpType, Callable[[OpContext, Mapping[str, Any], Any], None]] = {
+    OpType.RETURN_PACK: _return_pack_events,
+}
 
 
 def _check_sscc(box_id: str, extension: str) -> None:
@@ -352,6 +402,10 @@ def apply_handler(c: OpContext, p: Mapping[str, Any]) -> None:
     """Apply the op of c: its Plan, or its composite handler."""
     plan = SPECS[c.op.type].plan
     if plan is not None:
+        events = PLAN_EVENTS.get(c.op.type)
+        before = c.unit(p[plan.unit]) if events is not None and plan.unit is not None else None
         run_plan(c, plan, p)
+        if events is not None:
+            events(c, p, before)
     else:
         COMPOSITE[c.op.type](c, p)
