@@ -42,8 +42,8 @@ from .screens.acceptance import AcceptanceScreen
 from .screens.base import Screen
 from .screens.cells import CellsScreen
 from .screens.conflicts import ConflictsScreen
-from .screens.fitting import FittingScreen
 from .screens.dispute import DisputeScreen
+from .screens.fitting import FittingScreen
 from .screens.inventory import InventoryScreen
 from .screens.issuing import IssuingScreen
 from .screens.login import LoginScreen

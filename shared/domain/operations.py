@@ -66,12 +66,6 @@ REFUSAL_REASONS = ("did_not_fit", "did_not_like", "damaged", "not_as_described",
 TRY_ON_CATEGORIES = frozenset({"clothes", "shoes"})
 
 
-# pickup.complete: why the customer refused a unit (at the counter or after the fitting room)
-REFUSAL_REASONS = ("did_not_fit", "did_not_like", "damaged", "not_as_described", "changed_mind", "other")
-# product categories a customer may try on in a fitting room (fitting.start)
-TRY_ON_CATEGORIES = frozenset({"clothes", "shoes"})
-
-
 class InvalidOperation(Exception):
     """An operation that is malformed or not allowed; nothing is written for it.
 
