@@ -4,6 +4,7 @@ camera, the photo reaches the server with the next sync, and the dispute pack is
 from __future__ import annotations
 
 import hashlib
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,12 +39,23 @@ def pvz(qapp: Any, qtbot: Any, tmp_path: Path, world: World) -> Iterator[PvzHarn
 def _in_dialog(action: Any) -> None:
     """Run ``action(dialog)`` on the photo dialog once it is open (it runs modally)."""
 
+    deadline = time.monotonic() + 20
+
     def poke() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PhotoCaptureDialog):
-            QTimer.singleShot(20, poke)
+        # look among the visible top-level widgets, not only the active modal one: a dialog another
+        # test left behind must not hide the photo dialog (the test then waited forever)
+        found = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, PhotoCaptureDialog) and w.isVisible()
+        ]
+        if not found:
+            if time.monotonic() < deadline:
+                QTimer.singleShot(20, poke)
+            else:  # leave no modal loop running forever: close whatever modal is up
+                modal = QApplication.activeModalWidget()
+                if modal is not None:
+                    modal.close()
             return
-        action(dialog)
+        action(found[-1])
 
     QTimer.singleShot(20, poke)
 
