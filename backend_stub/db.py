@@ -314,6 +314,9 @@ devices = Table(
     Column("sscc_block", Integer, nullable=True),
     Column("registered_at", String(30), nullable=True),
     Column("epoch_of", String(100), nullable=True),
+    # the hash of the last op this device sent, applied or rejected (migration 013): the next op's
+    # prev_hash must name it (shared/domain/chain.py); NULL: the next op chains from the genesis
+    Column("last_hash", String(64), nullable=True),
 )
 Index("uq_devices_sscc_block", devices.c.sscc_block, unique=True)
 
@@ -332,6 +335,9 @@ op_results = Table(
     Column("payload", Text, nullable=False),
     Column("created_at", String(30), nullable=False),
     Column("applied_at", String(30), nullable=False),
+    # the op's place in its device's hash chain (migration 013; NULL for an op sent without one)
+    Column("prev_hash", String(64), nullable=True),
+    Column("hash", String(64), nullable=True),
     UniqueConstraint("device_id", "seq", name="uq_op_results_device_seq"),
 )
 
@@ -696,6 +702,13 @@ def _m012_fitting_marking(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
 
 
+def _m013_journal_chain(conn: Connection) -> None:
+    """The journal's hash chain: each device's last op hash, each op result's prev_hash and hash."""
+    for table, name in (("devices", "last_hash"), ("op_results", "prev_hash"), ("op_results", "hash")):
+        if name not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR(64)")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -709,6 +722,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("010_route_departures", _m010_route_departures),
     ("011_short_picks", _m011_short_picks),
     ("012_fitting_marking", _m012_fitting_marking),
+    ("013_journal_chain", _m013_journal_chain),
 ]
 
 

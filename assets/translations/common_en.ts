@@ -473,6 +473,11 @@
         <translation>Unknown operation type.</translation>
     </message>
     <message>
+        <source>The journal&apos;s hash chain is broken: an operation is missing, out of order or altered.</source>
+        <comment>broken_chain</comment>
+        <translation>The journal&apos;s hash chain is broken: an operation is missing, out of order or altered.</translation>
+    </message>
+    <message>
         <source>Conflict: the order changed meanwhile.</source>
         <comment>conflict</comment>
         <translation>Conflict: the order changed meanwhile.</translation>

@@ -473,6 +473,11 @@
         <translation>Неизвестный тип операции.</translation>
     </message>
     <message>
+        <source>The journal&apos;s hash chain is broken: an operation is missing, out of order or altered.</source>
+        <comment>broken_chain</comment>
+        <translation>Цепочка хешей журнала нарушена: операция пропущена, переставлена или изменена.</translation>
+    </message>
+    <message>
         <source>Conflict: the order changed meanwhile.</source>
         <comment>conflict</comment>
         <translation>Конфликт: заказ тем временем изменился.</translation>

@@ -22,6 +22,9 @@ class OpIn(BaseModel):
     payload: dict[str, Any]
     actor: str = Field(max_length=100)
     created_at: str = Field(max_length=40)
+    # the hash chain (docs/PROTOCOL.md, "The hash chain"): absent for an old client, then unchecked
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
 
 
 class PushIn(BaseModel):

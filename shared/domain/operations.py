@@ -324,9 +324,13 @@ class Operation:
     payload: Mapping[str, Any]
     actor: str  # user id of whoever made it
     created_at: datetime
+    # the hash chain (shared/domain/chain.py): the previous op's hash and this op's own; None for an
+    # op journalled before the chain existed (or by an old client): unchecked
+    prev_hash: str | None = None
+    hash: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "op_id": self.op_id,
             "device_id": self.device_id,
             "seq": self.seq,
@@ -335,6 +339,10 @@ class Operation:
             "actor": self.actor,
             "created_at": utc_iso(self.created_at),
         }
+        if self.prev_hash is not None:
+            body["prev_hash"] = self.prev_hash
+            body["hash"] = self.hash
+        return body
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Operation:
@@ -347,6 +355,8 @@ class Operation:
                 payload=dict(data["payload"]),
                 actor=str(data["actor"]),
                 created_at=parse_iso(str(data["created_at"])),
+                prev_hash=None if data.get("prev_hash") is None else str(data["prev_hash"]),
+                hash=None if data.get("hash") is None else str(data["hash"]),
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise InvalidOperation("invalid_operation", f"malformed operation: {exc}") from exc

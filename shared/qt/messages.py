@@ -65,6 +65,11 @@ TEXTS: dict[str, str] = dict(
         QT_TRANSLATE_NOOP("Messages", "The operation is malformed.", "invalid_payload"),
         QT_TRANSLATE_NOOP("Messages", "The operation is malformed.", "invalid_operation"),
         QT_TRANSLATE_NOOP("Messages", "Unknown operation type.", "unknown_type"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The journal's hash chain is broken: an operation is missing, out of order or altered.",
+            "broken_chain",
+        ),
         QT_TRANSLATE_NOOP("Messages", "Conflict: the order changed meanwhile.", "conflict"),
         QT_TRANSLATE_NOOP("Messages", "Open a shift first.", "no_shift"),
         QT_TRANSLATE_NOOP("Messages", "Log in first.", "no_user"),

@@ -8,11 +8,12 @@ from typing import Any
 from shared.domain import (
     Operation,
 )
+from shared.domain.chain import genesis, op_hash
 
 from .connection import DEVICE_KEY, EPOCH_OF_KEY
-from .journal import Journal
+from .journal import SEQ_BASE_KEY, Journal
 
-SEQ_BASE_KEY = "device.seq_base"  # local seq of the last op before this device epoch began
+__all__ = ["SEQ_BASE_KEY", "Epochs"]
 
 
 class Epochs(Journal):
@@ -40,9 +41,23 @@ class Epochs(Journal):
             self._kv_write(db, SEQ_BASE_KEY, str(base))
             if sscc_block is not None:
                 self._kv_write(db, "device.sscc_block", str(sscc_block))
+            self._rechain(db, new_device_id, base)
             pending = int(db.execute("SELECT count(*) FROM ops WHERE state = 'pending'").fetchone()[0])
         self.device_id = new_device_id
         return pending
+
+    def _rechain(self, db: Any, device_id: str, base: int) -> None:
+        """The ops of a new epoch chain afresh from its genesis: their device id and wire seqs
+        changed, so each pending op's prev_hash and hash are computed again, in order."""
+        prev = genesis(device_id)
+        rows = db.execute("SELECT * FROM ops WHERE seq > ? ORDER BY seq", (base,)).fetchall()
+        for row in rows:
+            op = self._op_from_row(row)
+            wire = op.to_wire()
+            wire.update(device_id=device_id, seq=op.seq - base, prev_hash=prev)
+            own = op_hash(wire)
+            db.execute("UPDATE ops SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, own, op.seq))
+            prev = own
 
     def mark_for_resend(self, from_wire_seq: int) -> int:
         """The server lost this device's ops from `from_wire_seq` on (a restored backup): put the

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from shared.domain import (
     utc_iso,
     validate_payload,
 )
+from shared.domain.chain import genesis, op_hash
 
 from .connection import StoreCore
 from .effects import apply_effects
@@ -24,6 +26,8 @@ from .models import (
     Actor,
     Recorded,
 )
+
+SEQ_BASE_KEY = "device.seq_base"  # local seq of the last op before this device epoch began
 
 
 class Journal(StoreCore):
@@ -76,7 +80,13 @@ class Journal(StoreCore):
     def _record_in(
         self, db: sqlite3.Connection, op_type: OpType, payload: dict[str, Any], actor: Actor
     ) -> Recorded:
-        seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM ops").fetchone()[0])
+        top = db.execute("SELECT seq, hash FROM ops ORDER BY seq DESC LIMIT 1").fetchone()
+        seq = int(top[0]) + 1 if top is not None else 1
+        base_row = db.execute("SELECT value FROM kv WHERE key = ?", (SEQ_BASE_KEY,)).fetchone()
+        base = int(base_row[0]) if base_row is not None else 0
+        # the chain: from the previous op of this device epoch, else from the epoch's genesis (an op
+        # journalled before the chain existed has no hash: the chain starts here)
+        prev = top[1] if top is not None and top[1] and int(top[0]) > base else genesis(self.device_id)
         op = Operation(
             op_id=self.ids.new(),
             device_id=self.device_id,
@@ -85,10 +95,16 @@ class Journal(StoreCore):
             payload=payload,
             actor=actor.user_id,
             created_at=self.clock.now(),
+            prev_hash=prev,
         )
+        wire = op.to_wire()
+        wire["seq"] = seq - base  # what is hashed is what the server receives (epochs.wire)
+        own = op_hash(wire)
+        op = replace(op, hash=own)
         effect = apply_effects(db, op, actor)
         db.execute(
-            "INSERT INTO ops (seq, op_id, type, payload, actor, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            """INSERT INTO ops (seq, op_id, type, payload, actor, created_at, prev_hash, hash)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 seq,
                 op.op_id,
@@ -96,6 +112,8 @@ class Journal(StoreCore):
                 json.dumps(payload, ensure_ascii=False),
                 actor.user_id,
                 utc_iso(op.created_at),
+                prev,
+                own,
             ),
         )
         db.executemany(
@@ -113,6 +131,8 @@ class Journal(StoreCore):
             payload=json.loads(row["payload"]),
             actor=row["actor"],
             created_at=parse_iso(row["created_at"]),
+            prev_hash=row["prev_hash"],
+            hash=row["hash"],
         )
 
     def pending_ops(self, limit: int = 250) -> list[Operation]:

@@ -215,6 +215,15 @@ ALTER TABLE sites ADD COLUMN fitting_minutes INTEGER NOT NULL DEFAULT 15;
 """
 
 
+# The journal's hash chain (shared/domain/chain.py): each op's prev_hash and own hash, computed when
+# it is recorded; ops journalled before this migration keep NULL (the chain starts at the first op
+# that has one). ALTER TABLE ADD COLUMN works on the STRICT table 0005 made.
+_JOURNAL_CHAIN = """
+ALTER TABLE ops ADD COLUMN prev_hash TEXT;
+ALTER TABLE ops ADD COLUMN hash TEXT;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
@@ -226,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_evidence", _sql(_EVIDENCE)),
     Migration("0007_order_number_payment", _sql(_ORDER_NUMBER_PAYMENT)),
     Migration("0008_category_fitting", _sql(_CATEGORY_FITTING)),
+    Migration("0009_journal_chain", _sql(_JOURNAL_CHAIN)),
 )
 
 

@@ -35,6 +35,7 @@ import pytest
 
 from shared.barcodes.formats import make_gtin13, make_sscc
 from shared.domain import IdFactory, SystemClock, utc_iso
+from shared.domain.chain import genesis, op_hash
 
 from .backend import BackendServer
 
@@ -76,11 +77,15 @@ class Device:
     seq: int = 0
     cursor: str = ""
     ids: IdFactory = field(default_factory=lambda: IdFactory(SystemClock()))
+    # chain=True: ops carry prev_hash and hash like the apps' (docs/PROTOCOL.md, "The hash chain");
+    # last_hash is the hash of the last op made (None: the next one chains from the genesis)
+    chain: bool = False
+    last_hash: str | None = None
 
     def make_op(self, op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
-        """The next op in wire form (takes the next seq)."""
+        """The next op in wire form (takes the next seq; chained after the last one if chain)."""
         self.seq += 1
-        return {
+        op = {
             "op_id": self.ids.new(),
             "device_id": self.device_id,
             "seq": self.seq,
@@ -91,6 +96,10 @@ class Device:
             # refuses ops made far ahead of its own time
             "created_at": utc_iso(getattr(self.world.server, "clock", SystemClock()).now()),
         }
+        if self.chain:
+            op["prev_hash"] = self.last_hash or genesis(self.device_id)
+            op["hash"] = self.last_hash = op_hash(op)
+        return op
 
     def client(self) -> httpx.Client:
         """An httpx client with a token issued at a login on this device (only such tokens may push)."""

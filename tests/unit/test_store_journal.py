@@ -25,6 +25,7 @@ EXPECTED = [
     "0006_evidence",
     "0007_order_number_payment",
     "0008_category_fitting",
+    "0009_journal_chain",
 ]
 
 

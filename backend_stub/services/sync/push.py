@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from shared.domain import InvalidOperation, Operation, SiteKind, parse_iso
+from shared.domain.chain import genesis, op_hash
 
 from ...context import AppContext, dumps
 from ...db import Fast, FastRow, Savepoint, devices, op_results
@@ -35,7 +36,9 @@ GROUP_MAX_OPS = 50  # ops committed together at most (each still atomic with its
 GROUP_MAX_SECONDS = 0.02  # and the write lock is held at most about this long
 
 _DEVICE = Fast(
-    select(devices.c.last_seq, devices.c.site_id).where(devices.c.device_id == bindparam("b_device"))
+    select(devices.c.last_seq, devices.c.site_id, devices.c.last_hash).where(
+        devices.c.device_id == bindparam("b_device")
+    )
 )
 _RESULT_BY_SEQ = Fast(
     select(op_results).where(
@@ -47,18 +50,32 @@ _ADD_RESULT = Fast(insert(op_results).values({c: bindparam("b_" + c) for c in _R
 _SET_LAST_SEQ = Fast(
     update(devices)
     .where(devices.c.device_id == bindparam("b_device"))
+    .values(last_seq=bindparam("b_seq"), last_hash=bindparam("b_hash"), updated_at=bindparam("b_now"))
+)
+_SET_LAST_SEQ_ONLY = Fast(
+    update(devices)
+    .where(devices.c.device_id == bindparam("b_device"))
     .values(last_seq=bindparam("b_seq"), updated_at=bindparam("b_now"))
 )
+
+_UNSET = object()
 
 
 class _Answers:
     """The push's answer, built here only: one result per op in order (new or replayed), and for a new
     op its op_results row and the entry a later repeat in the same request is answered from."""
 
-    def __init__(self, device_id: str, site_id: str, stored_by_op: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        device_id: str,
+        site_id: str,
+        stored_by_op: dict[str, Any],
+        chain: Mapping[str, tuple[str | None, str | None]],
+    ) -> None:
         self.device_id = device_id
         self.site_id = site_id
         self.stored_by_op = stored_by_op
+        self.chain = chain  # op id -> (prev_hash as sent, the op's hash as computed here)
         self.results: list[dict[str, Any]] = []
 
     def replayed(self, row: Any) -> None:
@@ -79,6 +96,7 @@ class _Answers:
         self.stored_by_op[op_id] = FastRow(
             {"op_id": op_id, "seq": seq, "status": status, "reason_code": code, "reason_message": message}
         )
+        prev_hash, own = self.chain.get(op_id, (None, None))
         return {
             "b_op_id": op_id,
             "b_device_id": self.device_id,
@@ -92,6 +110,8 @@ class _Answers:
             "b_payload": dumps(raw.get("payload")),
             "b_created_at": str(raw.get("created_at", ""))[:30],
             "b_applied_at": applied_at,
+            "b_prev_hash": prev_hash,
+            "b_hash": own,
         }
 
 
@@ -142,6 +162,54 @@ def _precheck(ctx: AppContext, raw: Mapping[str, Any]) -> tuple[str, str] | None
     return None
 
 
+def check_chain(
+    ops: Sequence[Mapping[str, Any]], device_id: str, last_seq: int, last_hash: str | None
+) -> tuple[dict[str, tuple[str | None, str | None]], dict[int, str | None], dict[str, tuple[str, str]]]:
+    """Verify the hash chain over the ops that take new seqs (docs/PROTOCOL.md, "The hash chain").
+
+    The chain runs over every op the device sent, applied or rejected: an op's prev_hash must be the
+    hash of the op before it (the device's last_hash, else its genesis), and its `hash`, when sent,
+    must be the hash of its canonical bytes. One SHA-256 per op. Returns op id -> (prev_hash, own
+    hash), seq -> own hash (what devices.last_hash becomes) and op id -> broken_chain rejection.
+    An op without prev_hash (an old client) is unchecked, and the next op chains from the genesis.
+    """
+    chain: dict[str, tuple[str | None, str | None]] = {}
+    by_seq: dict[int, str | None] = {}
+    broken: dict[str, tuple[str, str]] = {}
+    running = last_hash or genesis(device_id)
+    expected = last_seq + 1
+    for raw in ops:
+        if int(raw["seq"]) != expected:
+            continue  # a replay, or a repeat within this request
+        op_id = str(raw["op_id"])
+        prev = raw.get("prev_hash")
+        if prev is None:
+            chain[op_id] = (None, None)
+            by_seq[expected] = None
+            running = genesis(device_id)
+            expected += 1
+            continue
+        own = op_hash(raw)
+        claimed = raw.get("hash")
+        if prev != running:
+            broken[op_id] = (
+                "broken_chain",
+                f"op {op_id} (seq {expected}) names prev_hash {str(prev)[:16]}..., but this device's "
+                f"previous op hashes to {running[:16]}...: an op is missing, reordered or altered",
+            )
+        elif claimed is not None and claimed != own:
+            broken[op_id] = (
+                "broken_chain",
+                f"op {op_id} (seq {expected}) does not match its own hash: it was altered after hashing",
+            )
+        # the chain continues through a rejected op, from the hash the device gave it
+        running = str(claimed) if claimed is not None else own
+        chain[op_id] = (str(prev), running)
+        by_seq[expected] = running
+        expected += 1
+    return chain, by_seq, broken
+
+
 def push(
     ctx: AppContext, caller: Principal, device_id: str, ops: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
@@ -179,9 +247,13 @@ def push(
         # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
         fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
         stored_by_op: dict[str, Any] = {r.op_id: r for r in rows_in(conn, "op_results.op_id", fresh_ids)}
+    chain, hash_by_seq, broken = check_chain(
+        ops, device_id, last_seq, dev.last_hash if dev is not None else None
+    )
     actors = Actors(caller, device_id)
     refused = {str(raw["op_id"]): bad for raw in ops if (bad := _precheck(ctx, raw)) is not None}
-    answers = _Answers(device_id, caller.site_id, stored_by_op)
+    refused.update(broken)
+    answers = _Answers(device_id, caller.site_id, stored_by_op, chain)
     pending = deque(ops)
     while pending:
         # a group of ops in one transaction, each op atomic with its result row (savepoint)
@@ -220,7 +292,15 @@ def push(
                 if stored is None:
                     stored = stored_by_op.get(op_id)
                     if stored is not None and seq == last + 1:  # same op under a new seq: it takes the seq
-                        _set_last_seq(ctx, conn, device_id, caller.site_id, seq, new_device)
+                        _set_last_seq(
+                            ctx,
+                            conn,
+                            device_id,
+                            caller.site_id,
+                            seq,
+                            new_device,
+                            hash_by_seq.get(seq, _UNSET),
+                        )
                         last, new_device = seq, False
                 if stored is not None:
                     answers.replayed(stored)
@@ -241,7 +321,15 @@ def push(
                 last = seq
                 done_in_group += 1
             if done_in_group or new_device:
-                _set_last_seq(ctx, conn, device_id, caller.site_id, last, new_device and last > 0)
+                _set_last_seq(
+                    ctx,
+                    conn,
+                    device_id,
+                    caller.site_id,
+                    last,
+                    new_device and last > 0,
+                    hash_by_seq.get(last, _UNSET),
+                )
     with ctx.db.read() as conn:
         final = _DEVICE.first(conn, {"b_device": device_id})
     return {"results": answers.results, "last_seq": int(final.last_seq) if final is not None else 0}
@@ -259,13 +347,24 @@ def _seq_conflict(seq: int, stored_op_id: str) -> ApiError:
 
 
 def _set_last_seq(
-    ctx: AppContext, conn: Connection, device_id: str, site_id: str, seq: int, new: bool
+    ctx: AppContext,
+    conn: Connection,
+    device_id: str,
+    site_id: str,
+    seq: int,
+    new: bool,
+    last_hash: object = _UNSET,
 ) -> None:
+    """Move the device's last seq (and, when this push sent the op of that seq, its chain hash)."""
+    own = None if last_hash is _UNSET else last_hash
     if new:
         conn.execute(
             insert(devices).values(
-                device_id=device_id, site_id=site_id, last_seq=seq, updated_at=ctx.now_iso()
+                device_id=device_id, site_id=site_id, last_seq=seq, last_hash=own, updated_at=ctx.now_iso()
             )
         )
+    elif last_hash is _UNSET:
+        _SET_LAST_SEQ_ONLY.run(conn, {"b_device": device_id, "b_seq": seq, "b_now": ctx.now_iso()}).close()
     else:
-        _SET_LAST_SEQ.run(conn, {"b_device": device_id, "b_seq": seq, "b_now": ctx.now_iso()}).close()
+        params = {"b_device": device_id, "b_seq": seq, "b_hash": own, "b_now": ctx.now_iso()}
+        _SET_LAST_SEQ.run(conn, params).close()
