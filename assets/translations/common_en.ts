@@ -1008,6 +1008,10 @@
         <source>Put-away</source>
         <translation>Put-away</translation>
     </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation>Label reprinted</translation>
+    </message>
 </context>
 <context>
     <name>PhotoCaptureDialog</name>

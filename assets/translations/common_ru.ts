@@ -1008,6 +1008,10 @@
         <source>Put-away</source>
         <translation>Размещение</translation>
     </message>
+    <message>
+        <source>Label reprinted</source>
+        <translation>Перепечатка этикетки</translation>
+    </message>
 </context>
 <context>
     <name>PhotoCaptureDialog</name>

@@ -180,6 +180,7 @@ _OPERATIONS: dict[str, str] = {
     "return.receipt_close": QT_TRANSLATE_NOOP("Operations", "Return receipt closed"),
     "count.record": QT_TRANSLATE_NOOP("Operations", "Cycle count"),
     "putaway.record": QT_TRANSLATE_NOOP("Operations", "Put-away"),
+    "label.reprint": QT_TRANSLATE_NOOP("Operations", "Label reprinted"),
 }
 
 
