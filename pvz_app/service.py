@@ -106,7 +106,8 @@ class PvzService:
         return self.actor
 
     def _record(self, op_type: OpType, payload: dict[str, Any]) -> ChangeSet:
-        return self.store.record(op_type, payload, self._actor()).changes
+        # at a damage or defect point the op names the photos taken of its unit (docs/PROTOCOL.md)
+        return self.store.record(op_type, self.store.with_photos(op_type, payload), self._actor()).changes
 
     # ------------------------------------------------------------------ shift
     def shift(self) -> Shift | None:
@@ -327,7 +328,7 @@ class PvzService:
         if session.fitting_room is not None:  # the room is free again, in the same transaction
             kv[FITTING_KEY] = dump([f for f in self.fittings() if f.room != session.fitting_room])
         records: list[tuple[OpType | str, Mapping[str, Any]]] = [
-            (OpType.COMPLETE_PICKUP, p) for p in payloads
+            (OpType.COMPLETE_PICKUP, self.store.with_photos(OpType.COMPLETE_PICKUP, p)) for p in payloads
         ]
         for done in self.store.record_many(records, self._actor(), kv=kv):
             changes.merge(done.changes)

@@ -114,7 +114,11 @@ class StoreJournal:
 
     def record(self, records: Sequence[Record], session: Session) -> ChangeSet:
         changes = ChangeSet(journal=True)
-        done = self._store.record_many([(r.op_type, r.payload) for r in records], self._actor(session))
+        # a damaged unit names the photos taken of it (docs/PROTOCOL.md, "Photos named in ops")
+        done = self._store.record_many(
+            [(r.op_type, self._store.with_photos(r.op_type, r.payload)) for r in records],
+            self._actor(session),
+        )
         for recorded in done:
             changes.merge(recorded.changes)
         return changes

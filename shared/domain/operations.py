@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from .clock import parse_iso, utc_iso
+from .evidence import is_sha256
 from .states import BoxKind, SiteKind, UnitStatus
 
 
@@ -62,6 +63,12 @@ REPRINT_REASONS = ("damaged", "unreadable", "lost", "other")
 
 # pickup.complete: why the customer refused a unit (at the counter or after the fitting room)
 REFUSAL_REASONS = ("did_not_fit", "did_not_like", "damaged", "not_as_described", "changed_mind", "other")
+# `photos`: the photos an op at a damage or defect point names (SHA-256 hex of each, as kept in the
+# evidence store and uploaded by PUT /api/v1/evidence/{sha256}); at most this many per op
+MAX_PHOTOS_PER_OP = 10
+# pickup.complete: the refusal reasons that are a defect, whose units' photos the op names
+DEFECT_REFUSALS = frozenset({"damaged", "not_as_described"})
+
 # product categories a customer may try on in a fitting room (fitting.start)
 TRY_ON_CATEGORIES = frozenset({"clothes", "shoes"})
 
@@ -156,6 +163,23 @@ def _skip(p: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
     return [(str(p["unit_id"]), SKIP_REASONS[str(p["reason"])])]
 
 
+Photos = Callable[[Mapping[str, Any]], list[str]]
+
+
+def _photos_of_unit(p: Mapping[str, Any]) -> list[str]:
+    return [str(p["unit_id"])]
+
+
+def _photos_of_damaged_skip(p: Mapping[str, Any]) -> list[str]:
+    return [str(p["unit_id"])] if p.get("reason") == "damaged" else []
+
+
+def _photos_of_defect_refusals(p: Mapping[str, Any]) -> list[str]:
+    return [
+        str(r["unit_id"]) for r in p["refused"] if isinstance(r, dict) and r.get("reason") in DEFECT_REFUSALS
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class OpSpec:
     """An operation type: where it is done, its payload fields, and either its Plan (most ops) or, for
@@ -166,6 +190,9 @@ class OpSpec:
     fields: Mapping[str, type]
     plan: Plan | None = None
     composite: Effects | None = None
+    # a damage or defect point: the op may name photos (optional payload field `photos`, a list of
+    # SHA-256 hex); this gives the units whose photos the apps put in (shared/store/evidence.py)
+    photos: Photos | None = None
 
     def effects(self, payload: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
         if self.plan is not None:
@@ -209,6 +236,7 @@ SPECS: dict[OpType, OpSpec] = {
             _P,
             {"unit_id": _S, "reason": _S},
             Plan(unit="unit_id", target=_U.DAMAGED, sets={"cell_id": None}, note=("reason",)),
+            photos=_photos_of_unit,
         ),
         OpSpec(
             OpType.FOUND_UNIT,
@@ -218,7 +246,13 @@ SPECS: dict[OpType, OpSpec] = {
         ),
         OpSpec(OpType.RECORD_SURPLUS, _P, {"box_id": _S, "label": _S}, composite=_none),
         OpSpec(OpType.CLOSE_ACCEPTANCE, _P, {"box_id": _S}, composite=_none),
-        OpSpec(OpType.COMPLETE_PICKUP, _P, {"order_id": _S, "issued": _L, "refused": _L}, composite=_pickup),
+        OpSpec(
+            OpType.COMPLETE_PICKUP,
+            _P,
+            {"order_id": _S, "issued": _L, "refused": _L},
+            composite=_pickup,
+            photos=_photos_of_defect_refusals,
+        ),
         # a unit of a try-on category goes with its customer into a fitting room; it stays ACCEPTED
         # until the pickup completes (taken: ISSUED, refused: REFUSED)
         OpSpec(
@@ -239,6 +273,7 @@ SPECS: dict[OpType, OpSpec] = {
                 sets={"box_id": "box", "cell_id": None},
                 note=("box_id", "reason"),
             ),
+            photos=_photos_of_unit,
         ),
         OpSpec(OpType.RETURN_CLOSE, _P, {"box_id": _S}, composite=_none),
         OpSpec(
@@ -266,7 +301,13 @@ SPECS: dict[OpType, OpSpec] = {
             ),
         ),
         # composite: a short also opens a count task and re-allocates the line or tells the customer
-        OpSpec(OpType.PICK_SKIP, _W, {"task_id": _S, "unit_id": _S, "reason": _S}, composite=_skip),
+        OpSpec(
+            OpType.PICK_SKIP,
+            _W,
+            {"task_id": _S, "unit_id": _S, "reason": _S},
+            composite=_skip,
+            photos=_photos_of_damaged_skip,
+        ),
         OpSpec(OpType.PACK_OPEN, _W, {"box_id": _S, "pvz_id": _S}, composite=_none),
         OpSpec(
             OpType.PACK_UNIT,
@@ -377,6 +418,8 @@ def validate_payload(op_type: OpType, payload: Mapping[str, Any]) -> None:
             raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' is missing")
         if not isinstance(payload[name], kind):
             raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' has the wrong type")
+    if "photos" in payload:
+        _check_photos(op_type, spec, payload["photos"])
     if spec.plan is not None and spec.plan.target_by is not None:
         key, targets = spec.plan.target_by
         if payload[key] not in targets:
@@ -410,3 +453,16 @@ def validate_payload(op_type: OpType, payload: Mapping[str, Any]) -> None:
             raise InvalidOperation("invalid_payload", "pickup.complete: a unit is listed twice")
         if not units:
             raise InvalidOperation("invalid_payload", "pickup.complete: no units")
+
+
+def _check_photos(op_type: OpType, spec: OpSpec, photos: object) -> None:
+    """`photos`: only on a damage or defect point, a list of at most MAX_PHOTOS_PER_OP distinct
+    SHA-256 hex strings (64 lower-case hex digits)."""
+    if spec.photos is None:
+        raise InvalidOperation("invalid_payload", f"{op_type}: this operation names no photos")
+    if not isinstance(photos, list) or len(photos) > MAX_PHOTOS_PER_OP:
+        raise InvalidOperation(
+            "invalid_payload", f"{op_type}: photos is a list of at most {MAX_PHOTOS_PER_OP}"
+        )
+    if not all(isinstance(p, str) and is_sha256(p) for p in photos) or len(set(photos)) != len(photos):
+        raise InvalidOperation("invalid_payload", f"{op_type}: photos are distinct lower-case hex SHA-256")

@@ -19,11 +19,13 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from shared.domain import utc_iso
+from shared.domain import SPECS, OpType, utc_iso
 from shared.domain.evidence import (
     EXTENSIONS,
     EvidenceRefused,
@@ -32,6 +34,7 @@ from shared.domain.evidence import (
     relative_path,
     sha256_hex,
 )
+from shared.domain.operations import MAX_PHOTOS_PER_OP
 
 from .connection import StoreCore, parse_dt
 from .errors import StoreError, is_disk_full, translate
@@ -165,6 +168,39 @@ class EvidenceQueue(StoreCore):
         """Photos taken of a unit, box or order (its id), oldest first."""
         rows = self._q("SELECT * FROM evidence WHERE subject = ? ORDER BY taken_at, sha256", (subject,))
         return [_photo(r) for r in rows]
+
+    def unit_photos(self, unit_ids: Iterable[str], limit: int = MAX_PHOTOS_PER_OP) -> list[str]:
+        """The hashes of the photos taken of these units (the newest `limit`, oldest first)."""
+        ids = list(dict.fromkeys(unit_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = self._q(
+            f"""SELECT sha256 FROM evidence WHERE subject IN ({marks}) AND subject_kind IN ('unit', '')
+                ORDER BY taken_at DESC, sha256 DESC LIMIT ?""",
+            (*ids, int(limit)),
+        )
+        return [str(r[0]) for r in reversed(rows)]
+
+    def with_photos(self, op_type: OpType | str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """The payload of an op at a damage or defect point (its spec declares `photos`) with the
+        hashes of the photos taken of its units; any other payload, or one naming photos already,
+        as it is. What the apps record, so the op names the photos the dispute pack shows."""
+        body = dict(payload)
+        try:
+            spec = SPECS[OpType(op_type)]
+        except (KeyError, ValueError):
+            return body
+        if spec.photos is None or "photos" in body:
+            return body
+        try:
+            units = spec.photos(body)
+        except (KeyError, TypeError):
+            return body  # a malformed payload: record() refuses it with its own reason
+        hashes = self.unit_photos(units)
+        if hashes:
+            body["photos"] = hashes
+        return body
 
     def pending_photos(self, limit: int = 20) -> list[Photo]:
         self.recover_photos()
