@@ -105,6 +105,8 @@ def build_pack(
                 photos=photos_named(op.payload),
                 op_id=op.op_id,
                 seq=op.seq,
+                op_hash=op.hash or "",
+                prev_hash=op.prev_hash or "",
             )
         )
         for sha in photos_named(op.payload):

@@ -241,3 +241,24 @@ def test_the_apps_chain_passes_across_batches_and_a_new_device_epoch(tmp_path: P
         assert _stored(srv, last["op_id"]).hash == last["hash"]
         store.close()
         client.close()
+
+
+def test_a_dispute_pack_shows_each_ops_chain_hashes(tmp_path: Path) -> None:
+    from pvz_app.logic.dispute import build_pack, resolve
+    from tests.unit.test_store_journal import PVZ, accept
+
+    store = _seeded(tmp_path / "a.sqlite3")
+    accept(store, "U1")
+    pack = build_pack(
+        store,
+        resolve(store, "unit", "U1"),
+        site_id=PVZ,
+        built_by="clerk",
+        now=store.clock.now(),
+        status_name=str,
+    )
+    wire = store.wire(store.pending_ops()[0])
+    [entry] = [e for e in pack.entries if e.op_id == wire["op_id"]]
+    assert (entry.prev_hash, entry.op_hash) == (wire["prev_hash"], wire["hash"])
+    assert [op["hash"] for op in pack.raw_ops] == [wire["hash"]]
+    store.close()
