@@ -112,7 +112,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.flow_actions: dict[str, QAction] = {}
         for key, fkey in FLOWS:
-            item = QListWidgetItem(f"{fkey}  {self.screens[key].title()}")
+            # "⇧F2" rather than "Shift+F2": the flow's name fits the side bar whole
+            item = QListWidgetItem(f"{fkey.replace('Shift+', '⇧')}  {self.screens[key].title()}")
+            item.setToolTip(f"{fkey}  {self.screens[key].title()}")
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             action = QAction(self.screens[key].title(), self)

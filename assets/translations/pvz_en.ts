@@ -1479,7 +1479,7 @@ Order %2, %3 units
     <name>StorageScreen</name>
     <message>
         <source>Storage deadlines</source>
-        <translation>Storage deadlines</translation>
+        <translation>Storage period</translation>
     </message>
     <message>
         <source>overdue: collect for return</source>
