@@ -93,7 +93,10 @@ def test_label_painted_for_any_device_decodes(
     doc = LabelDocument.single(kind, code, lines, page)
     for dpi in (203, 300):  # a thermal printer's dots, an office printer
         (img,) = LabelPrinter.render_pages(doc, dpi)
-        assert decode(qimage_to_pil(img)) == [expected_text(kind, code)]
+        # a narrow 1D code carries a QR twin of the same data (docs/BARCODES.md): every symbol read
+        # must say the same thing, and at least one must be read
+        got = decode(qimage_to_pil(img))
+        assert got and set(got) == {expected_text(kind, code)}, got
 
 
 @needs_poppler
