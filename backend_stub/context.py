@@ -13,8 +13,9 @@ from typing import Any
 
 from shared.domain import Clock, IdFactory, SystemClock, utc_iso
 
-from .db import Database, migrate
+from .db import Database
 from .keys import KeyStore
+from .migrations import migrate
 from .services.passwords import Passwords
 from .settings import Settings
 

@@ -107,7 +107,7 @@ def test_devices_converge_under_any_interleaving_of_pushes_and_pulls(tmp_path: P
 def test_a_1_0_feed_is_rebuilt_with_its_rows_and_ids_never_reused_after(tmp_path: Path) -> None:
     from sqlalchemy import create_engine
 
-    from backend_stub.db import _m003_changes_ids_never_reused
+    from backend_stub.migrations import _m003_changes_ids_never_reused
 
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.begin() as conn:

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from backend_stub.context import open_context
-from backend_stub.db import PARTITIONED_BY_SITE, PARTITIONS
 from backend_stub.events.outbox import append, read_after
+from backend_stub.migrations import PARTITIONED_BY_SITE, PARTITIONS
 from backend_stub.settings import Settings
 from tests.support.backend import FAST_TEST_HASHING, ROOT
 
