@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from shared.store import Actor, ChangeSet
 from .context import PvzContext
 from .screens.acceptance import AcceptanceScreen
 from .screens.base import Screen
+from .screens.base import confirm as ask_yes_no
 from .screens.cells import CellsScreen
 from .screens.conflicts import ConflictsScreen
 from .screens.dispute import DisputeScreen
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
             return
         pending = self.ctx.status.snapshot.pending
         if pending:
-            confirm = self.ctx.extras.get("confirm", _confirm)
+            confirm = self.ctx.extras.get("confirm", ask_yes_no)
             text = self.tr(
                 "%1 operations have not reached the server yet. They stay on this computer and are "
                 "sent after the next login. Log out anyway?"
@@ -483,14 +483,3 @@ class MainWindow(QMainWindow):
         self.ctx.ops.runner.wait(10_000)
         self.shutdown()
         super().closeEvent(event)
-
-
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes

@@ -8,12 +8,9 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 
@@ -22,18 +19,26 @@ from shared.domain.operations import REFUSAL_REASONS
 from shared.qt import i18n
 from shared.qt.camera import CameraPanel
 from shared.qt.models import Column, RecordTableModel
-from shared.qt.operations import Operations, OpFailure, SyncRunner, ThreadRunner
+from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet
 
 from ..logic.fitting import Fitting
 from ..logic.issuing import PickupError, PickupSession, PickupUnit, not_ready_reason
 from .base import Screen
-from .payment_qr import QrView
+from .base import choose as ask_choice
+from .base import confirm as ask_yes_no
+from .issuing_payment import PickupPayment, rub
 
 
 class IssuingScreen(Screen):
     key = "issuing"
+
+    @property
+    def paying(self) -> dict[str, Any] | None:
+        """The payment intent whose QR is shown, if any."""
+        payment = getattr(self, "payment", None)  # None while build() runs
+        return payment.intent if payment is not None else None
 
     def title(self) -> str:
         return self.tr("Issuing")
@@ -110,19 +115,8 @@ class IssuingScreen(Screen):
         self.table.setWordWrap(False)
         self.add(self.table, 1)
         # payment at pickup: the СБП QR for the customer's bank app, large, with the amount
-        self.paying: dict[str, Any] | None = None  # the payment intent shown
-        self.pay_panel = QWidget(self)
-        self.pay_panel.setObjectName("paymentPanel")
-        pay_row = QHBoxLayout(self.pay_panel)
-        self.pay_qr = QrView(self.pay_panel)
-        pay_row.addWidget(self.pay_qr, 1)
-        self.pay_text = QLabel(self.pay_panel)
-        self.pay_text.setObjectName("paymentText")
-        self.pay_text.setProperty("role", "title")
-        self.pay_text.setWordWrap(True)
-        pay_row.addWidget(self.pay_text, 1)
-        self.pay_panel.setVisible(False)
-        self.add(self.pay_panel, 1)
+        self.payment = PickupPayment(self)
+        self.add(self.payment.panel, 1)
         self.add_action("refuse", self.tr("Refused"), "Ctrl+R", self.refuse)
         self.add_action("take", self.tr("Taken"), "Ctrl+T", self.take)
         self.add_action("fitting", self.tr("Fitting room"), "Ctrl+F", self.fitting)
@@ -197,11 +191,11 @@ class IssuingScreen(Screen):
                 self.tr("or type the 8-digit short code and press Enter"),
             )
             return
-        paying = getattr(self, "paying", None)
+        paying = self.paying
         if paying is not None:
             self.prompt.set_step(
                 self.tr("The customer pays %1 by СБП: scan the QR with a bank app").replace(
-                    "%1", _rub(int(paying["amount_kopecks"]))
+                    "%1", rub(int(paying["amount_kopecks"]))
                 ),
                 self.tr("The pickup completes by itself once the payment arrives. Ctrl+N cancels."),
                 tone="warn",
@@ -403,7 +397,7 @@ class IssuingScreen(Screen):
             self.error(self.tr("Select a fetched unit (arrows), then Ctrl+R."))
             return
         names = self.reason_names()
-        choose = self.ctx.extras.get("choose", _choose)
+        choose = self.ctx.extras.get("choose", ask_choice)
         picked = choose(
             self,
             self.tr("Refusal reason"),
@@ -440,7 +434,7 @@ class IssuingScreen(Screen):
             return
         due = s.payment_due
         if due is not None:
-            self._start_payment(s, due)
+            self.payment.start(s, due)
             return
         self.run(lambda: self.ctx.service.complete_pickup(s), self._completed)
 
@@ -500,7 +494,7 @@ class IssuingScreen(Screen):
     def cancel(self) -> None:
         s = self.session
         if s is not None and s.fitting_room is not None:  # the room keeps the customer's pickup
-            self._stop_payment()
+            self.payment.stop()
             self.session = None
             self._render()
             self.info(
@@ -518,7 +512,7 @@ class IssuingScreen(Screen):
             self.clear_stale()
             self.code.setFocus()
             return
-        if s.started and not self.ctx.extras.get("confirm", _confirm)(
+        if s.started and not self.ctx.extras.get("confirm", ask_yes_no)(
             self,
             self.tr("Next customer"),
             self.tr(
@@ -530,7 +524,7 @@ class IssuingScreen(Screen):
         ):
             self.info(self.tr("The pickup goes on: complete it with Ctrl+Enter."))
             return
-        self._stop_payment()
+        self.payment.stop()
         self.session = None
         self._render()
         self.info(self.tr("Pickup cancelled: nothing was recorded."))
@@ -590,7 +584,7 @@ class IssuingScreen(Screen):
             )
         if s.has_pay_on_pickup:
             due = sum(u.price for u in s.ready if u.payment_due)
-            extra.append(self.tr("pay on pickup: up to %1 by СБП").replace("%1", _rub(due)))
+            extra.append(self.tr("pay on pickup: up to %1 by СБП").replace("%1", rub(due)))
             if not self.ctx.auth.online and getattr(self, "paying", None) is None:  # a QR shown: it answered
                 extra.append(self._offline_payment_text())
         if extra:
@@ -630,107 +624,6 @@ class IssuingScreen(Screen):
             .replace("%1", digits)
             .replace("%2", str(len(by_customer)))
         )
-
-    # --- payment at pickup -------------------------------------------------------------------
-    def _waiter(self) -> Operations:
-        """Long polls run on their own worker, so the counter's other work never waits for one."""
-        waiter = self.ctx.extras.get("payment_ops")
-        if waiter is None:
-            runner = SyncRunner() if isinstance(self.ctx.ops.runner, SyncRunner) else ThreadRunner()
-            waiter = self.ctx.extras["payment_ops"] = Operations(runner)
-        assert isinstance(waiter, Operations)
-        return waiter
-
-    def _start_payment(self, s: PickupSession, order_id: str) -> None:
-        self.query(
-            lambda: self.ctx.service.request_payment(s, order_id), self._show_payment, self._payment_failed
-        )
-
-    def _show_payment(self, intent: dict[str, Any]) -> None:
-        self.paying = intent
-        self.pay_qr.set_payload(str(intent["qr"]))
-        self.pay_text.setText(
-            self.tr("To pay: %1\nOrder %2, %3 units\nСБП: scan with your bank app")
-            .replace("%1", _rub(int(intent["amount_kopecks"])))
-            .replace("%2", self._number(self.session, str(intent["order_id"])))
-            .replace("%3", str(len(intent["unit_ids"])))
-        )
-        if self.session is not None:
-            self.order_line.setText(self._card_text(self.session))
-        self.table.setVisible(False)
-        self.pay_panel.setVisible(True)
-        self.enable(refuse=False, take=False, complete=False)
-        self.reset_prompt()
-        self.info(self.tr("Payment QR shown: waiting for the bank"))
-        self._wait_payment(intent)
-
-    def _wait_payment(self, intent: dict[str, Any]) -> None:
-        order_id, intent_id = str(intent["order_id"]), str(intent["id"])
-        self._waiter().run(
-            lambda: self.ctx.service.wait_payment(order_id, intent_id, PAYMENT_WAIT_S),
-            on_success=self._payment_news,
-            on_failure=lambda failure: self._payment_news_failed(intent_id, failure),
-        )
-
-    def _payment_news(self, intent: dict[str, Any]) -> None:
-        paying, s = self.paying, self.session
-        if paying is None or s is None or intent["id"] != paying["id"]:
-            return  # cancelled meanwhile, or an older intent
-        status = intent["status"]
-        if status == "PENDING":
-            self._wait_payment(intent)
-            return
-        self._stop_payment()
-        if status == "SUCCEEDED":
-            s.paid_now.add(str(intent["order_id"]))
-            self.success(self.tr("Paid: %1").replace("%1", _rub(int(intent["amount_kopecks"]))))
-            self.complete()  # the next order to pay, or the pickup recorded
-        else:
-            self.loud(self.tr("The payment did not go through: ask the customer to try again (Ctrl+Enter)."))
-
-    def _payment_news_failed(self, intent_id: str, failure: OpFailure) -> None:
-        if self.paying is None or self.paying["id"] != intent_id:
-            return
-        self._stop_payment()
-        self._payment_failed(failure)
-
-    def _payment_failed(self, failure: OpFailure) -> None:
-        code = getattr(failure.error, "code", "")
-        if code == "payment_offline":
-            self.loud(self._offline_payment_text())
-        else:
-            self.loud(self.tr("The payment cannot start: %1").replace("%1", failure.message))
-
-    def _stop_payment(self) -> None:
-        if getattr(self, "paying", None) is None:
-            return
-        self.paying = None
-        self.pay_qr.set_payload("")
-        self.pay_panel.setVisible(False)
-        self.table.setVisible(True)
-        self._sync_actions()
-        self.reset_prompt()
-
-
-PAYMENT_WAIT_S = 20.0  # one long poll; the next starts at once while the intent is pending
-
-
-def _rub(kopecks: int) -> str:
-    """12345 -> '123,45 ₽' (a thin space between thousands)."""
-    rub, kop = divmod(kopecks, 100)
-    return f"{rub:,}".replace(",", "\u202f") + f",{kop:02d} ₽"
-
-
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter keeps the customer's pickup
-    return box.exec() == QMessageBox.StandardButton.Yes
-
-
-def _choose(parent: QWidget, title: str, label: str, items: list[str]) -> str | None:
-    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return item if ok else None
 
 
 __all__ = ["IssuingScreen", "i18n"]

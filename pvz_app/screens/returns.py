@@ -17,6 +17,7 @@ from shared.store import BoxView, ChangeSet, UnitView
 
 from ..service import ReturnCandidate
 from .base import Screen
+from .base import choose as ask_choice
 
 BROUGHT_BACK_REASONS = ("defect", "wrong_item", "changed_mind")
 
@@ -168,7 +169,7 @@ class ReturnsScreen(Screen):
     def _pack_failed(self, failure: OpFailure, label: str) -> None:
         if failure.code == "reason_required":
             names = self.reason_names()
-            choose = self.ctx.extras.get("choose", _choose)
+            choose = self.ctx.extras.get("choose", ask_choice)
             options = [names[r] for r in BROUGHT_BACK_REASONS]
             picked = choose(
                 self,
@@ -271,10 +272,3 @@ class ReturnsScreen(Screen):
         self.handover_boxes = []
         self._sync()
         self.reset_prompt()
-
-
-def _choose(parent: Any, title: str, label: str, items: list[str]) -> str | None:
-    from PySide6.QtWidgets import QInputDialog
-
-    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return item if ok else None

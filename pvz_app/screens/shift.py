@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel
 
 from shared.barcodes import Scan
 from shared.domain import parse_iso
@@ -10,6 +10,7 @@ from shared.printing.report import ShiftReportData, shift_report
 
 from ..service import Shift
 from .base import Screen
+from .base import confirm as ask_yes_no
 
 OP_LABELS = ("accepted", "issued", "refused", "returned", "missing", "damaged", "surplus")
 
@@ -93,7 +94,7 @@ class ShiftScreen(Screen):
                 "%1 operations have not reached the server yet: they stay on this computer and are "
                 "sent when the connection is back."
             ).replace("%1", str(pending))
-        if not self.ctx.extras.get("confirm", _confirm)(self, self.tr("Close shift"), text):
+        if not self.ctx.extras.get("confirm", ask_yes_no)(self, self.tr("Close shift"), text):
             self.info(self.tr("The shift stays open."))
             return
         report = self._report(closed=True)
@@ -128,14 +129,3 @@ class ShiftScreen(Screen):
     def print_report(self) -> None:
         self.ctx.reports.output(self._report())
         self.info(self.tr("Shift report sent to the printer"))
-
-
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
