@@ -312,7 +312,7 @@ def _payment_qr(s: Shooter) -> None:
     """A pay-on-pickup order: the СБП QR shown large for the customer's bank app."""
     s.built.ctx.service.payments = _Payments()
     screen = s.flow("issuing")
-    screen._wait_payment = lambda _intent: None  # no long poll: nothing answers offline
+    screen.payment._wait = lambda _intent: None  # no long poll: nothing answers offline
     s.scan(s.world.qr(s.world.pay_order, s.clock.now()))
     for unit in list(screen.session.ready):
         s.scan(unit.label)

@@ -28,7 +28,8 @@ from ..logic.issuing import PickupError, PickupSession, PickupUnit, not_ready_re
 from .base import Screen
 from .base import choose as ask_choice
 from .base import confirm as ask_yes_no
-from .issuing_payment import PickupPayment, rub
+from .issuing_card import card_text, offline_payment_text, order_number, rub
+from .issuing_payment import PickupPayment
 
 
 class IssuingScreen(Screen):
@@ -221,7 +222,9 @@ class IssuingScreen(Screen):
             return
         if not s.ready:
             self.prompt.set_step(
-                self.tr("Nothing to issue: no unit of order %1 is here yet").replace("%1", s.order_id),
+                self.tr("Nothing to issue: no unit of order %1 is here yet").replace(
+                    "%1", order_number(s, s.order_id)
+                ),
                 self._not_ready_summary(s),
                 tone="warn",
             )
@@ -297,11 +300,11 @@ class IssuingScreen(Screen):
                 .replace("%2", str(session.fitting_room))
             )
         elif session.ready and session.has_pay_on_pickup and not self.ctx.auth.online:
-            self.warning(self._offline_payment_text())
+            self.warning(offline_payment_text())
         elif session.ready:
             self.success(
                 self.tr("%1: %2 units ready in %3 orders")
-                .replace("%1", session.customer_name or self._number(session, session.order_id))
+                .replace("%1", session.customer_name or order_number(session, session.order_id))
                 .replace("%2", str(len(session.ready)))
                 .replace("%3", str(len(session.ready_orders)))
             )
@@ -364,7 +367,7 @@ class IssuingScreen(Screen):
             return self.tr("No marking code is needed now: scan a unit label.")
         if code == "payment_due":
             return self.tr("The customer pays for order %1 first (Ctrl+Enter shows the payment QR).").replace(
-                "%1", self._number(self.session, error.message) if self.session else error.message
+                "%1", order_number(self.session, error.message) if self.session else error.message
             )
         return fallback
 
@@ -547,52 +550,10 @@ class IssuingScreen(Screen):
             self._render()
 
     # --- the customer card -------------------------------------------------------------------
-    def _number(self, s: PickupSession | None, order_id: str) -> str:
-        number = s.order_number(order_id) if s is not None else None
-        return f"№{number}" if number else order_id
-
     def _card_text(self, s: PickupSession) -> str:
-        """'Анна С. · +7 *** ***-12-34 · №100001, №100002: 3 ready, 1 fetched, 0 refused', then
-        what is on the way or going back, storage ending soon and pay-on-pickup."""
-        who = " · ".join(p for p in (s.customer_name, s.customer_phone) if p)
-        if s.fitting_room is not None:
-            who = (
-                self.tr("%1 (back from fitting room %2)")
-                .replace("%1", who)
-                .replace("%2", str(s.fitting_room))
-            )
-        orders = ", ".join(self._number(s, o) for o in s.order_ids)
-        lines = [
-            self.tr("%1 · orders %2: %3 ready, %4 fetched, %5 refused")
-            .replace("%1", who or self.tr("customer"))
-            .replace("%2", orders)
-            .replace("%3", str(len(s.ready)))
-            .replace("%4", str(len(s.fetched)))
-            .replace("%5", str(len(s.refused)))
-        ]
-        extra = []
-        if on_way := s.on_the_way():
-            extra.append(self.tr("%1 on the way").replace("%1", str(len(on_way))))
-        if back := s.returning():
-            extra.append(self.tr("%1 going back (returns in progress)").replace("%1", str(len(back))))
-        today = self.ctx.service.today()
-        if soon := s.expiring(today):
-            extra.append(
-                self.tr("storage ends by %1 for %2 units")
-                .replace("%1", min(u.storage_until for u in soon if u.storage_until).strftime("%d.%m"))
-                .replace("%2", str(len(soon)))
-            )
-        if s.has_pay_on_pickup:
-            due = sum(u.price for u in s.ready if u.payment_due)
-            extra.append(self.tr("pay on pickup: up to %1 by СБП").replace("%1", rub(due)))
-            if not self.ctx.auth.online and getattr(self, "paying", None) is None:  # a QR shown: it answered
-                extra.append(self._offline_payment_text())
-        if extra:
-            lines.append("; ".join(extra))
-        return "\n".join(lines)
-
-    def _offline_payment_text(self) -> str:
-        return self.tr("Offline: pay-on-pickup orders cannot be issued until the connection is back.")
+        return card_text(
+            s, self.ctx.service.today(), online=self.ctx.auth.online, paying=self.paying is not None
+        )
 
     def _looked_up(self, digits: str, found: list[Any]) -> None:
         """Parcels of customers whose phone ends with ``digits``, by customer, with cells."""

@@ -15,15 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from shared.qt.operations import Operations, OpFailure, SyncRunner, ThreadRunner
 
 from ..logic.issuing import PickupSession
+from .issuing_card import offline_payment_text, order_number, rub
 from .payment_qr import QrView
 
 PAYMENT_WAIT_S = 20.0  # one long poll; the next starts at once while the intent is pending
-
-
-def rub(kopecks: int) -> str:
-    """12345 -> '123,45 ₽' (a thin space between thousands)."""
-    whole, kop = divmod(kopecks, 100)
-    return f"{whole:,}".replace(",", "\u202f") + f",{kop:02d} ₽"
 
 
 class PickupPayment:
@@ -68,7 +63,7 @@ class PickupPayment:
                 "IssuingScreen", "To pay: %1\nOrder %2, %3 units\nСБП: scan with your bank app"
             )
             .replace("%1", rub(int(intent["amount_kopecks"])))
-            .replace("%2", screen._number(screen.session, str(intent["order_id"])))
+            .replace("%2", order_number(screen.session, str(intent["order_id"])))
             .replace("%3", str(len(intent["unit_ids"])))
         )
         if screen.session is not None:
@@ -123,7 +118,7 @@ class PickupPayment:
     def failed(self, failure: OpFailure) -> None:
         code = getattr(failure.error, "code", "")
         if code == "payment_offline":
-            self.screen.loud(self.screen._offline_payment_text())
+            self.screen.loud(offline_payment_text())
         else:
             self.screen.loud(
                 QCoreApplication.translate("IssuingScreen", "The payment cannot start: %1").replace(
