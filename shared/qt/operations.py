@@ -35,9 +35,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from . import i18n
+from .relay import GuiRelay
 
 log = logging.getLogger(__name__)
 
@@ -108,13 +109,6 @@ class SyncRunner:
         return True
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; worker threads emit through it, so slots run on the GUI thread."""
-
-    finished = Signal(int, object)
-    progressed = Signal(str, int, int)
-
-
 class ThreadRunner:
     """Runs operations one at a time on a private worker thread and delivers outcomes on the GUI thread.
 
@@ -125,8 +119,7 @@ class ThreadRunner:
     def __init__(self, max_threads: int = 1) -> None:
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(max_threads)
-        self._relay = _Relay()
-        self._relay.finished.connect(self._deliver)
+        self._relay = GuiRelay()  # the worker posts each outcome to the GUI thread through it
         self._pending: dict[int, Callable[[Outcome], None]] = {}
         self._tokens = itertools.count(1)
         self._lock = threading.Lock()
@@ -138,11 +131,11 @@ class ThreadRunner:
         relay = self._relay
 
         def work() -> None:
-            relay.finished.emit(token, _call(fn))
+            outcome = _call(fn)
+            relay.post(lambda: self._deliver(token, outcome))
 
         self._pool.start(work)
 
-    @Slot(int, object)
     def _deliver(self, token: int, outcome: Outcome) -> None:
         with self._lock:
             done = self._pending.pop(token, None)
@@ -209,8 +202,7 @@ class Operations(QObject):
         super().__init__(parent)
         self._runner = runner
         self._running = 0
-        self._relay = _Relay()
-        self._relay.progressed.connect(self.progress)
+        self._relay = GuiRelay(self)  # progress reported from the worker reaches the GUI thread
 
     @property
     def runner(self) -> Runner:
@@ -243,7 +235,12 @@ class Operations(QObject):
         on_failure: Callable[[OpFailure], None] | None = None,
     ) -> None:
         """Like :meth:`run` for long work: ``fn`` gets a :class:`Progress` to report through."""
-        progress = Progress(self._relay.progressed.emit, label)
+        relay = self._relay
+
+        def sink(text: str, done: int, total: int) -> None:
+            relay.post(lambda: self.progress.emit(text, done, total))
+
+        progress = Progress(sink, label)
         self.progress.emit(label, 0, 0)
         self.run(lambda: fn(progress), on_success=on_success, on_failure=on_failure)
 

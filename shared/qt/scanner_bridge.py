@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from shared.scanning.debounce import Debouncer
 from shared.scanning.driver import ScannerDriver
 from shared.scanning.events import ScanEvent
 
+from .relay import GuiRelay, emit_signal
+
 ScanTarget = Callable[[ScanEvent], None]
 
-_emit_leaks_true: bool | None = None
-
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-def _detect_emit_leak() -> bool:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()
-    leaked = sys.getrefcount(True) < before
-    if leaked:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return leaked
-
-
-def emit_signal(signal: SignalInstance, *args: Any) -> None:
-    """signal.emit(*args), safe from the PySide6 6.12 refcount bug on Python 3.11.
-
-    There, every Python-side `Signal.emit()` drops one reference to `True` that it never took;
-    after a few hundred emits the interpreter aborts ("bool_dealloc: deallocating True"). This
-    gives the reference back when (and only when) the bug is detected, once, at first use. Use it
-    for signals emitted many times (every scan); Qt's own C++ emits are not affected.
-    """
-    global _emit_leaks_true
-    if _emit_leaks_true is None:
-        _emit_leaks_true = _detect_emit_leak()
-    signal.emit(*args)
-    if _emit_leaks_true:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+__all__ = ["ScanTarget", "ScannerBridge", "blocked_message", "emit_signal", "open_dialog"]
 
 
 class ScannerBridge(QObject):
@@ -80,11 +49,6 @@ class ScannerBridge(QObject):
     healthChanged = Signal(object)
     blocked = Signal(object)
 
-    # Internal: driver threads emit these; the queued connection moves them to the GUI thread.
-    _scan_in = Signal(object)
-    _fault_in = Signal(object)
-    _health_in = Signal(object)
-
     def __init__(
         self,
         driver: ScannerDriver | None = None,
@@ -96,9 +60,7 @@ class ScannerBridge(QObject):
         self.debouncer = Debouncer(debounce_s)
         self._target: ScanTarget | None = None
         self._drivers: list[ScannerDriver] = []
-        self._scan_in.connect(self.feed, Qt.ConnectionType.QueuedConnection)
-        self._fault_in.connect(self.faulted, Qt.ConnectionType.QueuedConnection)
-        self._health_in.connect(self.healthChanged, Qt.ConnectionType.QueuedConnection)
+        self._relay = GuiRelay(self)  # driver threads post here; the GUI thread handles the scan
         if driver is not None:
             self.add_driver(driver)
 
@@ -107,10 +69,11 @@ class ScannerBridge(QObject):
 
         ``health=False`` keeps its health out of `healthChanged` (which the status bar shows as the
         scanner's): a camera says whether it runs in its own panel."""
-        driver.on_scan(lambda e: emit_signal(self._scan_in, e))
-        driver.on_fault(lambda f: emit_signal(self._fault_in, f))
+        relay = self._relay
+        driver.on_scan(lambda e: relay.post_later(lambda: self.feed(e)))
+        driver.on_fault(lambda f: relay.post_later(lambda: emit_signal(self.faulted, f)))
         if health:
-            driver.on_health(lambda h: emit_signal(self._health_in, h))
+            driver.on_health(lambda h: relay.post_later(lambda: emit_signal(self.healthChanged, h)))
         self._drivers.append(driver)
 
     def add_wedge(self, wedge: QObject) -> None:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,14 +59,9 @@ from shared.setup import (
 )
 
 from .messages import fmt
+from .relay import GuiRelay
 
 NO_PORT = ""  # the combo's data for "no serial scanner"
-
-
-class _CheckRelay(QObject):
-    """Carries a check result from the worker thread to the GUI thread (queued signal)."""
-
-    done = Signal(str, object)  # the url as typed when the check started, ConnectionCheck
 
 
 class BackendPage(QWizardPage):
@@ -77,8 +72,7 @@ class BackendPage(QWizardPage):
         self._checker = checker
         self._passed_for: str | None = None
         self._running: str | None = None
-        self._relay = _CheckRelay(self)
-        self._relay.done.connect(self._on_checked)
+        self._relay = GuiRelay(self)  # the check's result comes back to the GUI thread through it
 
         self.url = QLineEdit(self)
         self.url.setObjectName("backendUrl")
@@ -130,7 +124,7 @@ class BackendPage(QWizardPage):
                 result = self._checker(typed)
             except Exception as exc:  # a checker bug must not leave the page waiting forever
                 result = ConnectionCheck(False, f"{type(exc).__name__}: {exc}", url=typed)
-            self._relay.done.emit(typed, result)
+            self._relay.post(lambda: self._on_checked(typed, result))
 
         threading.Thread(target=work, name="setup-check", daemon=True).start()
 

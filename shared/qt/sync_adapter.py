@@ -23,6 +23,8 @@ from shared.store import ChangeSet
 from shared.sync import ErrorKind, SyncEngine, SyncReport, SyncStatus
 from shared.sync.evidence import EvidenceUploader
 
+from .relay import GuiRelay
+
 log = logging.getLogger(__name__)
 
 
@@ -39,9 +41,6 @@ class SyncAdapter(QObject):
     statusChanged = Signal(object)  # SyncStatus
     changed = Signal(object)  # ChangeSet
     finished = Signal(object)  # SyncReport, after each sync
-    _done = Signal(object)  # internal: worker -> GUI thread
-    _status = Signal(object)  # internal: engine status, from whichever thread
-    _changes = Signal(object)  # internal: engine changes, from the worker thread
 
     def __init__(
         self,
@@ -72,12 +71,11 @@ class SyncAdapter(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._start_sync)
-        self._done.connect(self._on_done)
-        self._status.connect(self._relay_status)
-        self._changes.connect(self._relay_changes)
         self._stopped = False
-        engine.on_status(self._status.emit)
-        engine.on_changes(self._changes.emit)
+        # the engine reports from the sync worker (or, inline and for refresh_status, the GUI thread)
+        relay = self._relay = GuiRelay(self)
+        engine.on_status(lambda status: relay.post(lambda: self._relay_status(status)))
+        engine.on_changes(lambda changes: relay.post(lambda: self._relay_changes(changes)))
 
     @property
     def status(self) -> SyncStatus:
@@ -148,7 +146,7 @@ class SyncAdapter(QObject):
                 self.uploader.upload_pending()
             except Exception:  # upload_pending does not raise either
                 log.exception("photo upload failed unexpectedly")
-        self._done.emit(report)
+        self._relay.post(lambda: self._on_done(report))
 
     @Slot(object)
     def _relay_status(self, status: SyncStatus) -> None:
