@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 import httpx
@@ -32,6 +32,14 @@ from .errors import ErrorKind, SyncError, classify_exception, classify_response
 PUSH_PATH = "/api/v1/sync/push"
 PULL_PATH = "/api/v1/sync/pull"
 EPOCH_PATH = "/api/v1/sync/epoch"
+
+# Acknowledged ops stay in the device's journal this long, then a successful sync prunes them (at
+# most once a day). Longer than the backend's backup history (14 nightly backups, docs/ADMIN.md):
+# after a restore the app re-sends what the server lost, which needs the ops acknowledged since the
+# backup. Disputes older than this are packed from the server's journal (the admin endpoint).
+JOURNAL_RETENTION = timedelta(days=90)
+PRUNE_EVERY = timedelta(days=1)
+_PRUNED_AT_KEY = "journal_pruned_at"
 
 
 class TokenSource(Protocol):
@@ -77,6 +85,7 @@ class SyncReport:
     pulled: int = 0
     pages: int = 0
     resynced: bool = False
+    pruned: int = 0  # acknowledged ops dropped from the journal after this sync (retention)
     error: SyncError | None = None
     changes: ChangeSet = field(default_factory=ChangeSet)
 
@@ -108,6 +117,7 @@ class SyncEngine:
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
         random: Callable[[], float] = _random.random,
+        journal_retention: timedelta | None = JOURNAL_RETENTION,
     ) -> None:
         if not 1 <= batch_size <= 500:
             raise ValueError("batch_size is 1..500 (the protocol's limit)")
@@ -122,6 +132,9 @@ class SyncEngine:
         self.backoff = backoff or Backoff()
         self._sleep = sleep
         self._random = random
+        if journal_retention is not None and journal_retention < timedelta(days=15):
+            raise ValueError("journal_retention must outlast the backend's backups (15 days or more)")
+        self.journal_retention = journal_retention  # None: keep every acknowledged op
         self._lock = threading.Lock()
         self._status = SyncStatus()
         self._listeners: list[Callable[[SyncStatus], None]] = []
@@ -260,6 +273,7 @@ class SyncEngine:
             if report.ok:
                 self._failures = 0
                 self._was_offline = False
+                report.pruned = self._prune_journal()
                 self._set(
                     online=True,
                     last_sync_at=self.clock.now(),
@@ -295,6 +309,22 @@ class SyncEngine:
                 for listener in list(self._change_listeners):
                     listener(report.changes)
             return report
+
+    def _prune_journal(self) -> int:
+        """Drop ops acknowledged longer ago than the retention, at most once a day; never fails a sync."""
+        if self.journal_retention is None:
+            return 0
+        now = self.clock.now()
+        last = self.store.kv_get(_PRUNED_AT_KEY)
+        with contextlib.suppress(ValueError):
+            if last and now - datetime.fromisoformat(last) < PRUNE_EVERY:
+                return 0
+        try:
+            pruned = self.store.prune_journal(now - self.journal_retention)
+            self.store.kv_set(_PRUNED_AT_KEY, now.isoformat())
+        except StoreError:
+            return 0  # a full disk or a locked file: the next day's sync tries again
+        return pruned
 
     def _push(self, report: SyncReport) -> None:
         recovered = False  # one seq recovery (re-send or new epoch) per sync, never a loop

@@ -6,7 +6,7 @@ Push and pull correctness is proven against the real backend in tests/e2e and te
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -203,3 +203,9 @@ def test_batch_size_is_bounded_by_the_protocol(tmp_path: Path) -> None:
     engine, store, _ = engine_with(tmp_path, lambda r: httpx.Response(200, json=EMPTY_PULL))
     with pytest.raises(ValueError):
         SyncEngine(store, engine.client, None, engine.clock, batch_size=501)
+
+
+def test_a_journal_retention_shorter_than_the_backups_is_refused(tmp_path: Path) -> None:
+    engine, store, _ = engine_with(tmp_path, lambda r: httpx.Response(200, json=EMPTY_PULL))
+    with pytest.raises(ValueError, match="backups"):
+        SyncEngine(store, engine.client, None, engine.clock, journal_retention=timedelta(days=7))
