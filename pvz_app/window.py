@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.qt.feedback import FeedbackBanner
+from shared.qt.messages import fmt
 from shared.qt.operations import OpFailure
 from shared.qt.relogin import ReloginPrompt
 from shared.qt.scanner_bridge import blocked_message
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: PvzContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(self.tr("WB Ops: pickup point %1").replace("%1", ctx.site_id))
+        self.setWindowTitle(fmt(self.tr("WB Ops: pickup point %1"), ctx.site_id))
         self.setObjectName("PvzMainWindow")
         # one feedback banner for every flow (one repaint per message), above the active screen
         self.banner = FeedbackBanner(ctx.feedback)
@@ -279,9 +280,12 @@ class MainWindow(QMainWindow):
             self.check_idle()  # a scan after the idle time finds the counter locked, not the flow
         if self.locked_out is not None:
             self.ctx.feedback.error(
-                self.tr(
-                    "Locked: the scan was not applied. %1 must unlock first (or another clerk log in)."
-                ).replace("%1", self.locked_out.actor.username)
+                fmt(
+                    self.tr(
+                        "Locked: the scan was not applied. %1 must unlock first (or another clerk log in)."
+                    ),
+                    self.locked_out.actor.username,
+                )
             )
             return
         if self.ctx.service.actor is not None:
@@ -291,8 +295,9 @@ class MainWindow(QMainWindow):
     def show_flow(self, key: str) -> None:
         if self.locked_out is not None:
             self.ctx.feedback.warning(
-                self.tr("Locked: %1 must unlock first (or another clerk log in).").replace(
-                    "%1", self.locked_out.actor.username
+                fmt(
+                    self.tr("Locked: %1 must unlock first (or another clerk log in)."),
+                    self.locked_out.actor.username,
                 )
             )
             return
@@ -334,9 +339,7 @@ class MainWindow(QMainWindow):
                 continue
             explain = getattr(self.current, "unavailable_reason", None)
             reason = explain(name) if callable(explain) else ""
-            self.ctx.feedback.warning(
-                reason or self.tr("«%1» is not available now.").replace("%1", action.text())
-            )
+            self.ctx.feedback.warning(reason or fmt(self.tr("«%1» is not available now."), action.text()))
             return
 
     def check_idle(self) -> None:
@@ -356,9 +359,7 @@ class MainWindow(QMainWindow):
         self._set_flows_enabled(False)
         self.login.show_locked(actor.username)
         self._activate(self.login)
-        self.ctx.feedback.warning(
-            self.tr("Locked after %1 idle minutes.").replace("%1", str(self.login.idle_minutes))
-        )
+        self.ctx.feedback.warning(fmt(self.tr("Locked after %1 idle minutes."), self.login.idle_minutes))
 
     def _close_dialogs(self) -> None:
         """A question left open (a refusal reason, a confirmation) is cancelled, not left for
@@ -417,10 +418,13 @@ class MainWindow(QMainWindow):
         pending = self.ctx.status.snapshot.pending
         if pending:
             confirm = self.ctx.extras.get("confirm", ask_yes_no)
-            text = self.tr(
-                "%1 operations have not reached the server yet. They stay on this computer and are "
-                "sent after the next login. Log out anyway?"
-            ).replace("%1", str(pending))
+            text = fmt(
+                self.tr(
+                    "%1 operations have not reached the server yet. They stay on this computer and are "
+                    "sent after the next login. Log out anyway?"
+                ),
+                pending,
+            )
             if not confirm(self, self.tr("Log out"), text):
                 self.ctx.feedback.info(self.tr("Still logged in."))
                 return

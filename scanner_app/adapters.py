@@ -12,6 +12,7 @@ from typing import Any
 from shared.barcodes import ScanKind
 from shared.domain import Operation, SiteKind, UnitStatus
 from shared.domain.walk import Walk, WalkConfig
+from shared.qt.messages import fmt
 from shared.store import Actor, ChangeSet, Conflict, LocalStore
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
@@ -220,7 +221,7 @@ class BoxLabelPrinter:
 
         lines = [destination] if destination else []
         if units:  # a fresh box's label is printed before anything is in it
-            lines.append(QCoreApplication.translate("BoxLabel", "%1 pcs").replace("%1", str(units)))
+            lines.append(fmt(QCoreApplication.translate("BoxLabel", "%1 pcs"), units))
         return self._print(LabelDocument.single(ScanKind.BOX, box_id, lines), f"box_{box_id}")
 
     def print_label(self, kind: str, code: str, lines: list[str]) -> str:

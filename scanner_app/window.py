@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.qt.camera import CameraPanel, SourceFactory
+from shared.qt.messages import fmt
 from shared.qt.operations import Operations, OpFailure
 from shared.qt.scanner_bridge import ScannerBridge, blocked_message
 from shared.qt.status import StatusModel
@@ -230,10 +231,13 @@ class TerminalWindow(QWidget):
             self._logout_armed = True
             self.current.show_result(
                 Level.WARN,
-                self.tr(
-                    "%1 operations have not reached the server yet. They stay on this terminal and "
-                    "are sent after the next login. F10 again logs out."
-                ).replace("%1", str(pending)),
+                fmt(
+                    self.tr(
+                        "%1 operations have not reached the server yet. They stay on this terminal and "
+                        "are sent after the next login. F10 again logs out."
+                    ),
+                    pending,
+                ),
             )
             return
         self.logout()

@@ -10,6 +10,7 @@ from shared.barcodes import Scan, ScanKind
 from shared.domain import UnitStatus
 from shared.printing.report import AcceptanceLine, acceptance_report
 from shared.qt import i18n
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
@@ -84,14 +85,18 @@ class AcceptanceScreen(Screen):
             self.model.set_rows(s.units)
             c = s.counts()
             self.box_line.setText(
-                self.tr("Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7")
-                .replace("%1", s.box_id)
-                .replace("%2", str(c["expected"]))
-                .replace("%3", str(c["accepted"]))
-                .replace("%4", str(c["waiting"]))
-                .replace("%5", str(c["missing"]))
-                .replace("%6", str(c["damaged"]))
-                .replace("%7", str(c["surplus"]))
+                fmt(
+                    self.tr(
+                        "Box %1: expected %2, accepted %3, waiting %4, shortage %5, damaged %6, surplus %7"
+                    ),
+                    s.box_id,
+                    c["expected"],
+                    c["accepted"],
+                    c["waiting"],
+                    c["missing"],
+                    c["damaged"],
+                    c["surplus"],
+                )
             )
         self._sync_actions()
 
@@ -112,30 +117,30 @@ class AcceptanceScreen(Screen):
         else:
             self.prompt.set_step(
                 self.tr("Scan the next unit from the box"),
-                self.tr("%1 units still to scan").replace("%1", str(len(s.waiting))),
+                fmt(self.tr("%1 units still to scan"), len(s.waiting)),
             )
 
     def _prompt_placement(self, p: Placement) -> None:
         if p.chosen_freely:
             self.prompt.set_step(
                 self.tr("Scan the label of any cell with room"),
-                self.tr("Unit %1").replace("%1", p.unit.label),
+                fmt(self.tr("Unit %1"), p.unit.label),
                 tone="warn",
             )
         elif p.unit.status is UnitStatus.MISSING:
             self.prompt.set_step(
-                self.tr("Put it in cell %1 and scan the cell label").replace("%1", str(p.cell.number)),
-                self.tr("Unit %1 was recorded short: the cell scan records it as found").replace(
-                    "%1", p.unit.label
-                ),
+                fmt(self.tr("Put it in cell %1 and scan the cell label"), p.cell.number),
+                fmt(self.tr("Unit %1 was recorded short: the cell scan records it as found"), p.unit.label),
                 tone="warn",
             )
         else:
             self.prompt.set_step(
-                self.tr("Put it in cell %1 and scan the cell label").replace("%1", str(p.cell.number)),
-                (self.tr("Unit %1 · %2") if p.unit.customer else self.tr("Unit %1"))  # no dangling "·"
-                .replace("%1", p.unit.label)
-                .replace("%2", p.unit.customer),
+                fmt(self.tr("Put it in cell %1 and scan the cell label"), p.cell.number),
+                fmt(
+                    self.tr("Unit %1 · %2") if p.unit.customer else self.tr("Unit %1"),
+                    p.unit.label,
+                    p.unit.customer,
+                ),
             )
 
     # --- scans -------------------------------------------------------------------------------
@@ -168,8 +173,9 @@ class AcceptanceScreen(Screen):
                 )
             elif scan.kind is ScanKind.UNIT:
                 self.error(
-                    self.tr("First put unit %1 in its cell and scan the cell label.").replace(
-                        "%1", s.placement.unit.label
+                    fmt(
+                        self.tr("First put unit %1 in its cell and scan the cell label."),
+                        s.placement.unit.label,
                     )
                 )
             else:
@@ -183,18 +189,14 @@ class AcceptanceScreen(Screen):
                 lambda failure: self._unit_failed(failure, label),
             )
         elif scan.kind is ScanKind.BOX:
-            self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", s.box_id))
+            self.error(fmt(self.tr("Close box %1 first (Ctrl+E)."), s.box_id))
         else:
             self.refuse_kind(scan, [ScanKind.UNIT])
 
     def _opened(self, session: AcceptanceSession) -> None:
         self.session = session
         self._render()
-        self.success(
-            self.tr("Box %1: %2 units expected")
-            .replace("%1", session.box_id)
-            .replace("%2", str(len(session.units)))
-        )
+        self.success(fmt(self.tr("Box %1: %2 units expected"), session.box_id, len(session.units)))
         self.reset_prompt()
 
     def _opened_for_found(self, session: AcceptanceSession) -> None:
@@ -220,7 +222,7 @@ class AcceptanceScreen(Screen):
         row = self.model.find(placement.unit.id)
         if row >= 0:
             self.table.selectRow(row)
-        self.info(self.tr("Cell %1").replace("%1", str(placement.cell.number)))
+        self.info(fmt(self.tr("Cell %1"), placement.cell.number))
         self._prompt_placement(placement)
 
     def _unit_failed(self, failure: OpFailure, label: str) -> None:
@@ -247,7 +249,7 @@ class AcceptanceScreen(Screen):
             self.session.placement = None
         self._render()
         text = self.tr("Found: unit %1 is in cell %2") if was_short else self.tr("Unit %1 is in cell %2")
-        self.success(text.replace("%1", unit.label).replace("%2", str(unit.cell_number)))
+        self.success(fmt(text, unit.label, unit.cell_number))
         self.reset_prompt()
 
     def _place_failed(self, failure: OpFailure) -> None:
@@ -256,9 +258,7 @@ class AcceptanceScreen(Screen):
         if s and s.placement:
             self.prompt.set_step(
                 failure.message,
-                self.tr("Expected cell %1, or Ctrl+G for another cell").replace(
-                    "%1", str(s.placement.cell.number)
-                ),
+                fmt(self.tr("Expected cell %1, or Ctrl+G for another cell"), s.placement.cell.number),
                 tone="error",
             )
 
@@ -312,7 +312,7 @@ class AcceptanceScreen(Screen):
             if s.placement is not None and s.placement.unit.id == unit.id:
                 s.placement = None
         self._render()
-        self.success(text.replace("%1", unit.label))
+        self.success(fmt(text, unit.label))
         self.reset_prompt()
 
     def surplus(self) -> None:
@@ -328,7 +328,7 @@ class AcceptanceScreen(Screen):
             self.session.surplus.append(label)
             self.session.last_unknown = None
         self._render()
-        self.success(self.tr("Surplus recorded: %1").replace("%1", label))
+        self.success(fmt(self.tr("Surplus recorded: %1"), label))
         self.reset_prompt()
 
     def close_box(self) -> None:
@@ -338,8 +338,9 @@ class AcceptanceScreen(Screen):
         if s.waiting and not self.ctx.extras.get("confirm", _confirm)(
             self,
             self.tr("Close the box"),
-            self.tr("%1 units were not scanned and will be recorded as a shortage. Close the box?").replace(
-                "%1", str(len(s.waiting))
+            fmt(
+                self.tr("%1 units were not scanned and will be recorded as a shortage. Close the box?"),
+                len(s.waiting),
             ),
         ):
             return
@@ -353,9 +354,7 @@ class AcceptanceScreen(Screen):
             s.placement = None
         counts = s.counts() if s is not None else {"accepted": 0, "missing": 0}
         self.success(
-            self.tr("Box closed: accepted %1, shortage %2")
-            .replace("%1", str(counts["accepted"]))
-            .replace("%2", str(counts["missing"]))
+            fmt(self.tr("Box closed: accepted %1, shortage %2"), counts["accepted"], counts["missing"])
         )
         if s is not None:
             self.ctx.reports.output(self.report(s))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from shared.barcodes import Scan, ScanKind
 from shared.qt import i18n
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet, UnitView
@@ -61,8 +62,8 @@ class CellsScreen(Screen):
             )
         else:
             self.prompt.set_step(
-                self.tr("Scan the new cell for %1").replace("%1", moving.label),
-                self.tr("Now in cell %1").replace("%1", str(moving.cell_number or "—")),
+                fmt(self.tr("Scan the new cell for %1"), moving.label),
+                fmt(self.tr("Now in cell %1"), moving.cell_number or "—"),
                 tone="warn",
             )
 
@@ -86,7 +87,7 @@ class CellsScreen(Screen):
         self.model.set_rows(units)
         if units:
             self.table.selectRow(0)
-            self.info(self.tr("Found: %1").replace("%1", str(len(units))))
+            self.info(fmt(self.tr("Found: %1"), len(units)))
         else:
             self.warning(self.tr("Nothing found"))
 
@@ -131,16 +132,14 @@ class CellsScreen(Screen):
             self.error(self.tr("This unit is not in a cell here."))
             return
         self.moving = unit
-        self.info(self.tr("Unit %1").replace("%1", unit.label))
+        self.info(fmt(self.tr("Unit %1"), unit.label))
         self.reset_prompt()
 
     def _moved(self, unit: UnitView) -> None:
         if not self.model.update_row(unit):
             self.model.set_rows([unit])
         self.cancel_move()
-        self.success(
-            self.tr("Unit %1 moved to cell %2").replace("%1", unit.label).replace("%2", str(unit.cell_number))
-        )
+        self.success(fmt(self.tr("Unit %1 moved to cell %2"), unit.label, unit.cell_number))
 
     def on_changed(self, changes: ChangeSet) -> None:
         if self.active and self.last_query and (changes.units or changes.full):

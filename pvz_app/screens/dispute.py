@@ -20,6 +20,7 @@ from shared.barcodes import Scan, ScanKind
 from shared.printing.dispute import DisputePack
 from shared.qt import i18n
 from shared.qt.dispute_pdf import act_html, export_pack
+from shared.qt.messages import fmt
 from shared.qt.photo_capture import PhotoCaptureDialog
 from shared.store import ChangeSet
 
@@ -185,9 +186,9 @@ class DisputeScreen(Screen):
         try:
             export_pack(self.pack, target, photo_reader(self.ctx.service.store))
         except OSError as exc:
-            self.error(self.tr("The pack was not saved: %1").replace("%1", exc.strerror or str(exc)))
+            self.error(fmt(self.tr("The pack was not saved: %1"), exc.strerror or str(exc)))
             return
-        self.success(self.tr("Dispute pack saved: %1").replace("%1", str(target)))
+        self.success(fmt(self.tr("Dispute pack saved: %1"), target))
 
 
 def _safe(text: str) -> str:

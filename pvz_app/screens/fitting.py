@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 from shared.barcodes import Scan, ScanKind
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet
@@ -53,7 +54,7 @@ class FittingScreen(Screen):
     def _left_text(self, f: Fitting) -> str:
         left = f.left(self.ctx.clock.now())
         if left <= timedelta(0):
-            return self.tr("time is up (%1)").replace("%1", clock_text(left))
+            return fmt(self.tr("time is up (%1)"), clock_text(left))
         return clock_text(left)
 
     def _tone(self, f: Fitting) -> str | None:
@@ -76,9 +77,7 @@ class FittingScreen(Screen):
             return
         over = sum(1 for f in rooms if f.over(self.ctx.clock.now()))
         self.prompt.set_step(
-            self.tr("%1 of %2 fitting rooms taken")
-            .replace("%1", str(len(rooms)))
-            .replace("%2", str(self.room_count)),
+            fmt(self.tr("%1 of %2 fitting rooms taken"), len(rooms), self.room_count),
             self.tr("When a customer is back, scan their code or choose the room and press Ctrl+Enter."),
             tone="warn" if over else "info",
         )

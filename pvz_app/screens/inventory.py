@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QLabel
 
 from shared.barcodes import Scan, ScanKind
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.widgets import make_table
 
@@ -76,17 +77,17 @@ class InventoryScreen(Screen):
         self.model.set_rows(self._rows())
         self.enable(record=c is not None, cancel=c is not None)
         if c is None:
-            self.cell_line.setText(
-                self.tr("Cells recorded this session: %1").replace("%1", str(len(self.recorded_cells)))
-            )
+            self.cell_line.setText(fmt(self.tr("Cells recorded this session: %1"), len(self.recorded_cells)))
         else:
             self.cell_line.setText(
-                self.tr("Cell %1: expected %2, found %3, missing %4, unexpected %5")
-                .replace("%1", c.cell_id.split(":")[-1].lstrip("0"))
-                .replace("%2", str(len(c.expected)))
-                .replace("%3", str(len(c.found)))
-                .replace("%4", str(len(c.missing)))
-                .replace("%5", str(len(c.unexpected)))
+                fmt(
+                    self.tr("Cell %1: expected %2, found %3, missing %4, unexpected %5"),
+                    c.cell_id.split(":")[-1].lstrip("0"),
+                    len(c.expected),
+                    len(c.found),
+                    len(c.missing),
+                    len(c.unexpected),
+                )
             )
 
     def reset_prompt(self) -> None:
@@ -126,9 +127,11 @@ class InventoryScreen(Screen):
         self.count = count
         self._sync()
         self.info(
-            self.tr("Cell %1: %2 units expected")
-            .replace("%1", count.cell_id.split(":")[-1].lstrip("0"))
-            .replace("%2", str(len(count.expected)))
+            fmt(
+                self.tr("Cell %1: %2 units expected"),
+                count.cell_id.split(":")[-1].lstrip("0"),
+                len(count.expected),
+            )
         )
         self.reset_prompt()
 
@@ -138,12 +141,12 @@ class InventoryScreen(Screen):
             return
         unit_id = getattr(unit, "id", None) or label  # an unknown unit is recorded by its label
         if not c.scan(unit_id, label, str(getattr(unit, "product_name", "") or "")):
-            self.warning(self.tr("Unit %1 is already counted.").replace("%1", label))
+            self.warning(fmt(self.tr("Unit %1 is already counted."), label))
             return
         if unit_id in c.expected:
-            self.success(self.tr("Found: %1").replace("%1", label))
+            self.success(fmt(self.tr("Found: %1"), label))
         else:
-            self.error(self.tr("Unexpected in this cell: %1").replace("%1", label))
+            self.error(fmt(self.tr("Unexpected in this cell: %1"), label))
         self._sync()
 
     def record(self, then: str | None = None) -> None:
@@ -157,11 +160,7 @@ class InventoryScreen(Screen):
         unexpected = payload["unexpected"]
         assert isinstance(missing, list) and isinstance(unexpected, list)
         self.recorded_cells.append(str(payload["cell_id"]))
-        text = (
-            self.tr("Cell recorded: missing %1, unexpected %2")
-            .replace("%1", str(len(missing)))
-            .replace("%2", str(len(unexpected)))
-        )
+        text = fmt(self.tr("Cell recorded: missing %1, unexpected %2"), len(missing), len(unexpected))
         if missing or unexpected:
             self.warning(text)
         else:

@@ -18,6 +18,7 @@ from shared.barcodes import Scan, ScanKind
 from shared.domain.operations import REFUSAL_REASONS
 from shared.qt import i18n
 from shared.qt.camera import CameraPanel
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
@@ -135,10 +136,8 @@ class IssuingScreen(Screen):
         if reason is None:
             return None
         if u.expected is not None and reason in ("in_transit", "at_warehouse"):
-            return (
-                self.tr("%1, expected %2")
-                .replace("%1", self.not_ready_names()[reason])
-                .replace("%2", u.expected.strftime("%d.%m"))
+            return fmt(
+                self.tr("%1, expected %2"), self.not_ready_names()[reason], u.expected.strftime("%d.%m")
             )
         return self.not_ready_names()[reason]
 
@@ -151,7 +150,7 @@ class IssuingScreen(Screen):
             return greyed
         decision = s.decision(u.id)
         if decision == "refused":
-            return self.tr("refused: %1").replace("%1", self.reason_names()[s.refused[u.id]])
+            return fmt(self.tr("refused: %1"), self.reason_names()[s.refused[u.id]])
         return {
             "waiting": self.tr("fetch from the cell and scan"),
             "marking": self.tr("scan the marking DataMatrix"),
@@ -195,8 +194,9 @@ class IssuingScreen(Screen):
         paying = self.paying
         if paying is not None:
             self.prompt.set_step(
-                self.tr("The customer pays %1 by СБП: scan the QR with a bank app").replace(
-                    "%1", rub(int(paying["amount_kopecks"]))
+                fmt(
+                    self.tr("The customer pays %1 by СБП: scan the QR with a bank app"),
+                    rub(int(paying["amount_kopecks"])),
                 ),
                 self.tr("The pickup completes by itself once the payment arrives. Ctrl+N cancels."),
                 tone="warn",
@@ -206,14 +206,15 @@ class IssuingScreen(Screen):
             unit = s.unit(s.awaiting_marking)
             self.prompt.set_step(
                 self.tr("Scan the marking DataMatrix on the product"),
-                self.tr("Unit %1 needs its Chestny Znak code").replace("%1", unit.label if unit else ""),
+                fmt(self.tr("Unit %1 needs its Chestny Znak code"), unit.label if unit else ""),
                 tone="warn",
             )
             return
         if s.fitting_room is not None and s.fetched:
             self.prompt.set_step(
-                self.tr("Back from fitting room %1: Ctrl+R for each unit refused, then Ctrl+Enter").replace(
-                    "%1", str(s.fitting_room)
+                fmt(
+                    self.tr("Back from fitting room %1: Ctrl+R for each unit refused, then Ctrl+Enter"),
+                    s.fitting_room,
                 ),
                 self.tr(
                     "Refused units stay here and go back as refusals; the pickup completes with what is kept."
@@ -222,8 +223,8 @@ class IssuingScreen(Screen):
             return
         if not s.ready:
             self.prompt.set_step(
-                self.tr("Nothing to issue: no unit of order %1 is here yet").replace(
-                    "%1", order_number(s, s.order_id)
+                fmt(
+                    self.tr("Nothing to issue: no unit of order %1 is here yet"), order_number(s, s.order_id)
                 ),
                 self._not_ready_summary(s),
                 tone="warn",
@@ -233,8 +234,8 @@ class IssuingScreen(Screen):
         if left:
             cells = sorted({u.cell_number for u in left if u.cell_number})
             self.prompt.set_step(
-                self.tr("Fetch from cell %1 and scan each unit").replace("%1", ", ".join(map(str, cells))),
-                self.tr("%1 units to fetch. Ctrl+R marks a refused unit.").replace("%1", str(len(left))),
+                fmt(self.tr("Fetch from cell %1 and scan each unit"), ", ".join(map(str, cells))),
+                fmt(self.tr("%1 units to fetch. Ctrl+R marks a refused unit."), len(left)),
             )
         else:
             self.prompt.set_step(
@@ -247,7 +248,7 @@ class IssuingScreen(Screen):
         """'2 still at the warehouse, 1 in transit to this pickup point. Ctrl+N: next customer.'"""
         names = self.not_ready_names()
         parts = [f"{n} {names.get(reason, reason)}" for reason, n in s.not_ready().items()]
-        return self.tr("%1. Ctrl+N: next customer.").replace("%1", ", ".join(parts))
+        return fmt(self.tr("%1. Ctrl+N: next customer."), ", ".join(parts))
 
     def on_activated(self) -> None:
         if self.session is None:
@@ -295,18 +296,18 @@ class IssuingScreen(Screen):
         self._render()
         if session.fitting_room is not None:
             self.info(
-                self.tr("%1 is back from fitting room %2")
-                .replace("%1", session.customer_name)
-                .replace("%2", str(session.fitting_room))
+                fmt(self.tr("%1 is back from fitting room %2"), session.customer_name, session.fitting_room)
             )
         elif session.ready and session.has_pay_on_pickup and not self.ctx.auth.online:
             self.warning(offline_payment_text())
         elif session.ready:
             self.success(
-                self.tr("%1: %2 units ready in %3 orders")
-                .replace("%1", session.customer_name or order_number(session, session.order_id))
-                .replace("%2", str(len(session.ready)))
-                .replace("%3", str(len(session.ready_orders)))
+                fmt(
+                    self.tr("%1: %2 units ready in %3 orders"),
+                    session.customer_name or order_number(session, session.order_id),
+                    len(session.ready),
+                    len(session.ready_orders),
+                )
             )
         else:
             self.warning(self.tr("Nothing of this order is ready here yet."))
@@ -335,9 +336,9 @@ class IssuingScreen(Screen):
         if row >= 0:
             self.table.selectRow(row)
         if unit.needs_marking:
-            self.warning(self.tr("Unit %1: now scan its marking DataMatrix").replace("%1", unit.label))
+            self.warning(fmt(self.tr("Unit %1: now scan its marking DataMatrix"), unit.label))
         else:
-            self.success(self.tr("Unit %1 fetched").replace("%1", unit.label))
+            self.success(fmt(self.tr("Unit %1 fetched"), unit.label))
         self.reset_prompt()
 
     def _fetch_failed(self, failure: OpFailure) -> None:
@@ -348,26 +349,27 @@ class IssuingScreen(Screen):
             return fallback
         code = error.code
         if code == "wrong_unit":
-            return self.tr("WRONG UNIT %1: it is not in this customer's order. Put it back.").replace(
-                "%1", error.message
+            return fmt(
+                self.tr("WRONG UNIT %1: it is not in this customer's order. Put it back."), error.message
             )
         if code.startswith("not_ready:"):
-            return (
-                self.tr("Unit %1 cannot be issued: %2")
-                .replace("%1", error.message)
-                .replace("%2", self.not_ready_names().get(code.split(":", 1)[1], ""))
+            return fmt(
+                self.tr("Unit %1 cannot be issued: %2"),
+                error.message,
+                self.not_ready_names().get(code.split(":", 1)[1], ""),
             )
         if code == "already_fetched":
-            return self.tr("Unit %1 is already fetched.").replace("%1", error.message)
+            return fmt(self.tr("Unit %1 is already fetched."), error.message)
         if code == "marking_expected":
-            return self.tr("Scan the marking DataMatrix of unit %1 first.").replace("%1", error.message)
+            return fmt(self.tr("Scan the marking DataMatrix of unit %1 first."), error.message)
         if code == "gtin_mismatch":
             return self.tr("The marking code belongs to another product: check the item.")
         if code == "marking_not_needed":
             return self.tr("No marking code is needed now: scan a unit label.")
         if code == "payment_due":
-            return self.tr("The customer pays for order %1 first (Ctrl+Enter shows the payment QR).").replace(
-                "%1", order_number(self.session, error.message) if self.session else error.message
+            return fmt(
+                self.tr("The customer pays for order %1 first (Ctrl+Enter shows the payment QR)."),
+                order_number(self.session, error.message) if self.session else error.message,
             )
         return fallback
 
@@ -384,7 +386,7 @@ class IssuingScreen(Screen):
             self.loud(self._pickup_message(exc, exc.message))
             return
         self._render()
-        self.success(self.tr("Marking checked: %1").replace("%1", unit.label))
+        self.success(fmt(self.tr("Marking checked: %1"), unit.label))
         self.reset_prompt()
 
     # --- actions -----------------------------------------------------------------------------
@@ -404,7 +406,7 @@ class IssuingScreen(Screen):
         picked = choose(
             self,
             self.tr("Refusal reason"),
-            self.tr("Why does the customer refuse %1?").replace("%1", unit.label),
+            fmt(self.tr("Why does the customer refuse %1?"), unit.label),
             [names[r] for r in REFUSAL_REASONS],
         )
         if picked is None:
@@ -416,7 +418,7 @@ class IssuingScreen(Screen):
             self.error(self._pickup_message(exc, exc.message))
             return
         self._render()
-        self.warning(self.tr("Unit %1 refused: %2").replace("%1", unit.label).replace("%2", picked))
+        self.warning(fmt(self.tr("Unit %1 refused: %2"), unit.label, picked))
         self.reset_prompt()
 
     def take(self) -> None:
@@ -426,9 +428,9 @@ class IssuingScreen(Screen):
         s.take(unit.id)
         self._render()
         if s.decision(unit.id) == "marking":
-            self.warning(self.tr("Unit %1 taken: now scan its marking DataMatrix").replace("%1", unit.label))
+            self.warning(fmt(self.tr("Unit %1 taken: now scan its marking DataMatrix"), unit.label))
         else:
-            self.info(self.tr("Unit %1 taken").replace("%1", unit.label))
+            self.info(fmt(self.tr("Unit %1 taken"), unit.label))
         self.reset_prompt()
 
     def complete(self) -> None:
@@ -445,11 +447,7 @@ class IssuingScreen(Screen):
         issued, refused = len(payload["issued"]), len(payload["refused"])
         self.session = None
         self._render()
-        self.success(
-            self.tr("Pickup complete: %1 issued, %2 refused")
-            .replace("%1", str(issued))
-            .replace("%2", str(refused))
-        )
+        self.success(fmt(self.tr("Pickup complete: %1 issued, %2 refused"), issued, refused))
         self.reset_prompt()
         self.code.setFocus()
 
@@ -478,11 +476,13 @@ class IssuingScreen(Screen):
         self.session = None
         self._render()
         self.success(
-            self.tr("Fitting room %1: %2, %3 units, %4 min. Serve the next customer.")
-            .replace("%1", str(fitting.room))
-            .replace("%2", fitting.customer_name or self.tr("customer"))
-            .replace("%3", str(len(fitting.unit_ids)))
-            .replace("%4", str(fitting.minutes))
+            fmt(
+                self.tr("Fitting room %1: %2, %3 units, %4 min. Serve the next customer."),
+                fitting.room,
+                fitting.customer_name or self.tr("customer"),
+                len(fitting.unit_ids),
+                fitting.minutes,
+            )
         )
         self.reset_prompt()
         self.code.setFocus()
@@ -501,9 +501,10 @@ class IssuingScreen(Screen):
             self.session = None
             self._render()
             self.info(
-                self.tr(
-                    "Fitting room %1 keeps the pickup: scan the customer's code when they are back."
-                ).replace("%1", str(s.fitting_room))
+                fmt(
+                    self.tr("Fitting room %1 keeps the pickup: scan the customer's code when they are back."),
+                    s.fitting_room,
+                )
             )
             self.reset_prompt()
             self.code.setFocus()
@@ -518,12 +519,14 @@ class IssuingScreen(Screen):
         if s.started and not self.ctx.extras.get("confirm", ask_yes_no)(
             self,
             self.tr("Next customer"),
-            self.tr(
-                "%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and "
-                "put them back in their cells?"
-            )
-            .replace("%1", str(len(s.fetched)))
-            .replace("%2", s.order_id),
+            fmt(
+                self.tr(
+                    "%1 units of order %2 were fetched and nothing is recorded yet. Drop this pickup and "
+                    "put them back in their cells?"
+                ),
+                len(s.fetched),
+                s.order_id,
+            ),
         ):
             self.info(self.tr("The pickup goes on: complete it with Ctrl+Enter."))
             return
@@ -558,7 +561,7 @@ class IssuingScreen(Screen):
     def _looked_up(self, digits: str, found: list[Any]) -> None:
         """Parcels of customers whose phone ends with ``digits``, by customer, with cells."""
         if not found:
-            self.warning(self.tr("No parcels here for a phone ending %1.").replace("%1", digits))
+            self.warning(fmt(self.tr("No parcels here for a phone ending %1."), digits))
             return
         by_customer: dict[str, list[Any]] = {}
         for u in found:
@@ -568,11 +571,13 @@ class IssuingScreen(Screen):
             ready = [u for u in units if str(u.status) == "ACCEPTED"]
             cells = sorted({u.cell_number for u in ready if u.cell_number})
             parts.append(
-                self.tr("%1: %2 ready in cell %3, %4 more")
-                .replace("%1", who)
-                .replace("%2", str(len(ready)))
-                .replace("%3", ", ".join(map(str, cells)) or "-")
-                .replace("%4", str(len(units) - len(ready)))
+                fmt(
+                    self.tr("%1: %2 ready in cell %3, %4 more"),
+                    who,
+                    len(ready),
+                    ", ".join(map(str, cells)) or "-",
+                    len(units) - len(ready),
+                )
             )
         self.code.clear()
         self.order_line.setText("\n".join(parts))
@@ -580,11 +585,7 @@ class IssuingScreen(Screen):
             self.tr("To issue, scan the customer's pickup QR or type the 8-digit code"),
             self.tr("The phone only helps find the parcels; it does not prove who the customer is."),
         )
-        self.info(
-            self.tr("Phone ending %1: %2 customers")
-            .replace("%1", digits)
-            .replace("%2", str(len(by_customer)))
-        )
+        self.info(fmt(self.tr("Phone ending %1: %2 customers"), digits, len(by_customer)))
 
 
 __all__ = ["IssuingScreen", "i18n"]

@@ -7,6 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from shared.qt.messages import fmt
+
 from ..logic.issuing import PickupSession
 
 
@@ -33,43 +35,39 @@ def card_text(s: PickupSession, today: date, *, online: bool, paying: bool) -> s
     on the way or going back, storage ending soon and pay-on-pickup (`paying`: a payment QR is shown)."""
     who = " · ".join(p for p in (s.customer_name, s.customer_phone) if p)
     if s.fitting_room is not None:
-        who = (
-            QCoreApplication.translate("IssuingScreen", "%1 (back from fitting room %2)")
-            .replace("%1", who)
-            .replace("%2", str(s.fitting_room))
+        who = fmt(
+            QCoreApplication.translate("IssuingScreen", "%1 (back from fitting room %2)"), who, s.fitting_room
         )
     orders = ", ".join(order_number(s, o) for o in s.order_ids)
     lines = [
-        QCoreApplication.translate("IssuingScreen", "%1 · orders %2: %3 ready, %4 fetched, %5 refused")
-        .replace("%1", who or QCoreApplication.translate("IssuingScreen", "customer"))
-        .replace("%2", orders)
-        .replace("%3", str(len(s.ready)))
-        .replace("%4", str(len(s.fetched)))
-        .replace("%5", str(len(s.refused)))
+        fmt(
+            QCoreApplication.translate("IssuingScreen", "%1 · orders %2: %3 ready, %4 fetched, %5 refused"),
+            who or QCoreApplication.translate("IssuingScreen", "customer"),
+            orders,
+            len(s.ready),
+            len(s.fetched),
+            len(s.refused),
+        )
     ]
     extra = []
     if on_way := s.on_the_way():
-        extra.append(
-            QCoreApplication.translate("IssuingScreen", "%1 on the way").replace("%1", str(len(on_way)))
-        )
+        extra.append(fmt(QCoreApplication.translate("IssuingScreen", "%1 on the way"), len(on_way)))
     if back := s.returning():
         extra.append(
-            QCoreApplication.translate("IssuingScreen", "%1 going back (returns in progress)").replace(
-                "%1", str(len(back))
-            )
+            fmt(QCoreApplication.translate("IssuingScreen", "%1 going back (returns in progress)"), len(back))
         )
     if soon := s.expiring(today):
         extra.append(
-            QCoreApplication.translate("IssuingScreen", "storage ends by %1 for %2 units")
-            .replace("%1", min(u.storage_until for u in soon if u.storage_until).strftime("%d.%m"))
-            .replace("%2", str(len(soon)))
+            fmt(
+                QCoreApplication.translate("IssuingScreen", "storage ends by %1 for %2 units"),
+                min(u.storage_until for u in soon if u.storage_until).strftime("%d.%m"),
+                len(soon),
+            )
         )
     if s.has_pay_on_pickup:
         due = sum(u.price for u in s.ready if u.payment_due)
         extra.append(
-            QCoreApplication.translate("IssuingScreen", "pay on pickup: up to %1 by СБП").replace(
-                "%1", rub(due)
-            )
+            fmt(QCoreApplication.translate("IssuingScreen", "pay on pickup: up to %1 by СБП"), rub(due))
         )
         if not online and not paying:  # a QR shown: the server answered
             extra.append(offline_payment_text())

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from shared.qt.messages import fmt
 from shared.qt.operations import Operations, OpFailure, SyncRunner, ThreadRunner
 
 from ..logic.issuing import PickupSession
@@ -59,12 +60,14 @@ class PickupPayment:
         self.intent = intent
         self.qr.set_payload(str(intent["qr"]))
         self.text.setText(
-            QCoreApplication.translate(
-                "IssuingScreen", "To pay: %1\nOrder %2, %3 units\nСБП: scan with your bank app"
+            fmt(
+                QCoreApplication.translate(
+                    "IssuingScreen", "To pay: %1\nOrder %2, %3 units\nСБП: scan with your bank app"
+                ),
+                rub(int(intent["amount_kopecks"])),
+                order_number(screen.session, str(intent["order_id"])),
+                len(intent["unit_ids"]),
             )
-            .replace("%1", rub(int(intent["amount_kopecks"])))
-            .replace("%2", order_number(screen.session, str(intent["order_id"])))
-            .replace("%3", str(len(intent["unit_ids"])))
         )
         if screen.session is not None:
             screen.order_line.setText(screen._card_text(screen.session))
@@ -96,8 +99,9 @@ class PickupPayment:
         if status == "SUCCEEDED":
             s.paid_now.add(str(intent["order_id"]))
             screen.success(
-                QCoreApplication.translate("IssuingScreen", "Paid: %1").replace(
-                    "%1", rub(int(intent["amount_kopecks"]))
+                fmt(
+                    QCoreApplication.translate("IssuingScreen", "Paid: %1"),
+                    rub(int(intent["amount_kopecks"])),
                 )
             )
             screen.complete()  # the next order to pay, or the pickup recorded
@@ -121,8 +125,9 @@ class PickupPayment:
             self.screen.loud(offline_payment_text())
         else:
             self.screen.loud(
-                QCoreApplication.translate("IssuingScreen", "The payment cannot start: %1").replace(
-                    "%1", failure.message
+                fmt(
+                    QCoreApplication.translate("IssuingScreen", "The payment cannot start: %1"),
+                    failure.message,
                 )
             )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 from shared.qt.operations import OpFailure
 from shared.store import Actor
 
@@ -36,13 +37,15 @@ class LoginScreen(Screen):
     def reset_prompt(self) -> None:
         if self.locked_user is not None:
             self.prompt.set_step(
-                self.tr("Locked: %1").replace("%1", self.locked_user),
-                self.tr(
-                    "Locked after %1 idle minutes. %2 enters their password to continue where they were; "
-                    "another clerk may log in and start afresh."
-                )
-                .replace("%1", str(self.idle_minutes))
-                .replace("%2", self.locked_user),
+                fmt(self.tr("Locked: %1"), self.locked_user),
+                fmt(
+                    self.tr(
+                        "Locked after %1 idle minutes. %2 enters their password to continue where they were; "
+                        "another clerk may log in and start afresh."
+                    ),
+                    self.idle_minutes,
+                    self.locked_user,
+                ),
                 tone="warn",
             )
             return
@@ -98,16 +101,16 @@ class LoginScreen(Screen):
 
     def _unlocked(self, actor: Actor) -> None:
         self.password.clear()
-        self.success(self.tr("Unlocked: %1, carry on where you were").replace("%1", actor.username))
+        self.success(fmt(self.tr("Unlocked: %1, carry on where you were"), actor.username))
         self.logged_in.emit(actor)
 
     def _done(self, actor: Actor) -> None:
         self.password.clear()
         online = self.ctx.auth.online
         self.success(
-            self.tr("Logged in: %1").replace("%1", actor.username)
+            fmt(self.tr("Logged in: %1"), actor.username)
             if online
-            else self.tr("Logged in offline: %1 (no connection to the server)").replace("%1", actor.username)
+            else fmt(self.tr("Logged in offline: %1 (no connection to the server)"), actor.username)
         )
         self.logged_in.emit(actor)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from shared.barcodes import Scan, ScanKind
 from shared.printing.report import HandoverBox, handover_act
 from shared.qt import i18n
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
@@ -79,15 +80,15 @@ class ReturnsScreen(Screen):
             self.box_line.setText(self.tr("Handover: no boxes scanned yet"))
         elif self.handover_mode:
             self.box_line.setText(
-                self.tr("Handover: %1 boxes scanned: %2")
-                .replace("%1", str(len(self.handover_boxes)))
-                .replace("%2", ", ".join(b.id for b in self.handover_boxes))
+                fmt(
+                    self.tr("Handover: %1 boxes scanned: %2"),
+                    len(self.handover_boxes),
+                    ", ".join(b.id for b in self.handover_boxes),
+                )
             )
         elif self.box is not None:
             self.box_line.setText(
-                self.tr("Return box %1: %2 units packed")
-                .replace("%1", self.box.id)
-                .replace("%2", str(len(self.packed)))
+                fmt(self.tr("Return box %1: %2 units packed"), self.box.id, len(self.packed))
             )
         else:
             self.box_line.setText(self.tr("No return box open"))
@@ -135,7 +136,7 @@ class ReturnsScreen(Screen):
             return
         if scan.kind is ScanKind.BOX:
             if self.box is not None:
-                self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", self.box.id))
+                self.error(fmt(self.tr("Close box %1 first (Ctrl+E)."), self.box.id))
                 return
             if scan.fields.get("box_kind", "return") != "return":
                 self.error(self.tr("This is a forward box label: scan a return box label."))
@@ -153,7 +154,7 @@ class ReturnsScreen(Screen):
     def _opened(self, box: BoxView) -> None:
         self.box = box
         self.packed = [u.id for u in self.ctx.service.store.units_in_box(box.id)]
-        self.success(self.tr("Return box %1 open").replace("%1", box.id))
+        self.success(fmt(self.tr("Return box %1 open"), box.id))
         self._sync()
         self.reset_prompt()
 
@@ -174,20 +175,20 @@ class ReturnsScreen(Screen):
             picked = choose(
                 self,
                 self.tr("Brought back"),
-                self.tr("Why did the customer bring %1 back?").replace("%1", label),
+                fmt(self.tr("Why did the customer bring %1 back?"), label),
                 options,
             )
             if picked is not None:
                 self._pack(label, BROUGHT_BACK_REASONS[options.index(picked)])
             return
         if failure.code == "not_returnable":
-            self.error(self.tr("Unit %1 is not to be returned.").replace("%1", label))
+            self.error(fmt(self.tr("Unit %1 is not to be returned."), label))
             return
         self.error(failure.message)
 
     def _packed(self, unit: UnitView) -> None:
         self.packed.append(unit.id)
-        self.success(self.tr("Unit %1 packed").replace("%1", unit.label))
+        self.success(fmt(self.tr("Unit %1 packed"), unit.label))
         self._sync()
 
     def generate(self) -> None:
@@ -208,9 +209,7 @@ class ReturnsScreen(Screen):
         self.run(lambda: self.ctx.service.close_return_box(box.id), self._closed)
 
     def _closed(self, box: BoxView) -> None:
-        self.success(
-            self.tr("Return box %1 closed: %2 units").replace("%1", box.id).replace("%2", str(box.unit_count))
-        )
+        self.success(fmt(self.tr("Return box %1 closed: %2 units"), box.id, box.unit_count))
         self.box = None
         self.packed = []
         self._sync()
@@ -230,16 +229,16 @@ class ReturnsScreen(Screen):
 
     def _handover_box(self, box: BoxView | None, box_id: str) -> None:
         if box is None or box.kind != "return":
-            self.error(self.tr("Box %1 is not a return box of this pickup point.").replace("%1", box_id))
+            self.error(fmt(self.tr("Box %1 is not a return box of this pickup point."), box_id))
         elif not box.closed:
-            self.error(self.tr("Box %1 is not closed yet.").replace("%1", box_id))
+            self.error(fmt(self.tr("Box %1 is not closed yet."), box_id))
         elif box.handed_over:
-            self.error(self.tr("Box %1 was already handed over.").replace("%1", box_id))
+            self.error(fmt(self.tr("Box %1 was already handed over."), box_id))
         elif any(b.id == box.id for b in self.handover_boxes):
-            self.warning(self.tr("Box %1 is already on the list.").replace("%1", box_id))
+            self.warning(fmt(self.tr("Box %1 is already on the list."), box_id))
         else:
             self.handover_boxes.append(box)
-            self.success(self.tr("Box %1 added").replace("%1", box_id))
+            self.success(fmt(self.tr("Box %1 added"), box_id))
         self._sync()
 
     def handover(self) -> None:
@@ -263,11 +262,7 @@ class ReturnsScreen(Screen):
             lang=self.ctx.lang,
         )
         self.ctx.reports.output(act)
-        self.success(
-            self.tr("Handed over: %1 boxes, %2 units")
-            .replace("%1", str(len(boxes)))
-            .replace("%2", str(len(result["units"])))
-        )
+        self.success(fmt(self.tr("Handed over: %1 boxes, %2 units"), len(boxes), len(result["units"])))
         self.handover_mode = False
         self.handover_boxes = []
         self._sync()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from shared.barcodes import Scan
 from shared.config import AppConfig, ConfigError
 from shared.qt.config_notice import ProblemsLabel
+from shared.qt.messages import fmt
 from shared.qt.operations import OpFailure
 from shared.store.support_bundle import SupportBundle, write_support_bundle
 
@@ -217,17 +218,19 @@ class SettingsScreen(Screen):
         )
 
     def _bundle_written(self, bundle: SupportBundle) -> None:
-        self.success(self.tr("Support bundle saved: %1").replace("%1", str(bundle.archive)))
+        self.success(fmt(self.tr("Support bundle saved: %1"), bundle.archive))
         self.prompt.set_step(
             self.tr("Support bundle saved"),
-            self.tr("%1 pending operations, %2 conflicts. Send the file %3 to support.")
-            .replace("%1", str(bundle.pending))
-            .replace("%2", str(bundle.conflicts))
-            .replace("%3", bundle.archive.name),
+            fmt(
+                self.tr("%1 pending operations, %2 conflicts. Send the file %3 to support."),
+                bundle.pending,
+                bundle.conflicts,
+                bundle.archive.name,
+            ),
         )
 
     def _bundle_failed(self, failure: OpFailure) -> None:
-        self.error(self.tr("The support bundle was not written: %1").replace("%1", failure.message))
+        self.error(fmt(self.tr("The support bundle was not written: %1"), failure.message))
 
     def lock(self) -> None:
         self.unlocked = False

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 from shared.barcodes import Scan
 from shared.domain import parse_iso
 from shared.printing.report import ShiftReportData, shift_report
+from shared.qt.messages import fmt
 
 from ..service import Shift
 from .base import Screen
@@ -90,10 +91,13 @@ class ShiftScreen(Screen):
         text = self.tr("Close the shift? The shift report is printed; flows need a new shift after this.")
         pending = self.ctx.status.snapshot.pending
         if pending:
-            text += " " + self.tr(
-                "%1 operations have not reached the server yet: they stay on this computer and are "
-                "sent when the connection is back."
-            ).replace("%1", str(pending))
+            text += " " + fmt(
+                self.tr(
+                    "%1 operations have not reached the server yet: they stay on this computer and are "
+                    "sent when the connection is back."
+                ),
+                pending,
+            )
         if not self.ctx.extras.get("confirm", ask_yes_no)(self, self.tr("Close shift"), text):
             self.info(self.tr("The shift stays open."))
             return

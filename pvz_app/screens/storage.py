@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel
 
 from shared.barcodes import Scan, ScanKind
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
@@ -77,9 +78,7 @@ class StorageScreen(Screen):
             self.box_line.setText("")
         else:
             self.box_line.setText(
-                self.tr("Return box %1: %2 expired units")
-                .replace("%1", self.box.id)
-                .replace("%2", str(len(self.packed)))
+                fmt(self.tr("Return box %1: %2 expired units"), self.box.id, len(self.packed))
             )
 
     def reset_prompt(self) -> None:
@@ -88,7 +87,7 @@ class StorageScreen(Screen):
             left = sum(1 for e in items if e.bucket == "overdue")
             self.prompt.set_step(
                 self.tr("Scan each overdue unit into the return box"),
-                self.tr("%1 overdue left. Ctrl+E closes the box.").replace("%1", str(left)),
+                fmt(self.tr("%1 overdue left. Ctrl+E closes the box."), left),
                 tone="warn" if left else "ok",
             )
             return
@@ -101,10 +100,12 @@ class StorageScreen(Screen):
             return
         counts = {b: sum(1 for e in items if e.bucket == b) for b in ("overdue", "today", "tomorrow")}
         self.prompt.set_step(
-            self.tr("%1 overdue, %2 end today, %3 end tomorrow")
-            .replace("%1", str(counts["overdue"]))
-            .replace("%2", str(counts["today"]))
-            .replace("%3", str(counts["tomorrow"])),
+            fmt(
+                self.tr("%1 overdue, %2 end today, %3 end tomorrow"),
+                counts["overdue"],
+                counts["today"],
+                counts["tomorrow"],
+            ),
             self.tr("Ctrl+G prints a return box label (or scan one); then scan the overdue units into it."),
             tone="warn" if counts["overdue"] else "info",
         )
@@ -129,7 +130,7 @@ class StorageScreen(Screen):
     def on_scan(self, scan: Scan) -> None:
         if scan.kind is ScanKind.BOX:
             if self.box is not None:
-                self.error(self.tr("Close box %1 first (Ctrl+E).").replace("%1", self.box.id))
+                self.error(fmt(self.tr("Close box %1 first (Ctrl+E)."), self.box.id))
                 return
             if scan.fields.get("box_kind", "return") != "return":
                 self.error(self.tr("This is a forward box label: scan a return box label."))
@@ -159,18 +160,18 @@ class StorageScreen(Screen):
     def _opened(self, box: BoxView) -> None:
         self.box = box
         self.packed = [u.id for u in self.ctx.service.store.units_in_box(box.id)]
-        self.success(self.tr("Return box %1 open: scan the overdue units").replace("%1", box.id))
+        self.success(fmt(self.tr("Return box %1 open: scan the overdue units"), box.id))
         self._sync()
         self.reset_prompt()
 
     def _packed(self, unit: UnitView) -> None:
         self.packed.append(unit.id)
-        self.success(self.tr("Unit %1 packed as expired").replace("%1", unit.label))
+        self.success(fmt(self.tr("Unit %1 packed as expired"), unit.label))
         self.refresh()
 
     def _pack_failed(self, failure: OpFailure, label: str) -> None:
         if failure.code == "not_overdue":
-            self.error(self.tr("Unit %1 is not overdue: it stays in its cell.").replace("%1", label))
+            self.error(fmt(self.tr("Unit %1 is not overdue: it stays in its cell."), label))
         else:
             self.error(failure.message)
 
@@ -182,9 +183,11 @@ class StorageScreen(Screen):
 
     def _closed(self, box: BoxView) -> None:
         self.success(
-            self.tr("Return box %1 closed: %2 units. Hand it over on the returns screen (F4).")
-            .replace("%1", box.id)
-            .replace("%2", str(box.unit_count))
+            fmt(
+                self.tr("Return box %1 closed: %2 units. Hand it over on the returns screen (F4)."),
+                box.id,
+                box.unit_count,
+            )
         )
         self.box = None
         self.packed = []

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.barcodes import BarcodeError, Scan, parse
+from shared.qt.messages import fmt
 from shared.qt.operations import Operations, OpFailure, OpResult
 from shared.qt.theme import repolish
 from shared.qt.widgets import StepPrompt
@@ -272,7 +273,7 @@ class ScanScreen(Screen):
         self.show_result(
             Level.WARN,
             self.unavailable_reason(button)
-            or QCoreApplication.translate("ScanScreen", "«%1» is not available now.").replace("%1", name),
+            or fmt(QCoreApplication.translate("ScanScreen", "«%1» is not available now."), name),
         )
 
     def unavailable_reason(self, button: QPushButton) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QListWidget, QProgressBar, QWidget
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 
 from ..logic.cluster import ClusterFlow
 from ..logic.common import Level
@@ -86,9 +87,7 @@ class ClusterScreen(FlowScreen):
             self.tote.hide()
             self.product.setText(self.tr("Cart: one tote per task"))
             self.line_info.setText(
-                self.tr("%1 of %2 totes scanned")
-                .replace("%1", str(len(flow.totes)))
-                .replace("%2", str(len(flow.task_ids)))
+                fmt(self.tr("%1 of %2 totes scanned"), len(flow.totes), len(flow.task_ids))
             )
             self.cart.show()
             self.cart.clear()
@@ -125,21 +124,14 @@ class ClusterScreen(FlowScreen):
             owner = flow.line_of(held) if held is not None else None
             counts = flow.tote_counts()
             if owner is not None:
-                self._show_tote(owner.position, self.tr("Tote %1").replace("%1", str(owner.position)))
+                self._show_tote(owner.position, fmt(self.tr("Tote %1"), owner.position))
             elif flow.location_confirmed and counts:
                 self._show_tote(counts[0][0], "")
             else:
                 self.tote.hide()
             stop = flow.stops.index(cl.line.location_id) + 1 if cl.line.location_id in flow.stops else 0
-            into = ", ".join(
-                self.tr("tote %1: %2").replace("%1", str(p)).replace("%2", str(n)) for p, n in counts
-            )
-            self.line_info.setText(
-                self.tr("Stop %1 of %2 · %3")
-                .replace("%1", str(stop))
-                .replace("%2", str(len(flow.stops)))
-                .replace("%3", into)
-            )
+            into = ", ".join(fmt(self.tr("tote %1: %2"), p, n) for p, n in counts)
+            self.line_info.setText(fmt(self.tr("Stop %1 of %2 · %3"), stop, len(flow.stops), into))
         for label in (self.location, self.tote):
             label.style().unpolish(label)
             label.style().polish(label)

@@ -71,7 +71,7 @@ class ConflictScreen(ScanScreen):
 
     def render_prompt(self) -> None:
         n = len(self.rows)
-        self.count.setText(self.tr("Refused by the server: %1").replace("%1", str(n)))
+        self.count.setText(fmt(self.tr("Refused by the server: %1"), n))
         self.set_prompt(
             self.tr("Choose an operation: retry it or dismiss it") if n else self.tr("No conflicts")
         )

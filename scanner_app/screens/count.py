@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.widgets import make_table
 
@@ -76,12 +77,10 @@ class CountScreen(FlowScreen):
         rows = flow.rows()
         self.model.set_rows(rows)
         if flow.location_id and not flow.finished:
-            self.summary.setText(self.tr("Differences: %1").replace("%1", str(flow.differences)))
+            self.summary.setText(fmt(self.tr("Differences: %1"), flow.differences))
         else:  # the count tasks short picks left: where to count next
             due = [code for _, code, _, _ in self.ctx.services.data.count_due()]
-            self.summary.setText(
-                self.tr("To count (short picks): %1").replace("%1", ", ".join(due)) if due else ""
-            )
+            self.summary.setText(fmt(self.tr("To count (short picks): %1"), ", ".join(due)) if due else "")
         self.finish.setEnabled(flow.location_id is not None and not flow.finished)
 
     def on_scan(self, scan: Scan) -> None:

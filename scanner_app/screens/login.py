@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from shared.barcodes import Scan, ScanKind
+from shared.qt.messages import fmt
 
 from .. import texts
 from ..logic.common import Level
@@ -159,7 +160,7 @@ class LoginScreen(ScanScreen):
         if self.mode == "password":
             self.set_mode("badge")
         self.badge = scan.code
-        self.badge_label.setText(self.tr("Badge %1").replace("%1", scan.code))
+        self.badge_label.setText(fmt(self.tr("Badge %1"), scan.code))
         self.pin.clear()
         self.pin2.clear()
         self.pin.setVisible(True)
@@ -203,7 +204,7 @@ class LoginScreen(ScanScreen):
         self.pending_session = session
         self.badge = None
         self.set_mode("enrol")
-        self.show_result(Level.OK, self.tr("Welcome, %1.").replace("%1", session.name))
+        self.show_result(Level.OK, fmt(self.tr("Welcome, %1."), session.name))
 
     def _enrol(self) -> None:
         session, badge = self.pending_session, self.badge
@@ -211,9 +212,7 @@ class LoginScreen(ScanScreen):
             return
         pin, again = self.pin.text(), self.pin2.text()
         if len(pin) < PIN_MIN or not pin.isdigit():
-            self.show_result(
-                Level.ERROR, self.tr("The PIN is at least %1 digits.").replace("%1", str(PIN_MIN))
-            )
+            self.show_result(Level.ERROR, fmt(self.tr("The PIN is at least %1 digits."), PIN_MIN))
             return
         if pin != again:
             self.pin2.clear()

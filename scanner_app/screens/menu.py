@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from shared.qt.messages import fmt
 from shared.qt.theme import repolish
 
 from ..logic.numbers import COUNTED, SHIFT, ShiftNumbers, shift_numbers
@@ -102,13 +103,13 @@ class MenuScreen(Screen):
         session = self.session
         self.greeting.setText(session.name if session else "")
         open_tasks = len(self.ctx.services.data.pick_tasks(True))
-        text = self.tr("Open pick tasks: %1").replace("%1", str(open_tasks))
+        text = fmt(self.tr("Open pick tasks: %1"), open_tasks)
         if session is not None and session.offline:
             text += "\n" + self.tr("Offline login: work is saved on this terminal and synced later.")
         self.summary.setText(text)
         self.numbers.setText(self.numbers_text(self.shift_numbers()))
         open_conflicts = len(self.ctx.services.journal.conflicts())
-        self.conflicts.setText("7  " + self.tr("Conflicts: %1").replace("%1", str(open_conflicts)))
+        self.conflicts.setText("7  " + fmt(self.tr("Conflicts: %1"), open_conflicts))
         self.conflicts.setProperty("alert", open_conflicts > 0)
         repolish(self.conflicts)
 
@@ -130,16 +131,11 @@ class MenuScreen(Screen):
     def numbers_text(self, n: ShiftNumbers | None) -> str:
         if n is None or n.started is None:
             return self.tr("This shift: nothing picked yet")
-        text = (
-            self.tr("This shift: %1 lines, %2 items, %3 short")
-            .replace("%1", str(n.lines))
-            .replace("%2", str(n.units))
-            .replace("%3", str(n.short))
-        )
+        text = fmt(self.tr("This shift: %1 lines, %2 items, %3 short"), n.lines, n.units, n.short)
         if n.has_rates:
-            text += "\n" + self.tr("%1 lines/h · %2 items/h").replace(
-                "%1", f"{n.lines_per_hour:.0f}"
-            ).replace("%2", f"{n.units_per_hour:.0f}")
+            text += "\n" + fmt(
+                self.tr("%1 lines/h · %2 items/h"), f"{n.lines_per_hour:.0f}", f"{n.units_per_hour:.0f}"
+            )
         return text
 
     def sync(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 
 from ..logic.common import Level, waiting_by_destination
 from ..logic.packing import PackFlow
@@ -64,14 +65,12 @@ class PackScreen(FlowScreen):
             self.destination.setText(
                 data.site_name(flow.pvz_id) if flow.pvz_id else self.tr("Destination: by the first unit")
             )
-        self.count.setText(self.tr("Units in the box: %1").replace("%1", str(len(flow.units))))
+        self.count.setText(fmt(self.tr("Units in the box: %1"), len(flow.units)))
         self.units.clear()
         if flow.box_id is None or flow.closed:
             # before a box: what is picked and waiting, per pickup point
             waiting = waiting_by_destination(data, [(u.pvz_id, 1) for u in data.picked_units()])
-            self.count.setText(
-                self.tr("Picked, waiting to be packed: %1").replace("%1", str(sum(n for _, n in waiting)))
-            )
+            self.count.setText(fmt(self.tr("Picked, waiting to be packed: %1"), sum(n for _, n in waiting)))
             for name, n in waiting:
                 self.units.addItem(f"{name}: {n}")
             self._buttons()
@@ -86,9 +85,9 @@ class PackScreen(FlowScreen):
         if task is None or not task.route_name:
             return ""
         if task.departs_at is None:
-            return self.tr("Route %1").replace("%1", task.route_name)
+            return fmt(self.tr("Route %1"), task.route_name)
         at = task.departs_at.astimezone().strftime("%H:%M")
-        return self.tr("Route %1, leaves %2").replace("%1", task.route_name).replace("%2", at)
+        return fmt(self.tr("Route %1, leaves %2"), task.route_name, at)
 
     def _buttons(self) -> None:
         flow = self.flow
@@ -122,7 +121,7 @@ class PackScreen(FlowScreen):
         try:
             where = self.ctx.services.printer.print_box_label(flow.box_id, destination, len(flow.units))
         except Exception as exc:  # a printer problem must not lose the box: it is journalled already
-            self.show_result(Level.ERROR, self.tr("The label did not print: %1").replace("%1", str(exc)))
+            self.show_result(Level.ERROR, fmt(self.tr("The label did not print: %1"), exc))
             return
         self.printed_to = where
-        self.add_to_result(self.tr("Label printed: %1").replace("%1", Path(where).name))
+        self.add_to_result(fmt(self.tr("Label printed: %1"), Path(where).name))

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 
 from ..logic.common import Level
 from ..logic.picking import PickFlow
@@ -63,7 +64,7 @@ class PickScreen(FlowScreen):
         self.progress.setRange(0, max(1, flow.total))
         self.progress.setValue(flow.picked_count)  # picked only: a shortage is not progress
         if flow.short_count:
-            self.progress.setFormat(self.tr("%v / %m picked · %1 short").replace("%1", str(flow.short_count)))
+            self.progress.setFormat(fmt(self.tr("%v / %m picked · %1 short"), flow.short_count))
         else:
             self.progress.setFormat("%v / %m")
         finished = line is None
@@ -74,8 +75,9 @@ class PickScreen(FlowScreen):
             self.location.setText("✓")
             if flow.short_count:
                 self.product.setText(
-                    self.tr("Every line is done: %1 units short, recorded for the office.").replace(
-                        "%1", str(flow.short_count)
+                    fmt(
+                        self.tr("Every line is done: %1 units short, recorded for the office."),
+                        flow.short_count,
                     )
                 )
             else:
@@ -87,11 +89,13 @@ class PickScreen(FlowScreen):
             self.location.setProperty("confirmed", flow.location_confirmed)
             self.product.setText(line.product_name or line.sku)
             self.line_info.setText(
-                self.tr("Line %1 of %2 · picked %3 of %4")
-                .replace("%1", str(flow.line_number))
-                .replace("%2", str(len(flow.lines)))
-                .replace("%3", str(line.picked))
-                .replace("%4", str(line.demand))
+                fmt(
+                    self.tr("Line %1 of %2 · picked %3 of %4"),
+                    flow.line_number,
+                    len(flow.lines),
+                    line.picked,
+                    line.demand,
+                )
             )
         self.location.style().unpolish(self.location)
         self.location.style().polish(self.location)
@@ -114,7 +118,7 @@ class PickScreen(FlowScreen):
                 if reason == "not_found"
                 else self.tr("Damaged: %1 left on this line. Press again to record them.")
             )
-            self.show_result(Level.WARN, text.replace("%1", str(count)))
+            self.show_result(Level.WARN, fmt(text, count))
             return
         self.armed_skip = None
         reaction = self.flow.skip(reason)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 
 from ..logic.common import Level
 from ..logic.reprint import REASONS, ReprintFlow
@@ -88,9 +89,9 @@ class ReprintScreen(FlowScreen):
         try:
             where = self.ctx.services.printer.print_label(kind, code, lines)
         except Exception as exc:
-            self.show_result(Level.ERROR, self.tr("The label did not print: %1").replace("%1", str(exc)))
+            self.show_result(Level.ERROR, fmt(self.tr("The label did not print: %1"), exc))
             return
-        self.add_to_result(self.tr("Label printed: %1").replace("%1", Path(where).name))
+        self.add_to_result(fmt(self.tr("Label printed: %1"), Path(where).name))
 
     def leave(self) -> None:
         self.flow.cancel()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.barcodes import Scan
 from shared.domain import UnitStatus
+from shared.qt.messages import fmt
 from shared.qt.theme import TONES
 
 from ..logic.returns import ReturnFlow
@@ -44,10 +45,12 @@ class ReturnScreen(FlowScreen):
         self.set_prompt(self.msg(flow.prompt()))
         self.box.setText(f"…{flow.box_id[-6:]}" if flow.box_id else "—")
         self.count.setText(
-            self.tr("Received %1 of %2 · missing %3")
-            .replace("%1", str(len(flow.received)))
-            .replace("%2", str(len(flow.units)))
-            .replace("%3", str(sum(1 for u in flow.units if u.status is UnitStatus.MISSING)))
+            fmt(
+                self.tr("Received %1 of %2 · missing %3"),
+                len(flow.received),
+                len(flow.units),
+                sum(1 for u in flow.units if u.status is UnitStatus.MISSING),
+            )
         )
         self.units.clear()
         for unit in flow.units:
@@ -63,7 +66,7 @@ class ReturnScreen(FlowScreen):
         left = len(flow.expected)
         self.label_button(
             self.close_box,
-            self.tr("Close (%1 missing)").replace("%1", str(left)) if left else self.tr("Close box"),
+            fmt(self.tr("Close (%1 missing)"), left) if left else self.tr("Close box"),
         )
         self.close_box.setEnabled(flow.box_id is not None and not flow.closed)
 

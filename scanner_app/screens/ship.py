@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.barcodes import Scan
+from shared.qt.messages import fmt
 
 from ..logic.common import Level, waiting_by_destination
 from ..logic.shipping import ShipFlow
@@ -60,9 +61,7 @@ class ShipScreen(FlowScreen):
             data.site_name(flow.pvz_id) if flow.pvz_id else self.tr("Destination: by the first box")
         )
         units = flow.unit_count()
-        self.count.setText(
-            self.tr("Boxes: %1 · units: %2").replace("%1", str(len(flow.box_ids))).replace("%2", str(units))
-        )
+        self.count.setText(fmt(self.tr("Boxes: %1 · units: %2"), len(flow.box_ids), units))
         self.boxes.clear()
         waiting = flow.waiting()
         if flow.box_ids and not flow.closed:
@@ -71,12 +70,12 @@ class ShipScreen(FlowScreen):
             behind = flow.left_behind()
             if behind:
                 # the same pickup point's boxes still to load, by SSCC, so none is left behind unseen
-                self._header(self.tr("Also waiting for %1:").replace("%1", data.site_name(flow.pvz_id or "")))
+                self._header(fmt(self.tr("Also waiting for %1:"), data.site_name(flow.pvz_id or "")))
                 for box in behind:
                     self.boxes.addItem(f"  {box.id}")
         else:
             # what is closed and waiting for a route: per pickup point, then each box's SSCC
-            self.count.setText(self.tr("Boxes waiting for a route: %1").replace("%1", str(len(waiting))))
+            self.count.setText(fmt(self.tr("Boxes waiting for a route: %1"), len(waiting)))
             by_site: dict[str, list[str]] = {}
             for box in waiting:
                 by_site.setdefault(box.destination_site_id, []).append(box.id)

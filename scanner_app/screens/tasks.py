@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from shared.barcodes import Scan, ScanKind
 from shared.domain.cutoffs import CutoffState, cutoff_state
+from shared.qt.messages import fmt
 from shared.qt.theme import repolish
 from shared.store.models import TaskView
 
@@ -214,7 +215,7 @@ class TaskListScreen(ScanScreen):
         self.label_button(self.refresh_button, self.tr("Refresh"))
         self.label_button(self.open_button, self.tr("Start"))
         self.label_button(self.back, self.tr("Menu"))
-        self.label_button(self.cart_button, self.tr("Cart of %1").replace("%1", str(self.cart_size())))
+        self.label_button(self.cart_button, fmt(self.tr("Cart of %1"), self.cart_size()))
         self.pull_hint.setText(self.tr("Release to refresh"))
 
     def title(self) -> str:
@@ -227,7 +228,7 @@ class TaskListScreen(ScanScreen):
 
     def order_title(self, task: TaskView) -> str:
         order = task.order_id if len(task.order_id) <= 12 else "…" + task.order_id[-8:]
-        return self.tr("Order %1").replace("%1", order)
+        return fmt(self.tr("Order %1"), order)
 
     def age_text(self, task: TaskView) -> str:
         if task.created_at is None:
@@ -235,11 +236,11 @@ class TaskListScreen(ScanScreen):
         now = self.ctx.services.clock.now()
         minutes = max(0, int((now - task.created_at).total_seconds() // 60))
         if minutes < 60:
-            return self.tr("paid %1 min ago").replace("%1", str(minutes))
+            return fmt(self.tr("paid %1 min ago"), minutes)
         hours = minutes // 60
         if hours < 48:
-            return self.tr("paid %1 h ago").replace("%1", str(hours))
-        return self.tr("paid %1 d ago").replace("%1", str(hours // 24))
+            return fmt(self.tr("paid %1 h ago"), hours)
+        return fmt(self.tr("paid %1 d ago"), hours // 24)
 
     def cutoff_state(self, task: TaskView) -> CutoffState:
         return cutoff_state(task.departs_at, task.left, self.ctx.services.clock.now())
@@ -251,10 +252,10 @@ class TaskListScreen(ScanScreen):
         at = task.departs_at.astimezone().strftime("%H:%M")
         state = self.cutoff_state(task)
         if state is CutoffState.MISSED:
-            return self.tr("Route left at %1: %2").replace("%1", at).replace("%2", task.route_name)
+            return fmt(self.tr("Route left at %1: %2"), at, task.route_name)
         if state is CutoffState.AT_RISK:
-            return self.tr("Will miss %1: %2").replace("%1", at).replace("%2", task.route_name)
-        return self.tr("Leaves %1: %2").replace("%1", at).replace("%2", task.route_name)
+            return fmt(self.tr("Will miss %1: %2"), at, task.route_name)
+        return fmt(self.tr("Leaves %1: %2"), at, task.route_name)
 
     def activate(self, arg: Any = None) -> None:
         self.refresh()
@@ -269,7 +270,7 @@ class TaskListScreen(ScanScreen):
             row = next((i for i, t in enumerate(tasks) if t.id == current.id), 0)
         if tasks:
             self.view.setCurrentIndex(self.model.index(row))
-        self.label_button(self.cart_button, self.tr("Cart of %1").replace("%1", str(self.cart_size())))
+        self.label_button(self.cart_button, fmt(self.tr("Cart of %1"), self.cart_size()))
         self.render_prompt()
 
     def reload(self) -> None:
@@ -287,9 +288,9 @@ class TaskListScreen(ScanScreen):
             for t in rows
             if t is not None and self.cutoff_state(t) in (CutoffState.AT_RISK, CutoffState.MISSED)
         )
-        header = self.tr("Open tasks: %1 · by route departure").replace("%1", str(count))
+        header = fmt(self.tr("Open tasks: %1 · by route departure"), count)
         if late:
-            header += "\n" + self.tr("%1 will miss their route: pick them first").replace("%1", str(late))
+            header += "\n" + fmt(self.tr("%1 will miss their route: pick them first"), late)
         self.header.setText(header)
         self.header.setProperty("tone", "error" if late else "")
         repolish(self.header)

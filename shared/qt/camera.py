@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QHideEvent, QImage, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from shared.domain.clock import Clock
+from shared.qt.messages import fmt
 from shared.scanning.camera import CameraScanner
 from shared.scanning.events import Health, ScanEvent
 
@@ -320,7 +321,7 @@ class CameraPanel(QWidget):
         source.frameReady.connect(self._frame)
         source.failed.connect(self._failed)
         self.preview.placeholder = ""
-        self.status.setText(self.tr("Camera: %1. Hold the code inside the frame.").replace("%1", name))
+        self.status.setText(fmt(self.tr("Camera: %1. Hold the code inside the frame."), name))
         emit_signal(self.opened, True)
         return True
 
@@ -364,7 +365,7 @@ class CameraPanel(QWidget):
     def _failed(self, message: str) -> None:
         self.close_camera()
         self.setVisible(True)
-        self.status.setText(self.tr("The camera stopped: %1").replace("%1", message))
+        self.status.setText(fmt(self.tr("The camera stopped: %1"), message))
 
     def _scanned(self, event: ScanEvent) -> None:
         if self.is_open and event.source.startswith("camera:"):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from shared.config import ConfigProblem
+from shared.qt.messages import fmt
 
 MAX_LINES = 12
 # the strings below are spelled out as QCoreApplication.translate("ConfigNotice", ...) calls so that
@@ -30,9 +31,7 @@ def problems_text(problems: Sequence[ConfigProblem]) -> str:
     lines += [f"• {p}" for p in problems[:MAX_LINES]]
     if len(problems) > MAX_LINES:
         lines.append(
-            QCoreApplication.translate("ConfigNotice", "… and %1 more").replace(
-                "%1", str(len(problems) - MAX_LINES)
-            )
+            fmt(QCoreApplication.translate("ConfigNotice", "… and %1 more"), len(problems) - MAX_LINES)
         )
     lines.append(
         QCoreApplication.translate(

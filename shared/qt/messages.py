@@ -349,7 +349,8 @@ _PLACEHOLDER = re.compile(r"%(\d{1,2})")
 def fmt(template: str, *args: object) -> str:
     """Fill Qt-style ``%1``..``%n`` placeholders (``%n`` takes the n-th value) in one pass, as
     ``QString.arg`` does: a value that itself contains ``%2`` is not filled again; a placeholder
-    without a value stays as it is. Replaces ``.replace("%1", a).replace("%2", b)`` chains."""
+    without a value stays as it is. The UI fills every numbered placeholder through it (chains of
+    ``str.replace`` on ``%1``, ``%2`` filled a value that held ``%2`` twice)."""
 
     def fill(match: re.Match[str]) -> str:
         n = int(match.group(1))

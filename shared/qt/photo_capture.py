@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.domain.evidence import MAX_PHOTO_BYTES, EvidenceRefused, sniff_image
+from shared.qt.messages import fmt
 
 from .camera import FrameSource, as_qimage, default_camera_source
 
@@ -210,7 +211,7 @@ class PhotoCaptureDialog(QDialog):
             return None
         except Exception as exc:  # the store refused the write (disk full, read-only)
             self.message.setText(
-                self.tr("The photo was not saved: %1").replace("%1", getattr(exc, "message", str(exc)))
+                fmt(self.tr("The photo was not saved: %1"), getattr(exc, "message", str(exc)))
             )
             return None
         if sha not in self.taken:
@@ -222,8 +223,9 @@ class PhotoCaptureDialog(QDialog):
             item.setToolTip(sha[:12])
             self.thumbs.addItem(item)
         self.message.setText(
-            self.tr("Photo kept (%1 in all). It is sent to the server with the next sync.").replace(
-                "%1", str(len(self.taken))
+            fmt(
+                self.tr("Photo kept (%1 in all). It is sent to the server with the next sync."),
+                len(self.taken),
             )
         )
         return sha

@@ -156,11 +156,11 @@ def age_text(now: datetime, when: datetime | None) -> str:
         return QCoreApplication.translate("Status", "now")
     minutes = seconds // 60
     if minutes < 60:
-        return fmt(QCoreApplication.translate("Status", "%1 min"), str(minutes))
+        return fmt(QCoreApplication.translate("Status", "%1 min"), minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return fmt(QCoreApplication.translate("Status", "%1 h %2 min"), str(hours), str(minutes))
-    return fmt(QCoreApplication.translate("Status", "%1 d"), str(hours // 24))
+        return fmt(QCoreApplication.translate("Status", "%1 h %2 min"), hours, minutes)
+    return fmt(QCoreApplication.translate("Status", "%1 d"), hours // 24)
 
 
 def clock_text(now: datetime, when: datetime) -> str:
@@ -195,8 +195,9 @@ def reason_text(s: StatusSnapshot, now: datetime) -> str:
             "Status", "The server ended the session: log in again to send the queue."
         )
     if state == NO_ANSWER:
-        return QCoreApplication.translate("Status", "No answer from the server for %1 s.").replace(
-            "%1", str(int(silence_s(s, now)))
+        return fmt(
+            QCoreApplication.translate("Status", "No answer from the server for %1 s."),
+            int(silence_s(s, now)),
         )
     kind, code = s.error_kind, s.error_code
     if kind == "network":
@@ -273,7 +274,7 @@ def status_cells(
         LOGIN: StatusCell(texts.login, "error", detail),
     }[state]
     if s.pending:
-        pending = StatusCell(fmt(texts.pending, str(s.pending), age(s.oldest_pending_at)), "warn")
+        pending = StatusCell(fmt(texts.pending, s.pending, age(s.oldest_pending_at)), "warn")
     else:
         pending = StatusCell(texts.no_pending)
     if s.last_sync_at is None:
@@ -290,7 +291,7 @@ def status_cells(
         connection=connection,
         pending=pending,
         last_sync=StatusCell(last_sync, "", detail),
-        conflicts=StatusCell(fmt(texts.conflicts, str(s.conflicts)), "error" if s.conflicts else ""),
+        conflicts=StatusCell(fmt(texts.conflicts, s.conflicts), "error" if s.conflicts else ""),
         scanner=scanner,
         reason=StatusCell(reason, "error" if reason else "", detail),
     )
