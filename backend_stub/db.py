@@ -188,6 +188,29 @@ boxes = Table(
     Column("handed_over_at", String(30), nullable=True),
     Column("received_at", String(30), nullable=True),
     Column("created_at", String(30), nullable=False),
+    # handed to a courier (a route closed, return boxes handed over): the handover, badge and seal
+    Column("handover_id", String(60), nullable=True),
+    Column("courier_badge", String(11), nullable=True),
+    Column("seal", String(13), nullable=True),
+)
+
+# What the receiving side of a handover found different (services/handover.py), seen by both sites
+discrepancies = Table(
+    "discrepancies",
+    metadata,
+    Column("id", String(40), primary_key=True),  # box id + ':' + kind
+    Column("handover_id", String(60), nullable=True),
+    Column("box_id", String(18), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("direction", String(10), nullable=False),  # forward | return
+    Column("from_site_id", String(40), nullable=False, index=True),
+    Column("to_site_id", String(40), nullable=False, index=True),
+    Column("courier_badge", String(11), nullable=True),
+    Column("seal_sent", String(13), nullable=True),
+    Column("seal_received", String(13), nullable=True),
+    Column("photos", Text, nullable=False, default="[]"),
+    Column("found_at", String(30), nullable=False),
+    Column("resolved_at", String(30), nullable=True),
 )
 
 routes = Table(

@@ -31,6 +31,7 @@ from .db import (
     changes,
     count_tasks,
     counters,
+    discrepancies,
     evidence,
     metadata,
     next_counter,
@@ -270,6 +271,20 @@ def _m013_journal_chain(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} VARCHAR(64)")
 
 
+def _m014_handover_seals(conn: Connection) -> None:
+    """Two-sided handover: a box handed to a courier keeps its handover, the badge and its seal;
+    what the receiving side found different is a discrepancy both sites see."""
+    have = {c["name"] for c in inspect(conn).get_columns("boxes")}
+    for name, sql_type in (
+        ("handover_id", "VARCHAR(60)"),
+        ("courier_badge", "VARCHAR(11)"),
+        ("seal", "VARCHAR(13)"),
+    ):
+        if name not in have:
+            conn.exec_driver_sql(f"ALTER TABLE boxes ADD COLUMN {name} {sql_type}")
+    discrepancies.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -284,6 +299,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("011_short_picks", _m011_short_picks),
     ("012_fitting_marking", _m012_fitting_marking),
     ("013_journal_chain", _m013_journal_chain),
+    ("014_handover_seals", _m014_handover_seals),
 ]
 
 

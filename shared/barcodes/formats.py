@@ -18,6 +18,7 @@ LOCATION_PREFIX = "L-"
 BADGE_PREFIX = "E"
 DOCUMENT_PREFIX = "D"
 TOTE_PREFIX = "T"
+SEAL_PREFIX = "S"
 PICKUP_PREFIX = "WBP1."
 
 SITE_ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")

@@ -21,6 +21,7 @@ class ScanKind(StrEnum):
     MARKING = "marking"  # a "Chestny ZNAK" marking code (GS1 DataMatrix)
     DOCUMENT = "document"  # a supplier delivery document
     TOTE = "tote"  # a warehouse picking tote on a cart (cluster picking)
+    SEAL = "seal"  # a plastic seal on a box handed to a courier (its printed number)
 
 
 EMPTY_FIELDS: Mapping[str, str] = MappingProxyType({})

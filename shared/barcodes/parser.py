@@ -285,6 +285,17 @@ def _tote(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> S
     raise _numbered_label_error(s, ScanKind.TOTE, 6)
 
 
+def _seal(s: str, sym: str | None, flagged: bool, raw: str, repaired: bool) -> Scan:
+    """A seal's number as printed (and in its barcode): S + 6 to 12 digits or capital letters."""
+    s = s.upper()
+    body = s[1:]
+    if 6 <= len(body) <= 12 and body.isascii() and body.isalnum():
+        return _scan(ScanKind.SEAL, s, {"number": body}, sym, repaired, raw)
+    if not body.isascii() or not body.isalnum():
+        raise _err("unknown_format")
+    raise _err("malformed", kind=ScanKind.SEAL.value)
+
+
 def _site_and_tail(s: str, kind: ScanKind) -> tuple[str, str]:
     rest = s[2:]
     cut = rest.rfind("-")
@@ -368,6 +379,7 @@ for _c, _h in (
     ("D", _document),
     ("T", _tote),
     ("W", _pickup),
+    ("S", _seal),
 ):
     _DISPATCH[_c] = _h
     _DISPATCH[_c.lower()] = _h

@@ -17,6 +17,7 @@ from typing import Any
 
 from .clock import parse_iso, utc_iso
 from .evidence import is_sha256
+from .handover import check_received, check_sent
 from .states import BoxKind, SiteKind, UnitStatus
 
 
@@ -174,6 +175,10 @@ def _photos_of_damaged_skip(p: Mapping[str, Any]) -> list[str]:
     return [str(p["unit_id"])] if p.get("reason") == "damaged" else []
 
 
+def _photos_of_the_box(p: Mapping[str, Any]) -> list[str]:
+    return []  # a receipt's photos are of the box and its seal: the app names them itself
+
+
 def _photos_of_defect_refusals(p: Mapping[str, Any]) -> list[str]:
     return [
         str(r["unit_id"]) for r in p["refused"] if isinstance(r, dict) and r.get("reason") in DEFECT_REFUSALS
@@ -193,6 +198,8 @@ class OpSpec:
     # a damage or defect point: the op may name photos (optional payload field `photos`, a list of
     # SHA-256 hex); this gives the units whose photos the apps put in (shared/store/evidence.py)
     photos: Photos | None = None
+    # payload fields an op may carry (checked when present): newer fields older clients do not send
+    optional: Mapping[str, type] = field(default_factory=dict)
 
     def effects(self, payload: Mapping[str, Any]) -> list[tuple[str, UnitStatus]]:
         if self.plan is not None:
@@ -206,6 +213,10 @@ _W = SiteKind.WAREHOUSE
 _S: type = str
 _L: type = list
 _U = UnitStatus
+# the two sides of a handover (shared/domain/handover.py): the courier's badge and a seal per box
+# when sent, the seal found (and whether it is broken) when received
+_SENT: Mapping[str, type] = {"courier_badge": str, "seals": dict}
+_RECEIVED: Mapping[str, type] = {"seal": str, "seal_broken": bool}
 
 SPECS: dict[OpType, OpSpec] = {
     s.op_type: s
@@ -245,7 +256,15 @@ SPECS: dict[OpType, OpSpec] = {
             Plan(unit="unit_id", cell="cell_id", target=_U.ACCEPTED, sets={"cell_id": "cell"}),
         ),
         OpSpec(OpType.RECORD_SURPLUS, _P, {"box_id": _S, "label": _S}, composite=_none),
-        OpSpec(OpType.CLOSE_ACCEPTANCE, _P, {"box_id": _S}, composite=_none),
+        # the receiving side of a handover: the seal found on the box (docs/PROTOCOL.md, "Handover")
+        OpSpec(
+            OpType.CLOSE_ACCEPTANCE,
+            _P,
+            {"box_id": _S},
+            composite=_none,
+            photos=_photos_of_the_box,
+            optional=_RECEIVED,
+        ),
         OpSpec(
             OpType.COMPLETE_PICKUP,
             _P,
@@ -281,6 +300,7 @@ SPECS: dict[OpType, OpSpec] = {
             _P,
             {"box_ids": _L, "unit_ids": _L},
             composite=_many("unit_ids", _U.RETURN_SHIPPED),
+            optional=_SENT,
         ),
         OpSpec(
             OpType.INVENTORY,
@@ -327,6 +347,7 @@ SPECS: dict[OpType, OpSpec] = {
             _W,
             {"route_id": _S, "unit_ids": _L},
             composite=_many("unit_ids", _U.SHIPPED),
+            optional=_SENT,
         ),
         OpSpec(
             OpType.RETURN_RECEIVE,
@@ -339,6 +360,8 @@ SPECS: dict[OpType, OpSpec] = {
             _W,
             {"box_id": _S, "missing": _L},
             composite=_many("missing", _U.MISSING),
+            photos=_photos_of_the_box,
+            optional=_RECEIVED,
         ),
         # composite: a count also closes the location's open count task
         OpSpec(OpType.COUNT, _W, {"location_id": _S, "counted": dict}, composite=_none),
@@ -418,8 +441,16 @@ def validate_payload(op_type: OpType, payload: Mapping[str, Any]) -> None:
             raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' is missing")
         if not isinstance(payload[name], kind):
             raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' has the wrong type")
+    for name, kind in spec.optional.items():
+        if name in payload and not isinstance(payload[name], kind):
+            raise InvalidOperation("invalid_payload", f"{op_type}: field '{name}' has the wrong type")
     if "photos" in payload:
         _check_photos(op_type, spec, payload["photos"])
+    if spec.optional is _SENT or spec.optional is _RECEIVED:
+        boxes = payload["box_ids"] if op_type is OpType.RETURN_HANDOVER else None
+        problem = check_sent(boxes, payload) if spec.optional is _SENT else check_received(payload)
+        if problem is not None:
+            raise InvalidOperation("invalid_payload", f"{op_type}: {problem}")
     if spec.plan is not None and spec.plan.target_by is not None:
         key, targets = spec.plan.target_by
         if payload[key] not in targets:

@@ -14,6 +14,7 @@ The sync engine (shared.sync) moves ops out (pending_ops / apply_push_results) a
 
 from .errors import CorruptError, DiskFullError, LockedError, ReadOnlyError, StoreError
 from .evidence import Photo
+from .handover import DiscrepancyView
 from .migrations import MIGRATIONS, Migration
 from .models import (
     Actor,
@@ -46,6 +47,7 @@ __all__ = [
     "ChangeSet",
     "Conflict",
     "CorruptError",
+    "DiscrepancyView",
     "DiskFullError",
     "LocalStore",
     "LocationView",

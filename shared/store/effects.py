@@ -241,6 +241,10 @@ def _route_close(c: _Ctx) -> None:
         raise refused("unknown_route", route=c.p["route_id"])
     if route["closed"]:
         raise refused("route_closed", route=c.p["route_id"])
+    if "seals" in c.p:  # a seal for each box on the route, and only those
+        on_route = {r[0] for r in c.db.execute("SELECT id FROM boxes WHERE route_id = ?", (c.p["route_id"],))}
+        if set(c.p["seals"]) != on_route:
+            raise refused("seal_required", route=c.p["route_id"])
     for uid in c.p["unit_ids"]:
         c.set_unit(str(uid), status=UnitStatus.SHIPPED.value)
     c.db.execute("UPDATE routes SET closed = 1 WHERE id = ?", (c.p["route_id"],))

@@ -224,6 +224,15 @@ ALTER TABLE ops ADD COLUMN hash TEXT;
 """
 
 
+# Two-sided handover: what the receiving side of a handover found different (pulled, seen by the
+# sending and the receiving site; shared/store/handover.py reads it).
+_DISCREPANCIES = """
+CREATE TABLE discrepancies (id TEXT PRIMARY KEY, box_id TEXT NOT NULL DEFAULT '',
+    direction TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', resolved_at TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{}', gen INTEGER NOT NULL DEFAULT 0);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_journal", _sql(_CORE)),
     Migration("0002_entities", _sql(_ENTITIES)),
@@ -236,6 +245,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_order_number_payment", _sql(_ORDER_NUMBER_PAYMENT)),
     Migration("0008_category_fitting", _sql(_CATEGORY_FITTING)),
     Migration("0009_journal_chain", _sql(_JOURNAL_CHAIN)),
+    Migration("0010_discrepancies", _sql(_DISCREPANCIES)),
 )
 
 

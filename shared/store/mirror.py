@@ -53,6 +53,7 @@ _ENTITY_TABLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "pickup_key": ("pickup_keys", "id", ("public_key",)),
     "revocation": ("revocations", "id", ()),
     "short_code": ("short_codes", "id", ("order_id", "hash", "salt")),
+    "discrepancy": ("discrepancies", "id", ("box_id", "direction", "kind", "resolved_at")),
 }
 _CHANGE_FIELD = {
     "site": "sites",
@@ -64,6 +65,7 @@ _CHANGE_FIELD = {
     "box": "boxes",
     "route": "routes",
     "task": "tasks",
+    "discrepancy": "discrepancies",
 }
 _DEFAULTS: dict[str, Any] = {
     "storage_days": 7,

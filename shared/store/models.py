@@ -36,6 +36,7 @@ class ChangeSet:
     tasks: set[str] = field(default_factory=set)
     products: set[str] = field(default_factory=set)
     sites: set[str] = field(default_factory=set)
+    discrepancies: set[str] = field(default_factory=set)  # handover discrepancies (pulled)
     pickup: bool = False  # keys, revocations or short codes
     journal: bool = False  # pending ops or their results changed
     conflicts: bool = False
@@ -52,6 +53,7 @@ class ChangeSet:
             "tasks",
             "products",
             "sites",
+            "discrepancies",
         ):
             getattr(self, name).update(getattr(other, name))
         self.pickup |= other.pickup
@@ -71,6 +73,7 @@ class ChangeSet:
             or self.tasks
             or self.products
             or self.sites
+            or self.discrepancies
             or self.pickup
             or self.journal
             or self.conflicts

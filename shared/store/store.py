@@ -12,6 +12,7 @@
     sscc.py           the SSCC allocator for boxes this device opens
     evidence.py       photos by SHA-256 beside the database and their upload queue
     dispute.py        what the journal says about a unit, order or box (dispute packs)
+    handover.py       handover discrepancies (pulled: seals that differ, boxes not received)
 
 Callers keep one object: ``store.record(...)``, ``store.unit_by_label(...)``, ``store.conflicts()``.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 from .conflicts import Conflicts
 from .dispute import DisputeReads
 from .evidence import EvidenceQueue
+from .handover import HandoverReads
 from .mirror import Mirror
 from .read_pvz import PvzReads
 from .read_terminal import TerminalReads
@@ -29,6 +31,14 @@ from .users import UserCache
 
 
 class LocalStore(
-    Conflicts, Mirror, PvzReads, TerminalReads, UserCache, SsccAllocator, EvidenceQueue, DisputeReads
+    Conflicts,
+    Mirror,
+    PvzReads,
+    TerminalReads,
+    UserCache,
+    SsccAllocator,
+    EvidenceQueue,
+    DisputeReads,
+    HandoverReads,
 ):
     """The app's local database. Open with ``LocalStore.open(path, device_id, clock)``."""

@@ -375,9 +375,15 @@ class World:
         return box
 
     def dispatch(
-        self, boxes: list[str], pvz_id: str, picker: Account | None = None, route_id: str | None = None
+        self,
+        boxes: list[str],
+        pvz_id: str,
+        picker: Account | None = None,
+        route_id: str | None = None,
+        handover: dict[str, Any] | None = None,
     ) -> str:
-        """Put closed boxes on a route to pvz_id and close it (units SHIPPED); return the route id."""
+        """Put closed boxes on a route to pvz_id and close it (units SHIPPED); return the route id.
+        ``handover``: the courier's badge and the seals (route.close's courier_badge and seals)."""
         dev = self.device(picker or self.picker)
         route_id = route_id or "R-" + IdFactory().new()
         unit_ids: list[str] = []
@@ -389,7 +395,7 @@ class World:
             from backend_stub.db import units
 
             unit_ids = [r.id for r in conn.execute(select(units.c.id).where(units.c.box_id.in_(boxes)))]
-        dev.op("route.close", {"route_id": route_id, "unit_ids": unit_ids})
+        dev.op("route.close", {"route_id": route_id, "unit_ids": unit_ids, **(handover or {})})
         return route_id
 
     def ship(self, order: dict[str, Any], picker: Account | None = None) -> str:

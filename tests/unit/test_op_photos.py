@@ -25,7 +25,12 @@ HASHES = [sha256_hex(bytes([i])) for i in range(MAX_PHOTOS_PER_OP + 1)]
 
 def test_the_damage_and_defect_points_declare_photos_and_nothing_else_does() -> None:
     points = {t for t, spec in SPECS.items() if spec.photos is not None}
-    assert points == {OpType.MARK_DAMAGED, OpType.COMPLETE_PICKUP, OpType.RETURN_PACK, OpType.PICK_SKIP}
+    # and the receiving side of a handover: photos of a box whose seal differs or is broken
+    receipts = {OpType.CLOSE_ACCEPTANCE, OpType.RETURN_RECEIPT_CLOSE}
+    assert (
+        points
+        == {OpType.MARK_DAMAGED, OpType.COMPLETE_PICKUP, OpType.RETURN_PACK, OpType.PICK_SKIP} | receipts
+    )
 
 
 @pytest.mark.parametrize(

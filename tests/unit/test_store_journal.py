@@ -26,6 +26,7 @@ EXPECTED = [
     "0007_order_number_payment",
     "0008_category_fitting",
     "0009_journal_chain",
+    "0010_discrepancies",
 ]
 
 

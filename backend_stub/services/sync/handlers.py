@@ -20,6 +20,7 @@ from shared.domain.operations import Plan
 from ...db import boxes, orders, pick_tasks, routes, sites, units
 from ...events.outbox import append
 from ..changes import publish, publish_box, publish_route
+from ..handover import record_received, record_sent
 from ..pickup import revoke_order_tokens
 from .opcontext import Handler, OpContext, Reject
 from .shorts import count, label_reprint, pick_skip
@@ -88,6 +89,10 @@ def _accept_close(c: OpContext, p: Mapping[str, Any]) -> None:
     if box.destination_site_id != c.site_id:
         raise Reject("wrong_site", f"box {box.id} goes to {box.destination_site_id}")
     c.conn.execute(update(boxes).where(boxes.c.id == box.id).values(accepted_at=c.ctx.now_iso()))
+    if "seal" in p:  # the receiving side of the handover: compare with what the warehouse sent
+        route = c.conn.execute(select(routes.c.closed).where(routes.c.id == box.route_id)).first()
+        sent = route is not None and bool(route.closed)
+        record_received(c.conn, box, p, sent=sent, now=c.ctx.now_iso())
     publish_box(c.conn, box.id)
     expected = [u.label for u in c.box_units(box.id) if u.status == UnitStatus.SHIPPED]
     c.record("box.accept_close", box.id, {"box_id": box.id, "not_accepted": expected})
@@ -249,6 +254,7 @@ def _return_handover(c: OpContext, p: Mapping[str, Any]) -> None:
     contents = [u for b in box_rows for u in c.box_units(b.id)]
     _same_set(p["unit_ids"], contents, "the boxes")
     c.move(contents, UnitStatus.RETURN_SHIPPED)
+    record_sent(c.conn, [b.id for b in box_rows], c.op.op_id, p)
     for b in box_rows:
         c.conn.execute(update(boxes).where(boxes.c.id == b.id).values(handed_over_at=c.ctx.now_iso()))
         publish_box(c.conn, b.id)
@@ -334,6 +340,9 @@ def _route_close(c: OpContext, p: Mapping[str, Any]) -> None:
     box_ids = [b.id for b in c.conn.execute(select(boxes.c.id).where(boxes.c.route_id == route.id))]
     contents = list(c.conn.execute(select(units).where(units.c.box_id.in_(box_ids)))) if box_ids else []
     _same_set(p["unit_ids"], contents, f"route {route.id}")
+    if "seals" in p and set(p["seals"]) != set(box_ids):
+        raise Reject("invalid_payload", f"seals must name each box on route {route.id}, and only those")
+    record_sent(c.conn, box_ids, route.id, p)
     c.move(contents, UnitStatus.SHIPPED)
     c.conn.execute(
         update(routes).where(routes.c.id == route.id).values(closed=True, closed_at=c.ctx.now_iso())
@@ -371,6 +380,8 @@ def _receipt_close(c: OpContext, p: Mapping[str, Any]) -> None:
         missing.append(unit)
     c.move(missing, UnitStatus.MISSING, warehouse_id=c.site_id)
     c.conn.execute(update(boxes).where(boxes.c.id == box.id).values(received_at=c.ctx.now_iso()))
+    if "seal" in p:  # the receiving side of the handover: compare with what the PVZ sent
+        record_received(c.conn, box, p, sent=box.handed_over_at is not None, now=c.ctx.now_iso())
     publish_box(c.conn, box.id)
 
 
