@@ -63,10 +63,34 @@ def create_app(
     app.state.relay = None
     install_error_handlers(app)
 
-    from .api import auth, catalog, devices, events, evidence, health, orders, payments, sync, warehouse
+    from .api import (
+        auth,
+        catalog,
+        devices,
+        disputes,
+        events,
+        evidence,
+        health,
+        orders,
+        payments,
+        sync,
+        warehouse,
+    )
     from .events.relay import Relay
 
-    for module in (health, auth, catalog, orders, payments, events, warehouse, sync, devices, evidence):
+    for module in (
+        health,
+        auth,
+        catalog,
+        orders,
+        payments,
+        events,
+        warehouse,
+        sync,
+        devices,
+        evidence,
+        disputes,
+    ):
         app.include_router(module.router)
     app.state.relay = Relay(ctx)
     from .limits import BodyLimit

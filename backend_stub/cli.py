@@ -308,11 +308,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=_cmd_rotate_keys)
     from .backup import add_commands as add_backup_commands
     from .cli_devices import add_commands as add_device_commands
+    from .cli_devices import add_dispute_command
     from .metrics import add_commands as add_metrics_commands
 
     add_backup_commands(add, _settings)
     add_metrics_commands(add, _settings)
     add_device_commands(add, _settings)
+    add_dispute_command(add, _settings)
     return parser
 
 

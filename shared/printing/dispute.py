@@ -2,9 +2,10 @@
 
 Pure (no Qt, no database): the PVZ app builds a ``DisputePack`` from its journal and photos and
 renders the act to PDF with Qt (shared/qt/dispute_pdf.py); the backend builds one from every
-device's ops it holds and writes the act as HTML. Both write the same ZIP:
+device's ops it holds (backend_stub/services/disputes.py) and renders the act without Qt
+(shared/printing/dispute_pdf.py, fpdf2). Both write the same ZIP:
 
-    act.pdf           the act (the app only): timeline with photos, then the CCTV times
+    act.pdf           the act: timeline with photos, then the CCTV times
     act.html          the same act as HTML (photos linked from photos/)
     timeline.json     the entries: when (UTC and local), who, which device, where, photos
     ops.jsonl         the raw operations, one JSON object a line (with their chain hashes, if any)
