@@ -15,30 +15,26 @@ import contextlib
 import logging
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
-from shared.auth import AuthClient, AuthError, Session, TokenStore
+from shared.auth import AuthClient, AuthError, Session
 from shared.config import AppConfig, ConfigProblem, ConfigStore, data_dir
-from shared.domain import Clock, Role, SiteKind, SystemClock
+from shared.domain import Clock, Role, SiteKind
 from shared.qt import i18n, theme
-from shared.qt.feedback import Feedback, SoundPlayer
-from shared.qt.operations import Operations, Runner, ThreadRunner
+from shared.qt.kit import AppKit, build_kit
+from shared.qt.operations import Runner, ThreadRunner
 from shared.qt.scanner_bridge import ScannerBridge
-from shared.qt.status import SCANNER_DISCONNECTED, SCANNER_NONE, SCANNER_OK, StatusModel
 from shared.qt.sync_adapter import SyncAdapter
 from shared.qt.wedge import WedgeFilter
-from shared.scanning.events import HealthState
 from shared.setup import list_serial_ports, new_device_id
 from shared.store import LocalStore
-from shared.sync import SyncEngine
 from shared.sync.pickup_payments import PickupPaymentsClient
 
 from .context import PreviewReports, PvzContext, ReportOutput
@@ -68,15 +64,37 @@ class PvzApp:
 
     window: MainWindow
     ctx: PvzContext
-    store: LocalStore
-    http: Any  # an httpx.Client, created on first use
-    session: Session
-    sync: SyncAdapter
-    scanner: ScannerBridge
-    config: AppConfig
-    translators: list[Any] = field(default_factory=list)
-    wedge: WedgeFilter | None = None
-    notice: Any = None  # the start-up notice (configuration problems, no keyring), if shown
+    kit: AppKit  # the parts both apps share: store, HTTP, session, sync, scanner, status
+    translators: list[QTranslator] = field(default_factory=list)
+    notice: QWidget | None = None  # the start-up notice (configuration problems, no keyring), if shown
+
+    @property
+    def store(self) -> LocalStore:
+        return self.kit.store
+
+    @property
+    def http(self) -> httpx.Client:
+        return self.kit.http
+
+    @property
+    def session(self) -> Session:
+        return self.kit.session
+
+    @property
+    def sync(self) -> SyncAdapter:
+        return self.kit.sync
+
+    @property
+    def scanner(self) -> ScannerBridge:
+        return self.kit.bridge
+
+    @property
+    def config(self) -> AppConfig:
+        return self.kit.config
+
+    @property
+    def wedge(self) -> WedgeFilter | None:
+        return self.kit.wedge
 
     def switch_language(self, lang: str) -> None:
         """Load the other catalogs and rebuild the window in that language, keeping the session,
@@ -104,16 +122,10 @@ class PvzApp:
 
     def close(self) -> None:
         app = QApplication.instance()
-        if self.wedge is not None and app is not None:
-            app.removeEventFilter(self.wedge)
         i18n.uninstall(app, self.translators) if app is not None else None
-        self.sync.stop()
-        self.scanner.stop()
-        self.ctx.ops.runner.wait(10_000)
+        self.kit.stop()
         self.window.close()
-        if not isinstance(self.http, _Deferred) or self.http.created:
-            self.http.close()
-        self.store.close()
+        self.kit.close()
 
 
 def parse_args(argv: Sequence[str] | None) -> Options:
@@ -209,30 +221,6 @@ class EffectiveConfig:
         self.current = config
 
 
-class _Deferred:
-    """Creates an object on first use, once, thread-safely: the HTTP client (TLS context, ~0.1 s)
-    and the keyring (backend discovery, ~0.1 s) are not needed to show the window."""
-
-    def __init__(self, factory: Any) -> None:
-        self._factory = factory
-        self._target: Any = None
-        self._lock = threading.Lock()
-
-    def _get(self) -> Any:
-        if self._target is None:
-            with self._lock:
-                if self._target is None:
-                    self._target = self._factory()
-        return self._target
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._get(), name)
-
-    @property
-    def created(self) -> bool:
-        return self._target is not None
-
-
 def make_admin_check(http: httpx.Client, store: LocalStore, clock: Clock) -> Any:
     """Settings unlock: an admin login online, else an admin who logged in here before (offline)."""
     from shared.auth.session import UnlockError, verify_cached
@@ -276,67 +264,38 @@ def build(
     transport: httpx.BaseTransport | None = None,
 ) -> PvzApp:
     """Wire the app. Tests pass a SyncRunner, PdfReports, ``sync_inline=True`` and a clock."""
-    clock = clock or SystemClock()
     config_store, cfg, folder, problems = load_config(opts)
     lang = i18n.normalise_language(cfg.language)
     translators = i18n.install(app, lang, CATALOGS)
     theme.apply_theme(app, app_name="pvz")
-    store = LocalStore.open(folder / "pvz.sqlite", cfg.device_id, clock)
-    private_folder(folder)  # the database and its -wal/-shm files, created just now, included
-    http: Any = _Deferred(
-        lambda: httpx.Client(
-            base_url=cfg.backend_url, timeout=httpx.Timeout(10.0, connect=3.0), transport=transport
-        )
-    )
-    session = Session(
-        store,
-        AuthClient(http),
-        _Deferred(lambda: TokenStore(keyring_backend)),  # type: ignore[arg-type]
-        clock,
-        device_id=cfg.device_id,
-        site_id=cfg.site_id,
+    kit = build_kit(
+        cfg,
+        store_path=folder / "pvz.sqlite",
         site_kind=SiteKind.PVZ,
-        idle_lock_s=cfg.idle_lock_minutes * 60.0,
+        clock=clock,
+        transport=transport,
+        keyring_backend=keyring_backend,
+        inline=sync_inline,
+        runner=runner or ThreadRunner(),
+        sync_interval_ms=sync_interval_ms,
+        sounds=sounds,
+        scanner_clock=clock,
     )
-    engine = SyncEngine(store, http, session, clock)
-    sync = SyncAdapter(engine, interval_ms=sync_interval_ms, inline=sync_inline)
-    status = StatusModel(clock)
-    status.update(site=cfg.site_id, scanner=SCANNER_NONE)
-    sync.statusChanged.connect(status.update_from_sync)
-    status.update_from_sync(engine.refresh_status())
-
-    feedback = Feedback(SoundPlayer(enabled=sounds))
-    bridge = ScannerBridge(debounce_s=cfg.scanner.debounce_ms / 1000.0)
-    if cfg.scanner.port:
-        from shared.scanning.serial_driver import SerialScanner
-
-        driver = SerialScanner(cfg.scanner.port, baudrate=cfg.scanner.baudrate, clock=clock)
-        bridge.add_driver(driver)
-
-        def health(state: HealthState) -> None:
-            status.update(
-                scanner=SCANNER_OK if state.ok else SCANNER_DISCONNECTED, scanner_detail=state.reason
-            )
-
-        bridge.healthChanged.connect(health)
-        bridge.healthChanged.connect(feedback.health)
-    wedge = WedgeFilter(
-        max_gap_s=cfg.scanner.max_key_interval_ms / 1000.0, min_length=cfg.scanner.min_length, clock=clock
-    )
-    app.installEventFilter(wedge)
-    bridge.add_wedge(wedge)
-
+    private_folder(folder)  # the database and its -wal/-shm files, created just now, included
+    clock, store, http, session, sync = kit.clock, kit.store, kit.http, kit.session, kit.sync
+    kit.status.update(site=cfg.site_id)
+    if kit.driver is not None:
+        kit.bridge.healthChanged.connect(kit.feedback.health)
     service = PvzService(store, cfg.site_id, clock)
     service.payments = PickupPaymentsClient(http, session)  # payment at pickup: online only
-    ops = Operations(runner or ThreadRunner())
     all_extras: dict[str, Any] = {"list_ports": lambda: [p.device for p in list_serial_ports()]}
     all_extras.update(extras or {})
     ctx = PvzContext(
         service=service,
-        ops=ops,
-        feedback=feedback,
-        status=status,
-        scanner=bridge,
+        ops=kit.ops,
+        feedback=kit.feedback,
+        status=kit.status,
+        scanner=kit.bridge,
         clock=clock,
         auth=session,
         reports=reports or PreviewReports(printer_name=cfg.printer.name, label_size=cfg.printer.label_size),
@@ -351,9 +310,9 @@ def build(
         ctx.reports.parent = window
     sync.changed.connect(window.refresh_screens)
     sync.statusChanged.connect(window.show_sync_progress)
-    bridge.start()
+    kit.start_scanner()
     sync.start()
-    built = PvzApp(window, ctx, store, http, session, sync, bridge, cfg, translators, wedge)
+    built = PvzApp(window, ctx, kit, translators)
     ctx.on_language = built.switch_language
     return built
 
@@ -376,7 +335,7 @@ def fit_to_screen(window: Any, available: Any = None) -> None:
         window.resize(width, height)
 
 
-def startup_notices(built: PvzApp) -> Any:
+def startup_notices(built: PvzApp) -> QWidget | None:
     """Configuration problems and a missing secure keyring, said over the window at start."""
     from shared.qt.config_notice import show_startup_notices
 

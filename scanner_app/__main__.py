@@ -15,7 +15,29 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from shared.config import AppConfig, ScannerSettings
+
+if TYPE_CHECKING:  # the Qt parts are imported in build(), after the start-up clock started
+    import httpx
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from shared.domain import Clock
+    from shared.qt.feedback import Feedback
+    from shared.qt.kit import AppKit
+    from shared.qt.operations import Operations
+    from shared.qt.scanner_bridge import ScannerBridge
+    from shared.qt.status import StatusModel
+    from shared.qt.sync_adapter import SyncAdapter
+    from shared.scanning.driver import ScannerDriver
+    from shared.store import LocalStore
+    from shared.sync import SyncEngine
+
+    from .auth import TerminalAuth
+    from .services import Services
+    from .window import TerminalWindow
 
 STARTED = time.perf_counter()
 
@@ -29,6 +51,8 @@ class TerminalConfig:
     scanner_port: str | None = None
     scanner_baudrate: int = 9600
     scanner_reconnect_s: float = 0.5
+    # the rest of the scanner settings (debounce window, keyboard-wedge gap and length), as saved
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
     lang: str = "ru"
     labels_to_pdf: bool = True  # box labels as PDF files in <data>/labels (no printer set up)
     printer_name: str = ""
@@ -37,36 +61,81 @@ class TerminalConfig:
     idle_lock_minutes: int = 15
     wedge: bool = True  # listen for keyboard-wedge scanners too
     scale: float = 0.9
-    extra: dict[str, Any] = field(default_factory=dict)
+
+    def app_config(self) -> AppConfig:
+        """The shared config the app kit is built from (shared.qt.kit.build_kit)."""
+        scanner = ScannerSettings(
+            port=self.scanner_port or "",
+            usb_vid_pid=self.scanner.usb_vid_pid,
+            baudrate=self.scanner_baudrate,
+            suffix=self.scanner.suffix,
+            max_key_interval_ms=self.scanner.max_key_interval_ms,
+            min_length=self.scanner.min_length,
+            debounce_ms=self.scanner.debounce_ms,
+        )
+        return AppConfig(
+            app="terminal",
+            backend_url=self.backend_url,
+            site_id=self.site_id,
+            device_id=self.device_id or f"terminal-{socket.gethostname()}",
+            language=self.lang,
+            idle_lock_minutes=self.idle_lock_minutes,
+            scanner=scanner,
+        )
 
 
 @dataclass
 class Terminal:
-    """The running app's parts (what tests and tools reach into)."""
+    """The running app: its window and the kit's parts (what tests and tools reach into)."""
 
-    app: Any
-    window: Any
-    store: Any
-    ops: Any
-    bridge: Any
-    sync: Any
-    engine: Any
-    auth: Any
-    services: Any
-    feedback: Any
-    status: Any
-    http: Any
-    driver: Any
-    translators: list[Any]
+    app: QApplication
+    window: TerminalWindow
+    kit: AppKit  # store, HTTP client, session, sync, scanner bridge, status, feedback, operations
+    auth: TerminalAuth
+    services: Services
+    translators: list[QTranslator]
+
+    @property
+    def store(self) -> LocalStore:
+        return self.kit.store
+
+    @property
+    def ops(self) -> Operations:
+        return self.kit.ops
+
+    @property
+    def bridge(self) -> ScannerBridge:
+        return self.kit.bridge
+
+    @property
+    def sync(self) -> SyncAdapter:
+        return self.kit.sync
+
+    @property
+    def engine(self) -> SyncEngine:
+        return self.kit.engine
+
+    @property
+    def feedback(self) -> Feedback:
+        return self.kit.feedback
+
+    @property
+    def status(self) -> StatusModel:
+        return self.kit.status
+
+    @property
+    def http(self) -> httpx.Client:
+        return self.kit.http
+
+    @property
+    def driver(self) -> ScannerDriver | None:
+        return self.kit.driver
 
     def close(self) -> None:
-        self.sync.stop(5000)
-        self.bridge.stop()
-        self.ops.runner.wait(5000)
+        self.kit.stop(5000)
         self.window.shutdown()
         self.window.close()
-        self.http.close()
-        self.store.close()
+        self.kit.close()
         from shared.qt import i18n
 
         i18n.uninstall(self.app, self.translators)
@@ -75,29 +144,19 @@ class Terminal:
 def build(
     config: TerminalConfig,
     *,
-    clock: Any = None,
+    clock: Clock | None = None,
     keyring_backend: Any = None,
-    transport: Any = None,
-    app: Any = None,
+    transport: httpx.BaseTransport | None = None,
+    app: QApplication | None = None,
 ) -> Terminal:
-    import httpx
     from PySide6.QtWidgets import QApplication
 
-    from shared.auth.client import AuthClient
-    from shared.auth.tokens import TokenStore
     from shared.config import data_dir as default_data_dir
-    from shared.domain import IdFactory, SiteKind, SystemClock
+    from shared.domain import SiteKind
     from shared.qt import i18n
-    from shared.qt.feedback import Feedback, SoundPlayer
-    from shared.qt.operations import Operations, SyncRunner, ThreadRunner
+    from shared.qt.kit import build_kit
     from shared.qt.printing import LabelPrinter
-    from shared.qt.scanner_bridge import ScannerBridge
-    from shared.qt.status import SCANNER_DISCONNECTED, SCANNER_NONE, SCANNER_OK, StatusModel
-    from shared.qt.sync_adapter import SyncAdapter
     from shared.qt.theme import apply_theme
-    from shared.scanning.events import HealthState
-    from shared.store import LocalStore
-    from shared.sync import SyncEngine
 
     from .adapters import (
         BoxLabelPrinter,
@@ -116,30 +175,32 @@ def build(
     assert isinstance(qapp, QApplication)
     translators = i18n.install(qapp, config.lang, ("common", "scanner"))
     apply_theme(qapp, config.scale, app_name="scanner")
-    clock = clock or SystemClock()
-    data = config.data_dir or (default_data_dir() / "terminal")
-    device_id = config.device_id or f"terminal-{socket.gethostname()}"
-    ids = IdFactory(clock)
-    store = LocalStore.open(Path(data) / "terminal.sqlite3", device_id, clock, ids)
-    http = httpx.Client(base_url=config.backend_url, timeout=10.0, transport=transport)
-    tokens = TokenStore(keyring_backend)
-    session = TerminalSession(
-        store,
-        AuthClient(http),
-        tokens,
-        clock,
-        device_id=device_id,
-        site_id=config.site_id,
+    data = Path(config.data_dir or (default_data_dir() / "terminal"))
+    kit = build_kit(
+        config.app_config(),
+        store_path=data / "terminal.sqlite3",
         site_kind=SiteKind.WAREHOUSE,
-        idle_lock_s=config.idle_lock_minutes * 60,
+        session_type=TerminalSession,
+        clock=clock,
+        transport=transport,
+        keyring_backend=keyring_backend,
+        inline=config.inline,
+        sync_interval_ms=config.sync_interval_ms,
+        sounds=not config.inline,
+        wedge=config.wedge,
+        scanner_reconnect_s=config.scanner_reconnect_s,
+    )
+    session = kit.session
+    assert isinstance(session, TerminalSession)
+    store, sync, ops, status, feedback, bridge = (
+        kit.store,
+        kit.sync,
+        kit.ops,
+        kit.status,
+        kit.feedback,
+        kit.bridge,
     )
     auth = TerminalAuth(session, store)
-    engine = SyncEngine(store, http, session, clock)
-    sync = SyncAdapter(engine, interval_ms=config.sync_interval_ms, inline=config.inline)
-    runner = SyncRunner() if config.inline else ThreadRunner()
-    ops = Operations(runner)
-    status = StatusModel(clock)
-    feedback = Feedback(SoundPlayer(enabled=not config.inline))
     printer = BoxLabelPrinter(
         LabelPrinter(), Path(data) / "labels" if config.labels_to_pdf or not config.printer_name else None
     )
@@ -148,37 +209,14 @@ def build(
         data=StoreData(store, lambda: site["id"]),
         journal=StoreJournal(store),
         auth=auth,
-        clock=clock,
-        new_id=ids.new,
-        boxes=StoreBoxNumbers(store, device_id),
+        clock=kit.clock,
+        new_id=kit.ids.new,
+        boxes=StoreBoxNumbers(store, kit.config.device_id),
         printer=printer,
         feedback=TerminalFeedback(feedback, Vibrator(platform_vibrator())),
         sync=sync,
     )
-    bridge = ScannerBridge()
-    driver = None
-    if config.scanner_port:
-        from shared.scanning.serial_driver import SerialScanner
-
-        driver = SerialScanner(
-            config.scanner_port,
-            baudrate=config.scanner_baudrate,
-            reconnect_interval=config.scanner_reconnect_s,
-        )
-        bridge.add_driver(driver)
-    status.update(scanner=SCANNER_NONE if driver is None else SCANNER_DISCONNECTED)
-
-    def health(state: HealthState) -> None:
-        status.update(scanner=SCANNER_OK if state.ok else SCANNER_DISCONNECTED, scanner_detail=state.reason)
-
-    bridge.healthChanged.connect(health)
     bridge.repeated.connect(lambda event: feedback.repeat())
-    if config.wedge:
-        from shared.qt.wedge import WedgeFilter
-
-        wedge = WedgeFilter(parent=qapp)
-        qapp.installEventFilter(wedge)
-        bridge.add_wedge(wedge)
     window = TerminalWindow(services, ops, bridge, status)
 
     def shift_started(s: Any) -> None:
@@ -186,8 +224,6 @@ def build(
         sync.start()
 
     window.login.logged_in.connect(shift_started)
-    sync.statusChanged.connect(status.update_from_sync)
-    status.update_from_sync(engine.refresh_status())
     from shared.qt.relogin import ReloginPrompt
 
     # the server ended the session: the worker's password, asked over the screen they are on
@@ -208,23 +244,8 @@ def build(
     sync.changed.connect(window.data_changed)
     sync.finished.connect(lambda report: window.data_changed())
     ops.changed.connect(lambda changes: sync.kick() if window.session is not None else None)
-    bridge.start()
-    return Terminal(
-        qapp,
-        window,
-        store,
-        ops,
-        bridge,
-        sync,
-        engine,
-        auth,
-        services,
-        feedback,
-        status,
-        http,
-        driver,
-        translators,
-    )
+    kit.start_scanner()
+    return Terminal(qapp, window, kit, auth, services, translators)
 
 
 class _SyncOrLogin:
@@ -288,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         labels_to_pdf=not args.printer,
         printer_name=args.printer,
         idle_lock_minutes=saved.idle_lock_minutes,
+        scanner_baudrate=saved.scanner.baudrate,
+        scanner=saved.scanner,
     )
     from PySide6.QtWidgets import QApplication
 
@@ -295,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     from shared.qt.single_instance import SingleInstance, bring_forward
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
     instance = SingleInstance(config.data_dir or (default_data_dir() / "terminal"))
     if not instance.acquire():  # two apps on one store would race each other's sync
         print(

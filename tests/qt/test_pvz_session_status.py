@@ -144,7 +144,7 @@ def test_status_bar_shows_the_last_sync_time_and_the_reason_in_words(pvz: PvzHar
     assert re.search(r"Last sync: \d\d:\d\d \(now\)", bar.last_sync.text()), bar.last_sync.text()
     assert bar.connection.text() == "● Online" and not bar.reason.isVisibleTo(bar)
     # the network goes away
-    pvz.app.http._get().base_url = f"http://127.0.0.1:{free_port()}"
+    pvz.app.http.base_url = f"http://127.0.0.1:{free_port()}"
     pvz.clock.advance(5 * 60)
     pvz.key(Qt.Key.Key_F12)
     assert bar.connection.text() == "● Offline"
