@@ -3,7 +3,8 @@
 The core (store, sync, auth, barcodes, printing) never holds user-facing text. It raises or returns a
 stable ``code`` (``"disk_full"``, ``"sync_timeout"``, ``"bad_check_digit"``) and ``params`` (plain
 strings and numbers). The texts are entries of the Qt translation catalog ``common`` under a context
-per domain (``Messages`` for codes, ``Kinds`` for label kinds, ``Reports`` for printed documents),
+per domain (``Messages`` for codes, ``Kinds`` for label kinds, ``Reports`` for printed documents,
+``Terminal`` for the warehouse terminal's flow messages),
 each with its code as the disambiguation; ``shared/qt/messages.py`` holds the English source table
 that ``pyside6-lupdate`` reads, and renders through the installed Qt translators.
 
@@ -31,6 +32,7 @@ CATALOG: Final = "common"
 MESSAGES: Final = "Messages"  # context of message codes (errors, refusals, rejection reasons)
 KINDS: Final = "Kinds"  # context of label kind names (ScanKind values)
 REPORTS: Final = "Reports"  # context of printed report texts
+TERMINAL: Final = "Terminal"  # context of the warehouse terminal's flow messages and login codes
 
 KIND_PARAMS: Final = frozenset({"kind", "expected", "scanned"})
 EITHER_OR: Final = "either_or"  # "{first} or {second}", to join several kind names

@@ -1569,6 +1569,544 @@
     </message>
 </context>
 <context>
+    <name>Terminal</name>
+    <message>
+        <source>Unknown unit label {label}: sync and try again.</source>
+        <comment>unknown_unit_label</comment>
+        <translation>Unknown unit label {label}: sync and try again.</translation>
+    </message>
+    <message>
+        <source>Unknown box {box}: sync and try again.</source>
+        <comment>unknown_box_label</comment>
+        <translation>Unknown box {box}: sync and try again.</translation>
+    </message>
+    <message>
+        <source>Unknown product barcode {gtin}.</source>
+        <comment>unknown_product</comment>
+        <translation>Unknown product barcode {gtin}.</translation>
+    </message>
+    <message>
+        <source>Unknown location {location}.</source>
+        <comment>unknown_location</comment>
+        <translation>Unknown location {location}.</translation>
+    </message>
+    <message>
+        <source>Task done: every item is picked</source>
+        <comment>pick_done</comment>
+        <translation>Task done: every item is picked</translation>
+    </message>
+    <message>
+        <source>Task done with a shortage: picked {picked} of {total}, {short} short</source>
+        <comment>pick_done_short</comment>
+        <translation>Task done with a shortage: picked {picked} of {total}, {short} short</translation>
+    </message>
+    <message>
+        <source>Go to {location} and scan the location</source>
+        <comment>pick_scan_location</comment>
+        <translation>Go to {location} and scan the location</translation>
+    </message>
+    <message>
+        <source>Scan the item: {product}</source>
+        <comment>pick_scan_unit</comment>
+        <translation>Scan the item: {product}</translation>
+    </message>
+    <message>
+        <source>Scan the location {location} first.</source>
+        <comment>pick_location_first</comment>
+        <translation>Scan the location {location} first.</translation>
+    </message>
+    <message>
+        <source>Wrong location {scanned}: this item is at {location}.</source>
+        <comment>pick_wrong_location</comment>
+        <translation>Wrong location {scanned}: this item is at {location}.</translation>
+    </message>
+    <message>
+        <source>Location {location} confirmed.</source>
+        <comment>pick_location_ok</comment>
+        <translation>Location {location} confirmed.</translation>
+    </message>
+    <message>
+        <source>Wrong product: this item is {product}.</source>
+        <comment>pick_wrong_product</comment>
+        <translation>Wrong product: this item is {product}.</translation>
+    </message>
+    <message>
+        <source>Enough: this item needs {demand} and all are picked.</source>
+        <comment>pick_demand_met</comment>
+        <translation>Enough: this item needs {demand} and all are picked.</translation>
+    </message>
+    <message>
+        <source>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</source>
+        <comment>pick_unit_elsewhere</comment>
+        <translation>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</translation>
+    </message>
+    <message>
+        <source>Unit {label} is not in this task.</source>
+        <comment>pick_not_in_task</comment>
+        <translation>Unit {label} is not in this task.</translation>
+    </message>
+    <message>
+        <source>Already picked: never more than the demand ({demand}).</source>
+        <comment>pick_already_picked</comment>
+        <translation>Already picked: never more than the demand ({demand}).</translation>
+    </message>
+    <message>
+        <source>This unit cannot be picked: it is {status}.</source>
+        <comment>pick_not_pickable</comment>
+        <translation>This unit cannot be picked: it is {status}.</translation>
+    </message>
+    <message>
+        <source>Picked {picked} of {demand}.</source>
+        <comment>pick_unit_ok</comment>
+        <translation>Picked {picked} of {demand}.</translation>
+    </message>
+    <message>
+        <source>Short {count}: another one is at {location}, pick it there.</source>
+        <comment>pick_short_moved</comment>
+        <translation>Short {count}: another one is at {location}, pick it there.</translation>
+    </message>
+    <message>
+        <source>Short {count}: none left in the warehouse, the customer is told.</source>
+        <comment>pick_short_told</comment>
+        <translation>Short {count}: none left in the warehouse, the customer is told.</translation>
+    </message>
+    <message>
+        <source>Scan the tote for cart place {position}</source>
+        <comment>cart_scan_tote</comment>
+        <translation>Scan the tote for cart place {position}</translation>
+    </message>
+    <message>
+        <source>{tasks} totes on the cart: start the walk</source>
+        <comment>cart_ready</comment>
+        <translation>{tasks} totes on the cart: start the walk</translation>
+    </message>
+    <message>
+        <source>Tote {tote} is place {position}.</source>
+        <comment>cart_tote_bound</comment>
+        <translation>Tote {tote} is place {position}.</translation>
+    </message>
+    <message>
+        <source>This tote is already place {position}.</source>
+        <comment>cart_tote_taken</comment>
+        <translation>This tote is already place {position}.</translation>
+    </message>
+    <message>
+        <source>Every task of the cart has its tote ({tasks}).</source>
+        <comment>cart_full</comment>
+        <translation>Every task of the cart has its tote ({tasks}).</translation>
+    </message>
+    <message>
+        <source>Scan at least one tote first.</source>
+        <comment>cart_no_totes</comment>
+        <translation>Scan at least one tote first.</translation>
+    </message>
+    <message>
+        <source>Walk with {tasks} totes: go to the first location.</source>
+        <comment>cart_walk_starts</comment>
+        <translation>Walk with {tasks} totes: go to the first location.</translation>
+    </message>
+    <message>
+        <source>Cart done: every item is in its tote</source>
+        <comment>cart_done</comment>
+        <translation>Cart done: every item is in its tote</translation>
+    </message>
+    <message>
+        <source>Put it into tote {position} and scan the tote</source>
+        <comment>cart_put_into</comment>
+        <translation>Put it into tote {position} and scan the tote</translation>
+    </message>
+    <message>
+        <source>In tote {position}.</source>
+        <comment>cart_put_ok</comment>
+        <translation>In tote {position}.</translation>
+    </message>
+    <message>
+        <source>Wrong tote {scanned}: this item goes into tote {position}.</source>
+        <comment>cart_wrong_tote</comment>
+        <translation>Wrong tote {scanned}: this item goes into tote {position}.</translation>
+    </message>
+    <message>
+        <source>Put the item into tote {position} first.</source>
+        <comment>cart_tote_first</comment>
+        <translation>Put the item into tote {position} first.</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then its tote.</source>
+        <comment>cart_unit_first</comment>
+        <translation>Scan an item first, then its tote.</translation>
+    </message>
+    <message>
+        <source>No item of this product is wanted at {location}.</source>
+        <comment>cart_product_not_here</comment>
+        <translation>No item of this product is wanted at {location}.</translation>
+    </message>
+    <message>
+        <source>Item {label} is in no task of this cart.</source>
+        <comment>cart_not_on_cart</comment>
+        <translation>Item {label} is in no task of this cart.</translation>
+    </message>
+    <message>
+        <source>Scan a box label or make a new one</source>
+        <comment>pack_scan_box</comment>
+        <translation>Scan a box label or make a new one</translation>
+    </message>
+    <message>
+        <source>Box closed: print its label, then take the next box</source>
+        <comment>pack_closed</comment>
+        <translation>Box closed: print its label, then take the next box</translation>
+    </message>
+    <message>
+        <source>Scan the first picked unit</source>
+        <comment>pack_scan_first_unit</comment>
+        <translation>Scan the first picked unit</translation>
+    </message>
+    <message>
+        <source>Scan units for {pvz}</source>
+        <comment>pack_scan_unit</comment>
+        <translation>Scan units for {pvz}</translation>
+    </message>
+    <message>
+        <source>This is a return box label: use a forward box.</source>
+        <comment>pack_return_box</comment>
+        <translation>This is a return box label: use a forward box.</translation>
+    </message>
+    <message>
+        <source>This box is already open.</source>
+        <comment>pack_same_box</comment>
+        <translation>This box is already open.</translation>
+    </message>
+    <message>
+        <source>Box {box} is already closed.</source>
+        <comment>pack_box_closed</comment>
+        <translation>Box {box} is already closed.</translation>
+    </message>
+    <message>
+        <source>Box reopened: {count} units in it.</source>
+        <comment>pack_box_resumed</comment>
+        <translation>Box reopened: {count} units in it.</translation>
+    </message>
+    <message>
+        <source>New box: scan the first unit.</source>
+        <comment>pack_box_new</comment>
+        <translation>New box: scan the first unit.</translation>
+    </message>
+    <message>
+        <source>Close this box before starting another one.</source>
+        <comment>pack_close_first</comment>
+        <translation>Close this box before starting another one.</translation>
+    </message>
+    <message>
+        <source>Scan a box label first.</source>
+        <comment>pack_box_first</comment>
+        <translation>Scan a box label first.</translation>
+    </message>
+    <message>
+        <source>This unit is already in this box.</source>
+        <comment>pack_already_here</comment>
+        <translation>This unit is already in this box.</translation>
+    </message>
+    <message>
+        <source>This unit is already packed in box {box}.</source>
+        <comment>pack_in_other_box</comment>
+        <translation>This unit is already packed in box {box}.</translation>
+    </message>
+    <message>
+        <source>Only picked units can be packed: this one is {status}.</source>
+        <comment>pack_not_picked</comment>
+        <translation>Only picked units can be packed: this one is {status}.</translation>
+    </message>
+    <message>
+        <source>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</source>
+        <comment>pack_wrong_pvz</comment>
+        <translation>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</translation>
+    </message>
+    <message>
+        <source>In the box: {count} for {pvz}.</source>
+        <comment>pack_unit_ok</comment>
+        <translation>In the box: {count} for {pvz}.</translation>
+    </message>
+    <message>
+        <source>The box is empty.</source>
+        <comment>pack_empty</comment>
+        <translation>The box is empty.</translation>
+    </message>
+    <message>
+        <source>Box closed with {count} units.</source>
+        <comment>pack_close_ok</comment>
+        <translation>Box closed with {count} units.</translation>
+    </message>
+    <message>
+        <source>Route closed: the boxes are on their way</source>
+        <comment>ship_closed</comment>
+        <translation>Route closed: the boxes are on their way</translation>
+    </message>
+    <message>
+        <source>Scan the first closed box</source>
+        <comment>ship_scan_first_box</comment>
+        <translation>Scan the first closed box</translation>
+    </message>
+    <message>
+        <source>Scan boxes for {pvz}</source>
+        <comment>ship_scan_box</comment>
+        <translation>Scan boxes for {pvz}</translation>
+    </message>
+    <message>
+        <source>This route is closed: start a new one.</source>
+        <comment>ship_route_closed</comment>
+        <translation>This route is closed: start a new one.</translation>
+    </message>
+    <message>
+        <source>This is a return box: it does not go on a route.</source>
+        <comment>ship_return_box</comment>
+        <translation>This is a return box: it does not go on a route.</translation>
+    </message>
+    <message>
+        <source>This box is already on the route.</source>
+        <comment>ship_already_on_route</comment>
+        <translation>This box is already on the route.</translation>
+    </message>
+    <message>
+        <source>This box is already on another route.</source>
+        <comment>ship_on_other_route</comment>
+        <translation>This box is already on another route.</translation>
+    </message>
+    <message>
+        <source>This box is still open: close it at packing first.</source>
+        <comment>ship_box_open</comment>
+        <translation>This box is still open: close it at packing first.</translation>
+    </message>
+    <message>
+        <source>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</source>
+        <comment>ship_wrong_pvz</comment>
+        <translation>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</translation>
+    </message>
+    <message>
+        <source>On the route: {count} boxes.</source>
+        <comment>ship_box_ok</comment>
+        <translation>On the route: {count} boxes.</translation>
+    </message>
+    <message>
+        <source>No boxes on the route yet.</source>
+        <comment>ship_empty</comment>
+        <translation>No boxes on the route yet.</translation>
+    </message>
+    <message>
+        <source>{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again to leave them for a later route.</source>
+        <comment>ship_left_behind</comment>
+        <translation>{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again to leave them for a later route.</translation>
+    </message>
+    <message>
+        <source>Route closed: {boxes} boxes, {units} units shipped.</source>
+        <comment>ship_close_ok</comment>
+        <translation>Route closed: {boxes} boxes, {units} units shipped.</translation>
+    </message>
+    <message>
+        <source>Scan a return box from a pickup point</source>
+        <comment>ret_scan_box</comment>
+        <translation>Scan a return box from a pickup point</translation>
+    </message>
+    <message>
+        <source>Return box received: scan the next one</source>
+        <comment>ret_closed</comment>
+        <translation>Return box received: scan the next one</translation>
+    </message>
+    <message>
+        <source>Scan the units: {left} left</source>
+        <comment>ret_scan_unit</comment>
+        <translation>Scan the units: {left} left</translation>
+    </message>
+    <message>
+        <source>Return box with {count} units: scan them.</source>
+        <comment>ret_box_ok</comment>
+        <translation>Return box with {count} units: scan them.</translation>
+    </message>
+    <message>
+        <source>Scan the return box first.</source>
+        <comment>ret_box_first</comment>
+        <translation>Scan the return box first.</translation>
+    </message>
+    <message>
+        <source>Unit {label} was not sent in this box.</source>
+        <comment>ret_not_in_box</comment>
+        <translation>Unit {label} was not sent in this box.</translation>
+    </message>
+    <message>
+        <source>This unit is already received.</source>
+        <comment>ret_already</comment>
+        <translation>This unit is already received.</translation>
+    </message>
+    <message>
+        <source>This unit cannot be received: it is {status}.</source>
+        <comment>ret_not_receivable</comment>
+        <translation>This unit cannot be received: it is {status}.</translation>
+    </message>
+    <message>
+        <source>Received {done} of {total}.</source>
+        <comment>ret_unit_ok</comment>
+        <translation>Received {done} of {total}.</translation>
+    </message>
+    <message>
+        <source>Close this return box first.</source>
+        <comment>ret_close_first</comment>
+        <translation>Close this return box first.</translation>
+    </message>
+    <message>
+        <source>This is not a return box.</source>
+        <comment>ret_not_return_box</comment>
+        <translation>This is not a return box.</translation>
+    </message>
+    <message>
+        <source>No units are known for this box: sync and try again.</source>
+        <comment>ret_box_empty</comment>
+        <translation>No units are known for this box: sync and try again.</translation>
+    </message>
+    <message>
+        <source>Closed: {received} received, {missing} missing.</source>
+        <comment>ret_close_ok</comment>
+        <translation>Closed: {received} received, {missing} missing.</translation>
+    </message>
+    <message>
+        <source>Scan a location to count</source>
+        <comment>count_scan_location</comment>
+        <translation>Scan a location to count</translation>
+    </message>
+    <message>
+        <source>Scan everything on {location}</source>
+        <comment>count_scan_items</comment>
+        <translation>Scan everything on {location}</translation>
+    </message>
+    <message>
+        <source>This unit is already counted.</source>
+        <comment>count_unit_twice</comment>
+        <translation>This unit is already counted.</translation>
+    </message>
+    <message>
+        <source>Finish this count first.</source>
+        <comment>count_finish_first</comment>
+        <translation>Finish this count first.</translation>
+    </message>
+    <message>
+        <source>Counting {location}.</source>
+        <comment>count_location_ok</comment>
+        <translation>Counting {location}.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <comment>count_item</comment>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>Count saved: {differences} differences.</source>
+        <comment>count_done</comment>
+        <translation>Count saved: {differences} differences.</translation>
+    </message>
+    <message>
+        <source>Scan the box or unit label to print again</source>
+        <comment>reprint_scan</comment>
+        <translation>Scan the box or unit label to print again</translation>
+    </message>
+    <message>
+        <source>{code}: why print it again?</source>
+        <comment>reprint_reason</comment>
+        <translation>{code}: why print it again?</translation>
+    </message>
+    <message>
+        <source>{what}</source>
+        <comment>reprint_found</comment>
+        <translation>{what}</translation>
+    </message>
+    <message>
+        <source>{code} is not known here.</source>
+        <comment>reprint_unknown</comment>
+        <translation>{code} is not known here.</translation>
+    </message>
+    <message>
+        <source>Label {code} printed again.</source>
+        <comment>reprint_done</comment>
+        <translation>Label {code} printed again.</translation>
+    </message>
+    <message>
+        <source>Scan the delivery document or box</source>
+        <comment>put_scan_document</comment>
+        <translation>Scan the delivery document or box</translation>
+    </message>
+    <message>
+        <source>Scan the products</source>
+        <comment>put_scan_product</comment>
+        <translation>Scan the products</translation>
+    </message>
+    <message>
+        <source>Scan more products or the shelf location</source>
+        <comment>put_scan_more_or_location</comment>
+        <translation>Scan more products or the shelf location</translation>
+    </message>
+    <message>
+        <source>Put the scanned products away first.</source>
+        <comment>put_finish_first</comment>
+        <translation>Put the scanned products away first.</translation>
+    </message>
+    <message>
+        <source>Delivery {document}.</source>
+        <comment>put_document_ok</comment>
+        <translation>Delivery {document}.</translation>
+    </message>
+    <message>
+        <source>Too many of one product.</source>
+        <comment>put_too_many</comment>
+        <translation>Too many of one product.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <comment>put_product_ok</comment>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>The quantity must be 0 to {max}.</source>
+        <comment>put_bad_quantity</comment>
+        <translation>The quantity must be 0 to {max}.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <comment>put_quantity_set</comment>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>Scan the products before the location.</source>
+        <comment>put_no_items</comment>
+        <translation>Scan the products before the location.</translation>
+    </message>
+    <message>
+        <source>Put away {count} on {location}.</source>
+        <comment>put_done</comment>
+        <translation>Put away {count} on {location}.</translation>
+    </message>
+    <message>
+        <source>This user has not logged in on this terminal before: connect to log in online.</source>
+        <comment>unknown_user</comment>
+        <translation>This user has not logged in on this terminal before: connect to log in online.</translation>
+    </message>
+    <message>
+        <source>This account may not use the warehouse terminal.</source>
+        <comment>forbidden_role</comment>
+        <translation>This account may not use the warehouse terminal.</translation>
+    </message>
+    <message>
+        <source>This badge is not linked on this terminal: log in with your name and password once.</source>
+        <comment>unknown_badge</comment>
+        <translation>This badge is not linked on this terminal: log in with your name and password once.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <comment>bad_pin</comment>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: log in with your name and password to unlock the badge.</source>
+        <comment>badge_locked</comment>
+        <translation>Too many wrong PINs: log in with your name and password to unlock the badge.</translation>
+    </message>
+</context>
+<context>
     <name>VirtualScannerWindow</name>
     <message>
         <source>Virtual scanner</source>

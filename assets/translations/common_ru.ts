@@ -1570,6 +1570,544 @@
     </message>
 </context>
 <context>
+    <name>Terminal</name>
+    <message>
+        <source>Unknown unit label {label}: sync and try again.</source>
+        <comment>unknown_unit_label</comment>
+        <translation>Неизвестная этикетка товара {label}: синхронизируйте и повторите.</translation>
+    </message>
+    <message>
+        <source>Unknown box {box}: sync and try again.</source>
+        <comment>unknown_box_label</comment>
+        <translation>Неизвестный короб {box}: синхронизируйте и повторите.</translation>
+    </message>
+    <message>
+        <source>Unknown product barcode {gtin}.</source>
+        <comment>unknown_product</comment>
+        <translation>Неизвестный штрихкод товара {gtin}.</translation>
+    </message>
+    <message>
+        <source>Unknown location {location}.</source>
+        <comment>unknown_location</comment>
+        <translation>Неизвестное место хранения {location}.</translation>
+    </message>
+    <message>
+        <source>Task done: every item is picked</source>
+        <comment>pick_done</comment>
+        <translation>Задание собрано полностью</translation>
+    </message>
+    <message>
+        <source>Task done with a shortage: picked {picked} of {total}, {short} short</source>
+        <comment>pick_done_short</comment>
+        <translation>Задание завершено с недостачей: собрано {picked} из {total}, не хватает {short}</translation>
+    </message>
+    <message>
+        <source>Go to {location} and scan the location</source>
+        <comment>pick_scan_location</comment>
+        <translation>Идите к {location} и отсканируйте место</translation>
+    </message>
+    <message>
+        <source>Scan the item: {product}</source>
+        <comment>pick_scan_unit</comment>
+        <translation>Отсканируйте товар: {product}</translation>
+    </message>
+    <message>
+        <source>Scan the location {location} first.</source>
+        <comment>pick_location_first</comment>
+        <translation>Сначала отсканируйте место {location}.</translation>
+    </message>
+    <message>
+        <source>Wrong location {scanned}: this item is at {location}.</source>
+        <comment>pick_wrong_location</comment>
+        <translation>Не то место {scanned}: этот товар лежит в {location}.</translation>
+    </message>
+    <message>
+        <source>Location {location} confirmed.</source>
+        <comment>pick_location_ok</comment>
+        <translation>Место {location} подтверждено.</translation>
+    </message>
+    <message>
+        <source>Wrong product: this item is {product}.</source>
+        <comment>pick_wrong_product</comment>
+        <translation>Не тот товар: нужен {product}.</translation>
+    </message>
+    <message>
+        <source>Enough: this item needs {demand} and all are picked.</source>
+        <comment>pick_demand_met</comment>
+        <translation>Хватит: по этой позиции нужно {demand}, всё собрано.</translation>
+    </message>
+    <message>
+        <source>Not at this stop: this item is picked at {location} (stop {stop}). You are at {here}.</source>
+        <comment>pick_unit_elsewhere</comment>
+        <translation>Не с этого места: этот товар берётся на {location} (остановка {stop}). Вы на {here}.</translation>
+    </message>
+    <message>
+        <source>Unit {label} is not in this task.</source>
+        <comment>pick_not_in_task</comment>
+        <translation>Товара {label} нет в этом задании.</translation>
+    </message>
+    <message>
+        <source>Already picked: never more than the demand ({demand}).</source>
+        <comment>pick_already_picked</comment>
+        <translation>Уже собран: больше потребности ({demand}) нельзя.</translation>
+    </message>
+    <message>
+        <source>This unit cannot be picked: it is {status}.</source>
+        <comment>pick_not_pickable</comment>
+        <translation>Этот товар нельзя собрать: статус «{status}».</translation>
+    </message>
+    <message>
+        <source>Picked {picked} of {demand}.</source>
+        <comment>pick_unit_ok</comment>
+        <translation>Собрано {picked} из {demand}.</translation>
+    </message>
+    <message>
+        <source>Short {count}: another one is at {location}, pick it there.</source>
+        <comment>pick_short_moved</comment>
+        <translation>Недостача {count}: такой же товар есть на {location}, возьмите его там.</translation>
+    </message>
+    <message>
+        <source>Short {count}: none left in the warehouse, the customer is told.</source>
+        <comment>pick_short_told</comment>
+        <translation>Недостача {count}: на складе больше нет, покупателю сообщим.</translation>
+    </message>
+    <message>
+        <source>Scan the tote for cart place {position}</source>
+        <comment>cart_scan_tote</comment>
+        <translation>Отсканируйте ящик для места {position} на тележке</translation>
+    </message>
+    <message>
+        <source>{tasks} totes on the cart: start the walk</source>
+        <comment>cart_ready</comment>
+        <translation>Ящиков на тележке: {tasks}. Начните обход</translation>
+    </message>
+    <message>
+        <source>Tote {tote} is place {position}.</source>
+        <comment>cart_tote_bound</comment>
+        <translation>Ящик {tote} на месте {position}.</translation>
+    </message>
+    <message>
+        <source>This tote is already place {position}.</source>
+        <comment>cart_tote_taken</comment>
+        <translation>Этот ящик уже на месте {position}.</translation>
+    </message>
+    <message>
+        <source>Every task of the cart has its tote ({tasks}).</source>
+        <comment>cart_full</comment>
+        <translation>У всех заданий тележки уже есть ящик ({tasks}).</translation>
+    </message>
+    <message>
+        <source>Scan at least one tote first.</source>
+        <comment>cart_no_totes</comment>
+        <translation>Сначала отсканируйте хотя бы один ящик.</translation>
+    </message>
+    <message>
+        <source>Walk with {tasks} totes: go to the first location.</source>
+        <comment>cart_walk_starts</comment>
+        <translation>Обход с ящиками: {tasks}. Идите к первому месту.</translation>
+    </message>
+    <message>
+        <source>Cart done: every item is in its tote</source>
+        <comment>cart_done</comment>
+        <translation>Тележка собрана: все товары в своих ящиках</translation>
+    </message>
+    <message>
+        <source>Put it into tote {position} and scan the tote</source>
+        <comment>cart_put_into</comment>
+        <translation>Положите в ящик {position} и отсканируйте ящик</translation>
+    </message>
+    <message>
+        <source>In tote {position}.</source>
+        <comment>cart_put_ok</comment>
+        <translation>В ящике {position}.</translation>
+    </message>
+    <message>
+        <source>Wrong tote {scanned}: this item goes into tote {position}.</source>
+        <comment>cart_wrong_tote</comment>
+        <translation>Не тот ящик ({scanned}): этот товар — в ящик {position}.</translation>
+    </message>
+    <message>
+        <source>Put the item into tote {position} first.</source>
+        <comment>cart_tote_first</comment>
+        <translation>Сначала положите товар в ящик {position}.</translation>
+    </message>
+    <message>
+        <source>Scan an item first, then its tote.</source>
+        <comment>cart_unit_first</comment>
+        <translation>Сначала отсканируйте товар, потом его ящик.</translation>
+    </message>
+    <message>
+        <source>No item of this product is wanted at {location}.</source>
+        <comment>cart_product_not_here</comment>
+        <translation>Этот товар на {location} не нужен.</translation>
+    </message>
+    <message>
+        <source>Item {label} is in no task of this cart.</source>
+        <comment>cart_not_on_cart</comment>
+        <translation>Товара {label} нет в заданиях этой тележки.</translation>
+    </message>
+    <message>
+        <source>Scan a box label or make a new one</source>
+        <comment>pack_scan_box</comment>
+        <translation>Отсканируйте этикетку короба или создайте новую</translation>
+    </message>
+    <message>
+        <source>Box closed: print its label, then take the next box</source>
+        <comment>pack_closed</comment>
+        <translation>Короб закрыт: наклейте этикетку и берите следующий</translation>
+    </message>
+    <message>
+        <source>Scan the first picked unit</source>
+        <comment>pack_scan_first_unit</comment>
+        <translation>Отсканируйте первый собранный товар</translation>
+    </message>
+    <message>
+        <source>Scan units for {pvz}</source>
+        <comment>pack_scan_unit</comment>
+        <translation>Сканируйте товары для {pvz}</translation>
+    </message>
+    <message>
+        <source>This is a return box label: use a forward box.</source>
+        <comment>pack_return_box</comment>
+        <translation>Это этикетка возвратного короба: нужен короб для отправки.</translation>
+    </message>
+    <message>
+        <source>This box is already open.</source>
+        <comment>pack_same_box</comment>
+        <translation>Этот короб уже открыт.</translation>
+    </message>
+    <message>
+        <source>Box {box} is already closed.</source>
+        <comment>pack_box_closed</comment>
+        <translation>Короб {box} уже закрыт.</translation>
+    </message>
+    <message>
+        <source>Box reopened: {count} units in it.</source>
+        <comment>pack_box_resumed</comment>
+        <translation>Короб открыт снова: в нём {count} шт.</translation>
+    </message>
+    <message>
+        <source>New box: scan the first unit.</source>
+        <comment>pack_box_new</comment>
+        <translation>Новый короб: отсканируйте первый товар.</translation>
+    </message>
+    <message>
+        <source>Close this box before starting another one.</source>
+        <comment>pack_close_first</comment>
+        <translation>Закройте этот короб, прежде чем начинать другой.</translation>
+    </message>
+    <message>
+        <source>Scan a box label first.</source>
+        <comment>pack_box_first</comment>
+        <translation>Сначала отсканируйте этикетку короба.</translation>
+    </message>
+    <message>
+        <source>This unit is already in this box.</source>
+        <comment>pack_already_here</comment>
+        <translation>Этот товар уже в коробе.</translation>
+    </message>
+    <message>
+        <source>This unit is already packed in box {box}.</source>
+        <comment>pack_in_other_box</comment>
+        <translation>Этот товар уже упакован в короб {box}.</translation>
+    </message>
+    <message>
+        <source>Only picked units can be packed: this one is {status}.</source>
+        <comment>pack_not_picked</comment>
+        <translation>Упаковать можно только собранный товар, а у этого статус «{status}».</translation>
+    </message>
+    <message>
+        <source>STOP: this unit goes to {unit_pvz}, the box goes to {box_pvz}. Put it aside.</source>
+        <comment>pack_wrong_pvz</comment>
+        <translation>СТОП: товар едет в {unit_pvz}, а короб — в {box_pvz}. Отложите его.</translation>
+    </message>
+    <message>
+        <source>In the box: {count} for {pvz}.</source>
+        <comment>pack_unit_ok</comment>
+        <translation>В коробе: {count} для {pvz}.</translation>
+    </message>
+    <message>
+        <source>The box is empty.</source>
+        <comment>pack_empty</comment>
+        <translation>Короб пуст.</translation>
+    </message>
+    <message>
+        <source>Box closed with {count} units.</source>
+        <comment>pack_close_ok</comment>
+        <translation>Короб закрыт, в нём {count} шт.</translation>
+    </message>
+    <message>
+        <source>Route closed: the boxes are on their way</source>
+        <comment>ship_closed</comment>
+        <translation>Рейс закрыт: короба отправлены</translation>
+    </message>
+    <message>
+        <source>Scan the first closed box</source>
+        <comment>ship_scan_first_box</comment>
+        <translation>Отсканируйте первый закрытый короб</translation>
+    </message>
+    <message>
+        <source>Scan boxes for {pvz}</source>
+        <comment>ship_scan_box</comment>
+        <translation>Сканируйте короба для {pvz}</translation>
+    </message>
+    <message>
+        <source>This route is closed: start a new one.</source>
+        <comment>ship_route_closed</comment>
+        <translation>Этот рейс закрыт: начните новый.</translation>
+    </message>
+    <message>
+        <source>This is a return box: it does not go on a route.</source>
+        <comment>ship_return_box</comment>
+        <translation>Это возвратный короб: в рейс он не идёт.</translation>
+    </message>
+    <message>
+        <source>This box is already on the route.</source>
+        <comment>ship_already_on_route</comment>
+        <translation>Этот короб уже в рейсе.</translation>
+    </message>
+    <message>
+        <source>This box is already on another route.</source>
+        <comment>ship_on_other_route</comment>
+        <translation>Этот короб уже в другом рейсе.</translation>
+    </message>
+    <message>
+        <source>This box is still open: close it at packing first.</source>
+        <comment>ship_box_open</comment>
+        <translation>Короб ещё открыт: сначала закройте его на упаковке.</translation>
+    </message>
+    <message>
+        <source>STOP: this box goes to {box_pvz}, the route goes to {route_pvz}.</source>
+        <comment>ship_wrong_pvz</comment>
+        <translation>СТОП: короб едет в {box_pvz}, а рейс — в {route_pvz}.</translation>
+    </message>
+    <message>
+        <source>On the route: {count} boxes.</source>
+        <comment>ship_box_ok</comment>
+        <translation>В рейсе коробов: {count}.</translation>
+    </message>
+    <message>
+        <source>No boxes on the route yet.</source>
+        <comment>ship_empty</comment>
+        <translation>В рейсе ещё нет коробов.</translation>
+    </message>
+    <message>
+        <source>{count} more boxes for {pvz} are waiting: {boxes}. Scan them, or press Close route again to leave them for a later route.</source>
+        <comment>ship_left_behind</comment>
+        <translation>Ещё коробов для {pvz} ждут рейса: {count} ({boxes}). Отсканируйте их или нажмите «Закрыть рейс» ещё раз, чтобы оставить их до следующего рейса.</translation>
+    </message>
+    <message>
+        <source>Route closed: {boxes} boxes, {units} units shipped.</source>
+        <comment>ship_close_ok</comment>
+        <translation>Рейс закрыт: отгружено коробов {boxes}, товаров {units}.</translation>
+    </message>
+    <message>
+        <source>Scan a return box from a pickup point</source>
+        <comment>ret_scan_box</comment>
+        <translation>Отсканируйте возвратный короб из ПВЗ</translation>
+    </message>
+    <message>
+        <source>Return box received: scan the next one</source>
+        <comment>ret_closed</comment>
+        <translation>Возвратный короб принят: сканируйте следующий</translation>
+    </message>
+    <message>
+        <source>Scan the units: {left} left</source>
+        <comment>ret_scan_unit</comment>
+        <translation>Сканируйте товары: осталось {left}</translation>
+    </message>
+    <message>
+        <source>Return box with {count} units: scan them.</source>
+        <comment>ret_box_ok</comment>
+        <translation>Возвратный короб, товаров в нём: {count}. Сканируйте их.</translation>
+    </message>
+    <message>
+        <source>Scan the return box first.</source>
+        <comment>ret_box_first</comment>
+        <translation>Сначала отсканируйте возвратный короб.</translation>
+    </message>
+    <message>
+        <source>Unit {label} was not sent in this box.</source>
+        <comment>ret_not_in_box</comment>
+        <translation>Товар {label} не отправляли в этом коробе.</translation>
+    </message>
+    <message>
+        <source>This unit is already received.</source>
+        <comment>ret_already</comment>
+        <translation>Этот товар уже принят.</translation>
+    </message>
+    <message>
+        <source>This unit cannot be received: it is {status}.</source>
+        <comment>ret_not_receivable</comment>
+        <translation>Этот товар нельзя принять: статус «{status}».</translation>
+    </message>
+    <message>
+        <source>Received {done} of {total}.</source>
+        <comment>ret_unit_ok</comment>
+        <translation>Принято {done} из {total}.</translation>
+    </message>
+    <message>
+        <source>Close this return box first.</source>
+        <comment>ret_close_first</comment>
+        <translation>Сначала закройте этот возвратный короб.</translation>
+    </message>
+    <message>
+        <source>This is not a return box.</source>
+        <comment>ret_not_return_box</comment>
+        <translation>Это не возвратный короб.</translation>
+    </message>
+    <message>
+        <source>No units are known for this box: sync and try again.</source>
+        <comment>ret_box_empty</comment>
+        <translation>По этому коробу нет товаров: синхронизируйте и повторите.</translation>
+    </message>
+    <message>
+        <source>Closed: {received} received, {missing} missing.</source>
+        <comment>ret_close_ok</comment>
+        <translation>Закрыто: принято {received}, недостача {missing}.</translation>
+    </message>
+    <message>
+        <source>Scan a location to count</source>
+        <comment>count_scan_location</comment>
+        <translation>Отсканируйте место для подсчёта</translation>
+    </message>
+    <message>
+        <source>Scan everything on {location}</source>
+        <comment>count_scan_items</comment>
+        <translation>Сканируйте всё, что лежит в {location}</translation>
+    </message>
+    <message>
+        <source>This unit is already counted.</source>
+        <comment>count_unit_twice</comment>
+        <translation>Этот товар уже посчитан.</translation>
+    </message>
+    <message>
+        <source>Finish this count first.</source>
+        <comment>count_finish_first</comment>
+        <translation>Сначала завершите этот подсчёт.</translation>
+    </message>
+    <message>
+        <source>Counting {location}.</source>
+        <comment>count_location_ok</comment>
+        <translation>Подсчёт места {location}.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <comment>count_item</comment>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>Count saved: {differences} differences.</source>
+        <comment>count_done</comment>
+        <translation>Подсчёт сохранён, расхождений: {differences}.</translation>
+    </message>
+    <message>
+        <source>Scan the box or unit label to print again</source>
+        <comment>reprint_scan</comment>
+        <translation>Отсканируйте этикетку коробки или товара для перепечатки</translation>
+    </message>
+    <message>
+        <source>{code}: why print it again?</source>
+        <comment>reprint_reason</comment>
+        <translation>{code}: почему перепечатать?</translation>
+    </message>
+    <message>
+        <source>{what}</source>
+        <comment>reprint_found</comment>
+        <translation>{what}</translation>
+    </message>
+    <message>
+        <source>{code} is not known here.</source>
+        <comment>reprint_unknown</comment>
+        <translation>{code} здесь не известен.</translation>
+    </message>
+    <message>
+        <source>Label {code} printed again.</source>
+        <comment>reprint_done</comment>
+        <translation>Этикетка {code} напечатана снова.</translation>
+    </message>
+    <message>
+        <source>Scan the delivery document or box</source>
+        <comment>put_scan_document</comment>
+        <translation>Отсканируйте накладную или короб поставки</translation>
+    </message>
+    <message>
+        <source>Scan the products</source>
+        <comment>put_scan_product</comment>
+        <translation>Сканируйте товары</translation>
+    </message>
+    <message>
+        <source>Scan more products or the shelf location</source>
+        <comment>put_scan_more_or_location</comment>
+        <translation>Сканируйте товары или место на стеллаже</translation>
+    </message>
+    <message>
+        <source>Put the scanned products away first.</source>
+        <comment>put_finish_first</comment>
+        <translation>Сначала разместите отсканированные товары.</translation>
+    </message>
+    <message>
+        <source>Delivery {document}.</source>
+        <comment>put_document_ok</comment>
+        <translation>Поставка {document}.</translation>
+    </message>
+    <message>
+        <source>Too many of one product.</source>
+        <comment>put_too_many</comment>
+        <translation>Слишком много одного товара.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <comment>put_product_ok</comment>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>The quantity must be 0 to {max}.</source>
+        <comment>put_bad_quantity</comment>
+        <translation>Количество — от 0 до {max}.</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <comment>put_quantity_set</comment>
+        <translation>{name}: {count}</translation>
+    </message>
+    <message>
+        <source>Scan the products before the location.</source>
+        <comment>put_no_items</comment>
+        <translation>Сначала товары, потом место.</translation>
+    </message>
+    <message>
+        <source>Put away {count} on {location}.</source>
+        <comment>put_done</comment>
+        <translation>Размещено {count} шт. в {location}.</translation>
+    </message>
+    <message>
+        <source>This user has not logged in on this terminal before: connect to log in online.</source>
+        <comment>unknown_user</comment>
+        <translation>Этот пользователь ещё не входил на этом терминале: нужен вход при наличии связи.</translation>
+    </message>
+    <message>
+        <source>This account may not use the warehouse terminal.</source>
+        <comment>forbidden_role</comment>
+        <translation>Этой учётной записи нельзя работать на складском терминале.</translation>
+    </message>
+    <message>
+        <source>This badge is not linked on this terminal: log in with your name and password once.</source>
+        <comment>unknown_badge</comment>
+        <translation>Бейдж не привязан к этому терминалу: один раз войдите по имени и паролю.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <comment>bad_pin</comment>
+        <translation>Неверный ПИН-код.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: log in with your name and password to unlock the badge.</source>
+        <comment>badge_locked</comment>
+        <translation>Слишком много неверных ПИН-кодов: войдите по имени и паролю, чтобы разблокировать бейдж.</translation>
+    </message>
+</context>
+<context>
     <name>VirtualScannerWindow</name>
     <message>
         <source>Virtual scanner</source>

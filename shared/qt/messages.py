@@ -1,4 +1,4 @@
-"""Coded messages in words: the one table of the "Messages", "Kinds" and "Reports" catalog contexts.
+"""Coded messages in words: the one table of the "Messages", "Kinds", "Reports" and "Terminal" contexts.
 
 The core raises and returns codes with params (see shared/messages.py); this table gives every code its
 English source text with ``{name}`` placeholders, marked for ``pyside6-lupdate`` with the code as the
@@ -6,6 +6,7 @@ disambiguation, so the catalog entry is keyed by the code and a translator sees 
 code. :func:`text` renders a code through the installed Qt translators (the UI language);
 shared/messages.py renders the same catalog without Qt. :func:`reason` gives a backend rejection reason
 (``reason.code`` of a push result) in words, :func:`fmt` fills Qt-style ``%1``..``%n`` placeholders.
+The terminal's flow messages (the "Terminal" context) are in shared/qt/messages_terminal.py.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from shared import messages as core
-from shared.messages import KINDS, MESSAGES, REPORTS
+from shared.messages import KINDS, MESSAGES, REPORTS, TERMINAL
+
+from .messages_terminal import TERMINAL_TEXTS
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str, code: str) -> tuple[str, str]:
@@ -309,7 +312,12 @@ REPORT_TEXTS: dict[str, str] = dict(
     ]
 )
 
-TABLES: Mapping[str, Mapping[str, str]] = {MESSAGES: TEXTS, KINDS: KIND_NAMES, REPORTS: REPORT_TEXTS}
+TABLES: Mapping[str, Mapping[str, str]] = {
+    MESSAGES: TEXTS,
+    KINDS: KIND_NAMES,
+    REPORTS: REPORT_TEXTS,
+    TERMINAL: TERMINAL_TEXTS,
+}
 
 
 def _translated(context: str, code: str) -> str | None:
@@ -324,9 +332,14 @@ def known(code: str, context: str = MESSAGES) -> bool:
 def text(code: str, /, **params: Any) -> str:
     """``code`` in words in the UI language, its ``{name}`` placeholders filled from ``params``
     (kind params as kind names). An unknown code renders as itself with its params."""
-    template = _translated(MESSAGES, code)
+    return render(code, params)
+
+
+def render(code: str, params: Mapping[str, Any] | None = None, context: str = MESSAGES) -> str:
+    """``code`` of ``context`` in words in the UI language (see :func:`text`)."""
+    template = _translated(context, code)
     if template is None:
-        return core.render(code, params, "en")  # "code (k=v)": not in the catalog
+        return core.render(code, params, "en", context)  # "code (k=v)": not in the catalog
     return core.expand(template, params, _translated)
 
 

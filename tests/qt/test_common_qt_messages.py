@@ -50,8 +50,9 @@ def test_sync_error_text_follows_its_key_not_the_servers_code(english) -> None:
 def test_qt_and_core_readers_of_the_catalog_agree(qapp, lang: str) -> None:
     translators = i18n.install(qapp, lang, ["common"])
     try:
-        for code in messages.TEXTS:
-            assert messages.text(code) == core.render(code, {}, lang), code
+        for context, table in messages.TABLES.items():
+            for code in table:
+                assert messages.render(code, {}, context) == core.render(code, {}, lang, context), code
     finally:
         i18n.uninstall(qapp, translators)
         i18n.install(qapp, "ru", [])
