@@ -93,7 +93,11 @@ def test_the_terminal_codes_are_found() -> None:
 def test_every_code_has_a_text_in_both_languages(context: str, code: str) -> None:
     ru = messages.lookup(code, context, "ru")
     en = messages.lookup(code, context, "en")
-    assert ru and ru.strip(), f"no Russian text for {context}/{code}: run make translations and translate it"
+    table = "shared/qt/messages_terminal.py" if context == messages.TERMINAL else "shared/qt/messages.py"
+    assert ru and ru.strip(), (
+        f"no Russian text for {context}/{code}: give it an English text in {table}, run make translations "
+        "and translate it"
+    )
     assert en and en.strip(), f"no English text for {context}/{code}: run make translations"
     wordless = not re.search("[A-Za-z]", re.sub(r"{\w+}", "", en))  # "{name}: {count}"
     assert CYRILLIC.search(ru) or wordless or (context == messages.REPORTS and ru == "№"), (
