@@ -316,6 +316,26 @@ def _in_use(db: Path) -> bool:
         conn.close()
 
 
+# SSCC blocks (services/devices.py) the restored counter skips: the backup does not know the blocks
+# handed out after it was taken, and devices still draw box numbers from them.
+RESTORE_SSCC_SKIP = 5_000
+
+
+def _skip_sscc_blocks(db_path: Path) -> None:
+    """Move the restored database's SSCC block counter past any block given out since the backup."""
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'counters'").fetchone() is None:
+                return
+            conn.execute("INSERT OR IGNORE INTO counters (name, value) VALUES ('sscc_block', 0)")
+            conn.execute(
+                "UPDATE counters SET value = value + ? WHERE name = 'sscc_block'", (RESTORE_SSCC_SKIP,)
+            )
+    finally:
+        conn.close()
+
+
 def restore(settings: Settings, backup_dir: Path, *, clock: Clock, force: bool = False) -> Path:
     """Put a backup's database and key files into the data dir; return the restored database path.
 
@@ -338,6 +358,7 @@ def restore(settings: Settings, backup_dir: Path, *, clock: Clock, force: bool =
             raise BackupError(f"{target} is in use: stop the backend (systemctl stop wb-backend) first")
     staging = target.with_name(target.name + ".restoring")
     shutil.copyfile(backup_dir / DB_FILE, staging)
+    _skip_sscc_blocks(staging)
     with open(staging, "rb") as fh:
         os.fsync(fh.fileno())
     for suffix in ("", "-wal", "-shm", "-journal"):

@@ -338,6 +338,17 @@ devices = Table(
 )
 Index("uq_devices_sscc_block", devices.c.sscc_block, unique=True)
 
+# SSCC blocks handed to devices (services/devices.py, migration 015): block k is the serial references
+# k * SSCC_BLOCK_SIZE .. + SSCC_BLOCK_SIZE - 1 of both box kinds, given once and never again (the
+# `sscc_block` counter only grows). A device asks for its next block when its current one runs low.
+sscc_blocks = Table(
+    "sscc_blocks",
+    metadata,
+    Column("block", Integer, primary_key=True, autoincrement=False),
+    Column("device_id", String(100), nullable=False, index=True),
+    Column("assigned_at", String(30), nullable=False),
+)
+
 op_results = Table(
     "op_results",
     metadata,

@@ -39,6 +39,7 @@ from .db import (
     payment_intents,
     route_departures,
     schema_migrations,
+    sscc_blocks,
     tokens,
     users,
 )
@@ -285,6 +286,13 @@ def _m014_handover_seals(conn: Connection) -> None:
     discrepancies.create(conn, checkfirst=True)
 
 
+def _m015_sscc_blocks(conn: Connection) -> None:
+    """SSCC blocks of 10,000 serials handed out on demand (more than 999 devices per backend)."""
+    sscc_blocks.create(conn, checkfirst=True)
+    if conn.execute(select(counters.c.name).where(counters.c.name == "sscc_block")).first() is None:
+        conn.execute(insert(counters).values(name="sscc_block", value=0))
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -300,6 +308,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("012_fitting_marking", _m012_fitting_marking),
     ("013_journal_chain", _m013_journal_chain),
     ("014_handover_seals", _m014_handover_seals),
+    ("015_sscc_blocks", _m015_sscc_blocks),
 ]
 
 

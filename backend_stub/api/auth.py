@@ -39,6 +39,8 @@ class DeviceOut(BaseModel):
     id: str
     site_id: str
     sscc_block: int | None
+    # the serial references [first, last] of its SSCC blocks, oldest first (services/devices.py)
+    sscc_ranges: list[list[int]] = []
 
 
 class TokensOut(BaseModel):

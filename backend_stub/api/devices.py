@@ -24,6 +24,7 @@ class DeviceOut(BaseModel):
     site_id: str
     status: str
     sscc_block: int | None
+    sscc_ranges: list[list[int]] = []
     last_seq: int
     registered_at: str | None
     epoch_of: str | None

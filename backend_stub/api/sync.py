@@ -93,6 +93,7 @@ def pull(
 class EpochOut(BaseModel):
     device_id: str
     sscc_block: int | None
+    sscc_ranges: list[list[int]] = []
 
 
 @router.post("/epoch", response_model=EpochOut)
@@ -105,4 +106,30 @@ def epoch(ctx: Ctx, caller: Caller) -> EpochOut:
     if caller.device_id is None or caller.site_id is None:
         raise ApiError(403, "wrong_device", "the token was not issued for a device")
     fresh = devices.new_epoch(ctx, caller.device_id, caller.site_id, caller.pair_id)
-    return EpochOut(device_id=fresh.device_id, sscc_block=fresh.sscc_block)
+    return EpochOut(
+        device_id=fresh.device_id,
+        sscc_block=fresh.sscc_block,
+        sscc_ranges=[list(r) for r in fresh.sscc_ranges],
+    )
+
+
+class SsccIn(BaseModel):
+    # the highest serial reference the device gave out (both box kinds), None if none yet
+    position: int | None = Field(default=None, ge=0, lt=10**9)
+
+
+class SsccOut(BaseModel):
+    sscc_ranges: list[list[int]]
+
+
+@router.post("/sscc-block", response_model=SsccOut)
+def sscc_block(body: SsccIn, ctx: Ctx, caller: Caller) -> SsccOut:
+    """The device's SSCC blocks, with a new one when its newest block is half used (`position`):
+    a device asks when it runs low, ahead of running out (docs/PROTOCOL.md)."""
+    from ..errors import ApiError
+    from ..services import devices
+
+    if caller.device_id is None or caller.site_id is None:
+        raise ApiError(403, "wrong_device", "the token was not issued for a device")
+    dev = devices.refill_sscc(ctx, caller.device_id, caller.site_id, body.position)
+    return SsccOut(sscc_ranges=[list(r) for r in dev.sscc_ranges])

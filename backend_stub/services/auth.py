@@ -352,6 +352,7 @@ def _signed_in(
             "id": device.device_id,
             "site_id": device.site_id,
             "sscc_block": device.sscc_block,
+            "sscc_ranges": [list(r) for r in device.sscc_ranges],
         }
     answer["user"] = {"id": row.id, "username": row.username, "role": row.role, "site_id": row.site_id}
     return answer

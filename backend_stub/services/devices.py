@@ -2,7 +2,12 @@
 
 A device belongs to the site of the first login that named it (or of an admin's registration); a
 login for another site's device is refused, and only tokens issued for a device may push for it
-(services/sync/push.py). Each device gets its own SSCC block here, so no two devices draw the same range.
+(services/sync/push.py). Each device gets its own SSCC blocks here, so no two devices draw the same
+serials: a block of SSCC_BLOCK_SIZE serial references at registration, and the next one when it asks
+(`refill_sscc`, its current block half used). Blocks come from a counter that only grows, so a block is
+never handed out twice, to another device or to the same device's next epoch. Devices registered
+before migration 015 keep their 3-digit block of 1,000,000 serials (`sscc_block`); new blocks skip
+the ranges those cover.
 A device that lost its journal starts a new epoch: a new device id, registered at the same site, that
 the current token moves to, so its ops get fresh seqs instead of reusing the old id's.
 """
@@ -15,10 +20,12 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..context import AppContext
-from ..db import devices, sites, tokens
+from ..db import devices, next_counter, sites, sscc_blocks, tokens
 from ..errors import ApiError
 
-SSCC_BLOCKS = 1000  # the 3-digit block of an SSCC's serial reference (shared/store: next_sscc)
+LEGACY_BLOCK_SIZE = 1_000_000  # before migration 015: a 3-digit block and a 6-digit counter
+SSCC_BLOCK_SIZE = 10_000  # serial references per block (shared/store/sscc.py: next_sscc)
+SSCC_BLOCKS = 10**9 // SSCC_BLOCK_SIZE  # an SSCC-18's serial reference has 9 digits (docs/BARCODES.md)
 ACTIVE, RETIRED = "active", "retired"
 
 
@@ -27,10 +34,11 @@ class Device:
     device_id: str
     site_id: str
     status: str
-    sscc_block: int | None
+    sscc_block: int | None  # a legacy 3-digit block (registered before migration 015), else None
     last_seq: int
     registered_at: str | None
     epoch_of: str | None
+    sscc_ranges: tuple[tuple[int, int], ...] = ()  # [first, last] serial references it may use
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +46,7 @@ class Device:
             "site_id": self.site_id,
             "status": self.status,
             "sscc_block": self.sscc_block,
+            "sscc_ranges": [list(r) for r in self.sscc_ranges],
             "last_seq": self.last_seq,
             "registered_at": self.registered_at,
             "epoch_of": self.epoch_of,
@@ -56,24 +65,57 @@ def _row(conn: Connection, device_id: str) -> Device | None:
         int(r.last_seq),
         r.registered_at,
         r.epoch_of,
+        _ranges(conn, r.device_id, r.sscc_block),
     )
 
 
-def _free_block(conn: Connection) -> int:
-    used = {
+def _ranges(conn: Connection, device_id: str, legacy: int | None) -> tuple[tuple[int, int], ...]:
+    out = [] if legacy is None else [(legacy * LEGACY_BLOCK_SIZE, (legacy + 1) * LEGACY_BLOCK_SIZE - 1)]
+    blocks = conn.execute(
+        select(sscc_blocks.c.block).where(sscc_blocks.c.device_id == device_id).order_by(sscc_blocks.c.block)
+    )
+    out.extend((int(b) * SSCC_BLOCK_SIZE, (int(b) + 1) * SSCC_BLOCK_SIZE - 1) for (b,) in blocks)
+    return tuple(out)
+
+
+def _assign_block(ctx: AppContext, conn: Connection, device_id: str) -> None:
+    """Give the device the next block never given before (the counter only grows), skipping block 0
+    and the ranges of legacy 3-digit blocks."""
+    legacy = {
         int(b) for (b,) in conn.execute(select(devices.c.sscc_block).where(devices.c.sscc_block.isnot(None)))
     }
-    for block in range(1, SSCC_BLOCKS):
-        if block not in used:
-            return block
-    raise ApiError(409, "no_sscc_block", "every SSCC block is assigned: retire devices no longer in use")
+    per_legacy = LEGACY_BLOCK_SIZE // SSCC_BLOCK_SIZE
+    while True:
+        block = next_counter(conn, "sscc_block")
+        if block >= SSCC_BLOCKS:
+            raise ApiError(409, "no_sscc_block", "every SSCC serial reference of this backend is assigned")
+        if block == 0 or block // per_legacy in legacy:
+            continue  # normally one step: the counter moves past a legacy range once, for good
+        conn.execute(insert(sscc_blocks).values(block=block, device_id=device_id, assigned_at=ctx.now_iso()))
+        return
+
+
+def refill_sscc(ctx: AppContext, device_id: str, site_id: str, position: int | None) -> Device:
+    """A device's next SSCC block, when it has used half of its newest one (`position`: the highest
+    serial reference it gave out); otherwise (a repeated request) its blocks as they are."""
+    with ctx.db.write() as conn:
+        dev = _row(conn, device_id)
+        if dev is None or dev.site_id != site_id:
+            raise ApiError(403, "wrong_device", "this device is registered at another site")
+        if dev.status == RETIRED:
+            raise ApiError(403, "device_retired", "this device was retired by an administrator")
+        newest = dev.sscc_ranges[-1] if dev.sscc_ranges else None
+        if newest is None or (position is not None and position >= (newest[0] + newest[1]) // 2):
+            _assign_block(ctx, conn, device_id)
+            dev = _row(conn, device_id)
+    assert dev is not None
+    return dev
 
 
 def _insert(
     ctx: AppContext, conn: Connection, device_id: str, site_id: str, epoch_of: str | None = None
 ) -> Device:
     now = ctx.now_iso()
-    block = _free_block(conn)
     conn.execute(
         insert(devices).values(
             device_id=device_id,
@@ -81,12 +123,15 @@ def _insert(
             last_seq=0,
             updated_at=now,
             status=ACTIVE,
-            sscc_block=block,
+            sscc_block=None,
             registered_at=now,
             epoch_of=epoch_of,
         )
     )
-    return Device(device_id, site_id, ACTIVE, block, 0, now, epoch_of)
+    _assign_block(ctx, conn, device_id)
+    found = _row(conn, device_id)
+    assert found is not None
+    return found
 
 
 def claim_on_login(ctx: AppContext, conn: Connection, device_id: str, site_id: str | None) -> Device | None:
@@ -102,9 +147,8 @@ def claim_on_login(ctx: AppContext, conn: Connection, device_id: str, site_id: s
         raise ApiError(403, "wrong_device", "this device is registered at another site")
     if dev.status == RETIRED:
         raise ApiError(403, "device_retired", "this device was retired by an administrator")
-    if dev.sscc_block is None:  # registered by a push before the registry existed
-        block = _free_block(conn)
-        conn.execute(update(devices).where(devices.c.device_id == device_id).values(sscc_block=block))
+    if not dev.sscc_ranges:  # registered by a push before the registry existed
+        _assign_block(ctx, conn, device_id)
         dev = _row(conn, device_id)
     return dev
 
@@ -126,7 +170,7 @@ def register(ctx: AppContext, device_id: str, site_id: str) -> Device:
 
 
 def retire(ctx: AppContext, device_id: str) -> Device:
-    """Retire a device: its tokens are revoked, it can no longer log in or push; its block stays taken."""
+    """Retire a device: its tokens are revoked, it can no longer log in or push; its blocks stay taken."""
     with ctx.db.write() as conn:
         dev = _row(conn, device_id)
         if dev is None:

@@ -66,11 +66,21 @@ class Tokens:
     expires_in: int
     user: UserInfo
     sscc_block: int | None = None  # the device's own SSCC block from the registry (login only)
+    sscc_ranges: tuple[tuple[int, int], ...] = ()  # its SSCC serial blocks [first, last] (login only)
 
 
 def _block(device: Any) -> int | None:
     block = device.get("sscc_block") if isinstance(device, dict) else None
     return block if isinstance(block, int) and not isinstance(block, bool) else None
+
+
+def _ranges(device: Any) -> tuple[tuple[int, int], ...]:
+    found = device.get("sscc_ranges") if isinstance(device, dict) else None
+    if not isinstance(found, list):
+        return ()
+    return tuple(
+        (r[0], r[1]) for r in found if isinstance(r, list) and len(r) == 2 and all(type(v) is int for v in r)
+    )
 
 
 def _tokens(body: Any) -> Tokens:
@@ -82,6 +92,7 @@ def _tokens(body: Any) -> Tokens:
             expires_in=int(body.get("expires_in", 0)),
             user=UserInfo(str(u["id"]), str(u["username"]), str(u["role"]), u.get("site_id")),
             sscc_block=_block(body.get("device")),
+            sscc_ranges=_ranges(body.get("device")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise AuthError("bad_answer") from exc

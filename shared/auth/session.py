@@ -145,6 +145,8 @@ class Session:
             actor = self._accept(tokens)
             if tokens.sscc_block is not None:  # the registry's block: no other device draws from it
                 self.store.kv_set("device.sscc_block", str(tokens.sscc_block))
+            if tokens.sscc_ranges:  # its blocks of box numbers (shared/store/sscc.py)
+                self.store.add_sscc_ranges([list(r) for r in tokens.sscc_ranges])
             self.store.kv_set(f"auth.offline_failures:{actor.username}", None)
             self.store.remember_user(
                 CachedUser(

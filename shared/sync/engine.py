@@ -32,6 +32,7 @@ from .errors import ErrorKind, SyncError, classify_exception, classify_response
 PUSH_PATH = "/api/v1/sync/push"
 PULL_PATH = "/api/v1/sync/pull"
 EPOCH_PATH = "/api/v1/sync/epoch"
+SSCC_PATH = "/api/v1/sync/sscc-block"
 
 # Acknowledged ops stay in the device's journal this long, then a successful sync prunes them (at
 # most once a day). Longer than the backend's backup history (14 nightly backups, docs/ADMIN.md):
@@ -263,6 +264,7 @@ class SyncEngine:
                     self._reconnect_token()
                 self._push(report)
                 self._pull(report)
+                self._refill_sscc()
                 report.ok = True
             except SyncError as exc:
                 report.error = exc
@@ -380,7 +382,21 @@ class SyncEngine:
             raise SyncError(ErrorKind.PERMANENT, "sync_no_epoch")
         block = answer.get("sscc_block")
         self.store.start_epoch(str(answer["device_id"]), block if isinstance(block, int) else None)
+        self.store.add_sscc_ranges(answer.get("sscc_ranges"), replace=True)
         self.refresh_status()
+
+    def _refill_sscc(self) -> None:
+        """The next block of box numbers when the newest is half used: asked ahead of need, so a failure
+        here fails nothing (the next sync asks again)."""
+        position = self.store.sscc_refill_position()
+        if position is None:
+            return
+        try:
+            answer = self._request("POST", SSCC_PATH, json={"position": position})
+        except SyncError:
+            return
+        if isinstance(answer, Mapping):
+            self.store.add_sscc_ranges(answer.get("sscc_ranges"))
 
     def _pull(self, report: SyncReport) -> None:
         resynced = False

@@ -3,6 +3,7 @@ block; a seq reused by another op is a conflict, never another op's result."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,10 @@ def test_the_first_login_binds_the_device_and_gives_it_its_own_sscc_block(w: Wor
     first = _login(w, "clerk1", w.clerk1.password, "pc-a").json()
     second = _login(w, "clerk1", w.clerk1.password, "pc-b").json()
     assert first["device"]["site_id"] == w.pvz1
-    assert first["device"]["sscc_block"] != second["device"]["sscc_block"]
+    assert first["device"]["sscc_ranges"] and second["device"]["sscc_ranges"]
+    assert first["device"]["sscc_ranges"] != second["device"]["sscc_ranges"]
     again = _login(w, "clerk1", w.clerk1.password, "pc-a").json()
-    assert again["device"]["sscc_block"] == first["device"]["sscc_block"]
+    assert again["device"]["sscc_ranges"] == first["device"]["sscc_ranges"]
     refused = _login(w, "clerk2", w.clerk2.password, "pc-a")
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "wrong_device"
 
@@ -53,11 +55,11 @@ def test_the_first_login_binds_the_device_and_gives_it_its_own_sscc_block(w: Wor
 def test_admins_register_list_and_retire_devices(w: World) -> None:
     admin = w.client(w.admin)
     r = admin.post("/api/v1/admin/devices", json={"device_id": "tsd-9", "site_id": w.warehouse})
-    assert r.status_code == 201 and r.json()["sscc_block"] is not None
+    assert r.status_code == 201 and len(r.json()["sscc_ranges"]) == 1
     # registered at the warehouse: a clerk of a PVZ cannot take it over
     assert _login(w, "clerk1", w.clerk1.password, "tsd-9").status_code == 403
     ok = _login(w, "picker", w.picker.password, "tsd-9")
-    assert ok.status_code == 200 and ok.json()["device"]["sscc_block"] == r.json()["sscc_block"]
+    assert ok.status_code == 200 and ok.json()["device"]["sscc_ranges"] == r.json()["sscc_ranges"]
     token = ok.json()["access_token"]
     assert admin.post("/api/v1/admin/devices/tsd-9/retire").json()["status"] == "retired"
     assert w.server.client(token).get("/api/v1/auth/me").status_code == 401  # its tokens are revoked
@@ -121,7 +123,7 @@ def test_the_cli_registers_lists_and_retires_devices(
     listed = capsys.readouterr().out
     rows = {line.split()[0]: line.split() for line in listed.splitlines()[1:-1]}
     assert rows["pc-1"][2] == "retired" and rows["pc-2"][2] == "active"
-    assert rows["pc-1"][3] != rows["pc-2"][3]  # each its own SSCC block
+    assert rows["pc-1"][4] != rows["pc-2"][4]  # each its own SSCC serials
     assert main(["devices", "retire", "nope", "--data-dir", data]) == 2
     assert "no device nope" in capsys.readouterr().err
 
@@ -200,3 +202,106 @@ def test_the_apps_session_says_in_words_that_the_user_works_elsewhere(w: World, 
     assert refused.value.code == "wrong_site" and "другом пункте" in refused.value.message
     assert session.sign_in("clerk1", w.clerk1.password).site_id == w.pvz1
     store.close()
+
+
+def _disjoint(ranges: list[list[int]]) -> bool:
+    spans = sorted(ranges)
+    return all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_thousand_and_more_devices_each_get_their_own_box_numbers(w: World) -> None:
+    from backend_stub.services import devices as registry
+
+    ctx = w.server.ctx  # type: ignore[union-attr]
+    held = [registry.register(ctx, f"pc-{n}", w.pvz1).sscc_ranges for n in range(1000)]
+    # the 1,001st device logs in as any other (999 blocks were the limit once)
+    ok = _login(w, "clerk1", w.clerk1.password, "pc-1001")
+    assert ok.status_code == 200, ok.text
+    ranges = [list(r) for rs in held for r in rs] + ok.json()["device"]["sscc_ranges"]
+    assert len(ranges) == 1001 and _disjoint(ranges)
+    assert all(0 < first <= last < 10**9 for first, last in ranges)  # an SSCC's 9-digit serial reference
+
+
+def test_a_device_gets_its_next_block_when_half_used_and_never_one_given_before(w: World) -> None:
+    token = _login(w, "clerk1", w.clerk1.password, "pc-r").json()["access_token"]
+    client = w.server.client(token)
+    ((first, last),) = client.post("/api/v1/sync/sscc-block", json={}).json()["sscc_ranges"]
+    # a device with room left gets nothing more, however often it asks
+    assert client.post("/api/v1/sync/sscc-block", json={"position": first + 10}).json()["sscc_ranges"] == [
+        [first, last]
+    ]
+    half = (first + last) // 2
+    two = client.post("/api/v1/sync/sscc-block", json={"position": half}).json()["sscc_ranges"]
+    assert len(two) == 2 and two[0] == [first, last] and two[1][0] > last
+    assert client.post("/api/v1/sync/sscc-block", json={"position": half}).json()["sscc_ranges"] == two
+    # another device, and this device's next epoch, get blocks never given before
+    other = _login(w, "clerk1", w.clerk1.password, "pc-s").json()["device"]["sscc_ranges"]
+    fresh = client.post("/api/v1/sync/epoch").json()
+    assert _disjoint(two + other + fresh["sscc_ranges"]) and fresh["sscc_ranges"][0][0] > other[0][1]
+    # a device that is not this token's cannot draw blocks
+    anonymous = w.server.client(_login(w, "clerk1", w.clerk1.password, None).json()["access_token"])
+    assert anonymous.post("/api/v1/sync/sscc-block", json={}).status_code == 403
+
+
+def test_new_blocks_skip_the_serials_of_devices_that_kept_a_3_digit_block(w: World) -> None:
+    ctx = w.server.ctx  # type: ignore[union-attr]
+    _login(w, "clerk1", w.clerk1.password, "pc-old")
+    with ctx.db.write() as conn:  # registered before migration 015: block 7 is serials 7,000,000-7,999,999
+        conn.exec_driver_sql("DELETE FROM sscc_blocks WHERE device_id = 'pc-old'")
+        conn.exec_driver_sql("UPDATE devices SET sscc_block = 7 WHERE device_id = 'pc-old'")
+        conn.exec_driver_sql("UPDATE counters SET value = 690 WHERE name = 'sscc_block'")
+    old = _login(w, "clerk1", w.clerk1.password, "pc-old").json()["device"]
+    assert old["sscc_block"] == 7 and old["sscc_ranges"] == [[7_000_000, 7_999_999]]
+    new = [_login(w, "clerk1", w.clerk1.password, f"pc-new-{n}").json()["device"] for n in range(20)]
+    ranges = [r for d in new for r in d["sscc_ranges"]]
+    assert _disjoint(ranges + old["sscc_ranges"]) and len(ranges) == 20
+
+
+def test_the_apps_sync_asks_for_the_next_block_before_the_device_runs_out(w: World, tmp_path: Path) -> None:
+    from shared.domain import SystemClock
+    from shared.store import LocalStore
+    from shared.sync import SyncEngine
+    from tests.support.client import StaticTokens
+
+    answer = _login(w, "clerk1", w.clerk1.password, "pc-app").json()
+    clock = SystemClock()
+    store = LocalStore.open(tmp_path / "pc.sqlite3", "pc-app", clock)
+    store.add_sscc_ranges(answer["device"]["sscc_ranges"])  # as the app's login does
+    token = answer["access_token"]
+    engine = SyncEngine(store, w.server.client(token), StaticTokens(token), clock)
+    ((first, last),) = answer["device"]["sscc_ranges"]
+    boxes = {store.next_sscc() for _ in range((last - first) // 2 + 1)}
+    assert engine.sync_once().ok
+    two = w.client(w.admin).get("/api/v1/admin/devices").json()
+    held = next(d["sscc_ranges"] for d in two if d["device_id"] == "pc-app")
+    assert len(held) == 2
+    boxes |= {store.next_sscc() for _ in range(last - first + 1)}  # through the first block and on
+    assert len(boxes) == last - first + 1 + (last - first) // 2 + 1
+    assert all(held[0][0] <= int(b[8:17]) <= held[1][1] for b in boxes)
+
+
+def test_after_a_restore_no_block_given_since_the_backup_is_given_again(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from backend_stub.backup import backup, restore
+    from backend_stub.context import open_context
+    from backend_stub.services import devices as registry
+    from backend_stub.services.admin import create_site
+    from backend_stub.settings import Settings
+    from shared.domain import ManualClock, SiteKind
+
+    clock = ManualClock(datetime(2031, 2, 3, 4, 5, 6, tzinfo=UTC))
+    settings = Settings(data_dir=tmp_path / "data", argon2_time_cost=1, argon2_memory_kib=1024)
+    ctx = open_context(settings, clock)
+    create_site(ctx, "PVZ-B", SiteKind.PVZ, "B")
+    registry.register(ctx, "pc-before", "PVZ-B")
+    made = backup(settings, tmp_path / "backups", clock=clock).path
+    after = registry.register(ctx, "pc-after", "PVZ-B").sscc_ranges  # the backup does not know it
+    ctx.db.dispose()
+    restore(settings, made, clock=clock, force=True)
+    ctx = open_context(settings, clock)
+    try:
+        fresh = registry.register(ctx, "pc-new", "PVZ-B").sscc_ranges
+    finally:
+        ctx.db.dispose()
+    assert _disjoint([list(r) for r in after + fresh])

@@ -98,6 +98,25 @@ def test_box_numbers_are_valid_never_repeat_and_follow_an_assigned_block(store: 
     assert again.next_sscc() not in {*forward, assigned}
 
 
+def test_box_numbers_come_from_the_backends_blocks_in_order_and_never_go_back(store: LocalStore) -> None:
+    store.kv_set("device.sscc_block", "42")
+    legacy = store.next_sscc()  # a device that drew from its 3-digit block before
+    store.add_sscc_ranges([[42_000_000, 42_999_999], [50_000, 59_999]])
+    after = store.next_sscc()
+    assert int(after[8:17]) == int(legacy[8:17]) + 1  # it carries on after what it gave out
+    # a new epoch: only the epoch's fresh block from now on, from its start, each kind on its own
+    store.add_sscc_ranges([[70_000, 70_003], [80_000, 89_999]], replace=True)
+    forward = [int(store.next_sscc()[8:17]) for _ in range(6)]
+    assert forward == [70_000, 70_001, 70_002, 70_003, 80_000, 80_001]
+    assert int(store.next_sscc(kind_return=True)[8:17]) == 70_000
+    assert store.sscc_refill_position() is None  # the newest block is not half used yet
+    for _ in range(4_999):
+        store.next_sscc()
+    assert store.sscc_refill_position() == 85_000
+    store.add_sscc_ranges([[80_000, 89_999], [90_000, 99_999], "junk"])  # a repeat is harmless
+    assert store.sscc_refill_position() is None
+
+
 def test_a_setting_can_name_the_seq_of_the_op_it_goes_with(store: LocalStore) -> None:
     (done,) = store.record_many(
         [(OpType.SHIFT_OPEN, {"shift_id": "S1"})],
