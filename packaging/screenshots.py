@@ -25,6 +25,7 @@ APP_SCRIPTS = (  # beside this file
     "screenshots_terminal.py",
     "screenshots_camera.py",
     "screenshots_evidence.py",
+    "screenshots_terminal_photo.py",
 )
 
 

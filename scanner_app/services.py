@@ -80,6 +80,11 @@ class Journal(Protocol):
         """'retry' journals the op again, 'discard' records why it is dropped."""
         ...
 
+    def save_photo(self, data: bytes, unit_id: str, session: Session) -> str:
+        """Keep a photo of a unit (on disk first, then queued for upload); return its SHA-256.
+        Raises EvidenceRefused (not a JPEG/PNG, too large) or StoreError (the disk refused)."""
+        ...
+
 
 class Sync(Protocol):
     def sync_now(self) -> None: ...

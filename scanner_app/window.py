@@ -69,7 +69,7 @@ class TerminalWindow(QWidget):
         self.status = status
         self.session: Session | None = None
         self.resize(*SIZE)
-        ctx = Context(services, ops, lambda: self.session, self.navigate)
+        ctx = Context(services, ops, lambda: self.session, self.navigate, camera_source=camera_source)
         self.title = QLabel(self)
         self.title.setObjectName("TerminalTitle")
         self.user = QLabel(self)

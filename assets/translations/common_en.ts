@@ -1020,6 +1020,14 @@
         <translation>Photo evidence</translation>
     </message>
     <message>
+        <source>F1  Photo</source>
+        <translation>F1  Photo</translation>
+    </message>
+    <message>
+        <source>F2  File…</source>
+        <translation>F2  File…</translation>
+    </message>
+    <message>
         <source>Space  Take photo</source>
         <translation>Space  Take photo</translation>
     </message>
@@ -1030,6 +1038,10 @@
     <message>
         <source>Enter  Done</source>
         <translation>Enter  Done</translation>
+    </message>
+    <message>
+        <source>No camera found: choose a photo file (F2).</source>
+        <translation>No camera found: choose a photo file (F2).</translation>
     </message>
     <message>
         <source>No camera found: choose a photo file (Ctrl+O).</source>

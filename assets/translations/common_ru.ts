@@ -1020,6 +1020,14 @@
         <translation>Фотофиксация</translation>
     </message>
     <message>
+        <source>F1  Photo</source>
+        <translation>F1  Фото</translation>
+    </message>
+    <message>
+        <source>F2  File…</source>
+        <translation>F2  Файл…</translation>
+    </message>
+    <message>
         <source>Space  Take photo</source>
         <translation>Пробел  Сфотографировать</translation>
     </message>
@@ -1030,6 +1038,10 @@
     <message>
         <source>Enter  Done</source>
         <translation>Enter  Готово</translation>
+    </message>
+    <message>
+        <source>No camera found: choose a photo file (F2).</source>
+        <translation>Камера не найдена: выберите файл с фото (F2).</translation>
     </message>
     <message>
         <source>No camera found: choose a photo file (Ctrl+O).</source>

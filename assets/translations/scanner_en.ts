@@ -385,6 +385,14 @@
         <translation>Damaged</translation>
     </message>
     <message>
+        <source>Photo (%1)</source>
+        <translation>Photo (%1)</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
@@ -419,6 +427,10 @@
     <message>
         <source>Damaged: %1 left on this line. Press again to record them.</source>
         <translation>Damaged: %1 of this item left. Press again to record them.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) kept. Press Damaged twice to record the damage with them.</source>
+        <translation>%1 photo(s) kept. Press Damaged twice to record the damage with them.</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,14 @@
         <translation>Повреждён</translation>
     </message>
     <message>
+        <source>Photo (%1)</source>
+        <translation>Фото (%1)</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>Задания</translation>
     </message>
@@ -419,6 +427,10 @@
     <message>
         <source>Damaged: %1 left on this line. Press again to record them.</source>
         <translation>Повреждён: по этой позиции осталось %1. Нажмите ещё раз, чтобы записать.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) kept. Press Damaged twice to record the damage with them.</source>
+        <translation>Фото сохранено: %1. Нажмите «Повреждён» дважды, чтобы записать повреждение с ними.</translation>
     </message>
 </context>
 <context>

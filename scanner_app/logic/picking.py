@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shared.barcodes import Scan, ScanKind
@@ -217,15 +218,17 @@ class PickFlow:
         )
         return Reaction.ok("pick_unit_ok", record, picked=line.picked + 1, demand=line.demand)
 
-    def skip(self, reason: str) -> Reaction:
-        """Skip what is left of the current line: 'not_found' or 'damaged' (the backend records a shortage)."""
+    def skip(self, reason: str, photos: Sequence[str] = ()) -> Reaction:
+        """Skip what is left of the current line: 'not_found' or 'damaged' (the backend records a
+        shortage). A damaged skip names the photos taken of the damage (each of its ops)."""
         line = self.current
         if line is None:
             return Reaction.info("pick_done")
         if reason not in ("not_found", "damaged"):
             raise ValueError(f"unknown skip reason {reason!r}")
+        extra = {"photos": list(dict.fromkeys(photos))} if photos and reason == "damaged" else {}
         records = [
-            Record(OpType.PICK_SKIP, {"task_id": self.task_id, "unit_id": u.id, "reason": reason})
+            Record(OpType.PICK_SKIP, {"task_id": self.task_id, "unit_id": u.id, "reason": reason, **extra})
             for u in line.open_units
         ]
         return Reaction(Level.WARN, short_message(self._data, line, len(records)), tuple(records))

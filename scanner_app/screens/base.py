@@ -46,6 +46,9 @@ class Context:
     ops: Operations
     session: Callable[[], Session | None]
     navigate: Callable[[str, Any], None]
+    # photo evidence: the camera's frames (None: the system camera) and a file chooser (None: Qt's)
+    camera_source: Callable[[], Any] | None = None
+    pick_photo_file: Callable[[], str | None] | None = None
 
 
 def big_button(text: str, parent: QWidget | None = None, *, primary: bool = False) -> QPushButton:

@@ -7,7 +7,9 @@ from typing import Any
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from shared.barcodes import Scan
+from shared.domain.operations import MAX_PHOTOS_PER_OP
 from shared.qt.messages import fmt
+from shared.qt.photo_capture import PhotoCaptureDialog
 
 from ..logic.common import Level
 from ..logic.picking import PickFlow
@@ -21,6 +23,9 @@ class PickScreen(FlowScreen):
         super().__init__(ctx, parent)
         self.flow: PickFlow | None = None
         self.armed_skip: str | None = None  # a skip button pressed once, waiting for the second press
+        # photos of the damage on the current line (location, sku): a damaged skip names them
+        self.photos: list[str] = []
+        self.photo_line: tuple[str, str] | None = None
         self.location = info_label(self, "BigLocation", centered=True)
         self.product = info_label(self, "LineProduct")
         self.line_info = info_label(self, "LineInfo")
@@ -33,15 +38,20 @@ class PickScreen(FlowScreen):
         self.body.addWidget(self.progress)
         self.not_found = self.add_action(big_button("", self), "F1", lambda: self.skip("not_found"))
         self.damaged = self.add_action(big_button("", self), "F2", lambda: self.skip("damaged"))
+        self.photo = self.add_action(big_button("", self), "F4", self.take_photo)
         self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("tasks"))
         self.next_task = self.add_action(big_button("", self, primary=True), "F3", lambda: self.go("tasks"))
         self.button_row(self.not_found, self.damaged)
-        self.button_row(self.back, self.next_task)
+        # Photo shows while a line is open, Next task once all are done: two buttons a row at most
+        self.button_row(self.back, self.photo, self.next_task)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.label_button(self.not_found, self.tr("Not found"))
         self.label_button(self.damaged, self.tr("Damaged"))
+        self.label_button(
+            self.photo, fmt(self.tr("Photo (%1)"), len(self.photos)) if self.photos else self.tr("Photo")
+        )
         self.label_button(self.back, self.tr("Tasks"))
         self.label_button(self.next_task, self.tr("Next task"))
 
@@ -68,8 +78,12 @@ class PickScreen(FlowScreen):
         else:
             self.progress.setFormat("%v / %m")
         finished = line is None
+        if self.photos and (line is None or (line.location_id, line.sku) != self.photo_line):
+            self.photos, self.photo_line = [], None  # another line: its photos went with its skip
+            self.retranslate()
         self.not_found.setVisible(not finished)
         self.damaged.setVisible(not finished)
+        self.photo.setVisible(not finished)
         self.next_task.setVisible(finished)
         if line is None:
             self.location.setText("✓")
@@ -121,8 +135,43 @@ class PickScreen(FlowScreen):
             self.show_result(Level.WARN, fmt(text, count))
             return
         self.armed_skip = None
-        reaction = self.flow.skip(reason)
+        reaction = self.flow.skip(reason, self.photos if reason == "damaged" else ())
         if not reaction.records:
             self.show_result(Level.INFO, self.msg(reaction.message))
             return
         self.apply(reaction, self.flow)
+
+    def take_photo(self) -> None:
+        """Photograph the damage on this line (camera or file); a damaged skip then names the photos."""
+        flow, session = self.flow, self.ctx.session()
+        line = flow.current if flow is not None else None
+        if line is None or session is None or not line.open_units:
+            return
+        unit_id = line.open_units[0].id
+        journal = self.ctx.services.journal
+        dialog = PhotoCaptureDialog(
+            lambda data: journal.save_photo(data, unit_id, session),
+            subject=f"{line.location_code} · {line.product_name or line.sku}",
+            source_factory=self.ctx.camera_source,
+            pick_file=self.ctx.pick_photo_file,
+            compact=True,
+            parent=self,
+        )
+        dialog.exec()
+        self.window().activateWindow()  # the screen's keys work again at once
+        if not dialog.taken:
+            return
+        key = (line.location_id, line.sku)
+        if self.photo_line != key:
+            self.photos, self.photo_line = [], key
+        self.photos += [sha for sha in dialog.taken if sha not in self.photos]
+        self.photos = self.photos[-MAX_PHOTOS_PER_OP:]  # an op names at most this many
+        self.retranslate()
+        self.armed_skip = None
+        self.show_result(
+            Level.INFO,
+            fmt(
+                self.tr("%1 photo(s) kept. Press Damaged twice to record the damage with them."),
+                len(self.photos),
+            ),
+        )

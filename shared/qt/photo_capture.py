@@ -40,7 +40,9 @@ from .camera import FrameSource, as_qimage, default_camera_source
 MAX_SIDE = 2560  # a frame larger than this is scaled down before it is kept
 JPEG_QUALITY = 88
 PREVIEW = QSize(640, 400)
+COMPACT_PREVIEW = QSize(400, 300)  # the terminal: 480 px wide, the dialog's margins around it
 THUMB = QSize(120, 90)
+COMPACT_THUMB = QSize(64, 48)
 
 
 def jpeg_bytes(image: QImage, quality: int = JPEG_QUALITY) -> bytes:
@@ -81,14 +83,18 @@ class PhotoCaptureDialog(QDialog):
         subject: str = "",
         source_factory: Callable[[], FrameSource] | None = None,
         pick_file: Callable[[], str | None] | None = None,
+        compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``compact``: the terminal's layout (fits 480x800; the preview above a strip of thumbnails,
+        the handheld's keys F1 photo, F2 file, Enter done, Esc back)."""
         super().__init__(parent)
         self.setObjectName("PhotoCapture")
         self.setWindowTitle(self.tr("Photo evidence"))
         self._save = save
         self._source_factory = source_factory or default_camera_source
         self._pick_file = pick_file
+        self._compact = compact
         self._source: FrameSource | None = None
         self._frame: QImage | None = None
         self.taken: list[str] = []
@@ -99,7 +105,7 @@ class PhotoCaptureDialog(QDialog):
         self.subject.setVisible(bool(subject))
         self.preview = QLabel(self)
         self.preview.setObjectName("photoPreview")
-        self.preview.setMinimumSize(PREVIEW)
+        self.preview.setMinimumSize(COMPACT_PREVIEW if compact else PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.preview.setStyleSheet("background: #222; color: #eee;")
@@ -107,28 +113,42 @@ class PhotoCaptureDialog(QDialog):
         self.thumbs.setObjectName("photoThumbs")
         self.thumbs.setViewMode(QListWidget.ViewMode.IconMode)
         self.thumbs.setIconSize(THUMB)
-        self.thumbs.setFixedWidth(THUMB.width() + 40)
+        if compact:
+            self.thumbs.setIconSize(COMPACT_THUMB)
+            self.thumbs.setFlow(QListWidget.Flow.LeftToRight)
+            self.thumbs.setWrapping(False)
+            self.thumbs.setFixedHeight(COMPACT_THUMB.height() + 16)
+        else:
+            self.thumbs.setFixedWidth(THUMB.width() + 40)
         self.thumbs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.message = QLabel(self)
         self.message.setObjectName("photoMessage")
         self.message.setWordWrap(True)
 
-        self.shutter = QPushButton(self.tr("Space  Take photo"), self)
+        if compact:  # a handheld has F-keys and Enter, rarely a space bar or Ctrl
+            shutter, from_file = self.tr("F1  Photo"), self.tr("F2  File…")
+        else:
+            shutter, from_file = self.tr("Space  Take photo"), self.tr("Ctrl+O  From file…")
+        self.shutter = QPushButton(shutter, self)
         self.shutter.setObjectName("photoShutter")
         self.shutter.setProperty("primary", True)
         self.shutter.clicked.connect(self.take)
-        self.from_file = QPushButton(self.tr("Ctrl+O  From file…"), self)
+        self.from_file = QPushButton(from_file, self)
         self.from_file.clicked.connect(self.choose_file)
         self.done_button = QPushButton(self.tr("Enter  Done"), self)
         self.done_button.clicked.connect(self.accept)
-        for key, slot in (("Space", self.take), ("Ctrl+O", self.choose_file), ("Return", self.accept)):
+        keys = [("Space", self.take), ("Ctrl+O", self.choose_file), ("Return", self.accept)]
+        keys += [("F1", self.take), ("F2", self.choose_file), ("Enter", self.accept)] if compact else []
+        for key, slot in keys:
             QShortcut(QKeySequence(key), self, slot)
         for button in (self.shutter, self.from_file, self.done_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if compact:
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.subject)
-        row = QHBoxLayout()
+        row = QVBoxLayout() if compact else QHBoxLayout()
         row.addWidget(self.preview, 1)
         row.addWidget(self.thumbs)
         layout.addLayout(row, 1)
@@ -136,7 +156,11 @@ class PhotoCaptureDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.shutter)
         buttons.addWidget(self.from_file)
-        buttons.addStretch(1)
+        if compact:  # Done on a row of its own: three buttons do not fit 480 px with their keys
+            layout.addLayout(buttons)
+            buttons = QHBoxLayout()
+        else:
+            buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
         self._start_camera()
@@ -149,7 +173,11 @@ class PhotoCaptureDialog(QDialog):
         except Exception:  # no Qt Multimedia backend, no device: the file picker still works
             source, started = None, False
         if not started or source is None:
-            self.preview.setText(self.tr("No camera found: choose a photo file (Ctrl+O)."))
+            self.preview.setText(
+                self.tr("No camera found: choose a photo file (F2).")
+                if self._compact
+                else self.tr("No camera found: choose a photo file (Ctrl+O).")
+            )
             self.shutter.setEnabled(False)
             return
         self._source = source
