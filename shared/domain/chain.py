@@ -11,6 +11,7 @@ from GENESIS, sha256("wb-ops:" + device_id). See docs/PROTOCOL.md, "The hash cha
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Mapping
@@ -18,6 +19,7 @@ from typing import Any
 
 CHAIN_FIELDS = ("op_id", "device_id", "seq", "type", "payload", "actor", "created_at", "prev_hash")
 HASH_RE = re.compile(r"^[0-9a-f]{64}$")
+KEY_BYTES = 32  # a device's chain key (random), for the keyed link (op_hash with key)
 
 
 def genesis(device_id: str) -> str:
@@ -31,9 +33,22 @@ def canonical_bytes(op: Mapping[str, Any]) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def op_hash(op: Mapping[str, Any]) -> str:
-    """The hex SHA-256 of an op's canonical bytes (its prev_hash included)."""
+def op_hash(op: Mapping[str, Any], key: bytes | None = None) -> str:
+    """The hex SHA-256 of an op's canonical bytes (its prev_hash included); with the device's chain
+    ``key`` (KEY_BYTES random bytes), the hex HMAC-SHA256 of the same bytes instead, which nobody
+    without the key can recompute after editing the journal."""
+    if key is not None:
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"a chain key is {KEY_BYTES} bytes")
+        return hmac.new(key, canonical_bytes(op), hashlib.sha256).hexdigest()
     return hashlib.sha256(canonical_bytes(op)).hexdigest()
+
+
+def links(op: Mapping[str, Any], key: bytes | None = None) -> bool:
+    """Whether an op's ``hash`` is the one its canonical bytes give (keyed when ``key`` is given),
+    compared in constant time."""
+    claimed = op.get("hash")
+    return is_hash(claimed) and hmac.compare_digest(str(claimed), op_hash(op, key))
 
 
 def is_hash(value: object) -> bool:
