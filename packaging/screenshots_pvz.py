@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from pvz_app.__main__ import Options, PvzApp, build
 from pvz_app.context import PdfReports
+from pvz_app.ports import Ports
 from shared.barcodes import make_cell_label
 from shared.domain import ManualClock, OpType, Role, SiteKind
 from shared.qt.operations import SyncRunner
@@ -153,11 +154,11 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
             sync_inline=True,
             sync_interval_ms=3_600_000,
             sounds=False,
-            extras={
-                "choose": lambda _p, _t, _l, items: items[0],
-                "confirm": lambda *_a: True,
-                "list_ports": lambda: ["/dev/ttyACM0"],
-            },
+            ports=Ports(
+                choose=lambda _p, _t, _l, items: items[0],
+                confirm=lambda *_a: True,
+                list_ports=lambda: ["/dev/ttyACM0"],
+            ),
         )
         try:
             world = seed(built.store, SITE, clock.now(), counter=True)

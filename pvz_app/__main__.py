@@ -33,11 +33,12 @@ from shared.qt.operations import Runner, ThreadRunner
 from shared.qt.scanner_bridge import ScannerBridge
 from shared.qt.sync_adapter import SyncAdapter
 from shared.qt.wedge import WedgeFilter
-from shared.setup import list_serial_ports, new_device_id
+from shared.setup import new_device_id
 from shared.store import LocalStore
 from shared.sync.pickup_payments import PickupPaymentsClient
 
 from .context import PreviewReports, PvzContext, ReportOutput
+from .ports import Ports
 from .service import PvzService
 from .window import MainWindow
 
@@ -260,10 +261,11 @@ def build(
     sync_interval_ms: int = 30_000,
     keyring_backend: Any | None = None,
     sounds: bool = True,
-    extras: dict[str, Any] | None = None,
+    ports: Ports | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> PvzApp:
-    """Wire the app. Tests pass a SyncRunner, PdfReports, ``sync_inline=True`` and a clock."""
+    """Wire the app. Tests pass a SyncRunner, PdfReports, ``sync_inline=True``, a clock and the
+    dialogs' answers (``ports``)."""
     config_store, cfg, folder, problems = load_config(opts)
     lang = i18n.normalise_language(cfg.language)
     translators = i18n.install(app, lang, CATALOGS)
@@ -288,8 +290,6 @@ def build(
         kit.bridge.healthChanged.connect(kit.feedback.health)
     service = PvzService(store, cfg.site_id, clock)
     service.payments = PickupPaymentsClient(http, session)  # payment at pickup: online only
-    all_extras: dict[str, Any] = {"list_ports": lambda: [p.device for p in list_serial_ports()]}
-    all_extras.update(extras or {})
     ctx = PvzContext(
         service=service,
         ops=kit.ops,
@@ -303,7 +303,7 @@ def build(
         admin_check=make_admin_check(http, store, clock),
         sync=sync,
         lang=lang,
-        extras=all_extras,
+        ports=ports or Ports(),
     )
     window = MainWindow(ctx)
     if isinstance(ctx.reports, PreviewReports):

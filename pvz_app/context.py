@@ -16,12 +16,13 @@ from shared.barcodes import ScanKind
 from shared.config import AppConfig
 from shared.domain import Clock
 from shared.printing.report import Report
-from shared.qt.feedback import Feedback
+from shared.qt.feedback import Feedback, FeedbackBanner
 from shared.qt.operations import Operations
 from shared.qt.scanner_bridge import ScannerBridge
 from shared.qt.status import StatusModel
 from shared.store import Actor
 
+from .ports import Ports
 from .service import PvzService
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,9 @@ class PvzContext:
     sync: SyncPort | None = None
     lang: str = "ru"
     on_language: Callable[[str], None] | None = None  # switch the UI language at run time
-    extras: dict[str, Any] = field(default_factory=dict)
+    ports: Ports = field(default_factory=Ports)  # dialogs and devices (tests answer by name)
+    banner: FeedbackBanner | None = None  # the window's one feedback banner, shared by every screen
+    payment_ops: Operations | None = None  # payment at pickup's long polls, on their own worker
 
     @property
     def site_id(self) -> str:

@@ -40,7 +40,6 @@ from shared.store import Actor, ChangeSet
 from .context import PvzContext
 from .screens.acceptance import AcceptanceScreen
 from .screens.base import Screen
-from .screens.base import confirm as ask_yes_no
 from .screens.cells import CellsScreen
 from .screens.conflicts import ConflictsScreen
 from .screens.dispute import DisputeScreen
@@ -99,7 +98,7 @@ class MainWindow(QMainWindow):
         self.banner = FeedbackBanner(ctx.feedback)
         self.banner.setVisible(False)
         ctx.feedback.shown.connect(self._feedback_shown)
-        ctx.extras["banner"] = self.banner
+        ctx.banner = self.banner
         self.login = LoginScreen(ctx)
         self.screens = self._make_screens()
         self.stack = QStackedWidget(self)
@@ -417,7 +416,7 @@ class MainWindow(QMainWindow):
             return
         pending = self.ctx.status.snapshot.pending
         if pending:
-            confirm = self.ctx.extras.get("confirm", ask_yes_no)
+            confirm = self.ctx.ports.confirm
             text = fmt(
                 self.tr(
                     "%1 operations have not reached the server yet. They stay on this computer and are "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from shared.barcodes import Scan, ScanKind
 from shared.domain import UnitStatus
@@ -335,7 +335,7 @@ class AcceptanceScreen(Screen):
         s = self.session
         if s is None:
             return
-        if s.waiting and not self.ctx.extras.get("confirm", _confirm)(
+        if s.waiting and not self.ctx.ports.confirm(
             self,
             self.tr("Close the box"),
             fmt(
@@ -412,10 +412,3 @@ class AcceptanceScreen(Screen):
             else:
                 s.units.append(unit)
         self._render()
-
-
-def _confirm(parent: Screen, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    )
-    return answer == QMessageBox.StandardButton.Yes

@@ -77,7 +77,7 @@ class Screen(QWidget):
         self._layout.addWidget(self.heading)
         self.prompt = StepPrompt(self)
         self._layout.addWidget(self.prompt)
-        self.banner: FeedbackBanner = ctx.extras.get("banner") or FeedbackBanner(ctx.feedback)
+        self.banner: FeedbackBanner = ctx.banner or FeedbackBanner(ctx.feedback)
         self.body = QVBoxLayout()
         self._layout.addLayout(self.body, 1)
         self._bar = QGridLayout()
@@ -206,26 +206,3 @@ class Screen(QWidget):
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
         self.body.addWidget(widget, stretch)
         return widget
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Yes/No with No as the default: Enter (or a wedge scanner's Enter) never confirms by accident.
-    Screens take it from `ctx.extras["confirm"]` when a test puts one there."""
-    from PySide6.QtWidgets import QMessageBox
-
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def choose(parent: QWidget, title: str, label: str, items: list[str]) -> str | None:
-    """One of `items`, or None when cancelled (`ctx.extras["choose"]` in tests)."""
-    from PySide6.QtWidgets import QInputDialog
-
-    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return item if ok else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from shared.barcodes import Scan
 from shared.qt import i18n, messages
@@ -101,7 +101,7 @@ class ConflictsScreen(Screen):
         c = self._selected()
         if c is None:
             return
-        ask = self.ctx.extras.get("ask_text", _ask_text)
+        ask = self.ctx.ports.ask_text
         reason = ask(self, self.tr("Discard"), self.tr("Why is this operation discarded?"))
         if not reason:
             return
@@ -127,8 +127,3 @@ def _resolved(recorded: object) -> tuple[object, ChangeSet]:
     changes = getattr(recorded, "changes", None) or ChangeSet(conflicts=True, journal=True)
     changes.conflicts = True
     return recorded, changes
-
-
-def _ask_text(parent: object, title: str, label: str) -> str:
-    text, ok = QInputDialog.getText(parent, title, label)  # type: ignore[arg-type]
-    return text.strip() if ok else ""

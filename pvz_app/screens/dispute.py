@@ -7,7 +7,6 @@ times to look up in the point's CCTV recording (pvz_app/logic/dispute.py, shared
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -156,7 +155,7 @@ class DisputeScreen(Screen):
                 subject_kind=subject.kind,
             ).sha256
 
-        factory = self.ctx.extras.get("camera_source")
+        factory = self.ctx.ports.camera_source
         dialog = PhotoCaptureDialog(save, subject=subject.shown, source_factory=factory, parent=self)
         dialog.exec()
         self.window().activateWindow()  # the window's shortcuts work again at once
@@ -173,7 +172,7 @@ class DisputeScreen(Screen):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         suggested = f"dispute-{self.subject.kind}-{_safe(self.subject.key)}-{stamp}.zip"
-        ask: Callable[[str], str | None] | None = self.ctx.extras.get("ask_save_path")
+        ask = self.ctx.ports.ask_save_path
         if ask is not None:
             name = ask(suggested)
         else:

@@ -27,8 +27,6 @@ from shared.store import ChangeSet
 from ..logic.fitting import Fitting
 from ..logic.issuing import PickupError, PickupSession, PickupUnit, not_ready_reason
 from .base import Screen
-from .base import choose as ask_choice
-from .base import confirm as ask_yes_no
 from .issuing_card import card_text, offline_payment_text, order_number, rub
 from .issuing_payment import PickupPayment
 
@@ -86,7 +84,7 @@ class IssuingScreen(Screen):
         # F11: the customer's QR from the phone screen, or units and marking codes, through the camera
         self.camera = CameraPanel(
             self.ctx.scanner,
-            source_factory=self.ctx.extras.get("camera_source"),
+            source_factory=self.ctx.ports.camera_source,
             clock=self.ctx.clock,
             preview_size=QSize(256, 144),
             beside=True,
@@ -402,7 +400,7 @@ class IssuingScreen(Screen):
             self.error(self.tr("Select a fetched unit (arrows), then Ctrl+R."))
             return
         names = self.reason_names()
-        choose = self.ctx.extras.get("choose", ask_choice)
+        choose = self.ctx.ports.choose
         picked = choose(
             self,
             self.tr("Refusal reason"),
@@ -516,7 +514,7 @@ class IssuingScreen(Screen):
             self.clear_stale()
             self.code.setFocus()
             return
-        if s.started and not self.ctx.extras.get("confirm", ask_yes_no)(
+        if s.started and not self.ctx.ports.confirm(
             self,
             self.tr("Next customer"),
             fmt(

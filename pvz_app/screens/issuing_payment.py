@@ -43,11 +43,10 @@ class PickupPayment:
     def _waiter(self) -> Operations:
         """Long polls run on their own worker, so the counter's other work never waits for one."""
         ctx = self.screen.ctx
-        waiter = ctx.extras.get("payment_ops")
+        waiter: Operations | None = ctx.payment_ops
         if waiter is None:
             runner = SyncRunner() if isinstance(ctx.ops.runner, SyncRunner) else ThreadRunner()
-            waiter = ctx.extras["payment_ops"] = Operations(runner)
-        assert isinstance(waiter, Operations)
+            waiter = ctx.payment_ops = Operations(runner)
         return waiter
 
     def start(self, s: PickupSession, order_id: str) -> None:

@@ -18,7 +18,6 @@ from shared.store import BoxView, ChangeSet, UnitView
 
 from ..service import ReturnCandidate
 from .base import Screen
-from .base import choose as ask_choice
 
 BROUGHT_BACK_REASONS = ("defect", "wrong_item", "changed_mind")
 
@@ -170,7 +169,7 @@ class ReturnsScreen(Screen):
     def _pack_failed(self, failure: OpFailure, label: str) -> None:
         if failure.code == "reason_required":
             names = self.reason_names()
-            choose = self.ctx.extras.get("choose", ask_choice)
+            choose = self.ctx.ports.choose
             options = [names[r] for r in BROUGHT_BACK_REASONS]
             picked = choose(
                 self,

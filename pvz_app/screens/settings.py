@@ -146,7 +146,7 @@ class SettingsScreen(Screen):
         self.config = cfg
         self.backend_url.setText(cfg.backend_url)
         self.site_id.setText(cfg.site_id)
-        ports = self.ctx.extras.get("list_ports", lambda: [])()
+        ports = self.ctx.ports.list_ports()
         self.scanner_port.clear()
         self.scanner_port.addItem(self.tr("keyboard scanner (no port)"), "")
         for port in ports:

@@ -11,7 +11,6 @@ from shared.qt.messages import fmt
 
 from ..service import Shift
 from .base import Screen
-from .base import confirm as ask_yes_no
 
 OP_LABELS = ("accepted", "issued", "refused", "returned", "missing", "damaged", "surplus")
 
@@ -98,7 +97,7 @@ class ShiftScreen(Screen):
                 ),
                 pending,
             )
-        if not self.ctx.extras.get("confirm", ask_yes_no)(self, self.tr("Close shift"), text):
+        if not self.ctx.ports.confirm(self, self.tr("Close shift"), text):
             self.info(self.tr("The shift stays open."))
             return
         report = self._report(closed=True)

@@ -147,6 +147,7 @@ def _build(tmp: Path, *, port: str = "", runner: Any = None) -> tuple[Any, Any, 
 
     from pvz_app.__main__ import Options, build
     from pvz_app.context import PdfReports
+    from pvz_app.ports import Ports
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -166,7 +167,7 @@ def _build(tmp: Path, *, port: str = "", runner: Any = None) -> tuple[Any, Any, 
         reports=PdfReports(tmp / "printed"),
         sync_interval_ms=3_600_000,
         sounds=False,
-        extras={"choose": lambda _p, _t, _l, items: items[0], "confirm": lambda *_a: True},
+        ports=Ports(choose=lambda _p, _t, _l, items: items[0], confirm=lambda *_a: True),
     )
     app._bench_feedback = lambda: built.ctx.feedback.last  # type: ignore[attr-defined]
     return app, built, built.window

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pvz_app.__main__ import Options, PvzApp, build
 from pvz_app.context import PdfReports
+from pvz_app.ports import Ports
 from pvz_app.screens.base import Screen
 from shared.domain import ManualClock
 from shared.qt.operations import SyncRunner
@@ -86,7 +87,7 @@ class PvzHarness:
             sync_inline=True,
             sync_interval_ms=3_600_000,
             sounds=False,
-            extras={"choose": choose, "ask_text": ask_text, "confirm": lambda *_a: True},
+            ports=Ports(choose=choose, ask_text=ask_text, confirm=lambda *_a: True),
         )
         h = cls(app, qtbot, scanner, clock, reports)
         harness_box["h"] = h

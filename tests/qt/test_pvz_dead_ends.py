@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pvz_app.screens import acceptance as acceptance_screen
+from pvz_app import ports
 from shared.barcodes import make_cell_label
 from shared.domain import UnitStatus
 from tests.qt.pvz_harness import PvzHarness
@@ -79,7 +79,7 @@ def test_a_refused_marked_unit_needs_no_marking_code(pvz: PvzHarness, world: Wor
 
     # Ctrl+N with units fetched asks first; "no" keeps the pickup as it is
     questions = Questions(False, True)
-    pvz.app.ctx.extras["confirm"] = questions
+    pvz.app.ctx.ports.confirm = questions
     pvz.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(questions.asked) == 1
     assert issuing.session is not None and len(issuing.session.fetched) == 2
@@ -97,7 +97,7 @@ def test_leaving_a_half_done_pickup_asks_and_yes_puts_it_away(pvz: PvzHarness, w
     issuing: Any = pvz.current
     pvz.scan(world.pickup_code(order)["qr"])
     questions = Questions(True)
-    pvz.app.ctx.extras["confirm"] = questions
+    pvz.app.ctx.ports.confirm = questions
     pvz.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # nothing fetched yet: no question
     assert questions.asked == [] and issuing.session is None
     pvz.scan(world.pickup_code(order)["qr"])
@@ -129,7 +129,7 @@ def test_an_order_with_nothing_ready_says_so(pvz: PvzHarness, world: World) -> N
 
 
 def _real_question(parent: Any, title: str, text: str) -> bool:
-    return acceptance_screen._confirm(parent, title, text)
+    return ports.confirm(parent, title, text)
 
 
 def test_a_scan_while_a_question_is_open_is_refused_and_a_short_unit_can_be_found(
@@ -145,7 +145,7 @@ def test_a_scan_while_a_question_is_open_is_refused_and_a_short_unit_can_be_foun
     pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
     assert pvz.tone == "success"
 
-    pvz.app.ctx.extras["confirm"] = _real_question  # a real QMessageBox, as at the counter
+    pvz.app.ctx.ports.confirm = _real_question  # a real QMessageBox, as at the counter
     seen: dict[str, Any] = {}
 
     def during_question() -> None:
@@ -174,7 +174,7 @@ def test_a_scan_while_a_question_is_open_is_refused_and_a_short_unit_can_be_foun
     assert short is not None and short.status is UnitStatus.MISSING
 
     # the short unit turns up: scanning it offers a cell, the cell scan records unit.found
-    pvz.app.ctx.extras["confirm"] = lambda *_a: True
+    pvz.app.ctx.ports.confirm = lambda *_a: True
     pvz.scan(second["label"])
     assert screen.session is not None and screen.session.placement is not None, pvz.banner
     assert screen.session.placement.unit.id == second["id"]

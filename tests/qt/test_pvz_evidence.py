@@ -68,9 +68,9 @@ def test_photograph_a_unit_sync_it_and_save_its_dispute_pack(
     label = order["units"][0]["label"]
     frame = Image.new("RGB", (640, 480), (30, 90, 200))
     source = ImageFrameSource([frame], interval_ms=10, hold_last=True)
-    pvz.app.ctx.extras["camera_source"] = lambda: source
+    pvz.app.ctx.ports.camera_source = lambda: source
     saved_to = tmp_path / "pack.zip"
-    pvz.app.ctx.extras["ask_save_path"] = lambda _suggested: str(saved_to)
+    pvz.app.ctx.ports.ask_save_path = lambda _suggested: str(saved_to)
 
     pvz.key(Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert pvz.current.key == "dispute"

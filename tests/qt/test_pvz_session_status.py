@@ -162,7 +162,7 @@ def test_leaving_with_work_in_hand_is_confirmed_and_dead_keys_say_why(pvz: PvzHa
         asked.append(text)
         return answers.pop(0)
 
-    pvz.app.ctx.extras["confirm"] = confirm
+    pvz.app.ctx.ports.confirm = confirm
     pvz.key(Qt.Key.Key_F3)  # before login the flow keys say why nothing opens
     assert pvz.current.key == "login" and "Log in first" in pvz.banner
     pvz.login(world.clerk1)
