@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from shared.auth import check_pickup
 from shared.domain import Clock, InvalidOperation, OpType, UnitStatus
+from shared.domain.operations import MAX_PHOTOS_PER_OP
 from shared.store import Actor, ChangeSet, LocalStore, UnitView
 
 from .logic.acceptance import AcceptanceSession, BoxUnit, Placement
@@ -258,14 +259,23 @@ class PvzService:
         changes = self._record(OpType.RECORD_SURPLUS, {"box_id": box_id, "label": label})
         return label, changes
 
-    def close_box(self, box_id: str, waiting: list[str]) -> Done:
-        """Close acceptance: units never scanned are recorded as a shortage first.
+    def close_box(
+        self, box_id: str, waiting: list[str], seal: str | None = None, seal_broken: bool = False
+    ) -> Done:
+        """Close acceptance: units never scanned are recorded as a shortage first. ``seal``: the
+        seal found on the box ("" none), with the box's photos; None: not checked.
         Returns the box's units as they are now."""
         changes = ChangeSet()
         records: list[tuple[OpType | str, Mapping[str, Any]]] = [
             (OpType.MARK_MISSING, {"unit_id": unit_id, "reason": "shortage"}) for unit_id in waiting
         ]
-        records.append((OpType.CLOSE_ACCEPTANCE, {"box_id": box_id}))
+        close: dict[str, Any] = {"box_id": box_id}
+        if seal is not None:
+            close |= {"seal": seal, "seal_broken": seal_broken}
+            photos = [p.sha256 for p in self.store.photos_for(box_id)][-MAX_PHOTOS_PER_OP:]
+            if photos:
+                close["photos"] = photos
+        records.append((OpType.CLOSE_ACCEPTANCE, close))
         for done in self.store.record_many(records, self._actor()):  # all or nothing
             changes.merge(done.changes)
         return [_box_unit(u) for u in self.store.units_in_box(box_id)], changes
@@ -526,9 +536,15 @@ class PvzService:
         changes = self._record(OpType.RETURN_CLOSE, {"box_id": box_id})
         return self.store.box(box_id), changes
 
-    def handover(self, box_ids: list[str]) -> Done:
+    def handover(
+        self, box_ids: list[str], badge: str | None = None, seals: dict[str, str] | None = None
+    ) -> Done:
+        """Hand return boxes to the courier: with the courier's badge and each box's seal."""
         unit_ids = [u.id for b in box_ids for u in self.store.units_in_box(b)]
-        changes = self._record(OpType.RETURN_HANDOVER, {"box_ids": box_ids, "unit_ids": unit_ids})
+        payload: dict[str, Any] = {"box_ids": box_ids, "unit_ids": unit_ids}
+        if badge is not None:
+            payload |= {"courier_badge": badge, "seals": dict(seals or {})}
+        changes = self._record(OpType.RETURN_HANDOVER, payload)
         return {"boxes": box_ids, "units": unit_ids}, changes
 
     # ------------------------------------------------------------------ cells

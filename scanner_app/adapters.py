@@ -13,7 +13,7 @@ from shared.barcodes import ScanKind
 from shared.domain import Operation, SiteKind, UnitStatus
 from shared.domain.walk import Walk, WalkConfig
 from shared.qt.messages import fmt
-from shared.store import Actor, ChangeSet, Conflict, LocalStore
+from shared.store import Actor, ChangeSet, Conflict, DiscrepancyView, LocalStore
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
 from .logic.common import Record
@@ -83,6 +83,9 @@ class StoreData:
 
     def boxes_to_ship(self) -> list[BoxView]:
         return [b for b in self._store.boxes(kind="forward", status="PACKED") if not b.route_id]
+
+    def discrepancies(self, direction: str) -> list[DiscrepancyView]:
+        return self._store.discrepancies(direction)
 
     def site_name(self, site_id: str) -> str:
         site = self._store.site(site_id)

@@ -131,6 +131,41 @@
     </message>
 </context>
 <context>
+    <name>Discrepancies</name>
+    <message>
+        <source>Handover discrepancies: %1</source>
+        <translation>Handover discrepancies: %1</translation>
+    </message>
+    <message>
+        <source>no seal</source>
+        <translation>no seal</translation>
+    </message>
+    <message>
+        <source>Box %1: seal %2 sent, %3 found</source>
+        <translation>Box %1: seal %2 sent, %3 found</translation>
+    </message>
+    <message>
+        <source>Box %1: seal broken</source>
+        <translation>Box %1: seal broken</translation>
+    </message>
+    <message>
+        <source>Box %1: sent, not received</source>
+        <translation>Box %1: sent, not received</translation>
+    </message>
+    <message>
+        <source>Box %1: received, never handed over</source>
+        <translation>Box %1: received, never handed over</translation>
+    </message>
+    <message>
+        <source>courier %1</source>
+        <translation>courier %1</translation>
+    </message>
+    <message>
+        <source>photos: %1</source>
+        <translation>photos: %1</translation>
+    </message>
+</context>
+<context>
     <name>DisputeAct</name>
     <message>
         <source>Dispute act</source>
@@ -328,6 +363,11 @@
         <comment>tote</comment>
         <translation>a tote label</translation>
     </message>
+    <message>
+        <source>a seal number</source>
+        <comment>seal</comment>
+        <translation>a seal number</translation>
+    </message>
 </context>
 <context>
     <name>LabelPrinter</name>
@@ -516,6 +556,11 @@
         <source>The box is empty: scan units into it first.</source>
         <comment>box_empty</comment>
         <translation>The box is empty: scan units into it first.</translation>
+    </message>
+    <message>
+        <source>Every box on the route needs its seal, and only those boxes.</source>
+        <comment>seal_required</comment>
+        <translation>Every box on the route needs its seal, and only those boxes.</translation>
     </message>
     <message>
         <source>The box is not closed yet.</source>
@@ -1913,6 +1958,31 @@
         <translation>Route closed: {boxes} boxes, {units} units shipped.</translation>
     </message>
     <message>
+        <source>Hand over: scan the courier&apos;s badge</source>
+        <comment>ship_scan_badge</comment>
+        <translation>Hand over: scan the courier&apos;s badge</translation>
+    </message>
+    <message>
+        <source>Scan the seal on box {box} ({done} of {total})</source>
+        <comment>ship_scan_seal</comment>
+        <translation>Scan the seal on box {box} ({done} of {total})</translation>
+    </message>
+    <message>
+        <source>Courier {badge}. Seal box {box} and scan the seal.</source>
+        <comment>ship_badge_ok</comment>
+        <translation>Courier {badge}. Seal box {box} and scan the seal.</translation>
+    </message>
+    <message>
+        <source>Box {box}: seal {seal}. Next: box {next}.</source>
+        <comment>ship_seal_ok</comment>
+        <translation>Box {box}: seal {seal}. Next: box {next}.</translation>
+    </message>
+    <message>
+        <source>Seal {seal} is already on another box: use a new seal.</source>
+        <comment>ship_seal_used</comment>
+        <translation>Seal {seal} is already on another box: use a new seal.</translation>
+    </message>
+    <message>
         <source>Scan a return box from a pickup point</source>
         <comment>ret_scan_box</comment>
         <translation>Scan a return box from a pickup point</translation>
@@ -1976,6 +2046,26 @@
         <source>Closed: {received} received, {missing} missing.</source>
         <comment>ret_close_ok</comment>
         <translation>Closed: {received} received, {missing} missing.</translation>
+    </message>
+    <message>
+        <source>Scan the seal on box {box} (F1: no seal)</source>
+        <comment>ret_scan_seal</comment>
+        <translation>Scan the seal on box {box} (F1: no seal)</translation>
+    </message>
+    <message>
+        <source>Seal {seal} recorded: scan the units.</source>
+        <comment>ret_seal_ok</comment>
+        <translation>Seal {seal} recorded: scan the units.</translation>
+    </message>
+    <message>
+        <source>Scan the seal on the box first (F1 if it has none).</source>
+        <comment>ret_seal_first</comment>
+        <translation>Scan the seal on the box first (F1 if it has none).</translation>
+    </message>
+    <message>
+        <source>Recorded: the box came without a seal.</source>
+        <comment>ret_no_seal</comment>
+        <translation>Recorded: the box came without a seal.</translation>
     </message>
     <message>
         <source>Scan a location to count</source>

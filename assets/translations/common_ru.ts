@@ -131,6 +131,41 @@
     </message>
 </context>
 <context>
+    <name>Discrepancies</name>
+    <message>
+        <source>Handover discrepancies: %1</source>
+        <translation>Расхождения при передаче: %1</translation>
+    </message>
+    <message>
+        <source>no seal</source>
+        <translation>без пломбы</translation>
+    </message>
+    <message>
+        <source>Box %1: seal %2 sent, %3 found</source>
+        <translation>Коробка %1: отправлена пломба %2, получена %3</translation>
+    </message>
+    <message>
+        <source>Box %1: seal broken</source>
+        <translation>Коробка %1: пломба нарушена</translation>
+    </message>
+    <message>
+        <source>Box %1: sent, not received</source>
+        <translation>Коробка %1: отправлена, не получена</translation>
+    </message>
+    <message>
+        <source>Box %1: received, never handed over</source>
+        <translation>Коробка %1: получена, но не передавалась</translation>
+    </message>
+    <message>
+        <source>courier %1</source>
+        <translation>курьер %1</translation>
+    </message>
+    <message>
+        <source>photos: %1</source>
+        <translation>фото: %1</translation>
+    </message>
+</context>
+<context>
     <name>DisputeAct</name>
     <message>
         <source>Dispute act</source>
@@ -328,6 +363,11 @@
         <comment>tote</comment>
         <translation>этикетку ящика тележки</translation>
     </message>
+    <message>
+        <source>a seal number</source>
+        <comment>seal</comment>
+        <translation>номер пломбы</translation>
+    </message>
 </context>
 <context>
     <name>LabelPrinter</name>
@@ -516,6 +556,11 @@
         <source>The box is empty: scan units into it first.</source>
         <comment>box_empty</comment>
         <translation>Короб пуст: сначала отсканируйте в него товары.</translation>
+    </message>
+    <message>
+        <source>Every box on the route needs its seal, and only those boxes.</source>
+        <comment>seal_required</comment>
+        <translation>Каждой коробке рейса нужна своя пломба, и только им.</translation>
     </message>
     <message>
         <source>The box is not closed yet.</source>
@@ -1914,6 +1959,31 @@
         <translation>Рейс закрыт: отгружено коробов {boxes}, товаров {units}.</translation>
     </message>
     <message>
+        <source>Hand over: scan the courier&apos;s badge</source>
+        <comment>ship_scan_badge</comment>
+        <translation>Передача: отсканируйте бейдж курьера</translation>
+    </message>
+    <message>
+        <source>Scan the seal on box {box} ({done} of {total})</source>
+        <comment>ship_scan_seal</comment>
+        <translation>Отсканируйте пломбу коробки {box} ({done} из {total})</translation>
+    </message>
+    <message>
+        <source>Courier {badge}. Seal box {box} and scan the seal.</source>
+        <comment>ship_badge_ok</comment>
+        <translation>Курьер {badge}. Опломбируйте коробку {box} и отсканируйте пломбу.</translation>
+    </message>
+    <message>
+        <source>Box {box}: seal {seal}. Next: box {next}.</source>
+        <comment>ship_seal_ok</comment>
+        <translation>Коробка {box}: пломба {seal}. Дальше: коробка {next}.</translation>
+    </message>
+    <message>
+        <source>Seal {seal} is already on another box: use a new seal.</source>
+        <comment>ship_seal_used</comment>
+        <translation>Пломба {seal} уже на другой коробке: возьмите новую.</translation>
+    </message>
+    <message>
         <source>Scan a return box from a pickup point</source>
         <comment>ret_scan_box</comment>
         <translation>Отсканируйте возвратный короб из ПВЗ</translation>
@@ -1977,6 +2047,26 @@
         <source>Closed: {received} received, {missing} missing.</source>
         <comment>ret_close_ok</comment>
         <translation>Закрыто: принято {received}, недостача {missing}.</translation>
+    </message>
+    <message>
+        <source>Scan the seal on box {box} (F1: no seal)</source>
+        <comment>ret_scan_seal</comment>
+        <translation>Отсканируйте пломбу коробки {box} (F1: пломбы нет)</translation>
+    </message>
+    <message>
+        <source>Seal {seal} recorded: scan the units.</source>
+        <comment>ret_seal_ok</comment>
+        <translation>Пломба {seal} записана: сканируйте товары.</translation>
+    </message>
+    <message>
+        <source>Scan the seal on the box first (F1 if it has none).</source>
+        <comment>ret_seal_first</comment>
+        <translation>Сначала отсканируйте пломбу коробки (F1, если её нет).</translation>
+    </message>
+    <message>
+        <source>Recorded: the box came without a seal.</source>
+        <comment>ret_no_seal</comment>
+        <translation>Записано: коробка пришла без пломбы.</translation>
     </message>
     <message>
         <source>Scan a location to count</source>

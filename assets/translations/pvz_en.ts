@@ -68,6 +68,22 @@
         <translation>Preview</translation>
     </message>
     <message>
+        <source>No seal</source>
+        <translation>No seal</translation>
+    </message>
+    <message>
+        <source>Seal broken</source>
+        <translation>Seal broken</translation>
+    </message>
+    <message>
+        <source>Scan or type the seal number on box %1</source>
+        <translation>Scan or type the seal number on box %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+J: the box came without a seal. Ctrl+K: the seal is broken (photos).</source>
+        <translation>Ctrl+J: the box came without a seal. Ctrl+K: the seal is broken (photos).</translation>
+    </message>
+    <message>
         <source>Ctrl+P shows the acceptance report before it prints.</source>
         <translation>Ctrl+P shows the acceptance report before it prints.</translation>
     </message>
@@ -162,6 +178,18 @@
     <message>
         <source>%1 units were not scanned and will be recorded as a shortage. Close the box?</source>
         <translation>%1 units were not scanned and will be recorded as a shortage. Close the box?</translation>
+    </message>
+    <message>
+        <source>Seal %1 recorded for box %2</source>
+        <translation>Seal %1 recorded for box %2</translation>
+    </message>
+    <message>
+        <source>Box %1 came without a seal: recorded</source>
+        <translation>Box %1 came without a seal: recorded</translation>
+    </message>
+    <message>
+        <source>Seal of box %1 recorded as broken, photos: %2</source>
+        <translation>Seal of box %1 recorded as broken, photos: %2</translation>
     </message>
     <message>
         <source>Box closed: accepted %1, shortage %2</source>
@@ -1150,10 +1178,6 @@ Order %2, %3 units
         <translation>Handover: no boxes scanned yet</translation>
     </message>
     <message>
-        <source>Handover: %1 boxes scanned: %2</source>
-        <translation>Handover: %1 boxes scanned: %2</translation>
-    </message>
-    <message>
         <source>Return box %1: %2 units packed</source>
         <translation>Return box %1: %2 units packed</translation>
     </message>
@@ -1162,8 +1186,12 @@ Order %2, %3 units
         <translation>No return box open</translation>
     </message>
     <message>
-        <source>Scan each closed return box the courier takes</source>
-        <translation>Scan each closed return box the courier takes</translation>
+        <source>Handover to courier %1: %2 boxes scanned: %3</source>
+        <translation>Handover to courier %1: %2 boxes scanned: %3</translation>
+    </message>
+    <message>
+        <source>Scan the courier&apos;s badge, then each return box and the seal put on it</source>
+        <translation>Scan the courier&apos;s badge, then each return box and the seal put on it</translation>
     </message>
     <message>
         <source>Then Ctrl+Enter confirms the handover and prints the act.</source>
@@ -1184,6 +1212,10 @@ Order %2, %3 units
     <message>
         <source>Ctrl+E closes the box.</source>
         <translation>Ctrl+E closes the box.</translation>
+    </message>
+    <message>
+        <source>Courier %1</source>
+        <translation>Courier %1</translation>
     </message>
     <message>
         <source>Close box %1 first (Ctrl+E).</source>
@@ -1244,6 +1276,26 @@ Order %2, %3 units
     <message>
         <source>Box %1 added</source>
         <translation>Box %1 added</translation>
+    </message>
+    <message>
+        <source>Scan the box first, then the seal put on it.</source>
+        <translation>Scan the box first, then the seal put on it.</translation>
+    </message>
+    <message>
+        <source>Seal %1 is already on another box.</source>
+        <translation>Seal %1 is already on another box.</translation>
+    </message>
+    <message>
+        <source>Box %1: seal %2</source>
+        <translation>Box %1: seal %2</translation>
+    </message>
+    <message>
+        <source>Scan the courier&apos;s badge first.</source>
+        <translation>Scan the courier&apos;s badge first.</translation>
+    </message>
+    <message>
+        <source>No seal scanned for box %1.</source>
+        <translation>No seal scanned for box %1.</translation>
     </message>
     <message>
         <source>Handed over: %1 boxes, %2 units</source>

@@ -68,6 +68,22 @@
         <translation>Предпросмотр</translation>
     </message>
     <message>
+        <source>No seal</source>
+        <translation>Нет пломбы</translation>
+    </message>
+    <message>
+        <source>Seal broken</source>
+        <translation>Пломба нарушена</translation>
+    </message>
+    <message>
+        <source>Scan or type the seal number on box %1</source>
+        <translation>Отсканируйте или введите номер пломбы коробки %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+J: the box came without a seal. Ctrl+K: the seal is broken (photos).</source>
+        <translation>Ctrl+J: коробка без пломбы. Ctrl+K: пломба нарушена (фото).</translation>
+    </message>
+    <message>
         <source>Ctrl+P shows the acceptance report before it prints.</source>
         <translation>Ctrl+P покажет акт приёмки перед печатью.</translation>
     </message>
@@ -162,6 +178,18 @@
     <message>
         <source>%1 units were not scanned and will be recorded as a shortage. Close the box?</source>
         <translation>Не отсканировано товаров: %1, они будут оформлены как недостача. Закрыть короб?</translation>
+    </message>
+    <message>
+        <source>Seal %1 recorded for box %2</source>
+        <translation>Пломба %1 записана для коробки %2</translation>
+    </message>
+    <message>
+        <source>Box %1 came without a seal: recorded</source>
+        <translation>Коробка %1 пришла без пломбы: записано</translation>
+    </message>
+    <message>
+        <source>Seal of box %1 recorded as broken, photos: %2</source>
+        <translation>Пломба коробки %1 записана как нарушенная, фото: %2</translation>
     </message>
     <message>
         <source>Box closed: accepted %1, shortage %2</source>
@@ -1151,10 +1179,6 @@ Order %2, %3 units
         <translation>Передача: коробы ещё не отсканированы</translation>
     </message>
     <message>
-        <source>Handover: %1 boxes scanned: %2</source>
-        <translation>Передача: отсканировано коробов %1: %2</translation>
-    </message>
-    <message>
         <source>Return box %1: %2 units packed</source>
         <translation>Возвратный короб %1: упаковано %2</translation>
     </message>
@@ -1163,8 +1187,12 @@ Order %2, %3 units
         <translation>Возвратный короб не открыт</translation>
     </message>
     <message>
-        <source>Scan each closed return box the courier takes</source>
-        <translation>Отсканируйте каждый закрытый короб, который забирает курьер</translation>
+        <source>Handover to courier %1: %2 boxes scanned: %3</source>
+        <translation>Передача курьеру %1: отсканировано коробок %2: %3</translation>
+    </message>
+    <message>
+        <source>Scan the courier&apos;s badge, then each return box and the seal put on it</source>
+        <translation>Отсканируйте бейдж курьера, затем каждую коробку возврата и её пломбу</translation>
     </message>
     <message>
         <source>Then Ctrl+Enter confirms the handover and prints the act.</source>
@@ -1185,6 +1213,10 @@ Order %2, %3 units
     <message>
         <source>Ctrl+E closes the box.</source>
         <translation>Ctrl+E закрывает короб.</translation>
+    </message>
+    <message>
+        <source>Courier %1</source>
+        <translation>Курьер %1</translation>
     </message>
     <message>
         <source>Close box %1 first (Ctrl+E).</source>
@@ -1245,6 +1277,26 @@ Order %2, %3 units
     <message>
         <source>Box %1 added</source>
         <translation>Короб %1 добавлен</translation>
+    </message>
+    <message>
+        <source>Scan the box first, then the seal put on it.</source>
+        <translation>Сначала отсканируйте коробку, затем её пломбу.</translation>
+    </message>
+    <message>
+        <source>Seal %1 is already on another box.</source>
+        <translation>Пломба %1 уже на другой коробке.</translation>
+    </message>
+    <message>
+        <source>Box %1: seal %2</source>
+        <translation>Коробка %1: пломба %2</translation>
+    </message>
+    <message>
+        <source>Scan the courier&apos;s badge first.</source>
+        <translation>Сначала отсканируйте бейдж курьера.</translation>
+    </message>
+    <message>
+        <source>No seal scanned for box %1.</source>
+        <translation>Для коробки %1 не отсканирована пломба.</translation>
     </message>
     <message>
         <source>Handed over: %1 boxes, %2 units</source>

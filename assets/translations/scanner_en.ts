@@ -494,6 +494,10 @@
         <translation>Menu</translation>
     </message>
     <message>
+        <source>No seal</source>
+        <translation>No seal</translation>
+    </message>
+    <message>
         <source>Returns</source>
         <translation>Returns</translation>
     </message>
@@ -539,6 +543,10 @@
         <translation>New route</translation>
     </message>
     <message>
+        <source>Back to boxes</source>
+        <translation>Back to boxes</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
@@ -553,6 +561,14 @@
     <message>
         <source>Boxes: %1 · units: %2</source>
         <translation>Boxes: %1 · units: %2</translation>
+    </message>
+    <message>
+        <source>scan the badge</source>
+        <translation>scan the badge</translation>
+    </message>
+    <message>
+        <source>Courier: %1</source>
+        <translation>Courier: %1</translation>
     </message>
     <message>
         <source>Also waiting for %1:</source>

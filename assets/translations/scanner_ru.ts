@@ -494,6 +494,10 @@
         <translation>Меню</translation>
     </message>
     <message>
+        <source>No seal</source>
+        <translation>Нет пломбы</translation>
+    </message>
+    <message>
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
@@ -539,6 +543,10 @@
         <translation>Новый рейс</translation>
     </message>
     <message>
+        <source>Back to boxes</source>
+        <translation>К коробкам</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>Меню</translation>
     </message>
@@ -553,6 +561,14 @@
     <message>
         <source>Boxes: %1 · units: %2</source>
         <translation>Коробов: %1 · товаров: %2</translation>
+    </message>
+    <message>
+        <source>scan the badge</source>
+        <translation>отсканируйте бейдж</translation>
+    </message>
+    <message>
+        <source>Courier: %1</source>
+        <translation>Курьер: %1</translation>
     </message>
     <message>
         <source>Also waiting for %1:</source>

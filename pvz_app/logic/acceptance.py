@@ -36,6 +36,9 @@ class AcceptanceSession:
     surplus: list[str] = field(default_factory=list)  # labels of units not meant for this box/PVZ
     placement: Placement | None = None
     last_unknown: str | None = None  # a label scanned that is not in the box (surplus candidate)
+    # the handover's receiving side: the seal found on the box ("" none), whether it is broken
+    seal: str | None = None
+    seal_broken: bool = False
 
     def find(self, label: str) -> BoxUnit | None:
         return next((u for u in self.units if u.label == label), None)

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QLabel
 from shared.barcodes import Scan, ScanKind
 from shared.domain import UnitStatus
 from shared.printing.report import AcceptanceLine, acceptance_report
-from shared.qt import i18n
+from shared.qt import discrepancies, i18n
 from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
+from shared.qt.photo_capture import PhotoCaptureDialog
 from shared.qt.widgets import make_table
 from shared.store import ChangeSet
 
@@ -47,10 +48,18 @@ class AcceptanceScreen(Screen):
         self.table = make_table(self.model, self)
         self.table.setObjectName("acceptanceTable")
         self.add(self.table, 1)
+        # handover discrepancies of boxes to this pickup point (seals that differ, boxes not received)
+        self.discrepancy_line = QLabel(self)
+        self.discrepancy_line.setObjectName("discrepancyLine")
+        self.discrepancy_line.setProperty("tone", "error")
+        self.discrepancy_line.setWordWrap(True)
+        self.add(self.discrepancy_line)
         self.add_action("other_cell", self.tr("Other cell"), "Ctrl+G", self.other_cell)
         self.add_action("shortage", self.tr("Shortage"), "Ctrl+D", self.shortage)
         self.add_action("surplus", self.tr("Surplus"), "Ctrl+I", self.surplus)
         self.add_action("damage", self.tr("Damaged"), "Ctrl+B", self.damage)
+        self.add_action("no_seal", self.tr("No seal"), "Ctrl+J", self.no_seal)
+        self.add_action("seal_broken", self.tr("Seal broken"), "Ctrl+K", self.seal_broken)
         self.add_action("close", self.tr("Close box"), "Ctrl+E", self.close_box, primary=True)
         self.add_action("report", self.tr("Preview"), "Ctrl+P", self.preview_report)
         self._sync_actions()
@@ -72,11 +81,17 @@ class AcceptanceScreen(Screen):
             shortage=open_box,
             surplus=bool(s and s.last_unknown),
             damage=open_box,
+            no_seal=bool(s and s.seal is None),
+            seal_broken=open_box,
             close=open_box,
             report=True,  # the open box's report, or the last closed box's
         )
 
     def _render(self) -> None:
+        found = self.ctx.service.store.discrepancies("forward")
+        lines = [discrepancies.describe(d) for d in found[:5]]
+        self.discrepancy_line.setText("\n".join([discrepancies.title(len(found)), *lines]) if found else "")
+        self.discrepancy_line.setVisible(bool(found))
         s = self.session
         if s is None:
             self.model.set_rows([])
@@ -108,6 +123,12 @@ class AcceptanceScreen(Screen):
             )
         elif s.placement is not None:
             self._prompt_placement(s.placement)
+        elif s.seal is None:
+            self.prompt.set_step(
+                fmt(self.tr("Scan or type the seal number on box %1"), s.box_id),
+                self.tr("Ctrl+J: the box came without a seal. Ctrl+K: the seal is broken (photos)."),
+                tone="warn",
+            )
         elif s.done:
             self.prompt.set_step(
                 self.tr("All units scanned: close the box (Ctrl+E)"),
@@ -161,6 +182,9 @@ class AcceptanceScreen(Screen):
                 return
             box_id = scan.fields.get("sscc", scan.code)
             self.query(lambda: self.ctx.service.open_box(box_id), self._opened)
+            return
+        if scan.kind is ScanKind.SEAL:
+            self._sealed(s, scan.code)
             return
         if s.placement is not None:
             if scan.kind is ScanKind.CELL:
@@ -345,7 +369,46 @@ class AcceptanceScreen(Screen):
         ):
             return
         waiting = [u.id for u in s.waiting]
-        self.run(lambda: self.ctx.service.close_box(s.box_id, waiting), self._closed)
+        seal, broken = s.seal, s.seal_broken
+        self.run(lambda: self.ctx.service.close_box(s.box_id, waiting, seal, broken), self._closed)
+
+    # --- the seal on the box (the receiving side of the handover) ---------------------------
+    def _sealed(self, s: AcceptanceSession, seal: str) -> None:
+        s.seal = seal
+        self.success(fmt(self.tr("Seal %1 recorded for box %2"), seal, s.box_id))
+        self._render()
+        self.reset_prompt()
+
+    def no_seal(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        s.seal = ""
+        self.warning(fmt(self.tr("Box %1 came without a seal: recorded"), s.box_id))
+        self._render()
+        self.reset_prompt()
+
+    def seal_broken(self) -> None:
+        """The seal is broken: photos of the box (they go with the close) and the seal's number."""
+        s = self.session
+        if s is None:
+            return
+        s.seal_broken = True
+        store = self.ctx.service.store
+        actor = self.ctx.service.actor
+        box_id = s.box_id
+
+        def save(data: bytes) -> str:
+            taken_by = actor.user_id if actor is not None else ""
+            return store.save_photo(data, taken_by=taken_by, subject=box_id, subject_kind="box").sha256
+
+        factory = self.ctx.ports.camera_source
+        dialog = PhotoCaptureDialog(save, subject=box_id, source_factory=factory, parent=self)
+        dialog.exec()
+        self.window().activateWindow()
+        self.warning(fmt(self.tr("Seal of box %1 recorded as broken, photos: %2"), box_id, len(dialog.taken)))
+        self._render()
+        self.reset_prompt()
 
     def _closed(self, units: list[BoxUnit]) -> None:
         s = self.session
@@ -394,6 +457,8 @@ class AcceptanceScreen(Screen):
 
     def on_changed(self, changes: ChangeSet) -> None:
         s = self.session
+        if changes.full or changes.discrepancies:
+            self._render()
         if s is not None and (
             changes.full or s.box_id in changes.boxes or changes.units & {u.id for u in s.units}
         ):

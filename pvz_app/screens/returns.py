@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from shared.barcodes import Scan, ScanKind
 from shared.printing.report import HandoverBox, handover_act
-from shared.qt import i18n
+from shared.qt import discrepancies, i18n
 from shared.qt.messages import fmt
 from shared.qt.models import Column, RecordTableModel
 from shared.qt.operations import OpFailure
@@ -43,6 +43,8 @@ class ReturnsScreen(Screen):
         self.packed: list[str] = []
         self.handover_mode = False
         self.handover_boxes: list[BoxView] = []
+        self.courier: str | None = None  # the courier's badge, scanned at the counter
+        self.seals: dict[str, str] = {}  # box id -> the seal put on it
         self.box_line = QLabel(self)
         self.box_line.setObjectName("returnBoxLine")
         self.box_line.setProperty("role", "hint")
@@ -80,9 +82,10 @@ class ReturnsScreen(Screen):
         elif self.handover_mode:
             self.box_line.setText(
                 fmt(
-                    self.tr("Handover: %1 boxes scanned: %2"),
+                    self.tr("Handover to courier %1: %2 boxes scanned: %3"),
+                    self.courier or "—",
                     len(self.handover_boxes),
-                    ", ".join(b.id for b in self.handover_boxes),
+                    ", ".join(f"{b.id} ({self.seals.get(b.id, '—')})" for b in self.handover_boxes),
                 )
             )
         elif self.box is not None:
@@ -91,11 +94,15 @@ class ReturnsScreen(Screen):
             )
         else:
             self.box_line.setText(self.tr("No return box open"))
+        found = self.ctx.service.store.discrepancies("return")
+        if found and not self.handover_mode and self.box is None:
+            lines = [discrepancies.title(len(found)), *(discrepancies.describe(d) for d in found[:5])]
+            self.box_line.setText("\n".join([self.box_line.text(), *lines]))
 
     def reset_prompt(self) -> None:
         if getattr(self, "handover_mode", False):
             self.prompt.set_step(
-                self.tr("Scan each closed return box the courier takes"),
+                self.tr("Scan the courier's badge, then each return box and the seal put on it"),
                 self.tr("Then Ctrl+Enter confirms the handover and prints the act."),
             )
         elif getattr(self, "box", None) is None:
@@ -125,8 +132,16 @@ class ReturnsScreen(Screen):
     # --- scans -------------------------------------------------------------------------------
     def on_scan(self, scan: Scan) -> None:
         if self.handover_mode:
+            if scan.kind is ScanKind.BADGE:
+                self.courier = scan.code
+                self.success(fmt(self.tr("Courier %1"), scan.code))
+                self._sync()
+                return
+            if scan.kind is ScanKind.SEAL:
+                self._seal(scan.code)
+                return
             if scan.kind is not ScanKind.BOX:
-                self.refuse_kind(scan, [ScanKind.BOX])
+                self.refuse_kind(scan, [ScanKind.BOX, ScanKind.BADGE, ScanKind.SEAL])
                 return
             box_id = scan.fields.get("sscc", scan.code)
             self.query(
@@ -223,6 +238,7 @@ class ReturnsScreen(Screen):
     def toggle_handover(self) -> None:
         self.handover_mode = not self.handover_mode
         self.handover_boxes = []
+        self.courier, self.seals = None, {}
         self._sync()
         self.reset_prompt()
 
@@ -240,12 +256,32 @@ class ReturnsScreen(Screen):
             self.success(fmt(self.tr("Box %1 added"), box_id))
         self._sync()
 
+    def _seal(self, seal: str) -> None:
+        """A seal is for the last box scanned that has none yet."""
+        box = next((b for b in reversed(self.handover_boxes) if b.id not in self.seals), None)
+        if box is None:
+            self.error(self.tr("Scan the box first, then the seal put on it."))
+        elif seal in self.seals.values():
+            self.error(fmt(self.tr("Seal %1 is already on another box."), seal))
+        else:
+            self.seals[box.id] = seal
+            self.success(fmt(self.tr("Box %1: seal %2"), box.id, seal))
+        self._sync()
+
     def handover(self) -> None:
         boxes = list(self.handover_boxes)
         if not boxes:
             return
+        if self.courier is None:
+            self.error(self.tr("Scan the courier's badge first."))
+            return
+        unsealed = [b.id for b in boxes if b.id not in self.seals]
+        if unsealed:
+            self.error(fmt(self.tr("No seal scanned for box %1."), unsealed[0]))
+            return
+        courier, seals = self.courier, dict(self.seals)
         self.run(
-            lambda: self.ctx.service.handover([b.id for b in boxes]),
+            lambda: self.ctx.service.handover([b.id for b in boxes], courier, seals),
             lambda result: self._handed(boxes, result),
         )
 
@@ -253,10 +289,10 @@ class ReturnsScreen(Screen):
         actor = self.ctx.service.actor
         act = handover_act(
             site=self.ctx.site_id,
-            courier="",
+            courier=self.courier or "",
             clerk=actor.username if actor else "",
             when=self.ctx.clock.now(),
-            boxes=[HandoverBox(b.id, b.unit_count) for b in boxes],
+            boxes=[HandoverBox(b.id, b.unit_count, self.seals.get(b.id, "")) for b in boxes],
             outgoing=True,
             lang=self.ctx.lang,
         )
@@ -264,5 +300,6 @@ class ReturnsScreen(Screen):
         self.success(fmt(self.tr("Handed over: %1 boxes, %2 units"), len(boxes), len(result["units"])))
         self.handover_mode = False
         self.handover_boxes = []
+        self.courier, self.seals = None, {}
         self._sync()
         self.reset_prompt()

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from shared.barcodes import Scan, ScanKind
 from shared.domain import OpType
 from shared.domain.walk import Walk
+from shared.store.handover import DiscrepancyView
 from shared.store.models import BoxView, LocationView, ProductView, RouteView, TaskView, UnitView
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -135,6 +136,10 @@ class WarehouseData(Protocol):
 
     def boxes_to_ship(self) -> list[BoxView]:
         """Closed forward boxes not on a route yet."""
+        ...
+
+    def discrepancies(self, direction: str) -> list[DiscrepancyView]:
+        """Open handover discrepancies of this site, ``forward`` (routes) or ``return``, newest first."""
         ...
 
 

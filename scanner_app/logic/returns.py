@@ -1,4 +1,5 @@
-"""Receiving a return box from a pickup point: scan the box, scan its units, close with what is missing."""
+"""Receiving a return box from a pickup point: scan the box, the seal on it, its units; close with
+what is missing (the seal goes with the close: the server compares it with the one the PVZ sent)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class ReturnFlow:
         self.box_id: str | None = None
         self.units: list[UnitView] = []
         self.closed = False
+        self.seal: str | None = None  # the seal found on the box; "" when it came without one
 
     def reload(self) -> None:
         if self.box_id is not None:
@@ -33,11 +35,18 @@ class ReturnFlow:
             return Msg.of("ret_scan_box")
         if self.closed:
             return Msg.of("ret_closed")
+        if self.seal is None:
+            return Msg.of("ret_scan_seal", box=self.box_id)
         return Msg.of("ret_scan_unit", left=len(self.expected))
 
     def handle(self, scan: Scan) -> Reaction:
         if scan.kind is ScanKind.BOX:
             return self._box(scan.code)
+        if self.box_id is not None and not self.closed and self.seal is None:
+            if scan.kind is not ScanKind.SEAL:
+                return wrong_kind(scan, ScanKind.SEAL)
+            self.seal = scan.code
+            return Reaction.ok("ret_seal_ok", seal=scan.code)
         if scan.kind is not ScanKind.UNIT:
             return wrong_kind(scan, ScanKind.BOX if self.box_id is None else ScanKind.UNIT)
         if self.box_id is None:
@@ -67,7 +76,7 @@ class ReturnFlow:
         units = self._data.units_in_box(box_id)
         if not units:
             return Reaction.error("ret_box_empty")
-        self.box_id, self.units = box_id, units
+        self.box_id, self.units, self.seal = box_id, units, None
         self.closed = box.acceptance_closed  # its receipt was closed here (or on another terminal)
         return Reaction(Level.OK, Msg.of("ret_box_ok", count=len(units)))
 
@@ -76,12 +85,22 @@ class ReturnFlow:
             return Reaction.error("ret_box_first")
         if self.closed:
             return Reaction.info("ret_closed")
+        if self.seal is None:
+            return Reaction.error("ret_seal_first")
         missing = [u.id for u in self.expected]
-        record = Record(OpType.RETURN_RECEIPT_CLOSE, {"box_id": self.box_id, "missing": missing})
+        payload = {"box_id": self.box_id, "missing": missing, "seal": self.seal, "seal_broken": False}
+        record = Record(OpType.RETURN_RECEIPT_CLOSE, payload)
         level = Level.WARN if missing else Level.OK
         return Reaction(
             level, Msg.of("ret_close_ok", received=len(self.received), missing=len(missing)), (record,)
         )
+
+    def no_seal(self) -> Reaction:
+        """The box came without a seal: that is recorded (and differs from the seal sent)."""
+        if self.box_id is None or self.closed:
+            return Reaction.error("ret_box_first")
+        self.seal = ""
+        return Reaction.warn("ret_no_seal")
 
     def committed(self, reaction: Reaction) -> None:
         if any(r.op_type is OpType.RETURN_RECEIPT_CLOSE for r in reaction.records):

@@ -1,4 +1,5 @@
-"""Shipping: closed boxes onto a route to one pickup point; closing the route ships their units."""
+"""Shipping: closed boxes onto a route to one pickup point; closing the route hands them to the
+courier (badge scanned, a seal scanned per box) and ships their units."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ class ShipFlow:
         self.pvz_id: str | None = None
         self.box_ids: list[str] = []
         self.closed = False
+        # handing over: after Close route, the courier's badge, then each box's seal (in route order)
+        self.sealing = False
+        self.badge: str | None = None
+        self.seals: dict[str, str] = {}
         self.resume_or_new()
 
     def resume_or_new(self) -> None:
@@ -55,14 +60,28 @@ class ShipFlow:
     def unit_count(self) -> int:
         return sum(len(self._data.units_in_box(b)) for b in self.box_ids)
 
+    def next_to_seal(self) -> str | None:
+        return next((b for b in self.box_ids if b not in self.seals), None)
+
     def prompt(self) -> Msg:
         if self.closed:
             return Msg.of("ship_closed")
+        if self.sealing and self.badge is None:
+            return Msg.of("ship_scan_badge")
+        if self.sealing:
+            return Msg.of(
+                "ship_scan_seal",
+                box=self.next_to_seal() or "",
+                done=len(self.seals) + 1,
+                total=len(self.box_ids),
+            )
         if self.pvz_id is None:
             return Msg.of("ship_scan_first_box")
         return Msg.of("ship_scan_box", pvz=self._data.site_name(self.pvz_id))
 
     def handle(self, scan: Scan) -> Reaction:
+        if self.sealing and not self.closed:
+            return self._handover(scan)
         if scan.kind is not ScanKind.BOX:
             return wrong_kind(scan, ScanKind.BOX)
         if self.closed:
@@ -92,8 +111,9 @@ class ShipFlow:
         return Reaction(Level.OK, Msg.of("ship_box_ok", count=len(self.box_ids) + 1), (record,))
 
     def close(self, *, leave_behind: bool = False) -> Reaction:
-        """Close the route. Boxes for the same pickup point still waiting are named first (a
-        warning, nothing recorded) unless ``leave_behind``: the worker confirmed."""
+        """Close the route: the courier's badge and each box's seal are scanned next, and the last
+        seal closes it. Boxes for the same pickup point still waiting are named first (a warning,
+        nothing recorded) unless ``leave_behind``: the worker confirmed."""
         if self.closed:
             return Reaction.info("ship_closed")
         if not self.box_ids:
@@ -106,10 +126,42 @@ class ShipFlow:
                 pvz=self._data.site_name(self.pvz_id or ""),
                 boxes=", ".join(b.id for b in behind),
             )
+        if not self.sealing:
+            self.sealing, self.badge, self.seals = True, None, {}
+            return Reaction.info("ship_scan_badge")
+        return Reaction.info(self.prompt().key, **self.prompt().params)
+
+    def cancel_handover(self) -> None:
+        """Back to loading boxes: the badge and seals scanned so far are dropped."""
+        self.sealing, self.badge, self.seals = False, None, {}
+
+    def _handover(self, scan: Scan) -> Reaction:
+        if self.badge is None:
+            if scan.kind is not ScanKind.BADGE:
+                return wrong_kind(scan, ScanKind.BADGE)
+            self.badge = scan.code
+            return Reaction.ok("ship_badge_ok", badge=scan.code, box=self.next_to_seal() or "")
+        if scan.kind is not ScanKind.SEAL:
+            return wrong_kind(scan, ScanKind.SEAL)
+        if scan.code in self.seals.values():
+            return Reaction.error("ship_seal_used", seal=scan.code)
+        box = self.next_to_seal()
+        if box is None:
+            return Reaction.info("ship_closed")
+        self.seals[box] = scan.code
+        following = self.next_to_seal()
+        if following is not None:
+            return Reaction.ok("ship_seal_ok", box=box, seal=scan.code, next=following)
         unit_ids = [
             u.id for b in self.box_ids for u in self._data.units_in_box(b) if u.status is UnitStatus.PACKED
         ]
-        record = Record(OpType.ROUTE_CLOSE, {"route_id": self.route_id, "unit_ids": unit_ids})
+        payload = {
+            "route_id": self.route_id,
+            "unit_ids": unit_ids,
+            "courier_badge": self.badge,
+            "seals": dict(self.seals),
+        }
+        record = Record(OpType.ROUTE_CLOSE, payload)
         return Reaction(
             Level.OK,
             Msg.of("ship_close_ok", boxes=len(self.box_ids), units=len(unit_ids)),
@@ -118,3 +170,4 @@ class ShipFlow:
 
     def new_route(self) -> None:
         self.route_id, self.pvz_id, self.box_ids, self.closed = self._new_id(), None, [], False
+        self.cancel_handover()

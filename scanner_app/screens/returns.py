@@ -1,4 +1,4 @@
-"""Receiving a return box: scan it, scan its units, close it with what is missing."""
+"""Receiving a return box: scan it, the seal on it and its units, close it with what is missing."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.barcodes import Scan
 from shared.domain import UnitStatus
+from shared.qt import discrepancies
 from shared.qt.messages import fmt
 from shared.qt.theme import TONES
 
@@ -29,13 +30,16 @@ class ReturnScreen(FlowScreen):
         self.body.addWidget(self.count)
         self.body.addWidget(self.units, 1)
         self.close_box = self.add_action(big_button("", self, primary=True), "F2", self.finish_box)
+        self.no_seal = self.add_action(big_button("", self), "F1", self.without_seal)
         self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("menu"))
-        self.button_row(self.back, self.close_box)
+        self.button_row(self.no_seal, self.close_box)
+        self.button_row(self.back)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.label_button(self.close_box, self.tr("Close box"))
         self.label_button(self.back, self.tr("Menu"))
+        self.label_button(self.no_seal, self.tr("No seal"))
 
     def title(self) -> str:
         return self.tr("Returns")
@@ -63,15 +67,27 @@ class ReturnScreen(FlowScreen):
             item = QListWidgetItem(f"{mark}  {unit.label}  {unit.product_name}")
             item.setForeground(QBrush(TONES[tone]))
             self.units.addItem(item)
+        if flow.box_id is None:
+            found = self.ctx.services.data.discrepancies("return")
+            if found:
+                self.units.addItem(discrepancies.title(len(found)))
+            for d in found:
+                item = QListWidgetItem(discrepancies.describe(d))
+                item.setForeground(QBrush(TONES["error"]))
+                self.units.addItem(item)
         left = len(flow.expected)
         self.label_button(
             self.close_box,
             fmt(self.tr("Close (%1 missing)"), left) if left else self.tr("Close box"),
         )
         self.close_box.setEnabled(flow.box_id is not None and not flow.closed)
+        self.no_seal.setEnabled(flow.box_id is not None and not flow.closed and flow.seal is None)
 
     def on_scan(self, scan: Scan) -> None:
         self.apply(self.flow.handle(scan), self.flow)
+
+    def without_seal(self) -> None:
+        self.apply(self.flow.no_seal(), self.flow)
 
     def finish_box(self) -> None:
         self.apply(self.flow.close(), self.flow)

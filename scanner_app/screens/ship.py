@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from shared.barcodes import Scan
+from shared.qt import discrepancies
 from shared.qt.messages import fmt
+from shared.qt.theme import TONES
 
 from ..logic.common import Level, waiting_by_destination
 from ..logic.shipping import ShipFlow
@@ -38,7 +41,8 @@ class ShipScreen(FlowScreen):
 
     def retranslate(self) -> None:
         self.label_button(self.close_route, self.tr("Close route"))
-        self.label_button(self.new_route, self.tr("New route"))
+        sealing = self.flow is not None and self.flow.sealing and not self.flow.closed
+        self.label_button(self.new_route, self.tr("Back to boxes") if sealing else self.tr("New route"))
         self.label_button(self.back, self.tr("Menu"))
 
     def title(self) -> str:
@@ -64,7 +68,14 @@ class ShipScreen(FlowScreen):
         self.count.setText(fmt(self.tr("Boxes: %1 · units: %2"), len(flow.box_ids), units))
         self.boxes.clear()
         waiting = flow.waiting()
-        if flow.box_ids and not flow.closed:
+        if flow.sealing and not flow.closed:
+            # handing over: the badge, then each box with the seal scanned for it so far
+            badge = flow.badge or self.tr("scan the badge")
+            self._header(fmt(self.tr("Courier: %1"), badge))
+            for box_id in flow.box_ids:
+                seal = flow.seals.get(box_id)
+                self.boxes.addItem(f"{'✓' if seal else '…'}  {box_id}  {seal or ''}")
+        elif flow.box_ids and not flow.closed:
             for box_id in flow.box_ids:
                 self.boxes.addItem(box_id)
             behind = flow.left_behind()
@@ -84,8 +95,15 @@ class ShipScreen(FlowScreen):
                 self._header(f"{name}: {n}")
                 for box_id in by_site[names[name]]:
                     self.boxes.addItem(f"  {box_id}")
-        self.close_route.setEnabled(bool(flow.box_ids) and not flow.closed)
-        self.new_route.setEnabled(flow.closed or not flow.box_ids)
+            found = data.discrepancies("forward")
+            if found:
+                self._header(discrepancies.title(len(found)))
+                for d in found:
+                    item = QListWidgetItem(discrepancies.describe(d), self.boxes)
+                    item.setForeground(QBrush(TONES["error"]))
+        self.close_route.setEnabled(bool(flow.box_ids) and not flow.closed and not flow.sealing)
+        self.new_route.setEnabled(flow.closed or not flow.box_ids or flow.sealing)
+        self.retranslate()
 
     def _header(self, text: str) -> None:
         item = QListWidgetItem(text, self.boxes)
@@ -108,6 +126,11 @@ class ShipScreen(FlowScreen):
         self.apply(reaction, self.flow)
 
     def start_new(self) -> None:
+        if self.flow is not None and self.flow.sealing and not self.flow.closed:
+            self.flow.cancel_handover()
+            self.clear_result()
+            self.render_prompt()
+            return
         if self.flow is not None:
             self.flow.new_route()
             self.armed_close = False

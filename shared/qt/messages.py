@@ -81,6 +81,9 @@ TEXTS: dict[str, str] = dict(
         QT_TRANSLATE_NOOP("Messages", "This box label is already in use.", "box_exists"),
         QT_TRANSLATE_NOOP("Messages", "The box is already closed.", "box_closed"),
         QT_TRANSLATE_NOOP("Messages", "The box is empty: scan units into it first.", "box_empty"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Every box on the route needs its seal, and only those boxes.", "seal_required"
+        ),
         QT_TRANSLATE_NOOP("Messages", "The box is not closed yet.", "box_open"),
         QT_TRANSLATE_NOOP("Messages", "This unit is not in a cell.", "not_in_cell"),
         QT_TRANSLATE_NOOP("Messages", "This unit belongs to another order.", "wrong_order"),
@@ -271,6 +274,7 @@ KIND_NAMES: dict[str, str] = dict(
         QT_TRANSLATE_NOOP("Kinds", "a marking code", "marking"),
         QT_TRANSLATE_NOOP("Kinds", "a delivery document barcode", "document"),
         QT_TRANSLATE_NOOP("Kinds", "a tote label", "tote"),
+        QT_TRANSLATE_NOOP("Kinds", "a seal number", "seal"),
     ]
 )
 

@@ -126,6 +126,13 @@ TERMINAL_TEXTS: dict[str, str] = dict(
             "ship_left_behind",
         ),
         QT_TRANSLATE_NOOP("Terminal", "Route closed: {boxes} boxes, {units} units shipped.", "ship_close_ok"),
+        QT_TRANSLATE_NOOP("Terminal", "Hand over: scan the courier's badge", "ship_scan_badge"),
+        QT_TRANSLATE_NOOP("Terminal", "Scan the seal on box {box} ({done} of {total})", "ship_scan_seal"),
+        QT_TRANSLATE_NOOP("Terminal", "Courier {badge}. Seal box {box} and scan the seal.", "ship_badge_ok"),
+        QT_TRANSLATE_NOOP("Terminal", "Box {box}: seal {seal}. Next: box {next}.", "ship_seal_ok"),
+        QT_TRANSLATE_NOOP(
+            "Terminal", "Seal {seal} is already on another box: use a new seal.", "ship_seal_used"
+        ),
         # returns received from pickup points (logic/returns.py)
         QT_TRANSLATE_NOOP("Terminal", "Scan a return box from a pickup point", "ret_scan_box"),
         QT_TRANSLATE_NOOP("Terminal", "Return box received: scan the next one", "ret_closed"),
@@ -142,6 +149,12 @@ TERMINAL_TEXTS: dict[str, str] = dict(
             "Terminal", "No units are known for this box: sync and try again.", "ret_box_empty"
         ),
         QT_TRANSLATE_NOOP("Terminal", "Closed: {received} received, {missing} missing.", "ret_close_ok"),
+        QT_TRANSLATE_NOOP("Terminal", "Scan the seal on box {box} (F1: no seal)", "ret_scan_seal"),
+        QT_TRANSLATE_NOOP("Terminal", "Seal {seal} recorded: scan the units.", "ret_seal_ok"),
+        QT_TRANSLATE_NOOP(
+            "Terminal", "Scan the seal on the box first (F1 if it has none).", "ret_seal_first"
+        ),
+        QT_TRANSLATE_NOOP("Terminal", "Recorded: the box came without a seal.", "ret_no_seal"),
         # counting a location (logic/counting.py)
         QT_TRANSLATE_NOOP("Terminal", "Scan a location to count", "count_scan_location"),
         QT_TRANSLATE_NOOP("Terminal", "Scan everything on {location}", "count_scan_items"),

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from backend_stub.db import boxes, op_results, routes, units
+from shared.barcodes import make_badge_label
 from shared.domain import UnitStatus
 from shared.qt.printing import LabelPrinter
 from tests.qt.test_terminal_flows import Harness, location_label
@@ -85,7 +86,10 @@ def test_paid_order_is_picked_packed_and_shipped_once(
         h.scan(box)
         assert h.tone == "ok", h.message
         route_id = h.window.screens["ship"].flow.route_id  # type: ignore[attr-defined]
-        h.key(Qt.Key.Key_F2)
+        h.key(Qt.Key.Key_F2)  # handed to the courier: the badge, then the box's seal closes the route
+        h.scan(make_badge_label(42))
+        h.scan("S0000042")
+        assert h.tone == "ok", h.message
         assert {h.t.store.unit(u).status for u in unit_ids} == {UnitStatus.SHIPPED}
 
         h.sync()

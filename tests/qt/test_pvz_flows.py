@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from shared.barcodes import make_cell_label, make_unit_label
+from shared.barcodes import make_badge_label, make_cell_label, make_unit_label
 from tests.qt.pvz_harness import PvzHarness
 from tests.support.backend import BackendServer
 from tests.support.world import World
@@ -58,6 +58,8 @@ def test_accept_a_box_then_issue_one_and_refuse_one(pvz: PvzHarness, world: Worl
     assert pvz.tone == "error"
     assert "box label" in pvz.banner
     pvz.scan(box)
+    assert "seal" in pvz.prompt  # the seal on the box first: the receiving side of the handover
+    pvz.scan("S0000123")
     screen: Any = pvz.current
     assert screen.model.rowCount() == 2
     labels = [u["label"] for u in order["units"]]
@@ -177,8 +179,15 @@ def test_returns_refused_unit_into_a_new_box_and_hand_over(pvz: PvzHarness, worl
     assert returns.box is None
     pvz.key(Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     pvz.scan(return_box)
+    pvz.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # no courier badge yet: refused
+    assert pvz.tone == "error" and "badge" in pvz.banner
+    pvz.scan(make_badge_label(5))
+    pvz.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # no seal on the box yet: refused
+    assert pvz.tone == "error" and return_box in pvz.banner
+    pvz.scan("S0000555")
     pvz.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     act = pvz.reports.printed[-1]
+    assert any("S0000555" in row for row in act.rows)
     assert any(return_box in row for row in act.rows)
     pvz.sync()
     assert unit_states(world, order) == {world_unit["id"]: "RETURN_SHIPPED"}

@@ -21,7 +21,7 @@ from scanner_app.logic.putaway import MAX_QUANTITY, PutawayFlow
 from scanner_app.logic.returns import ReturnFlow
 from scanner_app.logic.shipping import ShipFlow
 from scanner_app.services import Session
-from shared.barcodes import make_document_label, make_location_label, make_sscc, parse
+from shared.barcodes import make_badge_label, make_document_label, make_location_label, make_sscc, parse
 from shared.domain import IdFactory, ManualClock, Role, UnitStatus
 from shared.qt.feedback import Feedback, SoundPlayer, Tone
 from shared.store import LocalStore
@@ -155,8 +155,18 @@ def test_shipping_takes_closed_boxes_of_one_pvz_only(shift: Shift) -> None:
     assert ship.pvz_id == "PVZ-DEMO-1"
     assert ship.handle(parse(boxes["TASK-000002"])).message.key == "ship_wrong_pvz"
     assert ship.handle(parse(boxes["TASK-000001"])).message.key == "ship_already_on_route"
-    closing = ship.close()
+    # closing hands the route over: the courier's badge, then a seal scanned for each box
+    assert ship.close().message.key == "ship_scan_badge" and ship.sealing
+    assert ship.handle(parse(make_sscc(5))).message.key == "wrong_kind"
+    assert ship.handle(parse(make_badge_label(42))).message.key == "ship_badge_ok"
+    ship.seals["other-box"] = "S0000001"  # a seal already put on another box is refused
+    assert ship.handle(parse("S0000001")).message.key == "ship_seal_used"
+    del ship.seals["other-box"]
+    assert ship.handle(parse(boxes["TASK-000001"])).message.params["expected"] == "seal"
+    closing = ship.handle(parse("S0000001"))
     assert len(closing.records[0].payload["unit_ids"]) == 3
+    assert closing.records[0].payload["seals"] == {boxes["TASK-000001"]: "S0000001"}
+    assert closing.records[0].payload["courier_badge"] == make_badge_label(42)
     shift.do(ship, closing)
     assert ship.closed
     assert {u.status for u in shift.store.task_units("TASK-000001")} == {UnitStatus.SHIPPED}
@@ -169,12 +179,16 @@ def test_returns_count_and_putaway_refusals(shift: Shift) -> None:
     assert ret.handle(parse(shift.facts["return_units"][0])).message.key == "ret_box_first"
     assert ret.handle(parse(make_sscc(1))).message.key == "unknown_box_label"
     shift.do(ret, ret.handle(parse(shift.facts["return_box"])))
+    assert ret.prompt().key == "ret_scan_seal" and ret.close().message.key == "ret_seal_first"
+    assert ret.handle(parse(shift.facts["return_units"][0])).message.params["expected"] == "seal"
+    assert shift.do(ret, ret.handle(parse("S0000777"))).message.key == "ret_seal_ok"
     stranger = shift.store.task_units("TASK-000001")[0].label
     assert ret.handle(parse(stranger)).message.key == "ret_not_in_box"
     shift.do(ret, ret.handle(parse(shift.facts["return_units"][0])))
     assert ret.handle(parse(shift.facts["return_units"][0])).message.key == "ret_already"
     closing = shift.do(ret, ret.close())
     assert closing.level is Level.WARN and len(closing.records[0].payload["missing"]) == 1
+    assert closing.records[0].payload["seal"] == "S0000777"
     assert ret.closed and ret.close().level is Level.INFO
 
     count = CountFlow(shift.data)
