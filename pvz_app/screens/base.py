@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from shared.barcodes import BarcodeError, Scan, ScanKind, parse
+from shared.barcodes import Scan, ScanKind
 from shared.qt import i18n
-from shared.qt.feedback import FeedbackBanner, Tone
+from shared.qt.feedback import FeedbackBanner
 from shared.qt.operations import OpFailure, OpResult
+from shared.qt.screen import BaseScreen, is_stale
 from shared.qt.widgets import StepPrompt, title
-from shared.scanning.events import ScanEvent
 from shared.store import ChangeSet
 
 from ..context import PvzContext
@@ -57,8 +57,9 @@ def credentials_form(
     return form, user, password
 
 
-class Screen(QWidget):
-    """Base class; subclasses set ``key`` and build their body in ``build``."""
+class Screen(BaseScreen):
+    """Base class; subclasses set ``key`` and build their body in ``build``. Scans reach
+    :meth:`on_scan` parsed (shared.qt.screen.BaseScreen); errors go to the feedback banner."""
 
     key = "screen"
     needs_shift = True  # flows that need an open shift
@@ -146,15 +147,6 @@ class Screen(QWidget):
             action.trigger()
 
     # --- scans -------------------------------------------------------------------------------
-    def handle_scan(self, event: ScanEvent) -> None:
-        """The scanner bridge's target while this screen is active."""
-        try:
-            scan = parse(event.text)
-        except BarcodeError as exc:
-            self.error(i18n.error_message(exc.code, exc.message, exc.params))
-            return
-        self.on_scan(scan)
-
     def refuse_kind(self, scan: Scan, expected: Sequence[ScanKind]) -> None:
         if expected:
             self.error(i18n.wrong_kind_message(scan.kind, expected))
@@ -180,12 +172,12 @@ class Screen(QWidget):
         """Run a read (or a pure check) off the GUI thread."""
         self.ctx.ops.run(fn, on_success=on_success, on_failure=on_failure or self.failed)
 
-    def failed(self, failure: OpFailure) -> None:
-        self.error(failure.message)
-
     # --- feedback ----------------------------------------------------------------------------
     def error(self, message: str) -> None:
         self.ctx.feedback.error(message)
+
+    def show_error(self, message: str) -> None:
+        self.error(message)
 
     def success(self, message: str) -> None:
         self.ctx.feedback.success(message)
@@ -200,7 +192,7 @@ class Screen(QWidget):
         """The screen is back at its first step: a red or yellow message from before goes away
         (a message that says what just happened, green or neutral, stays)."""
         last = self.ctx.feedback.last
-        if last is not None and last[0] in (Tone.ERROR, Tone.WARNING, Tone.REPEAT):
+        if last is not None and is_stale(last[0]):
             self.ctx.feedback.info("")
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:

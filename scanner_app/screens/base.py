@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared.barcodes import BarcodeError, Scan, parse
+from shared.barcodes import Scan
 from shared.qt.messages import fmt
 from shared.qt.operations import Operations, OpFailure, OpResult
+from shared.qt.screen import BaseScreen, is_stale
 from shared.qt.theme import repolish
 from shared.qt.widgets import StepPrompt
-from shared.scanning.events import ScanEvent
 
 from .. import texts
 from ..logic.common import Level, Msg, Reaction
@@ -91,8 +91,9 @@ def info_label(parent: QWidget, style: str, *, centered: bool = False) -> QLabel
     return label
 
 
-class Screen(QWidget):
-    """A page of the terminal. ``activate(arg)`` runs when it is shown; scans go to ``on_scan``."""
+class Screen(BaseScreen):
+    """A page of the terminal. ``activate(arg)`` runs when it is shown; scans go to ``on_scan``
+    parsed (shared.qt.screen.BaseScreen); errors go to the prompt's hint."""
 
     name = "screen"
     takes_scans = True
@@ -127,19 +128,6 @@ class Screen(QWidget):
         return self.ctx.session()
 
     # --- scans -------------------------------------------------------------------------------
-
-    def handle_scan(self, event: ScanEvent) -> None:
-        """The scanner bridge's target while this screen is active."""
-        self.handle_text(event.text)
-
-    def handle_text(self, text: str) -> None:
-        """A scan or a typed code: parse it and hand the result to the screen."""
-        try:
-            scan = parse(text)
-        except BarcodeError as exc:
-            self.show_result(Level.ERROR, texts.barcode_error(exc))
-            return
-        self.on_scan(scan)
 
     def on_scan(self, scan: Scan) -> None:
         """Override: what the screen does with a classified scan. By default: not here."""
@@ -187,7 +175,10 @@ class Screen(QWidget):
 
     def failed(self, failure: OpFailure) -> None:
         self.refresh()
-        self.show_result(Level.ERROR, failure.message)
+        super().failed(failure)
+
+    def show_error(self, message: str) -> None:
+        self.show_result(Level.ERROR, message)
 
     def show_result(self, level: Level, text: str) -> None:
         """The hint under the prompt, its colour, the sound and the vibration hook."""
@@ -218,7 +209,7 @@ class Screen(QWidget):
     def drop_stale(self) -> None:
         """The worker comes back to this step from elsewhere: a red or yellow message from the last
         visit no longer applies (a green one saying what was done may stay)."""
-        if self._last[1] in ("error", "warn"):
+        if is_stale(self._last[1]):
             self.clear_result()
 
     def msg(self, m: Msg) -> str:
