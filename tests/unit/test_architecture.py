@@ -71,8 +71,9 @@ RULES = [
     ("pvz_app", ["backend_stub", "scanner_app", "httpx", "sqlite3", "sqlalchemy"]),
     ("scanner_app", ["backend_stub", "pvz_app", "httpx", "sqlite3", "sqlalchemy"]),
 ]
-# The composition roots wire real clients and stores together; only they may name httpx/sqlite3.
-COMPOSITION_ROOTS = {"pvz_app.__main__", "scanner_app.__main__"}
+# The composition roots wire real clients and stores together; only they may name httpx/sqlite3
+# (shared.qt.kit is the part of both roots that builds the store, HTTP client and sync from the config).
+COMPOSITION_ROOTS = {"pvz_app.__main__", "scanner_app.__main__", "shared.qt.kit"}
 
 
 def _modules() -> list[tuple[str, Path]]:
