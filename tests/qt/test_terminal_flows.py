@@ -435,7 +435,9 @@ def test_pack_and_ship_offline_then_sync_once(terminal: Harness, world: World) -
     assert any(w.startswith(f"{world.pvz1}: ") for w in waiting)  # closed boxes waiting for a route
     terminal.scan(box)
     assert terminal.tone == "ok" and ship.flow.box_ids == [box]  # type: ignore[attr-defined]
-    terminal.key(Qt.Key.Key_F2)  # close the route: units SHIPPED, locally
+    terminal.key(Qt.Key.Key_F2)  # hand the route over: the courier's badge, the box's seal closes it
+    terminal.scan(make_badge_label(9))
+    terminal.scan("S0000900")  # units SHIPPED, locally
     assert {store.unit(u["id"]).status for u in order1["units"]} == {UnitStatus.SHIPPED}
     pending = store.pending_count()
     assert pending >= 5
@@ -483,6 +485,7 @@ def test_receiving_a_return_box_records_what_is_missing(terminal: Harness, world
     assert terminal.tone == "error"  # the box first
     terminal.scan(box)
     assert terminal.tone == "ok" and len(screen.flow.units) == 2  # type: ignore[attr-defined]
+    terminal.scan("S0000901")  # the seal on the box
     terminal.scan(order["units"][0]["label"])
     assert terminal.tone == "ok"
     assert "1 missing" in screen.close_box.text()  # type: ignore[attr-defined]
