@@ -434,11 +434,21 @@ counters = Table(
 )
 
 
-# Every writer holds this transaction-scoped advisory lock on PostgreSQL, as BEGIN IMMEDIATE makes
-# writers take turns on SQLite: the services read, check a rule and write (a unit's status, a
-# device's next seq), and feed ids (outbox, changes) are handed out in commit order, so a reader's
-# `id > cursor` never passes over a row that commits later (docs/SCALING.md).
+# Writers' locks on PostgreSQL (docs/SCALING.md, "Writers take turns"), transaction-scoped advisory
+# locks, as BEGIN IMMEDIATE makes every writer take turns on SQLite. The services read, check a rule
+# and write (a unit's status, a device's next seq), and feed ids (outbox, changes) must be handed
+# out in commit order, so a reader's `id > cursor` never passes over a row that commits later.
+# - A writer for the whole database (`write()`) holds WRITE_LOCK_KEY exclusively: it runs alone.
+# - A writer for one site (`write(site=...)`: a push whose ops touch only its own site's rows) holds
+#   WRITE_LOCK_KEY shared and the site's own lock (SITE_LOCK_CLASS, hashtext(site)) exclusively, so
+#   writers of different sites run side by side; before its first feed row it takes FEED_LOCK_KEY
+#   (`feed_turn`) and keeps it to its commit, so feed ids still commit in order. Lock order is
+#   always global, site, feed: no two writers wait on each other in a circle.
 WRITE_LOCK_KEY = 0x5742_0001
+FEED_LOCK_KEY = 0x5742_0003
+SITE_LOCK_CLASS = 0x5742
+_SITE_MODE = "wb_site_write"  # conn.info: this transaction holds a site's lock, not the global one
+_FEED_HELD = "wb_feed_held"
 # Session-scoped: held by the one process that runs the outbox relay (events/leader.py).
 RELAY_LOCK_KEY = 0x5742_0002
 
@@ -474,7 +484,24 @@ class Database:
             event.listen(self.engine, "begin", _sqlite_begin)
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, site: str | None = None) -> Iterator[Connection]:
+        """A write transaction: alone (`site` None), or beside other sites' (`site`: every row it
+        writes is that site's, but for feed rows, which take their turn in `feed_turn`). SQLite
+        has one writer at a time either way."""
+        if site is not None and self.is_postgresql:
+            with self.engine.connect() as conn, conn.begin():
+                conn.info[_SITE_MODE], conn.info[_FEED_HELD] = True, False
+                try:
+                    conn.exec_driver_sql(
+                        f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK_KEY}), "
+                        f"pg_advisory_xact_lock({SITE_LOCK_CLASS}, hashtext(%(site)s))",
+                        {"site": site},
+                    )
+                    yield conn
+                finally:
+                    conn.info.pop(_SITE_MODE, None)
+                    conn.info.pop(_FEED_HELD, None)
+            return
         with self._write_lock, self.engine.connect() as conn:
             conn.execution_options(wb_immediate=True)
             with conn.begin():
@@ -510,6 +537,15 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def feed_turn(conn: Connection) -> None:
+    """Before a feed row (changes, outbox) in a site's write transaction: wait for the feed's turn
+    and keep it to the commit, so feed ids commit in order. A no-op for a whole-database writer."""
+    info = conn.info
+    if info.get(_SITE_MODE) and not info.get(_FEED_HELD):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({FEED_LOCK_KEY})")
+        info[_FEED_HELD] = True
+
+
 def next_counter(conn: Connection, name: str, n: int = 1) -> int:
     """Reserve n values of a counter; return the first one."""
     conn.execute(counters.update().where(counters.c.name == name).values(value=counters.c.value + n))
@@ -543,36 +579,37 @@ class Fast:
 
     def __init__(self, stmt: Any) -> None:
         self.stmt = stmt
-        self._compiled: dict[str, tuple[str, tuple[str, ...] | None]] = {}
-        self._defaults: dict[str, Any] = {}
+        # per dialect: the SQL, the positional order of its binds, and the values of literals in the
+        # statement (x == "access", a LIMIT's OFFSET 0), which compile to binds with their values
+        self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
 
-    def _sql(self, conn: Connection) -> tuple[str, tuple[str, ...] | None]:
+    def _sql(self, conn: Connection) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
         hit = self._compiled.get(conn.dialect.name)
         if hit is None:
             compiled = self.stmt.compile(dialect=conn.dialect)
             order = tuple(compiled.positiontup or ()) if compiled.positional else None
-            # literals in the statement (x == "access") compile to binds with their values here
-            self._defaults = {k: v for k, v in compiled.params.items() if v is not None}
-            hit = (compiled.string, order)
+            defaults = {k: v for k, v in compiled.params.items() if v is not None}
+            hit = (compiled.string, order, defaults)
             self._compiled[conn.dialect.name] = hit
         return hit
 
-    def _args(self, order: tuple[str, ...] | None, params: dict[str, Any]) -> Any:
-        if self._defaults:
-            params = {**self._defaults, **params}
+    @staticmethod
+    def _args(order: tuple[str, ...] | None, defaults: dict[str, Any], params: dict[str, Any]) -> Any:
+        if defaults:
+            params = {**defaults, **params}
         return tuple(map(params.__getitem__, order)) if order is not None else params
 
     def run(self, conn: Connection, params: dict[str, Any] | None = None) -> Any:
-        sql, order = self._sql(conn)
+        sql, order, defaults = self._sql(conn)
         cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        cur.execute(sql, self._args(order, params or {}))
+        cur.execute(sql, self._args(order, defaults, params or {}))
         return cur
 
     def many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         if rows:
-            sql, order = self._sql(conn)
+            sql, order, defaults = self._sql(conn)
             cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            cur.executemany(sql, [self._args(order, r) for r in rows])
+            cur.executemany(sql, [self._args(order, defaults, r) for r in rows])
             cur.close()
 
     def first(self, conn: Connection, params: dict[str, Any] | None = None) -> FastRow | None:

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, bindparam, exists, insert, select
 from sqlalchemy.orm import aliased
 
 from ..context import AppContext, dumps
-from ..db import Fast, outbox, pick_tasks, relay_offsets
+from ..db import Fast, feed_turn, outbox, pick_tasks, relay_offsets
 
 _APPEND = Fast(
     insert(outbox).values(
@@ -34,6 +34,7 @@ def append(
     """Write an event in the caller's transaction. `site_id` (default: the payload's pvz_id, else
     '*') is the site the event is about: the outbox's partition key on PostgreSQL."""
     event_id = ctx.ids.new()
+    feed_turn(conn)
     _APPEND.run(
         conn,
         {

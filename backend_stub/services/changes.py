@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..context import dumps
-from ..db import Fast, boxes, orders, routes, units
+from ..db import Fast, boxes, feed_turn, orders, routes, units
 
 ALL_SITES = "*"
 
@@ -51,6 +51,7 @@ def publish(
     targets = sorted({s for s in sites if s})
     if not targets:
         return
+    feed_turn(conn)
     _DROP_CHANGE.many(conn, [{"b_site": t, "b_entity": entity, "b_id": entity_id} for t in targets])
     _ADD_CHANGE.many(
         conn,
@@ -202,6 +203,7 @@ def publish_many(
             latest[key] = payload
     if not latest:
         return
+    feed_turn(conn)
     _DROP_CHANGE.many(conn, [{"b_site": s, "b_entity": e, "b_id": i} for s, e, i in latest])
     _ADD_CHANGE.many(
         conn,

@@ -62,22 +62,25 @@ def test_growing_tables_are_hash_partitioned_by_site_with_the_key_in_every_uniqu
 
 def test_feed_never_skips_an_event_that_committed_after_a_later_id(tmp_path: Path, postgres_url: str) -> None:
     """Writers that hold their transaction open for a while after taking an outbox id, from several
-    threads, while a reader follows the feed by cursor: the reader sees every event."""
+    threads (two for the whole database, two for their own sites, side by side), while a reader
+    follows the feed by cursor: the reader sees every event."""
     ctx = _ctx(tmp_path, postgres_url)
     written: list[str] = []
     lock = threading.Lock()
     rng = random.Random(7)
     delays = [rng.uniform(0, 0.02) for _ in range(60)]
 
-    def writer(chunk: list[float]) -> None:
+    def writer(chunk: list[float], site: str | None) -> None:
         for delay in chunk:
-            with ctx.db.write() as conn:
+            with ctx.db.write(site=site) as conn:
+                time.sleep(delay / 2)  # a site's own work, beside other sites' writers
                 event_id = append(ctx, conn, "Probe", "x", {"n": 1})
                 time.sleep(delay)  # an id taken, not yet committed
             with lock:
                 written.append(event_id)
 
-    threads = [threading.Thread(target=writer, args=(delays[i::4],)) for i in range(4)]
+    sites = [None, None, "PVZ-A", "PVZ-B"]
+    threads = [threading.Thread(target=writer, args=(delays[i::4], sites[i])) for i in range(4)]
     seen: list[str] = []
     cursor = 0
     for t in threads:
@@ -124,3 +127,53 @@ def test_cli_init_and_seed_demo_on_postgresql(tmp_path: Path, postgres_url: str)
     finally:
         ctx.db.dispose()
     assert not (tmp_path / "d" / "backend.sqlite3").exists()  # nothing went to SQLite
+
+
+def test_writers_of_different_sites_run_side_by_side_and_a_whole_database_writer_alone(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    ctx = _ctx(tmp_path, postgres_url)
+    holding, release = threading.Event(), threading.Event()
+    done: list[str] = []
+
+    def hold_site_a() -> None:
+        with ctx.db.write(site="PVZ-A"):
+            holding.set()
+            release.wait(30)
+        done.append("A")
+
+    def write(name: str, site: str | None) -> None:
+        with ctx.db.write(site=site) as conn:
+            conn.execute(text("SELECT 1"))
+        done.append(name)
+
+    def waiting_locks() -> int:
+        with ctx.db.read() as conn:
+            n = conn.execute(
+                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+            )
+            return int(n.scalar_one())
+
+    a = threading.Thread(target=hold_site_a)
+    a.start()
+    try:
+        assert holding.wait(30)
+        b = threading.Thread(target=write, args=("B", "PVZ-B"))
+        b.start()
+        b.join(30)  # another site's writer does not wait for PVZ-A's
+        assert done == ["B"]
+        whole = threading.Thread(target=write, args=("whole", None))
+        same = threading.Thread(target=write, args=("A2", "PVZ-A"))
+        whole.start()
+        same.start()
+        deadline = time.monotonic() + 30
+        while waiting_locks() < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert waiting_locks() == 2 and done == ["B"]  # both wait: one for everyone, one for PVZ-A
+    finally:
+        release.set()
+        a.join(30)
+    whole.join(30)
+    same.join(30)
+    ctx.db.dispose()
+    assert sorted(done) == ["A", "A2", "B", "whole"]

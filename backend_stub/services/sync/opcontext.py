@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, or_, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from shared.domain import SPECS, IllegalTransition, Operation, Role, SiteKind, UnitStatus
 
@@ -23,6 +23,12 @@ _UNIT_BY_ID = Fast(select(units).where(units.c.id == bindparam("b_ref")))
 _UNIT_BY_LABEL = Fast(select(units).where(units.c.label == bindparam("b_ref")))
 _CELL_BY_ID = Fast(select(cells.c.id, cells.c.site_id).where(cells.c.id == bindparam("b_ref")))
 _CELL_BY_LABEL = Fast(select(cells.c.id, cells.c.site_id).where(cells.c.label == bindparam("b_ref")))
+_LOCATION_BY_ID = Fast(
+    select(locations.c.id, locations.c.site_id).where(locations.c.id == bindparam("b_ref"))
+)
+_LOCATION_BY_LABEL = Fast(
+    select(locations.c.id, locations.c.site_id).where(locations.c.label == bindparam("b_ref"))
+)
 ADD_RECORD = Fast(
     insert(records).values(
         {c: bindparam("b_" + c) for c in ("kind", "site_id", "ref", "op_id", "actor", "data", "created_at")}
@@ -88,11 +94,9 @@ class OpContext:
 
     def location(self, location_id: object) -> str:
         ref = str(location_id)
-        row = self.conn.execute(
-            select(locations.c.id, locations.c.site_id).where(
-                or_(locations.c.id == ref, locations.c.label == ref)
-            )
-        ).first()
+        row = _LOCATION_BY_ID.first(self.conn, {"b_ref": ref})
+        if row is None:
+            row = _LOCATION_BY_LABEL.first(self.conn, {"b_ref": ref})
         if row is None or row.site_id != self.site_id:
             raise Reject("unknown_location", f"no location {location_id} at {self.site_id}")
         return str(row.id)

@@ -3,16 +3,77 @@
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from ...context import AppContext
-from ...db import changes
+from ...db import Fast, changes
 from ...errors import ApiError
 from ..auth import Principal
 from ..changes import ALL_SITES
 from .opcontext import SYNC_ROLES
+
+_SCOPE = changes.c.site_id.in_([bindparam("b_site"), bindparam("b_all")])
+_PAGE = Fast(
+    select(changes)
+    .where(_SCOPE, changes.c.id > bindparam("b_after"))
+    .order_by(changes.c.id)
+    .limit(bindparam("b_limit"))
+)
+_REMAINING = Fast(
+    select(func.count().label("n")).select_from(changes).where(_SCOPE, changes.c.id > bindparam("b_after"))
+)
+_COUNTS = Fast(
+    select(changes.c.entity, func.count().label("n"))
+    .where(_SCOPE, changes.c.op == "upsert")
+    .group_by(changes.c.entity)
+)
+# the newest row of the site's feed and of the every-site feed: two index look-ups (site_id, id)
+_HIGH = Fast(
+    select(
+        select(func.max(changes.c.id))
+        .where(changes.c.site_id == bindparam("b_site"))
+        .scalar_subquery()
+        .label("own"),
+        select(func.max(changes.c.id))
+        .where(changes.c.site_id == bindparam("b_all"))
+        .scalar_subquery()
+        .label("all"),
+    )
+)
+
+
+class _Counts:
+    """A site's per-entity totals (`counts`, what a client checks its local totals against), kept
+    while its feed's high-water mark stays: every change to the feed inserts a row with a new, higher
+    id (services/changes.py: publish replaces an entity's row), so an unchanged pair of newest ids
+    means unchanged totals. Most pulls find nothing new; they are answered without the GROUP BY."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_site: dict[str, tuple[tuple[Any, Any], dict[str, int]]] = {}
+
+    def get(self, conn: Connection, site: str, high: tuple[Any, Any]) -> dict[str, int]:
+        with self._lock:
+            hit = self._by_site.get(site)
+        if hit is not None and hit[0] == high:
+            return dict(hit[1])
+        counts = {r.entity: int(r.n) for r in _COUNTS.all(conn, {"b_site": site, "b_all": ALL_SITES})}
+        if _high(conn, site) == high:  # the same state throughout (PostgreSQL reads each statement anew)
+            with self._lock:
+                self._by_site[site] = (high, dict(counts))
+        return counts
+
+
+_COUNTS_CACHE = _Counts()
+
+
+def _high(conn: Connection, site: str) -> tuple[Any, Any]:
+    row = _HIGH.first(conn, {"b_site": site, "b_all": ALL_SITES})
+    assert row is not None
+    return (row.own, row.all)
 
 
 def pull(ctx: AppContext, caller: Principal, cursor: str | None, limit: int) -> dict[str, Any]:
@@ -23,30 +84,21 @@ def pull(ctx: AppContext, caller: Principal, cursor: str | None, limit: int) -> 
         if not (cursor.isascii() and cursor.isdigit() and len(cursor) <= 18):
             raise ApiError(400, "invalid_cursor", "the cursor is not one this server gave out")
         after = int(cursor)
-    scope = changes.c.site_id.in_([caller.site_id, ALL_SITES])
+    site = caller.site_id
+    scope = {"b_site": site, "b_all": ALL_SITES}
     with ctx.db.read() as conn:
-        rows = list(
-            conn.execute(
-                select(changes).where(scope, changes.c.id > after).order_by(changes.c.id).limit(limit + 1)
-            )
-        )
+        high = _high(conn, site)
+        newest = max((h for h in high if h is not None), default=0)
+        rows = [] if newest <= after else _PAGE.all(conn, {**scope, "b_after": after, "b_limit": limit + 1})
         page, has_more = rows[:limit], len(rows) > limit
         next_cursor = str(page[-1].id) if page else str(after)
         remaining = 0
         counts: dict[str, int] | None = None
         if has_more:
-            remaining = conn.execute(
-                select(func.count()).select_from(changes).where(scope, changes.c.id > page[-1].id)
-            ).scalar_one()
+            found = _REMAINING.first(conn, {**scope, "b_after": page[-1].id})
+            remaining = int(found.n) if found is not None else 0
         else:
-            counts = {
-                r.entity: int(r.n)
-                for r in conn.execute(
-                    select(changes.c.entity, func.count().label("n"))
-                    .where(scope, changes.c.op == "upsert")
-                    .group_by(changes.c.entity)
-                )
-            }
+            counts = _COUNTS_CACHE.get(conn, site, high)
     return {
         "changes": [
             {"entity": r.entity, "id": r.entity_id, "op": r.op, "data": json.loads(r.data)} for r in page

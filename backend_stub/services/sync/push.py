@@ -34,6 +34,11 @@ MAX_PAYLOAD_BYTES = 16 * 1024  # one op's payload, as JSON; a bigger one is reje
 MAX_CLOCK_AHEAD_S = 24 * 3600  # an op made further in the future than this is refused
 GROUP_MAX_OPS = 50  # ops committed together at most (each still atomic with its result row)
 GROUP_MAX_SECONDS = 0.02  # and the write lock is held at most about this long
+# Op types whose every write is the pushing site's own (its units' cells, its locations' counts, the
+# device's results), but for feed rows: a push of these alone takes its site's lock on PostgreSQL and
+# runs beside other sites' pushes (db.Database.write). A type that changes a unit's status re-derives
+# its order's status, which another site's op on the same order could race: it takes the global lock.
+SITE_SCOPED_TYPES = frozenset({"unit.move", "count.record"})
 
 _DEVICE = Fast(
     select(devices.c.last_seq, devices.c.site_id, devices.c.last_hash).where(
@@ -255,9 +260,12 @@ def push(
     refused.update(broken)
     answers = _Answers(device_id, caller.site_id, stored_by_op, chain)
     pending = deque(ops)
+    scoped = all(raw.get("type") in SITE_SCOPED_TYPES for raw in ops)
+    lock_site = caller.site_id if scoped else None
+    final_seq = last_seq  # the device's last seq as the last transaction left it: the answer's
     while pending:
         # a group of ops in one transaction, each op atomic with its result row (savepoint)
-        with ctx.db.write() as conn:
+        with ctx.db.write(site=lock_site) as conn:
             started = ctx.clock.monotonic()
             done_in_group = 0
             current = _DEVICE.first(conn, {"b_device": device_id})
@@ -330,9 +338,8 @@ def push(
                     new_device and last > 0,
                     hash_by_seq.get(last, _UNSET),
                 )
-    with ctx.db.read() as conn:
-        final = _DEVICE.first(conn, {"b_device": device_id})
-    return {"results": answers.results, "last_seq": int(final.last_seq) if final is not None else 0}
+            final_seq = last
+    return {"results": answers.results, "last_seq": int(final_seq)}
 
 
 def _seq_conflict(seq: int, stored_op_id: str) -> ApiError:

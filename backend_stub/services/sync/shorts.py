@@ -25,12 +25,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from shared.domain import UnitStatus
 from shared.domain.operations import SKIP_REASONS
 
-from ...db import boxes, count_tasks, locations, pick_tasks, units
+from ...db import Fast, boxes, count_tasks, locations, pick_tasks, units
 from ...events.outbox import append
 from ..changes import publish, publish_unit_rows, unit_data
 from ..units import refresh_orders, set_units
@@ -173,15 +173,18 @@ def pick_skip(c: OpContext, task: Any, p: Mapping[str, Any]) -> Any:
     return spare
 
 
+_COUNT_DONE = Fast(
+    update(count_tasks)
+    .where(count_tasks.c.location_id == bindparam("b_location"), count_tasks.c.status == "OPEN")
+    .values(status="DONE", done_at=bindparam("b_now"))
+)
+
+
 def count(c: OpContext, p: Mapping[str, Any]) -> None:
     """A cycle count at a location: noted, and the location's open count task is done."""
     location_id = c.location(p["location_id"])
     c.record(str(c.op.type), location_id, {"counted": p["counted"]})
-    done = c.conn.execute(
-        update(count_tasks)
-        .where(count_tasks.c.location_id == location_id, count_tasks.c.status == "OPEN")
-        .values(status="DONE", done_at=c.ctx.now_iso())
-    ).rowcount
+    done = _COUNT_DONE.rowcount(c.conn, {"b_location": location_id, "b_now": c.ctx.now_iso()})
     if done:
         publish_location(c.conn, location_id)
 
