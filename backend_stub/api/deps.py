@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -17,12 +17,14 @@ from ..services.auth import LoginThrottle, Principal, authenticate
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_ctx(request: Request) -> AppContext:
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in its thread
+# pool, a hand-over that costs more than the dependency itself on every request.
+async def get_ctx(request: Request) -> AppContext:
     ctx: AppContext = request.app.state.ctx
     return ctx
 
 
-def get_throttle(request: Request) -> LoginThrottle:
+async def get_throttle(request: Request) -> LoginThrottle:
     throttle: LoginThrottle = request.app.state.throttle
     return throttle
 
@@ -46,8 +48,8 @@ def current_principal(
 Caller = Annotated[Principal, Depends(current_principal)]
 
 
-def require_roles(*roles: Role) -> Callable[[Principal], Principal]:
-    def guard(principal: Caller) -> Principal:
+def require_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
+    async def guard(principal: Caller) -> Principal:
         if principal.role not in roles:
             raise ApiError(403, "forbidden", f"this needs the role {' or '.join(str(r) for r in roles)}")
         return principal
