@@ -26,6 +26,7 @@ APP_SCRIPTS = (  # beside this file
     "screenshots_camera.py",
     "screenshots_evidence.py",
     "screenshots_terminal_photo.py",
+    "screenshots_handover.py",
 )
 
 

@@ -142,19 +142,19 @@
     </message>
     <message>
         <source>Box %1: seal %2 sent, %3 found</source>
-        <translation>Коробка %1: отправлена пломба %2, получена %3</translation>
+        <translation>Короб %1: отправлена пломба %2, найдена %3</translation>
     </message>
     <message>
         <source>Box %1: seal broken</source>
-        <translation>Коробка %1: пломба нарушена</translation>
+        <translation>Короб %1: пломба нарушена</translation>
     </message>
     <message>
         <source>Box %1: sent, not received</source>
-        <translation>Коробка %1: отправлена, не получена</translation>
+        <translation>Короб %1: отправлен, не получен</translation>
     </message>
     <message>
         <source>Box %1: received, never handed over</source>
-        <translation>Коробка %1: получена, но не передавалась</translation>
+        <translation>Короб %1: получен, но не передавался</translation>
     </message>
     <message>
         <source>courier %1</source>
@@ -560,7 +560,7 @@
     <message>
         <source>Every box on the route needs its seal, and only those boxes.</source>
         <comment>seal_required</comment>
-        <translation>Каждой коробке рейса нужна своя пломба, и только им.</translation>
+        <translation>Каждому коробу рейса нужна своя пломба, и только им.</translation>
     </message>
     <message>
         <source>The box is not closed yet.</source>
@@ -1966,22 +1966,22 @@
     <message>
         <source>Scan the seal on box {box} ({done} of {total})</source>
         <comment>ship_scan_seal</comment>
-        <translation>Отсканируйте пломбу коробки {box} ({done} из {total})</translation>
+        <translation>Отсканируйте пломбу короба {box} ({done} из {total})</translation>
     </message>
     <message>
         <source>Courier {badge}. Seal box {box} and scan the seal.</source>
         <comment>ship_badge_ok</comment>
-        <translation>Курьер {badge}. Опломбируйте коробку {box} и отсканируйте пломбу.</translation>
+        <translation>Курьер {badge}. Опломбируйте короб {box} и отсканируйте пломбу.</translation>
     </message>
     <message>
         <source>Box {box}: seal {seal}. Next: box {next}.</source>
         <comment>ship_seal_ok</comment>
-        <translation>Коробка {box}: пломба {seal}. Дальше: коробка {next}.</translation>
+        <translation>Короб {box}: пломба {seal}. Дальше: короб {next}.</translation>
     </message>
     <message>
         <source>Seal {seal} is already on another box: use a new seal.</source>
         <comment>ship_seal_used</comment>
-        <translation>Пломба {seal} уже на другой коробке: возьмите новую.</translation>
+        <translation>Пломба {seal} уже на другом коробе: возьмите новую.</translation>
     </message>
     <message>
         <source>Scan a return box from a pickup point</source>
@@ -2051,7 +2051,7 @@
     <message>
         <source>Scan the seal on box {box} (F1: no seal)</source>
         <comment>ret_scan_seal</comment>
-        <translation>Отсканируйте пломбу коробки {box} (F1: пломбы нет)</translation>
+        <translation>Отсканируйте пломбу короба {box} (F1: пломбы нет)</translation>
     </message>
     <message>
         <source>Seal {seal} recorded: scan the units.</source>
@@ -2061,12 +2061,12 @@
     <message>
         <source>Scan the seal on the box first (F1 if it has none).</source>
         <comment>ret_seal_first</comment>
-        <translation>Сначала отсканируйте пломбу коробки (F1, если её нет).</translation>
+        <translation>Сначала отсканируйте пломбу короба (F1, если её нет).</translation>
     </message>
     <message>
         <source>Recorded: the box came without a seal.</source>
         <comment>ret_no_seal</comment>
-        <translation>Записано: коробка пришла без пломбы.</translation>
+        <translation>Записано: короб пришёл без пломбы.</translation>
     </message>
     <message>
         <source>Scan a location to count</source>

@@ -1190,6 +1190,10 @@ Order %2, %3 units
         <translation>Handover to courier %1: %2 boxes scanned: %3</translation>
     </message>
     <message>
+        <source>Handover to courier %1: no boxes scanned yet</source>
+        <translation>Handover to courier %1: no boxes scanned yet</translation>
+    </message>
+    <message>
         <source>Scan the courier&apos;s badge, then each return box and the seal put on it</source>
         <translation>Scan the courier&apos;s badge, then each return box and the seal put on it</translation>
     </message>

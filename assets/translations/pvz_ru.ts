@@ -77,11 +77,11 @@
     </message>
     <message>
         <source>Scan or type the seal number on box %1</source>
-        <translation>Отсканируйте или введите номер пломбы коробки %1</translation>
+        <translation>Отсканируйте или введите номер пломбы короба %1</translation>
     </message>
     <message>
         <source>Ctrl+J: the box came without a seal. Ctrl+K: the seal is broken (photos).</source>
-        <translation>Ctrl+J: коробка без пломбы. Ctrl+K: пломба нарушена (фото).</translation>
+        <translation>Ctrl+J: короб пришёл без пломбы. Ctrl+K: пломба нарушена (фото).</translation>
     </message>
     <message>
         <source>Ctrl+P shows the acceptance report before it prints.</source>
@@ -181,15 +181,15 @@
     </message>
     <message>
         <source>Seal %1 recorded for box %2</source>
-        <translation>Пломба %1 записана для коробки %2</translation>
+        <translation>Пломба %1 записана для короба %2</translation>
     </message>
     <message>
         <source>Box %1 came without a seal: recorded</source>
-        <translation>Коробка %1 пришла без пломбы: записано</translation>
+        <translation>Короб %1 пришёл без пломбы: записано</translation>
     </message>
     <message>
         <source>Seal of box %1 recorded as broken, photos: %2</source>
-        <translation>Пломба коробки %1 записана как нарушенная, фото: %2</translation>
+        <translation>Пломба короба %1 записана как нарушенная, фото: %2</translation>
     </message>
     <message>
         <source>Box closed: accepted %1, shortage %2</source>
@@ -1191,8 +1191,12 @@ Order %2, %3 units
         <translation>Передача курьеру %1: отсканировано коробок %2: %3</translation>
     </message>
     <message>
+        <source>Handover to courier %1: no boxes scanned yet</source>
+        <translation>Передача курьеру %1: коробы ещё не отсканированы</translation>
+    </message>
+    <message>
         <source>Scan the courier&apos;s badge, then each return box and the seal put on it</source>
-        <translation>Отсканируйте бейдж курьера, затем каждую коробку возврата и её пломбу</translation>
+        <translation>Отсканируйте бейдж курьера, затем каждый возвратный короб и его пломбу</translation>
     </message>
     <message>
         <source>Then Ctrl+Enter confirms the handover and prints the act.</source>
@@ -1280,15 +1284,15 @@ Order %2, %3 units
     </message>
     <message>
         <source>Scan the box first, then the seal put on it.</source>
-        <translation>Сначала отсканируйте коробку, затем её пломбу.</translation>
+        <translation>Сначала отсканируйте короб, затем его пломбу.</translation>
     </message>
     <message>
         <source>Seal %1 is already on another box.</source>
-        <translation>Пломба %1 уже на другой коробке.</translation>
+        <translation>Пломба %1 уже на другом коробе.</translation>
     </message>
     <message>
         <source>Box %1: seal %2</source>
-        <translation>Коробка %1: пломба %2</translation>
+        <translation>Короб %1: пломба %2</translation>
     </message>
     <message>
         <source>Scan the courier&apos;s badge first.</source>
@@ -1296,7 +1300,7 @@ Order %2, %3 units
     </message>
     <message>
         <source>No seal scanned for box %1.</source>
-        <translation>Для коробки %1 не отсканирована пломба.</translation>
+        <translation>Для короба %1 не отсканирована пломба.</translation>
     </message>
     <message>
         <source>Handed over: %1 boxes, %2 units</source>

@@ -544,7 +544,7 @@
     </message>
     <message>
         <source>Back to boxes</source>
-        <translation>К коробкам</translation>
+        <translation>К коробам</translation>
     </message>
     <message>
         <source>Menu</source>

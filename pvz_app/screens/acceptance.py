@@ -49,10 +49,7 @@ class AcceptanceScreen(Screen):
         self.table.setObjectName("acceptanceTable")
         self.add(self.table, 1)
         # handover discrepancies of boxes to this pickup point (seals that differ, boxes not received)
-        self.discrepancy_line = QLabel(self)
-        self.discrepancy_line.setObjectName("discrepancyLine")
-        self.discrepancy_line.setProperty("tone", "error")
-        self.discrepancy_line.setWordWrap(True)
+        self.discrepancy_line = discrepancies.make_line(self)
         self.add(self.discrepancy_line)
         self.add_action("other_cell", self.tr("Other cell"), "Ctrl+G", self.other_cell)
         self.add_action("shortage", self.tr("Shortage"), "Ctrl+D", self.shortage)
@@ -88,10 +85,7 @@ class AcceptanceScreen(Screen):
         )
 
     def _render(self) -> None:
-        found = self.ctx.service.store.discrepancies("forward")
-        lines = [discrepancies.describe(d) for d in found[:5]]
-        self.discrepancy_line.setText("\n".join([discrepancies.title(len(found)), *lines]) if found else "")
-        self.discrepancy_line.setVisible(bool(found))
+        discrepancies.fill(self.discrepancy_line, self.ctx.service.store.discrepancies("forward"))
         s = self.session
         if s is None:
             self.model.set_rows([])

@@ -50,6 +50,9 @@ class ReturnsScreen(Screen):
         self.box_line.setProperty("role", "hint")
         self.box_line.setWordWrap(True)
         self.add(self.box_line)
+        # handover discrepancies of this point's return boxes (seals that differ, boxes not received)
+        self.discrepancy_line = discrepancies.make_line(self)
+        self.add(self.discrepancy_line)
         self.model: RecordTableModel[ReturnCandidate] = RecordTableModel(
             [
                 Column(self.tr("Unit"), lambda c: c.unit.label, bold=True),
@@ -77,7 +80,9 @@ class ReturnsScreen(Screen):
             handover_mode=self.box is None,
             handover=self.handover_mode and bool(self.handover_boxes),
         )
-        if self.handover_mode and not self.handover_boxes:
+        if self.handover_mode and not self.handover_boxes and self.courier:
+            self.box_line.setText(fmt(self.tr("Handover to courier %1: no boxes scanned yet"), self.courier))
+        elif self.handover_mode and not self.handover_boxes:
             self.box_line.setText(self.tr("Handover: no boxes scanned yet"))
         elif self.handover_mode:
             self.box_line.setText(
@@ -94,10 +99,7 @@ class ReturnsScreen(Screen):
             )
         else:
             self.box_line.setText(self.tr("No return box open"))
-        found = self.ctx.service.store.discrepancies("return")
-        if found and not self.handover_mode and self.box is None:
-            lines = [discrepancies.title(len(found)), *(discrepancies.describe(d) for d in found[:5])]
-            self.box_line.setText("\n".join([self.box_line.text(), *lines]))
+        discrepancies.fill(self.discrepancy_line, self.ctx.service.store.discrepancies("return"))
 
     def reset_prompt(self) -> None:
         if getattr(self, "handover_mode", False):

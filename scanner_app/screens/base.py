@@ -6,14 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +71,29 @@ def wrap(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Sizes a wrapped line for a little less width than it is painted in: the stylesheet's item
+    padding is left out of Qt's own measure, so a line just short of the width would get one
+    line's height and be cut off with '…'."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        rect = QRect(option.rect)
+        rect.setWidth(max(1, rect.width() - 16))
+        narrower.rect = rect
+        return super().sizeHint(narrower, index)
+
+
+def wrap_lines(view: QListView) -> QListView:
+    """A list whose long lines wrap at the screen's width instead of scrolling sideways."""
+    view.setItemDelegate(_WrappingDelegate(view))
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    return view
 
 
 NO_BREAK_HYPHEN = "\u2011"

@@ -13,7 +13,7 @@ from shared.qt.messages import fmt
 from shared.qt.theme import TONES
 
 from ..logic.returns import ReturnFlow
-from .base import Context, FlowScreen, big_button, info_label
+from .base import Context, FlowScreen, big_button, info_label, wrap_lines
 
 
 class ReturnScreen(FlowScreen):
@@ -26,6 +26,7 @@ class ReturnScreen(FlowScreen):
         self.count = info_label(self, "LineInfo")
         self.units = QListWidget(self)
         self.units.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        wrap_lines(self.units)  # a discrepancy's line is longer than 480 px
         self.body.addWidget(self.box)
         self.body.addWidget(self.count)
         self.body.addWidget(self.units, 1)

@@ -15,7 +15,7 @@ from shared.qt.theme import TONES
 
 from ..logic.common import Level, waiting_by_destination
 from ..logic.shipping import ShipFlow
-from .base import Context, FlowScreen, big_button, info_label
+from .base import Context, FlowScreen, big_button, info_label, wrap_lines
 
 
 class ShipScreen(FlowScreen):
@@ -29,6 +29,7 @@ class ShipScreen(FlowScreen):
         self.count = info_label(self, "LineInfo")
         self.boxes = QListWidget(self)
         self.boxes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        wrap_lines(self.boxes)  # a discrepancy's line is longer than 480 px
         self.body.addWidget(self.destination)
         self.body.addWidget(self.count)
         self.body.addWidget(self.boxes, 1)

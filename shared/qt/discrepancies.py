@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
 
 from shared.store import DiscrepancyView
 
@@ -38,3 +41,21 @@ def describe(d: DiscrepancyView) -> str:
     if d.photos:
         parts.append(fmt(QCoreApplication.translate("Discrepancies", "photos: %1"), len(d.photos)))
     return " · ".join(parts)
+
+
+def make_line(parent: QWidget) -> QLabel:
+    """The red panel a PVZ screen lists its open discrepancies in (hidden while there are none)."""
+    line = QLabel(parent)
+    line.setObjectName("discrepancyLine")
+    line.setWordWrap(True)
+    line.setVisible(False)
+    return line
+
+
+def fill(line: QLabel, found: Sequence[DiscrepancyView], limit: int = 5) -> None:
+    """The title and the newest ``limit`` discrepancies, one a line; hidden when there are none."""
+    shown = [describe(d) for d in found[:limit]]
+    if len(found) > limit:
+        shown.append("…")
+    line.setText("\n".join([title(len(found)), *shown]) if found else "")
+    line.setVisible(bool(found))
