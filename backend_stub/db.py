@@ -335,6 +335,9 @@ devices = Table(
     # the hash of the last op this device sent, applied or rejected (migration 013): the next op's
     # prev_hash must name it (shared/domain/chain.py); NULL: the next op chains from the genesis
     Column("last_hash", String(64), nullable=True),
+    # the keyed chain (migration 016): ops with a seq above it must carry the keyed link (the device's
+    # chain key, keys.KeyStore.chain_key); NULL: the device holds no key yet, its chain is unkeyed
+    Column("chain_from", Integer, nullable=True),
 )
 Index("uq_devices_sscc_block", devices.c.sscc_block, unique=True)
 

@@ -1,8 +1,11 @@
 """Secrets kept in the data dir with 0600 permissions: the payment webhook secret, the Ed25519
-pickup signing key and the server key that derives pickup short codes."""
+pickup signing key, the server key that derives pickup short codes and the chain master that
+derives each device's chain key (docs/PROTOCOL.md, "The hash chain")."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -15,6 +18,8 @@ from .settings import Settings, refuse_placeholder
 WEBHOOK_FILE = "payment_webhook_secret"
 SIGNING_FILE = "pickup_signing_key.pem"
 SERVER_KEY_FILE = "server_key"
+CHAIN_MASTER_FILE = "chain_master"  # never rotated: every device's chain key is derived from it
+_CHAIN_LABEL = b"wb-ops device chain key v1\x00"
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -46,6 +51,7 @@ class KeyStore:
         self._signing: Ed25519PrivateKey | None = None
         self._webhook: bytes | None = None
         self._server_key: bytes | None = None
+        self._chain_master: bytes | None = None
 
     def ensure(self) -> None:
         """Create whatever secret is missing; never overwrite one."""
@@ -55,6 +61,8 @@ class KeyStore:
             _write_private(self._dir / SIGNING_FILE, _new_signing_key())
         if not (self._dir / SERVER_KEY_FILE).exists():
             _write_private(self._dir / SERVER_KEY_FILE, secrets.token_hex(32).encode())
+        if not (self._dir / CHAIN_MASTER_FILE).exists():
+            _write_private(self._dir / CHAIN_MASTER_FILE, secrets.token_hex(32).encode())
 
     def rotate_signing_key(self) -> None:
         old = self._dir / SIGNING_FILE
@@ -82,6 +90,17 @@ class KeyStore:
         if self._server_key is None:
             self._server_key = bytes.fromhex((self._dir / SERVER_KEY_FILE).read_text().strip())
         return self._server_key
+
+    def chain_key(self, device_id: str) -> bytes:
+        """A device's 32-byte chain key: HMAC-SHA256 of its id under the random chain master, so
+        each device (and each device epoch, a new id) has its own, the database holds none, and a
+        restore of the database, however old, gives every device the key it already holds."""
+        if self._chain_master is None:
+            path = self._dir / CHAIN_MASTER_FILE
+            if not path.exists():  # a data dir from before the keyed chain
+                _write_private(path, secrets.token_hex(32).encode())
+            self._chain_master = bytes.fromhex(path.read_text().strip())
+        return hmac.new(self._chain_master, _CHAIN_LABEL + device_id.encode("utf-8"), hashlib.sha256).digest()
 
     def signing_key(self) -> Ed25519PrivateKey:
         if self._signing is None:

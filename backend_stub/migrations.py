@@ -293,6 +293,12 @@ def _m015_sscc_blocks(conn: Connection) -> None:
         conn.execute(insert(counters).values(name="sscc_block", value=0))
 
 
+def _m016_chain_keys(conn: Connection) -> None:
+    """The keyed chain: the seq after which a device's ops carry the keyed link (NULL: not yet)."""
+    if "chain_from" not in {c["name"] for c in inspect(conn).get_columns("devices")}:
+        conn.exec_driver_sql("ALTER TABLE devices ADD COLUMN chain_from INTEGER")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -309,6 +315,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("013_journal_chain", _m013_journal_chain),
     ("014_handover_seals", _m014_handover_seals),
     ("015_sscc_blocks", _m015_sscc_blocks),
+    ("016_chain_keys", _m016_chain_keys),
 ]
 
 

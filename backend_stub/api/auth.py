@@ -22,6 +22,9 @@ class LoginIn(BaseModel):
     device_id: str | None = Field(default=None, min_length=1, max_length=100)
     # the site the device is set up for: a user of another site is refused (403 wrong_site)
     site_id: str | None = Field(default=None, min_length=1, max_length=40)
+    # a client that keys its hash chain: its journal's last seq, or the chain_from it already holds
+    # (docs/PROTOCOL.md, "The hash chain"); absent: the device is not handed a chain key
+    journal_seq: int | None = Field(default=None, ge=0, le=2**53)
 
 
 class RefreshIn(BaseModel):
@@ -43,6 +46,11 @@ class DeviceOut(BaseModel):
     sscc_ranges: list[list[int]] = []
 
 
+class ChainOut(BaseModel):
+    key: str  # the device's chain key, 64 hex characters
+    from_seq: int  # ops with a seq above it carry the keyed link
+
+
 class TokensOut(BaseModel):
     access_token: str
     refresh_token: str
@@ -50,6 +58,7 @@ class TokensOut(BaseModel):
     expires_in: int
     user: UserOut
     device: DeviceOut | None = None
+    chain: ChainOut | None = None
 
 
 class StatusOut(BaseModel):
@@ -85,7 +94,15 @@ async def login(
     address = request.client.host if request.client else "?"
     try:
         answer = await svc.login(
-            ctx, throttle, pool, body.username, body.password, body.device_id, address, body.site_id
+            ctx,
+            throttle,
+            pool,
+            body.username,
+            body.password,
+            body.device_id,
+            address,
+            body.site_id,
+            body.journal_seq,
         )
     except ApiError as exc:
         logs.login_refused(body.username, address, exc.status, exc.code)

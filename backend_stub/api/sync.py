@@ -90,10 +90,16 @@ def pull(
     return PullOut.model_validate(svc.pull(ctx, caller, cursor, limit))
 
 
+class ChainOut(BaseModel):
+    key: str
+    from_seq: int
+
+
 class EpochOut(BaseModel):
     device_id: str
     sscc_block: int | None
     sscc_ranges: list[list[int]] = []
+    chain: ChainOut | None = None  # the new id's chain key, when the device keys its chain
 
 
 @router.post("/epoch", response_model=EpochOut)
@@ -106,10 +112,12 @@ def epoch(ctx: Ctx, caller: Caller) -> EpochOut:
     if caller.device_id is None or caller.site_id is None:
         raise ApiError(403, "wrong_device", "the token was not issued for a device")
     fresh = devices.new_epoch(ctx, caller.device_id, caller.site_id, caller.pair_id)
+    chain = devices.chain_for(ctx, fresh, caller.site_id)
     return EpochOut(
         device_id=fresh.device_id,
         sscc_block=fresh.sscc_block,
         sscc_ranges=[list(r) for r in fresh.sscc_ranges],
+        chain=None if chain is None else ChainOut.model_validate(chain),
     )
 
 

@@ -300,6 +300,7 @@ async def login(
     device_id: str | None,
     address: str,
     site_id: str | None = None,
+    journal_seq: int | None = None,
 ) -> dict[str, Any]:
     """Check the password on the bounded pool, with a place in the throttle's budgets reserved first.
 
@@ -322,7 +323,7 @@ async def login(
             attempt.failed()
             raise ApiError(401, "invalid_credentials", "wrong username or password")
         attempt.succeeded()
-    return await run_in_threadpool(_signed_in, ctx, row, device_id, site_id)
+    return await run_in_threadpool(_signed_in, ctx, row, device_id, site_id, journal_seq)
 
 
 def _active_user(ctx: AppContext, username: str) -> Any:
@@ -333,7 +334,11 @@ def _active_user(ctx: AppContext, username: str) -> Any:
 
 
 def _signed_in(
-    ctx: AppContext, row: Any, device_id: str | None, site_id: str | None = None
+    ctx: AppContext,
+    row: Any,
+    device_id: str | None,
+    site_id: str | None = None,
+    journal_seq: int | None = None,
 ) -> dict[str, Any]:
     # a PC set up for one site never binds to another: a clerk of PVZ-12 on a PC set up for PVZ-77
     # is told so before anything is issued or bound (admins may sign in anywhere)
@@ -345,7 +350,9 @@ def _signed_in(
             user_site=row.site_id,
         )
     with ctx.db.write() as conn:
-        device = devices_svc.claim_on_login(ctx, conn, device_id, row.site_id) if device_id else None
+        device = (
+            devices_svc.claim_on_login(ctx, conn, device_id, row.site_id, journal_seq) if device_id else None
+        )
         answer = _issue(ctx, conn, row.id, device_id)
     if device is not None:
         answer["device"] = {
@@ -354,6 +361,10 @@ def _signed_in(
             "sscc_block": device.sscc_block,
             "sscc_ranges": [list(r) for r in device.sscc_ranges],
         }
+        # the device's chain key, to its own site's staff only (never logged: see logs.py)
+        chain = devices_svc.chain_for(ctx, device, row.site_id)
+        if chain is not None:
+            answer["chain"] = chain
     answer["user"] = {"id": row.id, "username": row.username, "role": row.role, "site_id": row.site_id}
     return answer
 

@@ -10,6 +10,9 @@ before migration 015 keep their 3-digit block of 1,000,000 serials (`sscc_block`
 the ranges those cover.
 A device that lost its journal starts a new epoch: a new device id, registered at the same site, that
 the current token moves to, so its ops get fresh seqs instead of reusing the old id's.
+Each device id has a chain key (keys.KeyStore.chain_key) that a login of its own site's staff hands
+over (`chain_for`); `chain_from` is fixed at the first such login of a client that reports where
+its journal stands, and never moves: ops above it carry the keyed link (docs/PROTOCOL.md).
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ LEGACY_BLOCK_SIZE = 1_000_000  # before migration 015: a 3-digit block and a 6-d
 SSCC_BLOCK_SIZE = 10_000  # serial references per block (shared/store/sscc.py: next_sscc)
 SSCC_BLOCKS = 10**9 // SSCC_BLOCK_SIZE  # an SSCC-18's serial reference has 9 digits (docs/BARCODES.md)
 ACTIVE, RETIRED = "active", "retired"
+# how many ops a device may say it journalled before its key (an upgrade, a restored server): more
+# stay unkeyed only up to this many past the server's last seq of it
+CHAIN_FROM_SLACK = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,7 @@ class Device:
     registered_at: str | None
     epoch_of: str | None
     sscc_ranges: tuple[tuple[int, int], ...] = ()  # [first, last] serial references it may use
+    chain_from: int | None = None  # ops above this seq are keyed; None: no key handed over yet
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +73,7 @@ def _row(conn: Connection, device_id: str) -> Device | None:
         r.registered_at,
         r.epoch_of,
         _ranges(conn, r.device_id, r.sscc_block),
+        None if r.chain_from is None else int(r.chain_from),
     )
 
 
@@ -113,7 +121,12 @@ def refill_sscc(ctx: AppContext, device_id: str, site_id: str, position: int | N
 
 
 def _insert(
-    ctx: AppContext, conn: Connection, device_id: str, site_id: str, epoch_of: str | None = None
+    ctx: AppContext,
+    conn: Connection,
+    device_id: str,
+    site_id: str,
+    epoch_of: str | None = None,
+    chain_from: int | None = None,
 ) -> Device:
     now = ctx.now_iso()
     conn.execute(
@@ -126,6 +139,7 @@ def _insert(
             sscc_block=None,
             registered_at=now,
             epoch_of=epoch_of,
+            chain_from=chain_from,
         )
     )
     _assign_block(ctx, conn, device_id)
@@ -134,15 +148,24 @@ def _insert(
     return found
 
 
-def claim_on_login(ctx: AppContext, conn: Connection, device_id: str, site_id: str | None) -> Device | None:
+def _chain_start(last_seq: int, reported: int) -> int:
+    return max(last_seq, min(reported, last_seq + CHAIN_FROM_SLACK))
+
+
+def claim_on_login(
+    ctx: AppContext, conn: Connection, device_id: str, site_id: str | None, journal_seq: int | None = None
+) -> Device | None:
     """At a login naming a device: bind a new device to the user's site, refuse another site's.
 
-    Users without a site (admins, customers) bind nothing; an admin may log in on any device."""
+    Users without a site (admins, customers) bind nothing; an admin may log in on any device.
+    `journal_seq` (a client that keys its chain says where its journal stands: its last seq, or the
+    `chain_from` it already holds) fixes the device's `chain_from` the first time, never later."""
     dev = _row(conn, device_id)
     if site_id is None:
         return dev
     if dev is None:
-        return _insert(ctx, conn, device_id, site_id)
+        start = None if journal_seq is None else _chain_start(0, journal_seq)
+        return _insert(ctx, conn, device_id, site_id, chain_from=start)
     if dev.site_id != site_id:
         raise ApiError(403, "wrong_device", "this device is registered at another site")
     if dev.status == RETIRED:
@@ -150,7 +173,21 @@ def claim_on_login(ctx: AppContext, conn: Connection, device_id: str, site_id: s
     if not dev.sscc_ranges:  # registered by a push before the registry existed
         _assign_block(ctx, conn, device_id)
         dev = _row(conn, device_id)
+    if dev is not None and dev.chain_from is None and journal_seq is not None:
+        start = _chain_start(dev.last_seq, journal_seq)
+        conn.execute(update(devices).where(devices.c.device_id == device_id).values(chain_from=start))
+        dev = _row(conn, device_id)
     return dev
+
+
+def chain_for(ctx: AppContext, dev: Device | None, site_id: str | None) -> dict[str, Any] | None:
+    """The chain key handed to a device at its own site's login or new epoch: {"key": hex,
+    "from_seq": n}; None for another site's user, a retired device or one not keying yet."""
+    if dev is None or site_id is None or dev.site_id != site_id or dev.status != ACTIVE:
+        return None
+    if dev.chain_from is None:
+        return None
+    return {"key": ctx.keys.chain_key(dev.device_id).hex(), "from_seq": dev.chain_from}
 
 
 def register(ctx: AppContext, device_id: str, site_id: str) -> Device:
@@ -212,7 +249,9 @@ def new_epoch(ctx: AppContext, device_id: str, site_id: str, pair_id: str) -> De
         while _row(conn, new_id) is not None:
             n += 1
             new_id = f"{base}~{int(n) + 2}"
-        fresh = _insert(ctx, conn, new_id, site_id, epoch_of=base)
+        # a device that keys its chain keys the new epoch from its first op (with the new id's key)
+        start = None if dev.chain_from is None else 0
+        fresh = _insert(ctx, conn, new_id, site_id, epoch_of=base, chain_from=start)
         conn.execute(update(devices).where(devices.c.device_id == device_id).values(status=RETIRED))
         conn.execute(update(tokens).where(tokens.c.pair_id == pair_id).values(device_id=new_id))
     return fresh

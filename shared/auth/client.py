@@ -67,6 +67,23 @@ class Tokens:
     user: UserInfo
     sscc_block: int | None = None  # the device's own SSCC block from the registry (login only)
     sscc_ranges: tuple[tuple[int, int], ...] = ()  # its SSCC serial blocks [first, last] (login only)
+    chain_key: bytes | None = None  # the device's chain key (login only; docs/PROTOCOL.md)
+    chain_from: int | None = None  # its ops with a wire seq above this carry the keyed link
+
+
+def chain_of(body: Any) -> tuple[bytes | None, int | None]:
+    """The chain key and its first keyed seq from a login's or a new epoch's answer, if it has them."""
+    chain = body.get("chain") if isinstance(body, dict) else None
+    if not isinstance(chain, dict):
+        return None, None
+    key, start = chain.get("key"), chain.get("from_seq")
+    if not isinstance(key, str) or type(start) is not int or start < 0:
+        return None, None
+    try:
+        raw = bytes.fromhex(key)
+    except ValueError:
+        return None, None
+    return (raw, start) if len(raw) == 32 else (None, None)
 
 
 def _block(device: Any) -> int | None:
@@ -93,6 +110,8 @@ def _tokens(body: Any) -> Tokens:
             user=UserInfo(str(u["id"]), str(u["username"]), str(u["role"]), u.get("site_id")),
             sscc_block=_block(body.get("device")),
             sscc_ranges=_ranges(body.get("device")),
+            chain_key=chain_of(body)[0],
+            chain_from=chain_of(body)[1],
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise AuthError("bad_answer") from exc
@@ -117,13 +136,21 @@ class AuthClient:
         self.client = client
 
     def login(
-        self, username: str, password: str, device_id: str | None = None, site_id: str | None = None
+        self,
+        username: str,
+        password: str,
+        device_id: str | None = None,
+        site_id: str | None = None,
+        journal_seq: int | None = None,
     ) -> Tokens:
         """Raise AuthError: 'invalid_credentials', 'too_many_attempts' (retry_after), 'network',
-        'wrong_site' (the user works elsewhere), 'wrong_device', 'device_retired', ..."""
+        'wrong_site' (the user works elsewhere), 'wrong_device', 'device_retired', ...
+        ``journal_seq`` (where the device's journal stands) asks for the device's chain key."""
         body: dict[str, Any] = {"username": username, "password": password}
         if device_id:
             body["device_id"] = device_id
+            if journal_seq is not None:
+                body["journal_seq"] = journal_seq
         if site_id:
             body["site_id"] = site_id
         try:

@@ -22,7 +22,7 @@ from shared.store import Actor, CachedUser, LocalStore
 
 from .client import AuthClient, AuthError, Tokens
 from .errors import LoginRequired
-from .tokens import TokenStore
+from .tokens import KeyringChainKeys, TokenStore
 
 
 class UnlockError(Coded, Exception):
@@ -102,6 +102,8 @@ class Session:
         self._access: str | None = None
         self._last_activity = clock.monotonic()
         self._locked = False
+        # the device's chain key lives beside the tokens (keyring), read when an op is journalled
+        store.chain_keys = KeyringChainKeys(tokens)
 
     # ------------------------------------------------------------------ who is signed in
     @property
@@ -138,7 +140,11 @@ class Session:
         refresh token. Raises AuthError."""
         # the store's id: after a new device epoch the server knows this device by that id
         tokens = self.client.login(
-            username, password, self.store.device_id or self.device_id, self.site_id or None
+            username,
+            password,
+            self.store.device_id or self.device_id,
+            self.site_id or None,
+            self.store.chain_report(),
         )
         verifier = self.hasher.hash(password)
         with self._lock:
@@ -147,6 +153,12 @@ class Session:
                 self.store.kv_set("device.sscc_block", str(tokens.sscc_block))
             if tokens.sscc_ranges:  # its blocks of box numbers (shared/store/sscc.py)
                 self.store.add_sscc_ranges([list(r) for r in tokens.sscc_ranges])
+            if tokens.chain_key is not None and tokens.chain_from is not None:
+                # ops above chain_from carry the keyed link; where no keyring keeps the key, ops
+                # journalled while a restart had forgotten it are linked again (docs/PROTOCOL.md)
+                self.store.accept_chain_key(
+                    tokens.chain_key, tokens.chain_from, relink=self.tokens.memory_only
+                )
             self.store.kv_set(f"auth.offline_failures:{actor.username}", None)
             self.store.remember_user(
                 CachedUser(

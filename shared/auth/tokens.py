@@ -1,4 +1,5 @@
-"""Refresh tokens in the OS keyring, never in a file; in memory only where no secure keyring exists."""
+"""Refresh tokens and the device's chain key in the OS keyring, never in a file; in memory only where
+no secure keyring exists."""
 
 from __future__ import annotations
 
@@ -87,3 +88,34 @@ class TokenStore:
         if self._kept:
             with contextlib.suppress(keyring.errors.KeyringError):
                 self.backend.delete_password(self.service, account)
+
+    @property
+    def memory_only(self) -> bool:
+        """True when what is saved is lost at the app's restart (no keyring keeps it)."""
+        return not self._kept
+
+
+def chain_account(device_id: str) -> str:
+    """The keyring account of a device's chain key (user accounts are "<device>:<username>")."""
+    return f"chain-key/{device_id}"
+
+
+class KeyringChainKeys:
+    """The store's ChainKeys (shared.store.journal) in a TokenStore: a device's chain key, as hex,
+    beside its refresh tokens, so the key is never in the SQLite file it protects."""
+
+    def __init__(self, tokens: TokenStore) -> None:
+        self.tokens = tokens
+
+    def load(self, device_id: str) -> bytes | None:
+        text = self.tokens.load(chain_account(device_id))
+        try:
+            return bytes.fromhex(text) if text else None
+        except ValueError:
+            return None
+
+    def save(self, device_id: str, key: bytes) -> None:
+        self.tokens.save(chain_account(device_id), key.hex())
+
+    def clear(self, device_id: str) -> None:
+        self.tokens.clear(chain_account(device_id))

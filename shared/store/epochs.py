@@ -1,5 +1,5 @@
 """Device epochs: the seqs an op carries on the wire, a new epoch after the server saw this device's
-journal restart, and re-sending what a restored server lost."""
+journal restart, re-sending what a restored server lost, and the chain key the server hands over."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Any
 from shared.domain import (
     Operation,
 )
-from shared.domain.chain import genesis, op_hash
+from shared.domain.chain import KEY_BYTES, genesis, op_hash
 
 from .connection import DEVICE_KEY, EPOCH_OF_KEY
-from .journal import SEQ_BASE_KEY, Journal
+from .journal import CHAIN_FROM_KEY, SEQ_BASE_KEY, Journal, MemoryChainKeys
 
-__all__ = ["SEQ_BASE_KEY", "Epochs"]
+__all__ = ["CHAIN_FROM_KEY", "SEQ_BASE_KEY", "Epochs"]
 
 
 class Epochs(Journal):
@@ -27,10 +27,50 @@ class Epochs(Journal):
         body["seq"] = op.seq - self.seq_base()
         return body
 
-    def start_epoch(self, new_device_id: str, sscc_block: int | None) -> int:
+    def chain_report(self) -> int:
+        """What a login tells the server of this journal (its `journal_seq`): the chain_from this
+        device epoch already holds, else its last wire seq (the ops up to it stay unkeyed)."""
+        held = self.kv_get(CHAIN_FROM_KEY)
+        return int(held) if held is not None else self.last_seq() - self.seq_base()
+
+    def accept_chain_key(self, key: bytes, from_seq: int, *, relink: bool = False) -> int:
+        """Keep this device epoch's chain key (in ``chain_keys``: the keyring, never this file) and
+        the wire seq after which its ops carry the keyed link. ``relink`` (only where the key is held
+        in memory alone, so a restart forgot it): pending ops above ``from_seq`` journalled without it
+        are linked again with it. Returns how many ops were linked again."""
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"a chain key is {KEY_BYTES} bytes")
+        if self.chain_keys is None:
+            self.chain_keys = MemoryChainKeys()
+        self.chain_keys.save(self.device_id, key)  # first: an op is never keyed with a key not kept
+        with self._tx() as db:
+            self._kv_write(db, CHAIN_FROM_KEY, str(from_seq))
+            if not relink:
+                return 0
+            row = db.execute("SELECT value FROM kv WHERE key = ?", (SEQ_BASE_KEY,)).fetchone()
+            base = int(row[0]) if row is not None else 0
+            start = base + from_seq
+            first = db.execute(
+                "SELECT prev_hash FROM ops WHERE seq > ? ORDER BY seq LIMIT 1", (start,)
+            ).fetchone()
+            sent = db.execute(
+                "SELECT count(*) FROM ops WHERE seq > ? AND state != 'pending'", (start,)
+            ).fetchone()[0]
+            if first is None or not first[0] or sent:
+                return 0  # nothing journalled above it, or already sent: left as it is
+            return self._relink(db, self.device_id, base, start, str(first[0]), key)
+
+    def start_epoch(self, new_device_id: str, sscc_block: int | None, chain_key: bytes | None = None) -> int:
         """Carry on under a new device id (the server's answer to a journal that restarted): pending
-        ops are numbered from 1 under it, in their order, and nothing is dropped. Returns how many
-        ops are pending."""
+        ops are numbered from 1 under it, in their order, and nothing is dropped; with the new id's
+        ``chain_key`` they carry the keyed link from the first. Returns how many ops are pending."""
+        if chain_key is not None:
+            if len(chain_key) != KEY_BYTES:
+                raise ValueError(f"a chain key is {KEY_BYTES} bytes")
+            if self.chain_keys is None:
+                self.chain_keys = MemoryChainKeys()
+            self.chain_keys.save(new_device_id, chain_key)
+        old_id = self.device_id
         with self._tx() as db:
             first = db.execute("SELECT MIN(seq) FROM ops WHERE state = 'pending'").fetchone()[0]
             top = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM ops").fetchone()[0])
@@ -41,23 +81,27 @@ class Epochs(Journal):
             self._kv_write(db, SEQ_BASE_KEY, str(base))
             if sscc_block is not None:
                 self._kv_write(db, "device.sscc_block", str(sscc_block))
-            self._rechain(db, new_device_id, base)
+            self._kv_write(db, CHAIN_FROM_KEY, None if chain_key is None else "0")
+            # the ops of a new epoch chain afresh from its genesis: their device id and wire seqs changed
+            self._relink(db, new_device_id, base, base, genesis(new_device_id), chain_key)
             pending = int(db.execute("SELECT count(*) FROM ops WHERE state = 'pending'").fetchone()[0])
         self.device_id = new_device_id
+        if self.chain_keys is not None and old_id != new_device_id:
+            self.chain_keys.clear(old_id)  # the old id is retired: its key links nothing any more
         return pending
 
-    def _rechain(self, db: Any, device_id: str, base: int) -> None:
-        """The ops of a new epoch chain afresh from its genesis: their device id and wire seqs
-        changed, so each pending op's prev_hash and hash are computed again, in order."""
-        prev = genesis(device_id)
-        rows = db.execute("SELECT * FROM ops WHERE seq > ? ORDER BY seq", (base,)).fetchall()
+    def _relink(self, db: Any, device_id: str, base: int, start: int, prev: str, key: bytes | None) -> int:
+        """Compute again, in order, the prev_hash and hash of every op after local seq ``start``
+        (the first chaining from ``prev``), under ``device_id`` with wire seqs counted from ``base``."""
+        rows = db.execute("SELECT * FROM ops WHERE seq > ? ORDER BY seq", (start,)).fetchall()
         for row in rows:
             op = self._op_from_row(row)
             wire = op.to_wire()
             wire.update(device_id=device_id, seq=op.seq - base, prev_hash=prev)
-            own = op_hash(wire)
+            own = op_hash(wire, key)
             db.execute("UPDATE ops SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, own, op.seq))
             prev = own
+        return len(rows)
 
     def mark_for_resend(self, from_wire_seq: int) -> int:
         """The server lost this device's ops from `from_wire_seq` on (a restored backup): put the

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from shared.domain import (
     InvalidOperation,
@@ -28,9 +28,49 @@ from .models import (
 )
 
 SEQ_BASE_KEY = "device.seq_base"  # local seq of the last op before this device epoch began
+# the wire seq after which this device epoch's ops carry the keyed link (the server's chain_from);
+# unset: the device holds no chain key, its chain is unkeyed (docs/PROTOCOL.md, "The hash chain")
+CHAIN_FROM_KEY = "chain.key_from"
+
+
+class ChainKeys(Protocol):
+    """Where a device's chain key is kept, by device id: the OS keyring like the tokens
+    (shared.auth.tokens.KeyringChainKeys), never this SQLite file."""
+
+    def load(self, device_id: str) -> bytes | None: ...
+
+    def save(self, device_id: str, key: bytes) -> None: ...
+
+    def clear(self, device_id: str) -> None: ...
+
+
+class MemoryChainKeys:
+    """Chain keys in memory only (a store used without a session)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, bytes] = {}
+
+    def load(self, device_id: str) -> bytes | None:
+        return self._keys.get(device_id)
+
+    def save(self, device_id: str, key: bytes) -> None:
+        self._keys[device_id] = key
+
+    def clear(self, device_id: str) -> None:
+        self._keys.pop(device_id, None)
 
 
 class Journal(StoreCore):
+    chain_keys: ChainKeys | None = None  # the session sets it (shared.auth.Session): the keyring
+
+    def _chain_key(self, db: sqlite3.Connection, wire_seq: int) -> bytes | None:
+        """The key an op of this wire seq is linked with: this epoch's chain key above its chain_from,
+        None below it or with no key held (the op is then linked unkeyed)."""
+        row = db.execute("SELECT value FROM kv WHERE key = ?", (CHAIN_FROM_KEY,)).fetchone()
+        if row is None or row[0] is None or wire_seq <= int(row[0]) or self.chain_keys is None:
+            return None
+        return self.chain_keys.load(self.device_id)
+
     def record(self, op_type: OpType | str, payload: Mapping[str, Any], actor: Actor) -> Recorded:
         """Validate, journal and apply one operation in ONE transaction; return it and what changed.
 
@@ -99,7 +139,7 @@ class Journal(StoreCore):
         )
         wire = op.to_wire()
         wire["seq"] = seq - base  # what is hashed is what the server receives (epochs.wire)
-        own = op_hash(wire)
+        own = op_hash(wire, self._chain_key(db, seq - base))
         op = replace(op, hash=own)
         effect = apply_effects(db, op, actor)
         db.execute(

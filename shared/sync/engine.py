@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from shared.auth.client import chain_of
 from shared.auth.errors import LoginRequired
 from shared.domain import Clock
 from shared.store import ChangeSet, LocalStore, StoreError
@@ -381,7 +382,8 @@ class SyncEngine:
         if not isinstance(answer, Mapping) or not isinstance(answer.get("device_id"), str):
             raise SyncError(ErrorKind.PERMANENT, "sync_no_epoch")
         block = answer.get("sscc_block")
-        self.store.start_epoch(str(answer["device_id"]), block if isinstance(block, int) else None)
+        chain_key, _ = chain_of(answer)  # the new id's chain key: its ops are keyed from the first
+        self.store.start_epoch(str(answer["device_id"]), block if isinstance(block, int) else None, chain_key)
         self.store.add_sscc_ranges(answer.get("sscc_ranges"), replace=True)
         self.refresh_status()
 

@@ -11,6 +11,7 @@ already used for it) is answered from its stored result. The answer is built in 
 
 from __future__ import annotations
 
+import hmac
 from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -41,7 +42,7 @@ GROUP_MAX_SECONDS = 0.02  # and the write lock is held at most about this long
 SITE_SCOPED_TYPES = frozenset({"unit.move", "count.record"})
 
 _DEVICE = Fast(
-    select(devices.c.last_seq, devices.c.site_id, devices.c.last_hash).where(
+    select(devices.c.last_seq, devices.c.site_id, devices.c.last_hash, devices.c.chain_from).where(
         devices.c.device_id == bindparam("b_device")
     )
 )
@@ -168,7 +169,12 @@ def _precheck(ctx: AppContext, raw: Mapping[str, Any]) -> tuple[str, str] | None
 
 
 def check_chain(
-    ops: Sequence[Mapping[str, Any]], device_id: str, last_seq: int, last_hash: str | None
+    ops: Sequence[Mapping[str, Any]],
+    device_id: str,
+    last_seq: int,
+    last_hash: str | None,
+    key: bytes | None = None,
+    key_from: int | None = None,
 ) -> tuple[dict[str, tuple[str | None, str | None]], dict[int, str | None], dict[str, tuple[str, str]]]:
     """Verify the hash chain over the ops that take new seqs (docs/PROTOCOL.md, "The hash chain").
 
@@ -177,6 +183,8 @@ def check_chain(
     must be the hash of its canonical bytes. One SHA-256 per op. Returns op id -> (prev_hash, own
     hash), seq -> own hash (what devices.last_hash becomes) and op id -> broken_chain rejection.
     An op without prev_hash (an old client) is unchecked, and the next op chains from the genesis.
+    With the device's chain `key`, an op whose seq is above `key_from` must carry both, and its hash
+    is the keyed link (HMAC-SHA256), which nobody who edits the device's journal can recompute.
     """
     chain: dict[str, tuple[str | None, str | None]] = {}
     by_seq: dict[int, str | None] = {}
@@ -188,13 +196,20 @@ def check_chain(
             continue  # a replay, or a repeat within this request
         op_id = str(raw["op_id"])
         prev = raw.get("prev_hash")
+        keyed = key if key_from is not None and expected > key_from else None
+        if keyed is not None and (prev is None or raw.get("hash") is None):
+            broken[op_id] = (
+                "broken_chain",
+                f"op {op_id} (seq {expected}) has no chain, but this device keys its chain from seq "
+                f"{(key_from or 0) + 1}",
+            )
         if prev is None:
             chain[op_id] = (None, None)
             by_seq[expected] = None
             running = genesis(device_id)
             expected += 1
             continue
-        own = op_hash(raw)
+        own = op_hash(raw, keyed)
         claimed = raw.get("hash")
         if prev != running:
             broken[op_id] = (
@@ -202,10 +217,11 @@ def check_chain(
                 f"op {op_id} (seq {expected}) names prev_hash {str(prev)[:16]}..., but this device's "
                 f"previous op hashes to {running[:16]}...: an op is missing, reordered or altered",
             )
-        elif claimed is not None and claimed != own:
+        elif claimed is not None and not hmac.compare_digest(str(claimed).encode(), own.encode()):
             broken[op_id] = (
                 "broken_chain",
-                f"op {op_id} (seq {expected}) does not match its own hash: it was altered after hashing",
+                f"op {op_id} (seq {expected}) does not match its own hash: it was altered after hashing"
+                + (" (or hashed without this device's chain key)" if keyed is not None else ""),
             )
         # the chain continues through a rejected op, from the hash the device gave it
         running = str(claimed) if claimed is not None else own
@@ -252,8 +268,14 @@ def push(
         # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
         fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
         stored_by_op: dict[str, Any] = {r.op_id: r for r in rows_in(conn, "op_results.op_id", fresh_ids)}
+    key_from = dev.chain_from if dev is not None else None
     chain, hash_by_seq, broken = check_chain(
-        ops, device_id, last_seq, dev.last_hash if dev is not None else None
+        ops,
+        device_id,
+        last_seq,
+        dev.last_hash if dev is not None else None,
+        ctx.keys.chain_key(device_id) if key_from is not None else None,
+        key_from,
     )
     actors = Actors(caller, device_id)
     refused = {str(raw["op_id"]): bad for raw in ops if (bad := _precheck(ctx, raw)) is not None}
