@@ -81,6 +81,7 @@ class Device:
     # last_hash is the hash of the last op made (None: the next one chains from the genesis)
     chain: bool = False
     last_hash: str | None = None
+    key: bytes | None = None  # the device's chain key: ops are linked with it (the keyed chain)
 
     def make_op(self, op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
         """The next op in wire form (takes the next seq; chained after the last one if chain)."""
@@ -98,7 +99,7 @@ class Device:
         }
         if self.chain:
             op["prev_hash"] = self.last_hash or genesis(self.device_id)
-            op["hash"] = self.last_hash = op_hash(op)
+            op["hash"] = self.last_hash = op_hash(op, self.key)
         return op
 
     def client(self) -> httpx.Client:
