@@ -208,6 +208,7 @@ def _login(s: Shooter) -> None:
 def _acceptance(s: Shooter) -> None:
     screen = s.flow("acceptance")
     s.scan(s.world.boxes[1])
+    s.scan("S1000002")  # the seal on the box (packaging/screenshots_handover.py shows it asked)
     labels = [u.label for u in screen.session.units]
     s.scan(labels[0])
     s.scan(make_cell_label(SITE, screen.session.placement.cell.number))

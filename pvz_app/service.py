@@ -175,7 +175,9 @@ class PvzService:
         if box.destination_site_id and box.destination_site_id != self.site_id:
             raise PvzError("wrong_site", f"box {box_id} goes to {box.destination_site_id}")
         units = [_box_unit(u) for u in self.store.units_in_box(box_id)]
-        return AcceptanceSession(box_id, units, surplus=self.store.surplus(box_id))
+        return AcceptanceSession(
+            box_id, units, surplus=self.store.surplus(box_id), closed_before=box.acceptance_closed
+        )
 
     def cell_slots(self) -> list[CellSlot]:
         return [

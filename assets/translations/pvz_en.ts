@@ -172,6 +172,10 @@
         <translation>Surplus recorded: %1</translation>
     </message>
     <message>
+        <source>Scan the seal on box %1 first, or Ctrl+J if it came without one.</source>
+        <translation>Scan the seal on box %1 first, or Ctrl+J if it came without one.</translation>
+    </message>
+    <message>
         <source>Close the box</source>
         <translation>Close the box</translation>
     </message>

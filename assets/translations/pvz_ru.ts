@@ -172,6 +172,10 @@
         <translation>Излишек оформлен: %1</translation>
     </message>
     <message>
+        <source>Scan the seal on box %1 first, or Ctrl+J if it came without one.</source>
+        <translation>Сначала отсканируйте пломбу короба %1 или нажмите Ctrl+J, если её нет.</translation>
+    </message>
+    <message>
         <source>Close the box</source>
         <translation>Закрыть короб</translation>
     </message>

@@ -39,6 +39,12 @@ class AcceptanceSession:
     # the handover's receiving side: the seal found on the box ("" none), whether it is broken
     seal: str | None = None
     seal_broken: bool = False
+    closed_before: bool = False  # its acceptance was closed already: no seal is asked again
+
+    @property
+    def needs_seal(self) -> bool:
+        """The seal on the box is to be scanned (or recorded as missing) before the box closes."""
+        return self.seal is None and not self.closed_before
 
     def find(self, label: str) -> BoxUnit | None:
         return next((u for u in self.units if u.label == label), None)

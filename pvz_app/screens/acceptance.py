@@ -78,8 +78,8 @@ class AcceptanceScreen(Screen):
             shortage=open_box,
             surplus=bool(s and s.last_unknown),
             damage=open_box,
-            no_seal=bool(s and s.seal is None),
-            seal_broken=open_box,
+            no_seal=bool(s and s.needs_seal),
+            seal_broken=bool(s and not s.closed_before),
             close=open_box,
             report=True,  # the open box's report, or the last closed box's
         )
@@ -117,7 +117,7 @@ class AcceptanceScreen(Screen):
             )
         elif s.placement is not None:
             self._prompt_placement(s.placement)
-        elif s.seal is None:
+        elif s.needs_seal:
             self.prompt.set_step(
                 fmt(self.tr("Scan or type the seal number on box %1"), s.box_id),
                 self.tr("Ctrl+J: the box came without a seal. Ctrl+K: the seal is broken (photos)."),
@@ -353,6 +353,11 @@ class AcceptanceScreen(Screen):
         s = self.session
         if s is None:
             return
+        if s.needs_seal:  # the receiving side of the handover: the seal found, or none, is recorded
+            text = fmt(self.tr("Scan the seal on box %1 first, or Ctrl+J if it came without one."), s.box_id)
+            self.prompt.set_step(text, tone="error")
+            self.error(text)
+            return
         if s.waiting and not self.ctx.ports.confirm(
             self,
             self.tr("Close the box"),
@@ -375,7 +380,7 @@ class AcceptanceScreen(Screen):
 
     def no_seal(self) -> None:
         s = self.session
-        if s is None:
+        if s is None or s.closed_before:
             return
         s.seal = ""
         self.warning(fmt(self.tr("Box %1 came without a seal: recorded"), s.box_id))
@@ -385,7 +390,7 @@ class AcceptanceScreen(Screen):
     def seal_broken(self) -> None:
         """The seal is broken: photos of the box (they go with the close) and the seal's number."""
         s = self.session
-        if s is None:
+        if s is None or s.closed_before:
             return
         s.seal_broken = True
         store = self.ctx.service.store

@@ -244,6 +244,8 @@ def child_day() -> dict[str, Any]:
         for box in world.boxes:
             feed(box)
             _wait(app, lambda b=box: acc.session is not None and acc.session.box_id == b)
+            feed("S0000001")  # the seal on the box, asked before it closes
+            _wait(app, lambda: acc.session.seal is not None)
             for unit in list(acc.session.units):
                 if unit.status.value != "SHIPPED":
                     continue

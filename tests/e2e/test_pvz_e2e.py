@@ -39,7 +39,7 @@ def test_ship_accept_then_issue_and_refuse_offline_then_sync_exactly_once(
             for unit in order["units"]:
                 pvz.scan(unit["label"])
                 pvz.scan(make_cell_label(world.pvz1, acceptance.session.placement.cell.number))
-            pvz.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            pvz.close_box()
             pvz.sync()
             assert pvz.app.store.pending_count() == 0
 

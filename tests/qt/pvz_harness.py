@@ -127,6 +127,14 @@ class PvzHarness:
         QTest.keyClick(target, key, modifier)
         self.settle()
 
+    def close_box(self, seal: str = "S0000001") -> None:
+        """Close the open acceptance box (Ctrl+E) as a clerk does: the seal on the box is scanned
+        first when it is still asked for (the route in these tests recorded none: nothing differs)."""
+        session = getattr(self.current, "session", None)
+        if session is not None and session.needs_seal:
+            self.scan(seal)
+        self.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+
     def type_into(self, widget: QWidget, text: str) -> None:
         """Type like a person (keys 150 ms apart on the clock), so the wedge filter lets them through."""
         widget.setFocus()

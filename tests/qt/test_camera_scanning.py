@@ -70,7 +70,7 @@ def test_a_customer_s_phone_qr_through_the_camera_opens_the_order(pvz: PvzHarnes
     for unit in order["units"]:
         pvz.scan(unit["label"])
         pvz.scan(make_cell_label(world.pvz1, acceptance.session.placement.cell.number))
-    pvz.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pvz.close_box()
 
     pvz.key(Qt.Key.Key_F2)
     issuing: Any = pvz.current

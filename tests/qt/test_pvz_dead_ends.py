@@ -145,6 +145,7 @@ def test_a_scan_while_a_question_is_open_is_refused_and_a_short_unit_can_be_foun
     pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
     assert pvz.tone == "success"
 
+    pvz.scan("S0000001")  # the seal on the box
     pvz.app.ctx.ports.confirm = _real_question  # a real QMessageBox, as at the counter
     seen: dict[str, Any] = {}
 

@@ -106,7 +106,7 @@ def accept_all(pvz: PvzHarness, world: World, order: dict[str, Any], box: str) -
     for unit in order["units"]:
         pvz.scan(unit["label"])
         pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
-    pvz.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    pvz.close_box()
 
 
 def marking_code(gtin13: str, serial: str = "sN7q2Lx9aPz0K") -> str:
@@ -367,7 +367,7 @@ def test_acceptance_discrepancies_and_shift_report(pvz: PvzHarness, world: World
     screen.table.selectRow(screen.model.find(u2["id"]))
     pvz.key(Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # damaged on arrival
     assert pvz.app.store.unit(u2["id"]).status.value == "DAMAGED"
-    pvz.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # u3 never scanned: shortage
+    pvz.close_box()  # u3 never scanned: shortage
     assert pvz.app.store.unit(u3["id"]).status.value == "MISSING"
     report = pvz.reports.printed[-1]
     outcomes = {row[1]: row[4] for row in report.rows}

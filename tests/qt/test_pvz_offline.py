@@ -37,7 +37,7 @@ def test_server_stops_in_the_middle_of_a_box(qapp: Any, qtbot: Any, tmp_path: Pa
                 pvz.scan(unit["label"])
                 pvz.scan(make_cell_label(world.pvz1, screen.session.placement.cell.number))
                 assert pvz.tone == "success"  # journalled locally: the clerk carries on
-            pvz.key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            pvz.close_box()
             pvz.sync()
             bar = pvz.app.window.status_bar
             assert bar.connection.text() == "● Offline"
