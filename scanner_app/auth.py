@@ -66,7 +66,11 @@ class TerminalAuth:
         try:
             actor = self.core.sign_in(username.strip(), password)
         except AuthError as exc:
-            raise LoginError("bad_credentials", exc.message) from exc
+            # a wrong password is the terminal's own text; any other refusal (another site's device,
+            # a retired device, too many attempts, no connection, a server error) says what it is
+            if exc.code == "invalid_credentials":
+                raise LoginError("bad_credentials", exc.message) from exc
+            raise LoginError(exc.key or "auth_rejected", exc.message, exc.params) from exc
         except UnlockError as exc:
             code = "unknown_user" if exc.code == "unknown_user" else "bad_credentials"
             raise LoginError(code, exc.message) from exc

@@ -6,7 +6,7 @@ the data port (reads), the journal (writes), authentication, sync, printing and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -35,10 +35,11 @@ class Session:
 class LoginError(Exception):
     """A login that did not work; ``code`` maps to a translated message (shared.qt.i18n codes)."""
 
-    def __init__(self, code: str, message: str = "") -> None:
+    def __init__(self, code: str, message: str = "", params: Mapping[str, Any] | None = None) -> None:
         super().__init__(message or code)
         self.code = code
         self.message = message or code
+        self.params: Mapping[str, Any] = dict(params or {})  # the catalog text's placeholders
 
 
 class Auth(Protocol):
@@ -80,8 +81,9 @@ class Journal(Protocol):
         """'retry' journals the op again, 'discard' records why it is dropped."""
         ...
 
-    def save_photo(self, data: bytes, unit_id: str, session: Session) -> str:
-        """Keep a photo of a unit (on disk first, then queued for upload); return its SHA-256.
+    def save_photo(self, data: bytes, unit_id: str, session: Session, subject_kind: str = "unit") -> str:
+        """Keep a photo of a unit (or, with ``subject_kind`` "box", of the box ``unit_id``) on disk
+        first, then queued for upload; return its SHA-256.
         Raises EvidenceRefused (not a JPEG/PNG, too large) or StoreError (the disk refused)."""
         ...
 

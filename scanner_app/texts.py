@@ -8,6 +8,7 @@ same for a login code: the terminal's own wording where it has one, else the sha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from shared.barcodes import BarcodeError
@@ -27,10 +28,11 @@ def _context(code: str) -> str:
     return TERMINAL if messages.known(code, TERMINAL) else MESSAGES
 
 
-def login_error(code: str, fallback: str = "") -> str:
-    """A login code (scanner_app/auth.py) in words; ``fallback`` for a code the catalog lacks."""
+def login_error(code: str, fallback: str = "", params: Mapping[str, Any] | None = None) -> str:
+    """A login code (scanner_app/auth.py) in words, ``params`` filling its placeholders;
+    ``fallback`` for a code the catalog lacks."""
     if messages.known(code, TERMINAL) or messages.known(code):
-        return messages.render(code, None, _context(code))
+        return messages.render(code, params, _context(code))
     return fallback or code
 
 

@@ -234,7 +234,7 @@ class LoginScreen(ScanScreen):
     def _login_failed(self, failure: Any) -> None:
         error = failure.error
         if isinstance(error, LoginError):
-            text = texts.login_error(error.code, error.message)
+            text = texts.login_error(error.code, error.message, error.params)
         else:
             text = failure.message
         self.show_result(Level.ERROR, text)
