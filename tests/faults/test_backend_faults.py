@@ -1,4 +1,5 @@
-"""Faults the backend must survive without losing or repeating anything (real uvicorn, real kills)."""
+"""Faults the backend must survive without losing or repeating anything (real uvicorn, real kills),
+on SQLite and on PostgreSQL (`backend_database`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.pool import NullPool
 
 from backend_stub.settings import Settings
 from shared.domain import SystemClock
@@ -19,16 +23,24 @@ from tests.support.proxy import DroppingProxy
 from tests.support.world import World
 
 
-def _db(server: BackendServer) -> sqlite3.Connection:
-    return sqlite3.connect(server.data_dir / "backend.sqlite3")
+def _rows(server: BackendServer, sql: str, *args: object) -> list[tuple[Any, ...]]:
+    """Plain SQL (`?` parameters) against the server's own database, SQLite file or PostgreSQL."""
+    if server.database_url:
+        engine = create_engine(server.database_url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                return [tuple(r) for r in conn.exec_driver_sql(sql.replace("?", "%s"), tuple(args))]
+        finally:
+            engine.dispose()
+    db = sqlite3.connect(server.data_dir / "backend.sqlite3")
+    try:
+        return [tuple(r) for r in db.execute(sql, args).fetchall()]
+    finally:
+        db.close()
 
 
 def _count(server: BackendServer, sql: str, *args: object) -> int:
-    db = _db(server)
-    try:
-        return int(db.execute(sql, args).fetchone()[0])
-    finally:
-        db.close()
+    return int(_rows(server, sql, *args)[0][0])
 
 
 def _wait_until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
@@ -53,34 +65,27 @@ def _assert_relayed_exactly_once(server: BackendServer) -> None:
     """The relay's stored offset is the newest outbox id, every OrderPaid made exactly one open task
     for its own order holding exactly that order's units, and no relay pass ever failed."""
     assert _relay_offset(server) == _last_event(server)
-    db = _db(server)
-    try:
-        paid = db.execute(
-            "SELECT event_id, aggregate_id, payload FROM outbox WHERE type = 'OrderPaid'"
-        ).fetchall()
-        assert paid, "no OrderPaid to check"
-        for event_id, order_id, payload in paid:
-            tasks = db.execute(
-                "SELECT id, order_id, site_id FROM pick_tasks WHERE event_id = ?", (event_id,)
-            ).fetchall()
-            assert len(tasks) == 1, (event_id, tasks)
-            assert tasks[0][1] == order_id
-            assert (
-                db.execute("SELECT count(*) FROM pick_tasks WHERE order_id = ?", (order_id,)).fetchone()[0]
-                == 1
-            )
-            placed = db.execute(
-                "SELECT id FROM units WHERE order_id = ? AND warehouse_id = ? AND location_id IS NOT NULL",
-                (order_id, tasks[0][2]),
-            ).fetchall()
-            assert sorted(r[0] for r in placed) == sorted(json.loads(payload)["unit_ids"])
-    finally:
-        db.close()
+    paid = _rows(server, "SELECT event_id, aggregate_id, payload FROM outbox WHERE type = 'OrderPaid'")
+    assert paid, "no OrderPaid to check"
+    for event_id, order_id, payload in paid:
+        tasks = _rows(server, "SELECT id, order_id, site_id FROM pick_tasks WHERE event_id = ?", event_id)
+        assert len(tasks) == 1, (event_id, tasks)
+        assert tasks[0][1] == order_id
+        assert _count(server, "SELECT count(*) FROM pick_tasks WHERE order_id = ?", order_id) == 1
+        placed = _rows(
+            server,
+            "SELECT id FROM units WHERE order_id = ? AND warehouse_id = ? AND location_id IS NOT NULL",
+            order_id,
+            tasks[0][2],
+        )
+        assert sorted(r[0] for r in placed) == sorted(json.loads(payload)["unit_ids"])
     assert "relay pass failed" not in server.log_tail(10**7)
 
 
-def test_same_webhook_ten_times_some_concurrently_pays_once(tmp_path: Path) -> None:
-    with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
+def test_same_webhook_ten_times_some_concurrently_pays_once(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with BackendServer(tmp_path / "b", database_url=backend_database) as server, World.standard(server) as w:
         order = w.place_order(w.customer, w.pvz1, [w.skus[0], w.skus[1]])
         body = w.webhook_body(order)
         header = w.sign(body)
@@ -118,8 +123,10 @@ def test_same_webhook_ten_times_some_concurrently_pays_once(tmp_path: Path) -> N
         _assert_relayed_exactly_once(server)
 
 
-def test_forged_stale_reserialized_and_wrong_amount_webhooks_change_nothing(tmp_path: Path) -> None:
-    with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
+def test_forged_stale_reserialized_and_wrong_amount_webhooks_change_nothing(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with BackendServer(tmp_path / "b", database_url=backend_database) as server, World.standard(server) as w:
         order = w.place_order(w.customer, w.pvz1, [w.skus[0]])
         body = w.webhook_body(order)
         # the server's tolerance, and a timestamp that many times over outside it on either side:
@@ -152,8 +159,10 @@ def test_forged_stale_reserialized_and_wrong_amount_webhooks_change_nothing(tmp_
         assert w.post_webhook(body).json() == {"status": "processed"}
 
 
-def test_sigkill_between_commit_and_relay_loses_no_event(tmp_path: Path) -> None:
-    server = BackendServer(tmp_path / "b", env={"WB_RELAY_ENABLED": "false"})
+def test_sigkill_between_commit_and_relay_loses_no_event(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    server = BackendServer(tmp_path / "b", env={"WB_RELAY_ENABLED": "false"}, database_url=backend_database)
     with server, World.standard(server) as w:
         orders = [w.place_order(w.customer, w.pvz1, [w.skus[i]]) for i in range(3)]
         for o in orders:
@@ -179,8 +188,10 @@ def test_sigkill_between_commit_and_relay_loses_no_event(tmp_path: Path) -> None
         assert _count(server, "SELECT count(*) FROM pick_tasks") == 4
 
 
-def test_push_answer_lost_after_commit_then_server_killed_applies_once(tmp_path: Path) -> None:
-    with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
+def test_push_answer_lost_after_commit_then_server_killed_applies_once(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with BackendServer(tmp_path / "b", database_url=backend_database) as server, World.standard(server) as w:
         order = w.place_order(w.customer, w.pvz1, [w.skus[0], w.skus[1]])
         w.pay(order)
         task = w.wait_for_task(order["id"])
@@ -219,10 +230,12 @@ def test_push_answer_lost_after_commit_then_server_killed_applies_once(tmp_path:
         assert dev.op("pack.open", {"box_id": w.new_sscc(), "pvz_id": w.pvz1})["seq"] == 3
 
 
-def test_sigkill_in_the_middle_of_a_push_loses_and_repeats_nothing(tmp_path: Path) -> None:
+def test_sigkill_in_the_middle_of_a_push_loses_and_repeats_nothing(
+    tmp_path: Path, backend_database: str | None
+) -> None:
     import threading
 
-    with BackendServer(tmp_path / "b") as server, World.standard(server) as w:
+    with BackendServer(tmp_path / "b", database_url=backend_database) as server, World.standard(server) as w:
         dev = w.device(w.clerk1, "crashing-pc")
         ops = [dev.make_op("shift.open", {"shift_id": f"S{i}"}) for i in range(500)]
         token = dev.client().headers["Authorization"]

@@ -75,6 +75,19 @@ class PushGate(httpx.BaseTransport):
 
 def server_holds(server: BackendServer, op_ids: list[str]) -> bool:
     """Whether the server has committed every one of these ops (read straight from its database)."""
+    if server.database_url:
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine(server.database_url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                n = conn.execute(
+                    text("SELECT count(*) FROM op_results WHERE op_id = ANY(:ids)"), {"ids": op_ids}
+                ).scalar_one()
+            return int(n) == len(op_ids)
+        finally:
+            engine.dispose()
     db = sqlite3.connect(f"file:{server.data_dir / 'backend.sqlite3'}?mode=ro", uri=True, timeout=5)
     try:
         marks = ",".join("?" * len(op_ids))
@@ -85,10 +98,10 @@ def server_holds(server: BackendServer, op_ids: list[str]) -> bool:
 
 
 @pytest.mark.slow
-def test_server_killed_during_pushes(tmp_path: Path) -> None:
+def test_server_killed_during_pushes(tmp_path: Path, backend_database: str | None) -> None:
     rnd = random.Random(77)
     gate = PushGate()
-    with BackendServer(tmp_path / "backend") as server:
+    with BackendServer(tmp_path / "backend", database_url=backend_database) as server:
         scene = pvz_scene(server, units=3, device_id=DEVICE)
         store, engine, client = open_client(
             tmp_path / "pvz.sqlite3",
