@@ -1,11 +1,15 @@
 """Two-sided handover through the API of a real uvicorn: the warehouse dispatches a route with the
 courier's badge and a seal per box, the PVZ closes what it received with the seal it found; every
-difference is a discrepancy both sites pull, and the return direction works the same way."""
+difference is a discrepancy both sites pull, and the return direction works the same way. Each test
+runs on SQLite and on PostgreSQL (the `backend_database` fixture): migration 014's columns and the
+discrepancies table on both."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import create_engine, inspect
 
 from shared.barcodes.formats import make_badge_label
 from tests.support.backend import BackendServer
@@ -25,8 +29,13 @@ def _order_in_box(w: World, pvz: str) -> tuple[dict[str, Any], str]:
     return order, w.pack(order)
 
 
-def test_route_seals_and_a_missing_box_show_on_both_sides(tmp_path: Path) -> None:
-    with BackendServer(tmp_path / "backend") as server, World.standard(server) as w:
+def test_route_seals_and_a_missing_box_show_on_both_sides(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with (
+        BackendServer(tmp_path / "backend", database_url=backend_database) as server,
+        World.standard(server) as w,
+    ):
         (o1, b1), (o2, b2), (o3, b3) = (_order_in_box(w, w.pvz1) for _ in range(3))
         seals = {b1: "S1000001", b2: "S1000002", b3: "S1000003"}
         picker, clerk = w.device(w.picker), w.device(w.clerk1)
@@ -93,8 +102,13 @@ def test_route_seals_and_a_missing_box_show_on_both_sides(tmp_path: Path) -> Non
         assert _discrepancies(w.device(w.clerk2)) == {}
 
 
-def test_return_seals_and_a_box_not_sent_show_on_both_sides(tmp_path: Path) -> None:
-    with BackendServer(tmp_path / "backend") as server, World.standard(server) as w:
+def test_return_seals_and_a_box_not_sent_show_on_both_sides(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with (
+        BackendServer(tmp_path / "backend", database_url=backend_database) as server,
+        World.standard(server) as w,
+    ):
         clerk, picker = w.device(w.clerk1), w.device(w.picker)
         boxes: list[str] = []
         units: list[str] = []
@@ -137,3 +151,36 @@ def test_return_seals_and_a_box_not_sent_show_on_both_sides(tmp_path: Path) -> N
         assert sorted(at_pvz) == sorted([f"{r1}:seal_mismatch", f"{r2}:not_received", f"{r3}:not_sent"])
         assert {d["direction"] for d in at_pvz.values()} == {"return"}
         assert at_pvz[f"{r1}:seal_mismatch"]["seal_received"] == "S2000009"
+
+
+def test_an_older_database_gets_the_handover_columns_on_upgrade(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    """Migration 014 on a database made before it (no seal columns on boxes, no discrepancies
+    table): the server adds them at start, and a handover's discrepancy is kept and pulled."""
+    data = tmp_path / "backend"
+    server = BackendServer(data, database_url=backend_database)
+    server.start()
+    server.stop()
+    engine = create_engine(backend_database or f"sqlite:///{data / 'backend.sqlite3'}")
+    try:
+        with engine.begin() as conn:  # as the release before 014 left it
+            conn.exec_driver_sql("DROP TABLE discrepancies")
+            for column in ("handover_id", "courier_badge", "seal"):
+                conn.exec_driver_sql(f"ALTER TABLE boxes DROP COLUMN {column}")
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE name = '014_handover_seals'")
+        with server, World.standard(server) as w:
+            (order, box) = _order_in_box(w, w.pvz1)
+            w.dispatch([box], w.pvz1, handover={"courier_badge": BADGE, "seals": {box: "S7000001"}})
+            clerk = w.device(w.clerk1)
+            clerk.pull()
+            w.accept(order, box)
+            clerk.op("box.accept_close", {"box_id": box, "seal": "S7000002", "seal_broken": False})
+            found = _discrepancies(clerk)[f"{box}:seal_mismatch"]
+            assert (found["seal_sent"], found["seal_received"]) == ("S7000001", "S7000002")
+        with engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("boxes")}
+            applied = {r[0] for r in conn.exec_driver_sql("SELECT name FROM schema_migrations")}
+        assert {"handover_id", "courier_badge", "seal"} <= columns and "014_handover_seals" in applied
+    finally:
+        engine.dispose()
