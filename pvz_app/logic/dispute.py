@@ -7,14 +7,50 @@ the journal's own, as pushed (``Operation.to_wire``) plus their state.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
+from shared.domain import Operation
 from shared.printing.dispute import DisputePack, PhotoInfo, TimelineEntry, photos_named, place_of
-from shared.store import LocalStore, UnitView
+from shared.store.models import BoxView, UnitView
+
+from .ports import Clerk, PvzJournal
+
+if TYPE_CHECKING:
+    from shared.store.evidence import Photo
 
 KINDS = ("unit", "order", "box")
+
+
+class DisputeSource(Protocol):
+    """What a dispute pack reads of this device (the LocalStore is one)."""
+
+    @property
+    def device_id(self) -> str: ...
+
+    def unit(self, unit_id: str) -> UnitView | None: ...
+
+    def unit_by_label(self, label: str) -> UnitView | None: ...
+
+    def units_for_order(self, order_id: str) -> list[UnitView]: ...
+
+    def box(self, box_id: str) -> BoxView | None: ...
+
+    def units_in_box(self, box_id: str) -> list[UnitView]: ...
+
+    def ops_about(
+        self, unit_ids: Sequence[str], box_id: str | None = None
+    ) -> list[tuple[Operation, str, list[str]]]: ...
+
+    def user_names(self) -> dict[str, str]: ...
+
+    def photo(self, sha256: str) -> Photo | None: ...
+
+    def photos_for(self, subject: str) -> list[Photo]: ...
+
+    def read_photo(self, sha256: str) -> bytes: ...
 
 
 class UnknownSubject(LookupError):
@@ -33,7 +69,7 @@ class Subject:
     box_id: str | None
 
 
-def resolve(store: LocalStore, kind: str, code: str) -> Subject:
+def resolve(store: DisputeSource, kind: str, code: str) -> Subject:
     """Find the subject by what the clerk typed or scanned; raise UnknownSubject."""
     code = code.strip()
     if kind == "unit":
@@ -57,7 +93,7 @@ def resolve(store: LocalStore, kind: str, code: str) -> Subject:
 
 
 def build_pack(
-    store: LocalStore,
+    store: DisputeSource,
     subject: Subject,
     *,
     site_id: str,
@@ -138,7 +174,7 @@ def build_pack(
     return pack
 
 
-def photo_reader(store: LocalStore) -> Callable[[str], bytes | None]:
+def photo_reader(store: DisputeSource) -> Callable[[str], bytes | None]:
     def read(sha: str) -> bytes | None:
         try:
             return store.read_photo(sha)
@@ -146,3 +182,30 @@ def photo_reader(store: LocalStore) -> Callable[[str], bytes | None]:
             return None
 
     return read
+
+
+class DisputeFlow:
+    """The dispute screen's work: find a subject, build its pack, keep photos of it."""
+
+    def __init__(self, source: DisputeSource, journal: PvzJournal, clerk: Clerk) -> None:
+        self.source = source
+        self.journal = journal
+        self.clerk = clerk
+
+    def resolve(self, kind: str, code: str) -> Subject:
+        return resolve(self.source, kind, code)
+
+    def pack(
+        self, subject: Subject, *, site_id: str, now: datetime, status_name: Callable[[str], str] = str
+    ) -> DisputePack:
+        actor = self.clerk.actor
+        built_by = actor.username if actor is not None else ""
+        return build_pack(
+            self.source, subject, site_id=site_id, built_by=built_by, now=now, status_name=status_name
+        )
+
+    def photos(self) -> Callable[[str], bytes | None]:
+        return photo_reader(self.source)
+
+    def save_photo(self, subject: Subject, data: bytes) -> str:
+        return self.journal.save_photo(data, self.clerk.actor, subject.key, subject.kind)

@@ -14,6 +14,28 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ["shared", "backend_stub", "pvz_app", "scanner_app"]
 
+FLOW_FORBIDDEN = [
+    "PySide6",
+    "httpx",
+    "sqlite3",
+    "sqlalchemy",
+    "keyring",
+    "serial",
+    "shared.qt",
+    "shared.auth",  # its package loads the store's client side, httpx and keyring
+    "shared.sync",
+    "shared.scanning",
+    "shared.store.store",
+    "shared.store.connection",
+    "pvz_app.context",
+    "pvz_app.window",
+    "pvz_app.ports",  # the PVZ's dialog ports (Qt); the flows' ports are pvz_app.logic.ports
+    "pvz_app.__main__",
+    "scanner_app.__main__",
+    "scanner_app.window",
+]
+FLOW_PACKAGES = ("pvz_app.logic", "scanner_app.logic")
+
 # (package prefix, forbidden import prefixes)
 RULES = [
     (
@@ -70,6 +92,12 @@ RULES = [
     ),
     ("pvz_app", ["backend_stub", "scanner_app", "httpx", "sqlite3", "sqlalchemy"]),
     ("scanner_app", ["backend_stub", "pvz_app", "httpx", "sqlite3", "sqlalchemy"]),
+    # the apps' flows are pure: they read and write through the ports their composition roots fill
+    # (pvz_app/logic/ports.py, scanner_app/logic/common.py), never the store, HTTP, the keyring or Qt
+    *[
+        (f"{app}.logic", [*FLOW_FORBIDDEN, f"{app}.screens", f"{app}.adapters"])
+        for app in ("pvz_app", "scanner_app")
+    ],
 ]
 # The composition roots wire real clients and stores together; only they may name httpx/sqlite3
 # (shared.qt.kit is the part of both roots that builds the store, HTTP client and sync from the config).
@@ -129,6 +157,39 @@ def test_rules_catch_a_violation(tmp_path: Path) -> None:
     bad.write_text("from PySide6 import QtCore\nfrom . import sibling\n")
     assert "PySide6" in _imports("shared.domain.bad", bad)
     assert "shared.domain.sibling" in _imports("shared.domain.bad", bad)
+
+
+def _names_imported(path: Path) -> set[str]:
+    """Every name a module imports, as it is bound (``from shared.store import LocalStore``: LocalStore)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names.update(a.name.rsplit(".", 1)[-1] for a in node.names)
+    return names
+
+
+@pytest.mark.parametrize(
+    ("module", "path"),
+    [(m, p) for m, p in _modules() if m.startswith(FLOW_PACKAGES)],
+    ids=lambda v: str(v),
+)
+def test_flows_never_name_the_store(module: str, path: Path) -> None:
+    """A flow reads through its data port and writes through its journal port: it never names the
+    LocalStore (a re-export through shared.store included), sqlite3, httpx or PySide6."""
+    named = _names_imported(path) & {"LocalStore", "sqlite3", "httpx", "PySide6"}
+    assert not named, f"{module} imports {sorted(named)}: a flow goes through its ports"
+    test_module_respects_layering(module, path)
+
+
+def test_flow_rule_catches_the_store(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from shared.store import ChangeSet, LocalStore\nfrom PySide6 import QtCore\n")
+    assert {"LocalStore", "QtCore"} <= _names_imported(bad)
+    with pytest.raises(AssertionError, match="LocalStore"):
+        test_flows_never_name_the_store("pvz_app.logic.bad", bad)
+    bad.write_text("from shared.auth import check_pickup\n")
+    with pytest.raises(AssertionError, match=r"shared\.auth"):
+        test_flows_never_name_the_store("pvz_app.logic.bad", bad)
 
 
 def _graph() -> dict[str, set[str]]:
