@@ -134,3 +134,38 @@ def test_a_1_0_feed_is_rebuilt_with_its_rows_and_ids_never_reused_after(tmp_path
         )
         assert conn.exec_driver_sql("SELECT max(id) FROM changes").scalar() == 8
     engine.dispose()
+
+
+def test_pull_pages_keep_the_declared_shape_and_totals_follow_every_change(tmp_path: Path) -> None:
+    from backend_stub.api.sync import PullOut
+
+    with InProcessBackend(tmp_path / "b") as backend:
+        w, _order = _ready_unit_world(backend)
+        with w:
+            dev = w.device(w.clerk1, "pvz-pc-shape")
+            client = dev.client()
+
+            def page(cursor: str, limit: int = 1000) -> dict[str, Any]:
+                r = client.get("/api/v1/sync/pull", params={"cursor": cursor, "limit": limit})
+                assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+                body: dict[str, Any] = r.json()
+                assert set(body) == set(PullOut.model_fields)  # exactly the documented answer
+                PullOut.model_validate(body)
+                return body
+
+            first = page("", limit=1)
+            assert first["has_more"] and first["counts"] is None and first["remaining"] > 0
+            done = page("")
+            units = done["counts"]["unit"]
+            idle = page(done["next_cursor"])  # nothing new: the same totals, no rows
+            assert idle["changes"] == [] and idle["counts"] == done["counts"]
+            assert idle["next_cursor"] == done["next_cursor"]
+            # a new order's units at this PVZ: the next pull has them and its totals count them
+            more = w.place_order(w.customer, w.pvz1, [w.skus[2]])
+            w.pay(more)
+            w.accept(more, w.ship(more))
+            after = page(done["next_cursor"])
+            assert {c["id"] for c in after["changes"] if c["entity"] == "unit"} >= {
+                u["id"] for u in more["units"]
+            }
+            assert after["counts"]["unit"] == units + len(more["units"])
