@@ -26,6 +26,7 @@ from scanner_app.screens.pack import PackScreen
 from scanner_app.screens.pick import PickScreen
 from scanner_app.screens.ship import ShipScreen
 from shared.barcodes import location_id, make_document_label, make_location_label
+from shared.config import ConfigProblem
 from shared.domain import ManualClock, Role, SiteKind
 from shared.scanning.events import ScanEvent
 from shared.store import CachedUser
@@ -89,6 +90,16 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
         lang=lang,
         inline=True,
         wedge=False,
+        problems=(
+            ConfigProblem(
+                "/etc/wb-ops/terminal.toml",
+                "wrong_type",
+                "must be a whole number, not '0.8s'",
+                line=7,
+                setting="scanner.debounce_ms",
+                used="kept 800",
+            ),
+        ),
     )
     terminal = build(config, clock=clock, app=app)
     facts = demo_data.seed(terminal.store, clock, tasks=14, units_per_task=3, returns=3)
@@ -222,6 +233,9 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     s.shot("menu_conflicts")
     window.navigate("conflicts")
     s.shot("conflicts")
+    # "This terminal" (menu key 9): the facts a support call asks for and the config file's problems
+    window.navigate("device")
+    s.shot("device")
 
     # the server goes quiet during a sync: "no answer" after ten seconds, the reason in words
     window.navigate("menu")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from shared.config import AppConfig, ScannerSettings
+from shared.config import AppConfig, ConfigProblem, ScannerSettings
 
 if TYPE_CHECKING:  # the Qt parts are imported in build(), after the start-up clock started
     import httpx
@@ -61,6 +61,7 @@ class TerminalConfig:
     idle_lock_minutes: int = 15
     wedge: bool = True  # listen for keyboard-wedge scanners too
     scale: float = 0.9
+    problems: tuple[ConfigProblem, ...] = ()  # what is wrong in the config file ("This terminal" lists them)
 
     def app_config(self) -> AppConfig:
         """The shared config the app kit is built from (shared.qt.kit.build_kit)."""
@@ -168,7 +169,7 @@ def build(
         platform_vibrator,
     )
     from .auth import TerminalAuth, TerminalSession
-    from .services import Services
+    from .services import DeviceInfo, Services
     from .window import TerminalWindow
 
     qapp = app or QApplication.instance() or QApplication(sys.argv[:1])
@@ -217,7 +218,15 @@ def build(
         sync=sync,
     )
     bridge.repeated.connect(lambda event: feedback.repeat())
-    window = TerminalWindow(services, ops, bridge, status)
+    device = DeviceInfo(
+        device_id=kit.config.device_id,
+        backend_url=config.backend_url,
+        data_dir=data,
+        scanner_port=config.scanner_port or "",
+        version=_version(),
+        problems=tuple(config.problems),
+    )
+    window = TerminalWindow(services, ops, bridge, status, device=device)
 
     def shift_started(s: Any) -> None:
         site["id"] = s.site_id
@@ -246,6 +255,15 @@ def build(
     ops.changed.connect(lambda changes: sync.kick() if window.session is not None else None)
     kit.start_scanner()
     return Terminal(qapp, window, kit, auth, services, translators)
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("wb-ops")
+    except metadata.PackageNotFoundError:  # run from a source tree without an install
+        return ""
 
 
 class _SyncOrLogin:
@@ -311,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         idle_lock_minutes=saved.idle_lock_minutes,
         scanner_baudrate=saved.scanner.baudrate,
         scanner=saved.scanner,
+        problems=tuple(problems),
     )
     from PySide6.QtWidgets import QApplication
 

@@ -7,10 +7,12 @@ the data port (reads), the journal (writes), authentication, sync, printing and 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
+from shared.config import ConfigProblem
 from shared.domain import Clock, Operation, Role
 
 from .logic.common import Record, WarehouseData
@@ -123,3 +125,15 @@ class Services:
     printer: Printer
     feedback: Feedback
     sync: Sync | None = None
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """What the composition root knows about this terminal's set-up."""
+
+    device_id: str
+    backend_url: str
+    data_dir: Path
+    scanner_port: str = ""  # "" : keyboard wedge only
+    version: str = ""
+    problems: tuple[ConfigProblem, ...] = field(default_factory=tuple)

@@ -32,6 +32,7 @@ from .screens.base import TOUCH, Context, Screen
 from .screens.cluster import ClusterScreen
 from .screens.conflicts import ConflictScreen
 from .screens.count import CountScreen
+from .screens.device import DeviceScreen
 from .screens.login import LoginScreen
 from .screens.menu import MenuScreen
 from .screens.pack import PackScreen
@@ -41,7 +42,7 @@ from .screens.reprint import ReprintScreen
 from .screens.returns import ReturnScreen
 from .screens.ship import ShipScreen
 from .screens.tasks import TaskListScreen
-from .services import Services, Session
+from .services import DeviceInfo, Services, Session
 from .status_strip import TerminalStatusStrip
 
 SIZE = (480, 800)
@@ -59,6 +60,7 @@ class TerminalWindow(QWidget):
         parent: QWidget | None = None,
         *,
         camera_source: SourceFactory | None = None,
+        device: DeviceInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("TerminalWindow")
@@ -69,7 +71,15 @@ class TerminalWindow(QWidget):
         self.status = status
         self.session: Session | None = None
         self.resize(*SIZE)
-        ctx = Context(services, ops, lambda: self.session, self.navigate, camera_source=camera_source)
+        ctx = Context(
+            services,
+            ops,
+            lambda: self.session,
+            self.navigate,
+            camera_source=camera_source,
+            device=device,
+            status=status,
+        )
         self.title = QLabel(self)
         self.title.setObjectName("TerminalTitle")
         self.user = QLabel(self)
@@ -127,6 +137,7 @@ class TerminalWindow(QWidget):
             PutawayScreen,
             ReprintScreen,
             ConflictScreen,
+            DeviceScreen,
         ):
             screen = cls(ctx, self.stack)
             self.screens[screen.name] = screen

@@ -150,6 +150,65 @@
     </message>
 </context>
 <context>
+    <name>DeviceScreen</name>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>This terminal</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Device: %1</translation>
+    </message>
+    <message>
+        <source>Warehouse: %1</source>
+        <translation>Warehouse: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Scanner: %1</source>
+        <translation>Scanner: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>Waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Data folder: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>The configuration file has no problems.</source>
+        <translation>The configuration file has no problems.</translation>
+    </message>
+    <message>
+        <source>keyboard only</source>
+        <translation>keyboard only</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>WB Ops warehouse</source>
@@ -285,6 +344,10 @@
     <message>
         <source>Reprint label</source>
         <translation>Reprint label</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>This terminal</translation>
     </message>
     <message>
         <source>Sync now</source>

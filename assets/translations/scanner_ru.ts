@@ -150,6 +150,65 @@
     </message>
 </context>
 <context>
+    <name>DeviceScreen</name>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>Этот терминал</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Устройство: %1</translation>
+    </message>
+    <message>
+        <source>Warehouse: %1</source>
+        <translation>Склад: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>Scanner: %1</source>
+        <translation>Сканер: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>Ждут отправки: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Папка данных: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Версия: %1</translation>
+    </message>
+    <message>
+        <source>The configuration file has no problems.</source>
+        <translation>В файле настроек ошибок нет.</translation>
+    </message>
+    <message>
+        <source>keyboard only</source>
+        <translation>только клавиатура</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>подключён</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>не подключён</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>WB Ops warehouse</source>
@@ -285,6 +344,10 @@
     <message>
         <source>Reprint label</source>
         <translation>Перепечатка</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>Этот терминал</translation>
     </message>
     <message>
         <source>Sync now</source>

@@ -25,12 +25,13 @@ from shared.barcodes import Scan
 from shared.qt.messages import fmt
 from shared.qt.operations import Operations, OpFailure, OpResult
 from shared.qt.screen import BaseScreen, is_stale
+from shared.qt.status import StatusModel
 from shared.qt.theme import repolish
 from shared.qt.widgets import StepPrompt
 
 from .. import texts
 from ..logic.common import Level, Msg, Reaction
-from ..services import Services, Session
+from ..services import DeviceInfo, Services, Session
 
 TOUCH = 56  # px: a gloved finger's target (>= 48 px, 9 mm on a 5" 480x800 screen)
 
@@ -52,6 +53,8 @@ class Context:
     # photo evidence: the camera's frames (None: the system camera) and a file chooser (None: Qt's)
     camera_source: Callable[[], Any] | None = None
     pick_photo_file: Callable[[], str | None] | None = None
+    device: DeviceInfo | None = None  # the "This terminal" screen's facts
+    status: StatusModel | None = None
 
 
 def big_button(text: str, parent: QWidget | None = None, *, primary: bool = False) -> QPushButton:

@@ -22,6 +22,7 @@ JOBS = (
     ("count", "5"),
     ("putaway", "6"),
     ("reprint", "8"),
+    ("device", "9"),
 )
 
 
@@ -81,6 +82,7 @@ class MenuScreen(Screen):
             "count": self.tr("Cycle count"),
             "putaway": self.tr("Put-away"),
             "reprint": self.tr("Reprint label"),
+            "device": self.tr("This terminal"),
         }
         for screen, key in JOBS:
             self.jobs[screen].setText(f"{key}\n{names[screen]}")

@@ -75,6 +75,7 @@ class Harness:
         *,
         inline: bool = True,
         clock: Any = None,
+        problems: tuple[Any, ...] = (),
     ) -> None:
         self.qtbot = qtbot
         self.world = world
@@ -91,6 +92,7 @@ class Harness:
             inline=inline,
             wedge=False,
             sync_interval_ms=3_600_000,
+            problems=problems,
         )
         self.t: Terminal = build(self.config, transport=self.cable, clock=clock)
         self.window: TerminalWindow = self.t.window
