@@ -133,8 +133,10 @@ class StoreJournal:
     def ops_by(self, user_id: str, types: Sequence[str], since: datetime) -> list[Operation]:
         return self._store.ops_by(user_id, types, since)
 
-    def save_photo(self, data: bytes, unit_id: str, session: Session) -> str:
-        photo = self._store.save_photo(data, taken_by=session.user_id, subject=unit_id, subject_kind="unit")
+    def save_photo(self, data: bytes, unit_id: str, session: Session, subject_kind: str = "unit") -> str:
+        photo = self._store.save_photo(
+            data, taken_by=session.user_id, subject=unit_id, subject_kind=subject_kind
+        )
         return photo.sha256
 
     def resolve(self, op_id: str, action: str, reason: str, session: Session) -> ChangeSet:

@@ -2048,9 +2048,9 @@
         <translation>Closed: {received} received, {missing} missing.</translation>
     </message>
     <message>
-        <source>Scan the seal on box {box} (F1: no seal)</source>
+        <source>Scan the seal on box {box} (F1: none, F4: broken)</source>
         <comment>ret_scan_seal</comment>
-        <translation>Scan the seal on box {box} (F1: no seal)</translation>
+        <translation>Scan the seal on box {box} (F1: none, F4: broken)</translation>
     </message>
     <message>
         <source>Seal {seal} recorded: scan the units.</source>
@@ -2066,6 +2066,11 @@
         <source>Recorded: the box came without a seal.</source>
         <comment>ret_no_seal</comment>
         <translation>Recorded: the box came without a seal.</translation>
+    </message>
+    <message>
+        <source>Seal recorded as broken, photos of the box: {photos}.</source>
+        <comment>ret_seal_broken</comment>
+        <translation>Seal recorded as broken, photos of the box: {photos}.</translation>
     </message>
     <message>
         <source>Scan a location to count</source>

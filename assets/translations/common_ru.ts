@@ -2049,9 +2049,9 @@
         <translation>Закрыто: принято {received}, недостача {missing}.</translation>
     </message>
     <message>
-        <source>Scan the seal on box {box} (F1: no seal)</source>
+        <source>Scan the seal on box {box} (F1: none, F4: broken)</source>
         <comment>ret_scan_seal</comment>
-        <translation>Отсканируйте пломбу короба {box} (F1: пломбы нет)</translation>
+        <translation>Отсканируйте пломбу короба {box} (F1: нет, F4: нарушена)</translation>
     </message>
     <message>
         <source>Seal {seal} recorded: scan the units.</source>
@@ -2067,6 +2067,11 @@
         <source>Recorded: the box came without a seal.</source>
         <comment>ret_no_seal</comment>
         <translation>Записано: короб пришёл без пломбы.</translation>
+    </message>
+    <message>
+        <source>Seal recorded as broken, photos of the box: {photos}.</source>
+        <comment>ret_seal_broken</comment>
+        <translation>Пломба записана как нарушенная, фото короба: {photos}.</translation>
     </message>
     <message>
         <source>Scan a location to count</source>

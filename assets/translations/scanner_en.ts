@@ -561,6 +561,14 @@
         <translation>No seal</translation>
     </message>
     <message>
+        <source>Seal broken (%1)</source>
+        <translation>Seal broken (%1)</translation>
+    </message>
+    <message>
+        <source>Seal broken</source>
+        <translation>Seal broken</translation>
+    </message>
+    <message>
         <source>Returns</source>
         <translation>Returns</translation>
     </message>

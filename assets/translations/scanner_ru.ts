@@ -561,6 +561,14 @@
         <translation>Нет пломбы</translation>
     </message>
     <message>
+        <source>Seal broken (%1)</source>
+        <translation>Пломба нарушена (%1)</translation>
+    </message>
+    <message>
+        <source>Seal broken</source>
+        <translation>Пломба нарушена</translation>
+    </message>
+    <message>
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>

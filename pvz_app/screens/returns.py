@@ -126,6 +126,7 @@ class ReturnsScreen(Screen):
 
     def _listed(self, rows: list[ReturnCandidate]) -> None:
         self.model.set_rows(rows)
+        self._sync()  # the box line and the discrepancies a sync may have brought
 
     def on_changed(self, changes: ChangeSet) -> None:
         if self.active:

@@ -3,8 +3,12 @@ what is missing (the seal goes with the close: the server compares it with the o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from shared.barcodes import Scan, ScanKind
 from shared.domain import BoxKind, OpType, UnitStatus
+from shared.domain.operations import MAX_PHOTOS_PER_OP
 from shared.store.models import UnitView
 
 from .common import Level, Msg, Reaction, Record, WarehouseData, wrong_kind
@@ -17,6 +21,8 @@ class ReturnFlow:
         self.units: list[UnitView] = []
         self.closed = False
         self.seal: str | None = None  # the seal found on the box; "" when it came without one
+        self.seal_broken = False  # the seal found broken (F4), with photos of the box
+        self.photos: list[str] = []
 
     def reload(self) -> None:
         if self.box_id is not None:
@@ -77,6 +83,7 @@ class ReturnFlow:
         if not units:
             return Reaction.error("ret_box_empty")
         self.box_id, self.units, self.seal = box_id, units, None
+        self.seal_broken, self.photos = False, []
         self.closed = box.acceptance_closed  # its receipt was closed here (or on another terminal)
         return Reaction(Level.OK, Msg.of("ret_box_ok", count=len(units)))
 
@@ -88,7 +95,14 @@ class ReturnFlow:
         if self.seal is None:
             return Reaction.error("ret_seal_first")
         missing = [u.id for u in self.expected]
-        payload = {"box_id": self.box_id, "missing": missing, "seal": self.seal, "seal_broken": False}
+        payload: dict[str, Any] = {
+            "box_id": self.box_id,
+            "missing": missing,
+            "seal": self.seal,
+            "seal_broken": self.seal_broken,
+        }
+        if self.photos:
+            payload["photos"] = list(self.photos)
         record = Record(OpType.RETURN_RECEIPT_CLOSE, payload)
         level = Level.WARN if missing else Level.OK
         return Reaction(
@@ -101,6 +115,15 @@ class ReturnFlow:
             return Reaction.error("ret_box_first")
         self.seal = ""
         return Reaction.warn("ret_no_seal")
+
+    def broken(self, photos: Sequence[str]) -> Reaction:
+        """The seal is broken: recorded with the close, with the photos taken of the box (its number
+        is still scanned, or F1 when it is gone)."""
+        if self.box_id is None or self.closed:
+            return Reaction.error("ret_box_first")
+        self.seal_broken = True
+        self.photos = list(dict.fromkeys([*self.photos, *photos]))[-MAX_PHOTOS_PER_OP:]
+        return Reaction.warn("ret_seal_broken", photos=len(self.photos))
 
     def committed(self, reaction: Reaction) -> None:
         if any(r.op_type is OpType.RETURN_RECEIPT_CLOSE for r in reaction.records):

@@ -10,6 +10,7 @@ from shared.barcodes import Scan
 from shared.domain import UnitStatus
 from shared.qt import discrepancies
 from shared.qt.messages import fmt
+from shared.qt.photo_capture import PhotoCaptureDialog
 from shared.qt.theme import TONES
 
 from ..logic.returns import ReturnFlow
@@ -32,15 +33,24 @@ class ReturnScreen(FlowScreen):
         self.body.addWidget(self.units, 1)
         self.close_box = self.add_action(big_button("", self, primary=True), "F2", self.finish_box)
         self.no_seal = self.add_action(big_button("", self), "F1", self.without_seal)
+        self.broken = self.add_action(big_button("", self), "F4", self.seal_broken)
         self.back = self.add_action(big_button("", self), "Esc", lambda: self.go("menu"))
-        self.button_row(self.no_seal, self.close_box)
-        self.button_row(self.back)
+        self.button_row(self.no_seal, self.broken)
+        self.button_row(self.back, self.close_box)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.label_button(self.close_box, self.tr("Close box"))
+        flow = getattr(self, "flow", None)
+        left = len(flow.expected) if flow is not None else 0
+        self.label_button(
+            self.close_box, fmt(self.tr("Close (%1 missing)"), left) if left else self.tr("Close box")
+        )
         self.label_button(self.back, self.tr("Menu"))
         self.label_button(self.no_seal, self.tr("No seal"))
+        photos = len(flow.photos) if flow is not None else 0
+        self.label_button(
+            self.broken, fmt(self.tr("Seal broken (%1)"), photos) if photos else self.tr("Seal broken")
+        )
 
     def title(self) -> str:
         return self.tr("Returns")
@@ -68,7 +78,7 @@ class ReturnScreen(FlowScreen):
             item = QListWidgetItem(f"{mark}  {unit.label}  {unit.product_name}")
             item.setForeground(QBrush(TONES[tone]))
             self.units.addItem(item)
-        if flow.box_id is None:
+        if flow.box_id is None or flow.closed:  # between boxes: what the pickup points' boxes lacked
             found = self.ctx.services.data.discrepancies("return")
             if found:
                 self.units.addItem(discrepancies.title(len(found)))
@@ -76,19 +86,36 @@ class ReturnScreen(FlowScreen):
                 item = QListWidgetItem(discrepancies.describe(d))
                 item.setForeground(QBrush(TONES["error"]))
                 self.units.addItem(item)
-        left = len(flow.expected)
-        self.label_button(
-            self.close_box,
-            fmt(self.tr("Close (%1 missing)"), left) if left else self.tr("Close box"),
-        )
         self.close_box.setEnabled(flow.box_id is not None and not flow.closed)
         self.no_seal.setEnabled(flow.box_id is not None and not flow.closed and flow.seal is None)
+        self.broken.setEnabled(flow.box_id is not None and not flow.closed)
+        self.retranslate()  # the photo count on F4
 
     def on_scan(self, scan: Scan) -> None:
         self.apply(self.flow.handle(scan), self.flow)
 
     def without_seal(self) -> None:
         self.apply(self.flow.no_seal(), self.flow)
+
+    def seal_broken(self) -> None:
+        """The seal is broken: photos of the box (camera or file), recorded with the box's close."""
+        flow, session = self.flow, self.ctx.session()
+        if flow.box_id is None or flow.closed or session is None:
+            self.apply(flow.broken([]), flow)  # says to scan the box first
+            return
+        box_id = flow.box_id
+        journal = self.ctx.services.journal
+        dialog = PhotoCaptureDialog(
+            lambda data: journal.save_photo(data, box_id, session, subject_kind="box"),
+            subject=f"…{box_id[-6:]}",
+            source_factory=self.ctx.camera_source,
+            pick_file=self.ctx.pick_photo_file,
+            compact=True,
+            parent=self,
+        )
+        dialog.exec()
+        self.window().activateWindow()  # the screen's keys work again at once
+        self.apply(flow.broken(dialog.taken), flow)
 
     def finish_box(self) -> None:
         self.apply(self.flow.close(), self.flow)

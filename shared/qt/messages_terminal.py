@@ -149,12 +149,15 @@ TERMINAL_TEXTS: dict[str, str] = dict(
             "Terminal", "No units are known for this box: sync and try again.", "ret_box_empty"
         ),
         QT_TRANSLATE_NOOP("Terminal", "Closed: {received} received, {missing} missing.", "ret_close_ok"),
-        QT_TRANSLATE_NOOP("Terminal", "Scan the seal on box {box} (F1: no seal)", "ret_scan_seal"),
+        QT_TRANSLATE_NOOP("Terminal", "Scan the seal on box {box} (F1: none, F4: broken)", "ret_scan_seal"),
         QT_TRANSLATE_NOOP("Terminal", "Seal {seal} recorded: scan the units.", "ret_seal_ok"),
         QT_TRANSLATE_NOOP(
             "Terminal", "Scan the seal on the box first (F1 if it has none).", "ret_seal_first"
         ),
         QT_TRANSLATE_NOOP("Terminal", "Recorded: the box came without a seal.", "ret_no_seal"),
+        QT_TRANSLATE_NOOP(
+            "Terminal", "Seal recorded as broken, photos of the box: {photos}.", "ret_seal_broken"
+        ),
         # counting a location (logic/counting.py)
         QT_TRANSLATE_NOOP("Terminal", "Scan a location to count", "count_scan_location"),
         QT_TRANSLATE_NOOP("Terminal", "Scan everything on {location}", "count_scan_items"),
