@@ -562,11 +562,11 @@
     </message>
     <message>
         <source>Seal broken (%1)</source>
-        <translation>Пломба нарушена (%1)</translation>
+        <translation>Нарушена (%1)</translation>
     </message>
     <message>
         <source>Seal broken</source>
-        <translation>Пломба нарушена</translation>
+        <translation>Нарушена</translation>
     </message>
     <message>
         <source>Returns</source>
