@@ -77,11 +77,13 @@ class _Answers:
         site_id: str,
         stored_by_op: dict[str, Any],
         chain: Mapping[str, tuple[str | None, str | None]],
+        encoded: Mapping[str, tuple[Any, str]],
     ) -> None:
         self.device_id = device_id
         self.site_id = site_id
         self.stored_by_op = stored_by_op
         self.chain = chain  # op id -> (prev_hash as sent, the op's hash as computed here)
+        self.encoded = encoded  # op id -> (its payload, that payload as JSON), from _precheck
         self.results: list[dict[str, Any]] = []
 
     def replayed(self, row: Any) -> None:
@@ -89,6 +91,10 @@ class _Answers:
         self.results.append(
             {"op_id": row.op_id, "seq": row.seq, "status": row.status, "reason": reason, "replayed": True}
         )
+
+    def _payload_json(self, op_id: str, payload: Any) -> str:
+        hit = self.encoded.get(op_id)
+        return hit[1] if hit is not None and hit[0] is payload else dumps(payload)
 
     def new(
         self, raw: Mapping[str, Any], status: str, code: str | None, message: str | None, applied_at: str
@@ -113,7 +119,7 @@ class _Answers:
             "b_status": status,
             "b_reason_code": code,
             "b_reason_message": message,
-            "b_payload": dumps(raw.get("payload")),
+            "b_payload": self._payload_json(op_id, raw.get("payload")),
             "b_created_at": str(raw.get("created_at", ""))[:30],
             "b_applied_at": applied_at,
             "b_prev_hash": prev_hash,
@@ -149,10 +155,16 @@ def _apply_one(
     return "applied", None, None
 
 
-def _precheck(ctx: AppContext, raw: Mapping[str, Any]) -> tuple[str, str] | None:
+def _precheck(
+    ctx: AppContext, raw: Mapping[str, Any], encoded: dict[str, tuple[Any, str]]
+) -> tuple[str, str] | None:
     """What refuses an op before any handler sees it: a payload over the size limit, a time far in the
-    future. Such an op is rejected (it still takes its seq), and an oversized payload is not stored."""
-    size = len(dumps(raw.get("payload")).encode())
+    future. Such an op is rejected (it still takes its seq), and an oversized payload is not stored.
+    The payload's JSON goes into `encoded`, to be stored as it is (one encoding per op)."""
+    payload = raw.get("payload")
+    text = dumps(payload)
+    encoded[str(raw.get("op_id"))] = (payload, text)
+    size = len(text) if text.isascii() else len(text.encode())
     if size > MAX_PAYLOAD_BYTES:
         return "invalid_payload", f"the payload is {size} bytes, the limit is {MAX_PAYLOAD_BYTES}"
     created = raw.get("created_at")
@@ -278,9 +290,10 @@ def push(
         key_from,
     )
     actors = Actors(caller, device_id)
-    refused = {str(raw["op_id"]): bad for raw in ops if (bad := _precheck(ctx, raw)) is not None}
+    encoded: dict[str, tuple[Any, str]] = {}
+    refused = {str(raw["op_id"]): bad for raw in ops if (bad := _precheck(ctx, raw, encoded)) is not None}
     refused.update(broken)
-    answers = _Answers(device_id, caller.site_id, stored_by_op, chain)
+    answers = _Answers(device_id, caller.site_id, stored_by_op, chain, encoded)
     pending = deque(ops)
     scoped = all(raw.get("type") in SITE_SCOPED_TYPES for raw in ops)
     lock_site = caller.site_id if scoped else None
