@@ -90,7 +90,7 @@ def shots(app: QApplication, out: Path, lang: str) -> list[Path]:
             s = Shooter(app, built, clock, world, out, lang)
             _login(s)
             store = built.store
-            actor = built.ctx.service.actor
+            actor = built.ctx.actor
             assert actor is not None
             box = world.boxes[0]
             first, second = store.units_in_box(box)[:2]

@@ -199,10 +199,10 @@ def _login(s: Shooter) -> None:
     s.type(login.password, PASSWORD)
     login.submit()
     s.settle()
-    if s.built.ctx.service.shift() is None:
+    if s.built.ctx.flows.shift.current() is None:
         s.window.flow("shift").trigger("open")
         s.settle()
-    assert s.built.ctx.service.shift() is not None, s.window.current.banner.text
+    assert s.built.ctx.flows.shift.current() is not None, s.window.current.banner.text
 
 
 def _acceptance(s: Shooter) -> None:
@@ -312,7 +312,7 @@ class _Payments:
 
 def _payment_qr(s: Shooter) -> None:
     """A pay-on-pickup order: the СБП QR shown large for the customer's bank app."""
-    s.built.ctx.service.payments = _Payments()
+    s.built.ctx.flows.pickup.payments = _Payments()
     screen = s.flow("issuing")
     screen.payment._wait = lambda _intent: None  # no long poll: nothing answers offline
     s.scan(s.world.qr(s.world.pay_order, s.clock.now()))
@@ -325,7 +325,7 @@ def _payment_qr(s: Shooter) -> None:
     s.shot("payment_qr")
     screen.trigger("cancel")
     s.settle()
-    s.built.ctx.service.payments = None
+    s.built.ctx.flows.pickup.payments = None
 
 
 def _storage(s: Shooter) -> None:
@@ -371,7 +371,7 @@ def _inventory(s: Shooter) -> None:
 def _conflicts(s: Shooter) -> None:
     store = s.built.store
     ready = next(u for u in store.units_by_status("ACCEPTED") if u.cell_id)
-    actor = s.built.ctx.service.actor
+    actor = s.built.ctx.actor
     assert actor is not None
     recorded = store.record(OpType.MOVE_UNIT, {"unit_id": ready.id, "cell_id": f"{SITE}:0005"}, actor)
     store.apply_push_results(

@@ -37,9 +37,9 @@ from shared.setup import new_device_id
 from shared.store import LocalStore
 from shared.sync.pickup_payments import PickupPaymentsClient
 
+from .adapters import store_flows
 from .context import PreviewReports, PvzContext, ReportOutput
 from .ports import Ports
-from .service import PvzService
 from .window import MainWindow
 
 log = logging.getLogger("pvz_app")
@@ -112,7 +112,7 @@ class PvzApp:
         self.sync.changed.connect(window.refresh_screens)
         self.sync.statusChanged.connect(window.show_sync_progress)
         window.setGeometry(old.geometry())
-        actor = self.ctx.service.actor
+        actor = self.ctx.actor
         self.window = window
         window.show()
         if actor is not None:
@@ -288,10 +288,10 @@ def build(
     kit.status.update(site=cfg.site_id)
     if kit.driver is not None:
         kit.bridge.healthChanged.connect(kit.feedback.health)
-    service = PvzService(store, cfg.site_id, clock)
-    service.payments = PickupPaymentsClient(http, session)  # payment at pickup: online only
+    # the counter's flows over the store's ports; payment at pickup needs the server (online only)
+    flows = store_flows(store, cfg.site_id, clock, payments=PickupPaymentsClient(http, session))
     ctx = PvzContext(
-        service=service,
+        flows=flows,
         ops=kit.ops,
         feedback=kit.feedback,
         status=kit.status,
@@ -304,6 +304,7 @@ def build(
         sync=sync,
         lang=lang,
         ports=ports or Ports(),
+        store_path=store.path,
     )
     window = MainWindow(ctx)
     if isinstance(ctx.reports, PreviewReports):

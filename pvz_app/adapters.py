@@ -10,12 +10,22 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from shared.auth import check_pickup
-from shared.domain import Operation, UnitStatus
+from shared.domain import Clock, Operation, UnitStatus
 from shared.store import Actor, ChangeSet, Conflict, DiscrepancyView, LocalStore, Recorded
 from shared.store.models import BoxView, CellView, OrderView, SiteView, UnitView
 
 from .logic.cells import CellSlot
-from .logic.ports import PickupVerdict, Record, Settings
+from .logic.flows import PvzFlows, build_flows
+from .logic.ports import PaymentsPort, PickupVerdict, Record, Settings
+
+
+def store_flows(
+    store: LocalStore, site_id: str, clock: Clock, payments: PaymentsPort | None = None
+) -> PvzFlows:
+    """The PVZ's flows over this store at ``site_id`` (the composition root's, and the tests')."""
+    return build_flows(
+        StoreData(store, site_id), StoreJournal(store), clock, store.ids.new, dispute=store, payments=payments
+    )
 
 
 class StoreData:

@@ -1,7 +1,8 @@
-"""What every PVZ screen gets injected: the service, the operations hub, feedback, status, ports.
+"""What every PVZ screen gets injected: the flows, the operations hub, feedback, status, ports.
 
 The composition root (``pvz_app.__main__``) builds one :class:`PvzContext` with real parts; tests
-build one with the same real store and service, a synchronous runner and a PDF printer output.
+build one through the same ``build`` (a real store under the flows, a synchronous runner and a PDF
+printer output).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from shared.qt.scanner_bridge import ScannerBridge
 from shared.qt.status import StatusModel
 from shared.store import Actor
 
+from .logic.flows import PvzFlows
 from .ports import Ports
-from .service import PvzService
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ class ConfigPort(Protocol):
 
 @dataclass
 class PvzContext:
-    service: PvzService
+    flows: PvzFlows  # ctx.flows.<area>.<action>(...): the counter's work over the store's ports
     ops: Operations
     feedback: Feedback
     status: StatusModel
@@ -101,6 +102,7 @@ class PvzContext:
     reports: ReportOutput
     config: ConfigPort
     admin_check: Callable[[str, str], bool]
+    store_path: Path  # the local database (the settings screen's support bundle)
     sync: SyncPort | None = None
     lang: str = "ru"
     on_language: Callable[[str], None] | None = None  # switch the UI language at run time
@@ -110,7 +112,12 @@ class PvzContext:
 
     @property
     def site_id(self) -> str:
-        return self.service.site_id
+        return self.flows.site_id
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who is signed in (``flows.clerk``, set by the window at login and logout)."""
+        return self.flows.clerk.actor
 
 
 class PdfReports:

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def resume(self, actor: Actor, key: str) -> None:
         """Take over a signed-in session (a new window after a language switch) on flow ``key``."""
-        self.ctx.service.actor = actor
+        self.ctx.flows.clerk.actor = actor
         self._set_flows_enabled(True)
         self.show_flow(key)
 
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
     def _route(self, event: ScanEvent) -> None:
         """Every scan goes to the active flow, whatever widget has the keyboard focus; a locked
         counter refuses it (nothing applied)."""
-        if self.locked_out is None and self.ctx.service.actor is not None:
+        if self.locked_out is None and self.ctx.actor is not None:
             self.check_idle()  # a scan after the idle time finds the counter locked, not the flow
         if self.locked_out is not None:
             self.ctx.feedback.error(
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        if self.ctx.service.actor is not None:
+        if self.ctx.actor is not None:
             self.ctx.auth.touch()
         self.current.handle_scan(event)
 
@@ -300,11 +300,11 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        if self.ctx.service.actor is None:
+        if self.ctx.actor is None:
             self.ctx.feedback.warning(self.tr("Log in first: the flows open after login."))
             return
         screen = self.screens[key]
-        if screen.needs_shift and self.ctx.service.shift() is None:
+        if screen.needs_shift and self.ctx.flows.shift.current() is None:
             self._activate(self.screens["shift"])
             self.ctx.feedback.warning(self.tr("Open the shift first (Ctrl+O)."))
             return
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             self._explain_unavailable(event)
-        if event.type() in _ACTIVITY and self.locked_out is None and self.ctx.service.actor is not None:
+        if event.type() in _ACTIVITY and self.locked_out is None and self.ctx.actor is not None:
             if self.ctx.auth.locked:
                 self.lock()  # back after the idle time: the counter locks before the key counts
             else:
@@ -343,12 +343,12 @@ class MainWindow(QMainWindow):
 
     def check_idle(self) -> None:
         """Lock a counter left idle past the configured minutes (the timer calls this)."""
-        if self.locked_out is None and self.ctx.service.actor is not None and self.ctx.auth.locked:
+        if self.locked_out is None and self.ctx.actor is not None and self.ctx.auth.locked:
             self.lock()
 
     def lock(self) -> None:
         """Hide the flow behind the unlock view; its widgets, its state and the sync carry on."""
-        actor = self.ctx.service.actor
+        actor = self.ctx.actor
         if actor is None or self.locked_out is not None:
             return
         self._close_dialogs()
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
     def _logged_in(self, actor: Actor) -> None:
         locked, self.locked_out = self.locked_out, None
         self.login.show_locked(None)
-        self.ctx.service.actor = actor
+        self.ctx.flows.clerk.actor = actor
         self.ctx.status.update(user=actor.username, site=self.ctx.site_id, online=self.ctx.auth.online)
         self.relogin.reset()
         self._set_flows_enabled(True)
@@ -393,11 +393,11 @@ class MainWindow(QMainWindow):
             return
         if locked is not None:
             self._fresh_screens()  # another clerk: a fresh start
-        self.show_flow("issuing" if self.ctx.service.shift() is not None else "shift")
+        self.show_flow("issuing" if self.ctx.flows.shift.current() is not None else "shift")
 
     # --- the server ended the session -----------------------------------------------------------
     def _relogin_user(self) -> str | None:
-        actor = self.ctx.service.actor
+        actor = self.ctx.actor
         return actor.username if actor is not None and self.locked_out is None else None
 
     def _relogin(self, username: str, password: str) -> object:
@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
     # --- logout ------------------------------------------------------------------------------
     def request_logout(self) -> None:
         """F10: log out, after saying what is left undone (operations not sent yet)."""
-        if self.ctx.service.actor is None:
+        if self.ctx.actor is None:
             return
         pending = self.ctx.status.snapshot.pending
         if pending:
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
     def logout(self) -> None:
         """Log out: the server is told when reachable; locally the clerk is out either way."""
         self.ctx.ops.run(self.ctx.auth.logout, on_failure=lambda _f: None)
-        self.ctx.service.actor = None
+        self.ctx.flows.clerk.actor = None
         self.locked_out = None
         self.login.show_locked(None)
         self.ctx.status.update(user="")

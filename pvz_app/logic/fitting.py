@@ -3,7 +3,7 @@ the site's fitting time while the clerk serves the queue; back at the counter ea
 refused with a reason and the pickup completes with what was kept.
 
 Pure state: which customer is in which room since when, and what their pickup had fetched; the
-service keeps the rooms in the store's settings, written in the same transaction as the
+pickup flow keeps the rooms in the store's settings, written in the same transaction as the
 ``fitting.start`` operations."""
 
 from __future__ import annotations

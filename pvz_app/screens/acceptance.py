@@ -85,7 +85,7 @@ class AcceptanceScreen(Screen):
         )
 
     def _render(self) -> None:
-        discrepancies.fill(self.discrepancy_line, self.ctx.service.store.discrepancies("forward"))
+        discrepancies.fill(self.discrepancy_line, self.ctx.flows.acceptance.discrepancies())
         s = self.session
         if s is None:
             self.model.set_rows([])
@@ -165,7 +165,7 @@ class AcceptanceScreen(Screen):
             # no box open: a unit recorded short that turned up is placed (and found) all the same
             label = scan.code
             self.query(
-                lambda: self.ctx.service.found_in_box(label),
+                lambda: self.ctx.flows.acceptance.found_in_box(label),
                 self._opened_for_found,
                 lambda failure: self._found_failed(failure, scan),
             )
@@ -175,7 +175,7 @@ class AcceptanceScreen(Screen):
                 self.refuse_kind(scan, [ScanKind.BOX])
                 return
             box_id = scan.fields.get("sscc", scan.code)
-            self.query(lambda: self.ctx.service.open_box(box_id), self._opened)
+            self.query(lambda: self.ctx.flows.acceptance.open_box(box_id), self._opened)
             return
         if scan.kind is ScanKind.SEAL:
             self._sealed(s, scan.code)
@@ -185,7 +185,7 @@ class AcceptanceScreen(Screen):
                 cell_id = scan.fields["cell_id"]
                 placement = s.placement
                 self.run(
-                    lambda: self.ctx.service.place(s.box_id, placement, cell_id),
+                    lambda: self.ctx.flows.acceptance.place(s.box_id, placement, cell_id),
                     self._placed,
                     self._place_failed,
                 )
@@ -202,7 +202,7 @@ class AcceptanceScreen(Screen):
         if scan.kind is ScanKind.UNIT:
             label = scan.code
             self.query(
-                lambda: self.ctx.service.suggest_for(s, label),
+                lambda: self.ctx.flows.acceptance.suggest_for(s, label),
                 self._suggested,
                 lambda failure: self._unit_failed(failure, label),
             )
@@ -307,7 +307,7 @@ class AcceptanceScreen(Screen):
             self.error(self.tr("Select a unit that was not scanned (arrows), then Ctrl+D."))
             return
         self.run(
-            lambda: self.ctx.service.mark_shortage(unit.id),
+            lambda: self.ctx.flows.acceptance.mark_shortage(unit.id),
             lambda fresh: self._marked(self.tr("Shortage recorded: %1"), fresh),
         )
 
@@ -319,7 +319,7 @@ class AcceptanceScreen(Screen):
             self.error(self.tr("Scan or select the damaged unit, then Ctrl+B."))
             return
         self.run(
-            lambda: self.ctx.service.mark_damaged(unit.id),
+            lambda: self.ctx.flows.acceptance.mark_damaged(unit.id),
             lambda fresh: self._marked(self.tr("Damage recorded: %1"), fresh),
         )
 
@@ -339,7 +339,7 @@ class AcceptanceScreen(Screen):
             return
         label = s.last_unknown
         known = list(s.surplus)
-        self.run(lambda: self.ctx.service.record_surplus(s.box_id, label, known), self._surplus_done)
+        self.run(lambda: self.ctx.flows.acceptance.record_surplus(s.box_id, label, known), self._surplus_done)
 
     def _surplus_done(self, label: str) -> None:
         if self.session is not None:
@@ -369,7 +369,7 @@ class AcceptanceScreen(Screen):
             return
         waiting = [u.id for u in s.waiting]
         seal, broken = s.seal, s.seal_broken
-        self.run(lambda: self.ctx.service.close_box(s.box_id, waiting, seal, broken), self._closed)
+        self.run(lambda: self.ctx.flows.acceptance.close_box(s.box_id, waiting, seal, broken), self._closed)
 
     # --- the seal on the box (the receiving side of the handover) ---------------------------
     def _sealed(self, s: AcceptanceSession, seal: str) -> None:
@@ -393,13 +393,11 @@ class AcceptanceScreen(Screen):
         if s is None or s.closed_before:
             return
         s.seal_broken = True
-        store = self.ctx.service.store
-        actor = self.ctx.service.actor
+        acceptance = self.ctx.flows.acceptance
         box_id = s.box_id
 
         def save(data: bytes) -> str:
-            taken_by = actor.user_id if actor is not None else ""
-            return store.save_photo(data, taken_by=taken_by, subject=box_id, subject_kind="box").sha256
+            return acceptance.save_box_photo(box_id, data)
 
         factory = self.ctx.ports.camera_source
         dialog = PhotoCaptureDialog(save, subject=box_id, source_factory=factory, parent=self)
@@ -436,7 +434,7 @@ class AcceptanceScreen(Screen):
             if u.status in outcome
         ]
         lines += [AcceptanceLine(label, "", "surplus") for label in s.surplus]
-        actor = self.ctx.service.actor
+        actor = self.ctx.actor
         return acceptance_report(
             site=self.ctx.site_id,
             box_sscc=s.box_id,
@@ -462,7 +460,7 @@ class AcceptanceScreen(Screen):
             changes.full or s.box_id in changes.boxes or changes.units & {u.id for u in s.units}
         ):
             box_id = s.box_id
-            self.query(lambda: self.ctx.service.open_box(box_id), self._reloaded)
+            self.query(lambda: self.ctx.flows.acceptance.open_box(box_id), self._reloaded)
 
     def _reloaded(self, fresh: AcceptanceSession) -> None:
         """Units changed (a sync, another screen): update them in place, keep the current step."""

@@ -29,7 +29,7 @@ BUTTONS_PER_ROW = 3  # the action bar wraps so the window fits a 1280 px counter
 
 
 def core(fn: Callable[[], tuple[Any, ChangeSet]]) -> Callable[[], OpResult[Any]]:
-    """Adapt a service method returning (value, changes) to the hub's OpResult."""
+    """Adapt a flow method returning (value, changes) to the hub's OpResult."""
 
     def run() -> OpResult[Any]:
         value, changes = fn()
@@ -160,7 +160,7 @@ class Screen(BaseScreen):
         on_success: Callable[[Any], None],
         on_failure: Callable[[OpFailure], None] | None = None,
     ) -> None:
-        """Run a mutating service call: journalled before ``on_success`` beeps."""
+        """Run a mutating flow call: journalled before ``on_success`` beeps."""
         self.ctx.ops.run(core(fn), on_success=on_success, on_failure=on_failure or self.failed)
 
     def query(

@@ -78,10 +78,10 @@ class CellsScreen(Screen):
         q = (query if query is not None else self.search_box.text()).strip()
         self.last_query = q
         if quiet:
-            self.query(lambda: self.ctx.service.search(q), self.model.set_rows)
+            self.query(lambda: self.ctx.flows.cells.search(q), self.model.set_rows)
             return
         self.ctx.ops.progress.emit(self.tr("Searching…"), 0, 0)
-        self.query(lambda: self.ctx.service.search(q), self._found)
+        self.query(lambda: self.ctx.flows.cells.search(q), self._found)
 
     def _found(self, units: list[UnitView]) -> None:
         self.model.set_rows(units)
@@ -113,14 +113,14 @@ class CellsScreen(Screen):
             cell_id = scan.fields["cell_id"]
             if moving and self.moving is not None:
                 unit = self.moving
-                self.run(lambda: self.ctx.service.move(unit.id, cell_id), self._moved)
+                self.run(lambda: self.ctx.flows.cells.move(unit.id, cell_id), self._moved)
                 return
             self.search_box.setText(scan.fields.get("number", "").lstrip("0"))
-            self.query(lambda: self.ctx.service.cell_contents(cell_id), self._found)
+            self.query(lambda: self.ctx.flows.cells.contents(cell_id), self._found)
         elif scan.kind is ScanKind.UNIT:
             label = scan.code
             if moving:
-                self.query(lambda: self.ctx.service.store.unit_by_label(label), self._move_unit)
+                self.query(lambda: self.ctx.flows.cells.unit_by_label(label), self._move_unit)
             else:
                 self.search_box.setText(label)
                 self.search(label)

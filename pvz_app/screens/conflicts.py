@@ -69,7 +69,7 @@ class ConflictsScreen(Screen):
             self.refresh()
 
     def refresh(self) -> None:
-        self.query(lambda: self.ctx.service.store.conflicts(), self._show)
+        self.query(lambda: self.ctx.flows.conflicts.open(), self._show)
 
     def _show(self, rows: list[Conflict]) -> None:
         self.model.set_rows(rows)
@@ -91,9 +91,9 @@ class ConflictsScreen(Screen):
         if "retry" not in allowed_actions(c.reason_code):
             self.error(self.tr("This operation cannot succeed again: discard it (Ctrl+D)."))
             return
-        actor = self.ctx.service._actor
+        conflicts = self.ctx.flows.conflicts
         self.run(
-            lambda: _resolved(self.ctx.service.store.resolve_conflict(c.op_id, "retry", "retry", actor())),
+            lambda: conflicts.resolve(c.op_id, "retry", "retry"),
             lambda _v: self._done(self.tr("Sent again")),
         )
 
@@ -105,9 +105,9 @@ class ConflictsScreen(Screen):
         reason = ask(self, self.tr("Discard"), self.tr("Why is this operation discarded?"))
         if not reason:
             return
-        actor = self.ctx.service._actor
+        conflicts = self.ctx.flows.conflicts
         self.run(
-            lambda: _resolved(self.ctx.service.store.resolve_conflict(c.op_id, "discard", reason, actor())),
+            lambda: conflicts.resolve(c.op_id, "discard", reason),
             lambda _v: self._done(self.tr("Discarded")),
         )
 
@@ -121,9 +121,3 @@ class ConflictsScreen(Screen):
         if self.ctx.sync is not None:
             self.ctx.sync.sync_now()
             self.info(self.tr("Syncing…"))
-
-
-def _resolved(recorded: object) -> tuple[object, ChangeSet]:
-    changes = getattr(recorded, "changes", None) or ChangeSet(conflicts=True, journal=True)
-    changes.conflicts = True
-    return recorded, changes

@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLineEdit, QTextBrowser, QWidget
 
-from pvz_app.logic.dispute import KINDS, Subject, UnknownSubject, build_pack, photo_reader, resolve
+from pvz_app.logic.dispute import KINDS, Subject, UnknownSubject
 from shared.barcodes import Scan, ScanKind
 from shared.printing.dispute import DisputePack
 from shared.qt import i18n
@@ -98,7 +98,7 @@ class DisputeScreen(Screen):
             self.error(self.tr("Type or scan a code first."))
             return
         try:
-            self.subject = resolve(self.ctx.service.store, kind, code)
+            self.subject = self.ctx.flows.dispute.resolve(kind, code)
         except UnknownSubject:
             self.subject = None
             self.pack = None
@@ -113,16 +113,11 @@ class DisputeScreen(Screen):
 
     def _refresh(self) -> None:
         assert self.subject is not None
-        store = self.ctx.service.store
-        self.pack = build_pack(
-            store,
-            self.subject,
-            site_id=self.ctx.site_id,
-            built_by=self._who(),
-            now=self.ctx.clock.now(),
-            status_name=i18n.state_name,
+        dispute = self.ctx.flows.dispute
+        self.pack = dispute.pack(
+            self.subject, site_id=self.ctx.site_id, now=self.ctx.clock.now(), status_name=i18n.state_name
         )
-        read = photo_reader(store)
+        read = dispute.photos()
         doc = self.view.document()
         for sha, info in self.pack.photos.items():
             data = read(sha)
@@ -136,24 +131,14 @@ class DisputeScreen(Screen):
                     )
         self.view.setHtml(act_html(self.pack, photo_src=lambda p: f"photo:{p.sha256}"))
 
-    def _who(self) -> str:
-        actor = self.ctx.service.actor
-        return actor.username if actor is not None else ""
-
     def take_photo(self) -> None:
         subject = self.subject
         if subject is None:
             return
-        store = self.ctx.service.store
-        actor = self.ctx.service.actor
+        dispute = self.ctx.flows.dispute
 
         def save(data: bytes) -> str:
-            return store.save_photo(
-                data,
-                taken_by=actor.user_id if actor is not None else "",
-                subject=subject.key,
-                subject_kind=subject.kind,
-            ).sha256
+            return dispute.save_photo(subject, data)
 
         factory = self.ctx.ports.camera_source
         dialog = PhotoCaptureDialog(save, subject=subject.shown, source_factory=factory, parent=self)
@@ -183,7 +168,7 @@ class DisputeScreen(Screen):
             return
         target = Path(name)
         try:
-            export_pack(self.pack, target, photo_reader(self.ctx.service.store))
+            export_pack(self.pack, target, self.ctx.flows.dispute.photos())
         except OSError as exc:
             self.error(fmt(self.tr("The pack was not saved: %1"), exc.strerror or str(exc)))
             return

@@ -95,8 +95,8 @@ class FittingScreen(Screen):
             self.refresh()
 
     def refresh(self) -> None:
-        service = self.ctx.service
-        self.query(lambda: (service.fittings(), service.fitting_settings()[0]), self._show)
+        pickup = self.ctx.flows.pickup
+        self.query(lambda: (pickup.fittings(), pickup.fitting_settings()[0]), self._show)
 
     def _show(self, found: tuple[list[Fitting], int]) -> None:
         self.rooms, self.room_count = found

@@ -116,12 +116,12 @@ class InventoryScreen(Screen):
                 self.refuse_kind(scan, [ScanKind.CELL])
                 return
             label = scan.code
-            self.query(lambda: self.ctx.service.store.unit_by_label(label), lambda u: self._counted(u, label))
+            self.query(lambda: self.ctx.flows.cells.unit_by_label(label), lambda u: self._counted(u, label))
         else:
             self.refuse_kind(scan, [ScanKind.UNIT] if self.count else [ScanKind.CELL])
 
     def _start(self, cell_id: str) -> None:
-        self.query(lambda: self.ctx.service.start_count(cell_id), self._started)
+        self.query(lambda: self.ctx.flows.cells.start_count(cell_id), self._started)
 
     def _started(self, count: CellCount) -> None:
         self.count = count
@@ -153,7 +153,7 @@ class InventoryScreen(Screen):
         c = self.count
         if c is None:
             return
-        self.run(lambda: self.ctx.service.record_count(c), lambda payload: self._recorded(payload, then))
+        self.run(lambda: self.ctx.flows.cells.record_count(c), lambda payload: self._recorded(payload, then))
 
     def _recorded(self, payload: dict[str, object], then: str | None) -> None:
         missing = payload["missing"]

@@ -260,7 +260,7 @@ class IssuingScreen(Screen):
                 self.error(self.tr("Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N)."))
                 return
             token = scan.code
-            self.query(lambda: self.ctx.service.pickup(token), self._loaded, self._load_failed)
+            self.query(lambda: self.ctx.flows.pickup.pickup(token), self._loaded, self._load_failed)
             return
         if s is None:
             self.refuse_kind(scan, [ScanKind.PICKUP])
@@ -268,7 +268,7 @@ class IssuingScreen(Screen):
         if scan.kind is ScanKind.UNIT:
             label = scan.code
             self.query(
-                lambda: self.ctx.service.unit_id_for(label),
+                lambda: self.ctx.flows.pickup.unit_id_for(label),
                 lambda unit_id: self._fetch(unit_id, label),
                 self._fetch_failed,
             )
@@ -283,10 +283,10 @@ class IssuingScreen(Screen):
             return
         if text.isdigit() and len(text) == 4:  # the last 4 digits of the customer's phone
             self.query(
-                lambda: self.ctx.service.lookup_phone(text), lambda found: self._looked_up(text, found)
+                lambda: self.ctx.flows.pickup.lookup_phone(text), lambda found: self._looked_up(text, found)
             )
             return
-        self.query(lambda: self.ctx.service.pickup(text), self._loaded, self._load_failed)
+        self.query(lambda: self.ctx.flows.pickup.pickup(text), self._loaded, self._load_failed)
 
     def _loaded(self, session: PickupSession) -> None:
         self.session = session
@@ -439,7 +439,7 @@ class IssuingScreen(Screen):
         if due is not None:
             self.payment.start(s, due)
             return
-        self.run(lambda: self.ctx.service.complete_pickup(s), self._completed)
+        self.run(lambda: self.ctx.flows.pickup.complete(s), self._completed)
 
     def _completed(self, payload: dict[str, Any]) -> None:
         issued, refused = len(payload["issued"]), len(payload["refused"])
@@ -458,7 +458,7 @@ class IssuingScreen(Screen):
                 self.tr("Fetch the clothes or shoes to try on first (only these go to a fitting room).")
             )
             return
-        self.run(lambda: self.ctx.service.start_fitting(s), self._fitting_started, self._fitting_failed)
+        self.run(lambda: self.ctx.flows.pickup.start_fitting(s), self._fitting_started, self._fitting_failed)
 
     def _fitting_failed(self, failure: OpFailure) -> None:
         if failure.code == "fitting_full":
@@ -490,7 +490,7 @@ class IssuingScreen(Screen):
         if self.session is not None and self.session.started:
             self.error(self.tr("Complete or cancel the current pickup first (Ctrl+Enter / Ctrl+N)."))
             return
-        self.query(lambda: self.ctx.service.back_from_fitting(room), self._loaded, self._load_failed)
+        self.query(lambda: self.ctx.flows.pickup.back_from_fitting(room), self._loaded, self._load_failed)
 
     def cancel(self) -> None:
         s = self.session
@@ -539,7 +539,7 @@ class IssuingScreen(Screen):
         s = self.session
         if s is not None and not s.fetched and (changes.full or changes.units & {u.id for u in s.units}):
             order_id = s.order_id
-            self.query(lambda: self.ctx.service._pickup_session(order_id), self._refreshed)
+            self.query(lambda: self.ctx.flows.pickup.session(order_id), self._refreshed)
 
     def _refreshed(self, session: PickupSession) -> None:
         if (
@@ -553,7 +553,7 @@ class IssuingScreen(Screen):
     # --- the customer card -------------------------------------------------------------------
     def _card_text(self, s: PickupSession) -> str:
         return card_text(
-            s, self.ctx.service.today(), online=self.ctx.auth.online, paying=self.paying is not None
+            s, self.ctx.flows.pickup.today(), online=self.ctx.auth.online, paying=self.paying is not None
         )
 
     def _looked_up(self, digits: str, found: list[Any]) -> None:

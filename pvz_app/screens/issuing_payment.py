@@ -51,7 +51,7 @@ class PickupPayment:
 
     def start(self, s: PickupSession, order_id: str) -> None:
         self.screen.query(
-            lambda: self.screen.ctx.service.request_payment(s, order_id), self._show, self.failed
+            lambda: self.screen.ctx.flows.pickup.request_payment(s, order_id), self._show, self.failed
         )
 
     def _show(self, intent: dict[str, Any]) -> None:
@@ -80,7 +80,7 @@ class PickupPayment:
     def _wait(self, intent: dict[str, Any]) -> None:
         order_id, intent_id = str(intent["order_id"]), str(intent["id"])
         self._waiter().run(
-            lambda: self.screen.ctx.service.wait_payment(order_id, intent_id, PAYMENT_WAIT_S),
+            lambda: self.screen.ctx.flows.pickup.wait_payment(order_id, intent_id, PAYMENT_WAIT_S),
             on_success=self._news,
             on_failure=lambda failure: self._news_failed(intent_id, failure),
         )

@@ -16,7 +16,7 @@ from shared.qt.operations import OpFailure
 from shared.qt.widgets import make_table
 from shared.store import BoxView, ChangeSet, UnitView
 
-from ..service import ReturnCandidate
+from ..logic.returns_flow import ReturnCandidate
 from .base import Screen
 
 BROUGHT_BACK_REASONS = ("defect", "wrong_item", "changed_mind")
@@ -99,7 +99,7 @@ class ReturnsScreen(Screen):
             )
         else:
             self.box_line.setText(self.tr("No return box open"))
-        discrepancies.fill(self.discrepancy_line, self.ctx.service.store.discrepancies("return"))
+        discrepancies.fill(self.discrepancy_line, self.ctx.flows.returns.discrepancies())
 
     def reset_prompt(self) -> None:
         if getattr(self, "handover_mode", False):
@@ -122,7 +122,7 @@ class ReturnsScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        self.query(self.ctx.service.return_candidates, self._listed)
+        self.query(self.ctx.flows.returns.candidates, self._listed)
 
     def _listed(self, rows: list[ReturnCandidate]) -> None:
         self.model.set_rows(rows)
@@ -148,7 +148,7 @@ class ReturnsScreen(Screen):
                 return
             box_id = scan.fields.get("sscc", scan.code)
             self.query(
-                lambda: self.ctx.service.store.box(box_id), lambda box: self._handover_box(box, box_id)
+                lambda: self.ctx.flows.returns.box(box_id), lambda box: self._handover_box(box, box_id)
             )
             return
         if scan.kind is ScanKind.BOX:
@@ -159,7 +159,7 @@ class ReturnsScreen(Screen):
                 self.error(self.tr("This is a forward box label: scan a return box label."))
                 return
             box_id = scan.fields.get("sscc", scan.code)
-            self.run(lambda: self.ctx.service.open_return_box(box_id), self._opened)
+            self.run(lambda: self.ctx.flows.returns.open_box(box_id), self._opened)
         elif scan.kind is ScanKind.UNIT:
             if self.box is None:
                 self.error(i18n.wrong_kind_message(scan.kind, [ScanKind.BOX]))
@@ -170,7 +170,7 @@ class ReturnsScreen(Screen):
 
     def _opened(self, box: BoxView) -> None:
         self.box = box
-        self.packed = [u.id for u in self.ctx.service.store.units_in_box(box.id)]
+        self.packed = [u.id for u in self.ctx.flows.returns.box_units(box.id)]
         self.success(fmt(self.tr("Return box %1 open"), box.id))
         self._sync()
         self.reset_prompt()
@@ -179,7 +179,7 @@ class ReturnsScreen(Screen):
         box = self.box
         assert box is not None
         self.run(
-            lambda: self.ctx.service.pack_return(box.id, label, reason),
+            lambda: self.ctx.flows.returns.pack(box.id, label, reason),
             self._packed,
             lambda failure: self._pack_failed(failure, label),
         )
@@ -210,8 +210,8 @@ class ReturnsScreen(Screen):
 
     def generate(self) -> None:
         def make() -> tuple[Any, ChangeSet]:
-            box_id = self.ctx.service.new_return_box_id()
-            return self.ctx.service.open_return_box(box_id)
+            box_id = self.ctx.flows.returns.new_box_id()
+            return self.ctx.flows.returns.open_box(box_id)
 
         self.run(make, self._generated)
 
@@ -223,7 +223,7 @@ class ReturnsScreen(Screen):
         box = self.box
         if box is None:
             return
-        self.run(lambda: self.ctx.service.close_return_box(box.id), self._closed)
+        self.run(lambda: self.ctx.flows.returns.close_box(box.id), self._closed)
 
     def _closed(self, box: BoxView) -> None:
         self.success(fmt(self.tr("Return box %1 closed: %2 units"), box.id, box.unit_count))
@@ -284,12 +284,12 @@ class ReturnsScreen(Screen):
             return
         courier, seals = self.courier, dict(self.seals)
         self.run(
-            lambda: self.ctx.service.handover([b.id for b in boxes], courier, seals),
+            lambda: self.ctx.flows.returns.handover([b.id for b in boxes], courier, seals),
             lambda result: self._handed(boxes, result),
         )
 
     def _handed(self, boxes: list[BoxView], result: dict[str, list[str]]) -> None:
-        actor = self.ctx.service.actor
+        actor = self.ctx.actor
         act = handover_act(
             site=self.ctx.site_id,
             courier=self.courier or "",

@@ -212,7 +212,7 @@ class SettingsScreen(Screen):
         folder = self.choose_folder()
         if not folder:
             return
-        store = self.ctx.service.store.path
+        store = self.ctx.store_path
         self.query(
             lambda: write_support_bundle(store, Path(folder)), self._bundle_written, self._bundle_failed
         )

@@ -9,7 +9,7 @@ from shared.domain import parse_iso
 from shared.printing.report import ShiftReportData, shift_report
 from shared.qt.messages import fmt
 
-from ..service import Shift
+from ..logic.shift_flow import Shift
 from .base import Screen
 
 OP_LABELS = ("accepted", "issued", "refused", "returned", "missing", "damaged", "surplus")
@@ -54,7 +54,7 @@ class ShiftScreen(Screen):
             self.refresh()
 
     def refresh(self) -> None:
-        self.query(lambda: (self.ctx.service.shift(), self.ctx.service.shift_summary()), self._show)
+        self.query(lambda: (self.ctx.flows.shift.current(), self.ctx.flows.shift.summary()), self._show)
 
     def _show(self, data: tuple[Shift | None, dict[str, int]]) -> None:
         self.shift, self.counts = data
@@ -79,7 +79,7 @@ class ShiftScreen(Screen):
         self.refuse_kind(scan, [])
 
     def open_shift(self) -> None:
-        self.run(self.ctx.service.open_shift, self._opened)
+        self.run(self.ctx.flows.shift.open, self._opened)
 
     def _opened(self, shift: Shift) -> None:
         self.success(self.tr("Shift opened"))
@@ -101,7 +101,7 @@ class ShiftScreen(Screen):
             self.info(self.tr("The shift stays open."))
             return
         report = self._report(closed=True)
-        self.run(self.ctx.service.close_shift, lambda _s: self._closed(report))
+        self.run(self.ctx.flows.shift.close, lambda _s: self._closed(report))
 
     def unavailable_reason(self, name: str) -> str:
         """Why an action's key does nothing right now (the window shows it when the key is pressed)."""
@@ -118,7 +118,7 @@ class ShiftScreen(Screen):
 
     def _report(self, closed: bool = False):  # type: ignore[no-untyped-def]
         names = self.labels()
-        actor = self.ctx.service.actor
+        actor = self.ctx.actor
         opened = parse_iso(self.shift.opened_at) if self.shift else self.ctx.clock.now()
         data = ShiftReportData(
             site=self.ctx.site_id,

@@ -118,7 +118,7 @@ class StorageScreen(Screen):
             self.refresh()
 
     def refresh(self) -> None:
-        self.query(self.ctx.service.expiring, self._show)
+        self.query(self.ctx.flows.returns.expiring, self._show)
 
     def _show(self, items: list[Expiring]) -> None:
         self.items = items
@@ -136,11 +136,11 @@ class StorageScreen(Screen):
                 self.error(self.tr("This is a forward box label: scan a return box label."))
                 return
             box_id = scan.fields.get("sscc", scan.code)
-            self.run(lambda: self.ctx.service.open_return_box(box_id), self._opened)
+            self.run(lambda: self.ctx.flows.returns.open_box(box_id), self._opened)
         elif scan.kind is ScanKind.UNIT and self.box is not None:
             box, label = self.box, scan.code
             self.run(
-                lambda: self.ctx.service.pack_expired(box.id, label),
+                lambda: self.ctx.flows.returns.pack_expired(box.id, label),
                 self._packed,
                 lambda failure: self._pack_failed(failure, label),
             )
@@ -149,7 +149,7 @@ class StorageScreen(Screen):
 
     def generate(self) -> None:
         def make() -> tuple[Any, ChangeSet]:
-            return self.ctx.service.open_return_box(self.ctx.service.new_return_box_id())
+            return self.ctx.flows.returns.open_new_box()
 
         self.run(make, self._generated)
 
@@ -159,7 +159,7 @@ class StorageScreen(Screen):
 
     def _opened(self, box: BoxView) -> None:
         self.box = box
-        self.packed = [u.id for u in self.ctx.service.store.units_in_box(box.id)]
+        self.packed = [u.id for u in self.ctx.flows.returns.box_units(box.id)]
         self.success(fmt(self.tr("Return box %1 open: scan the overdue units"), box.id))
         self._sync()
         self.reset_prompt()
@@ -179,7 +179,7 @@ class StorageScreen(Screen):
         box = self.box
         if box is None:
             return
-        self.run(lambda: self.ctx.service.close_return_box(box.id), self._closed)
+        self.run(lambda: self.ctx.flows.returns.close_box(box.id), self._closed)
 
     def _closed(self, box: BoxView) -> None:
         self.success(

@@ -187,10 +187,10 @@ def _login(app: Any, built: Any) -> None:
     login.username.setText("bench")
     login.password.setText(PASSWORD)
     login.submit()
-    _wait(app, lambda: built.ctx.service.actor is not None)
-    if built.ctx.service.shift() is None:
+    _wait(app, lambda: built.ctx.actor is not None)
+    if built.ctx.flows.shift.current() is None:
         built.window.flow("shift").trigger("open")
-        _wait(app, lambda: built.ctx.service.shift() is not None)
+        _wait(app, lambda: built.ctx.flows.shift.current() is not None)
 
 
 def _wait(app: Any, cond: Any, timeout: float = 30.0) -> None:

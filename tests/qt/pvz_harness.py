@@ -173,7 +173,7 @@ class PvzHarness:
         w.login.password.setFocus()
         self.type_into(w.login.password, account.password)
         self.key(Qt.Key.Key_Return)
-        assert self.app.ctx.service.actor is not None, self.banner
+        assert self.app.ctx.actor is not None, self.banner
 
     def sync(self) -> Any:
         """One sync right now (inline): push pending ops, pull changes."""

@@ -62,7 +62,7 @@ def test_a_customer_s_phone_qr_through_the_camera_opens_the_order(pvz: PvzHarnes
     order = world.get_order(world.customer, order["id"])
     pvz.login(world.clerk1)
     pvz.sync()
-    if pvz.current.key == "shift" and pvz.app.ctx.service.shift() is None:
+    if pvz.current.key == "shift" and pvz.app.ctx.flows.shift.current() is None:
         pvz.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     pvz.key(Qt.Key.Key_F3)  # accept the box with the hardware scanner
     pvz.scan(box)

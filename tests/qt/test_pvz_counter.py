@@ -52,9 +52,9 @@ def ready_order(world: World, customer: Account, skus: list[str], cell: int = 4)
 def open_shift(pvz: PvzHarness, world: World) -> None:
     pvz.login(world.clerk1)
     pvz.sync()
-    if pvz.current.key == "shift" and pvz.app.ctx.service.shift() is None:
+    if pvz.current.key == "shift" and pvz.app.ctx.flows.shift.current() is None:
         pvz.key(Qt.Key.Key_O, CTRL)
-    assert pvz.app.ctx.service.shift() is not None
+    assert pvz.app.ctx.flows.shift.current() is not None
 
 
 def marking_code(gtin13: str, serial: str = "fR7q2Lx9aPz0K") -> str:
@@ -123,7 +123,7 @@ def test_a_fitting_room_frees_the_counter_and_the_pickup_completes_with_what_was
         pvz.key(Qt.Key.Key_R, CTRL)
     pvz.key(Qt.Key.Key_Return, CTRL)
     assert "2 issued, 2 refused" in pvz.banner
-    assert pvz.app.ctx.service.fittings() == []
+    assert pvz.app.ctx.flows.pickup.fittings() == []
 
     journal = [op for op, _ in pvz.app.store.journal(limit=1000)]
     fitted = [op.payload["unit_id"] for op in journal if op.type is OpType.FITTING_START]
@@ -176,7 +176,7 @@ def test_the_overdue_are_collected_into_a_return_box_as_expired(pvz: PvzHarness,
     overdue = {e.label for e in rows if e.bucket == "overdue"}
     assert {u["label"] for u in order["units"]} <= overdue
     # one rule: the returns flow counts exactly these as expired
-    expired = {c.unit.label for c in pvz.app.ctx.service.return_candidates() if c.reason == "expired"}
+    expired = {c.unit.label for c in pvz.app.ctx.flows.returns.candidates() if c.reason == "expired"}
     assert expired == overdue
 
     pvz.key(Qt.Key.Key_G, CTRL)  # a new return box, its label printed

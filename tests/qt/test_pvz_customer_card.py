@@ -58,9 +58,9 @@ def ready_order(
 def open_shift(pvz: PvzHarness, world: World) -> None:
     pvz.login(world.clerk1)
     pvz.sync()
-    if pvz.current.key == "shift" and pvz.app.ctx.service.shift() is None:
+    if pvz.current.key == "shift" and pvz.app.ctx.flows.shift.current() is None:
         pvz.key(Qt.Key.Key_O, CTRL)
-    assert pvz.app.ctx.service.shift() is not None
+    assert pvz.app.ctx.flows.shift.current() is not None
 
 
 def later(pvz: PvzHarness, world: World, days: int) -> None:
@@ -173,7 +173,7 @@ def test_pay_on_pickup_shows_the_qr_and_completes_when_the_bank_pays(pvz: PvzHar
     payer.join(30)
     assert paid_after and time.monotonic() - paid_after[0] < 5
     assert screen.session is None and "1 issued, 1 refused" in pvz.banner
-    summary = pvz.app.ctx.service.shift_summary()
+    summary = pvz.app.ctx.flows.shift.summary()
     assert (
         summary["money_on_pickup"]
         == world.get_order(customer, order["id"])["amount_kopecks"] - 10_000 - 100 * 7
@@ -188,7 +188,7 @@ def test_offline_a_pay_on_pickup_order_cannot_be_issued(pvz: PvzHarness, world: 
     order = ready_order(world, customer, [world.skus[7]], payment="on_pickup", cell=9)
     open_shift(pvz, world)
     code = world.pickup_code(order, customer)
-    pvz.app.ctx.service.payments = None  # as with no connection: the backend cannot be asked
+    pvz.app.ctx.flows.pickup.payments = None  # as with no connection: the backend cannot be asked
     pvz.key(Qt.Key.Key_F2)
     screen: Any = pvz.current
     pvz.scan(code["qr"])

@@ -43,9 +43,9 @@ def shipped_order(world: World, n: int = 2, skus: list[str] | None = None) -> tu
 def open_shift(pvz: PvzHarness, world: World) -> None:
     pvz.login(world.clerk1)
     pvz.sync()
-    if pvz.current.key == "shift" and pvz.app.ctx.service.shift() is None:
+    if pvz.current.key == "shift" and pvz.app.ctx.flows.shift.current() is None:
         pvz.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert pvz.app.ctx.service.shift() is not None
+    assert pvz.app.ctx.flows.shift.current() is not None
 
 
 def test_accept_a_box_then_issue_one_and_refuse_one(pvz: PvzHarness, world: World) -> None:
@@ -292,7 +292,7 @@ def test_settings_need_an_admin(pvz: PvzHarness, world: World) -> None:
     assert pvz.app.window is not old_window
     assert pvz.current.key == "settings" and pvz.current.title() == "Настройки"
     assert pvz.app.window.status_bar.user.text() == world.clerk1.username
-    assert pvz.app.ctx.service.shift() is not None
+    assert pvz.app.ctx.flows.shift.current() is not None
     pvz.key(Qt.Key.Key_F3)
     assert pvz.current.key == "acceptance"
     assert pvz.prompt == "Отсканируйте этикетку короба"
@@ -334,7 +334,7 @@ def test_login_offline_for_a_known_user_only(qapp: Any, qtbot: Any, tmp_path: Pa
         second.type_into(w.login.username, world.clerk2.username)  # never logged in here
         second.type_into(w.login.password, world.clerk2.password)
         second.key(Qt.Key.Key_Return)
-        assert second.app.ctx.service.actor is None
+        assert second.app.ctx.actor is None
         assert second.tone == "error"
         second.login(world.clerk1)
         assert not second.app.ctx.auth.online
@@ -384,7 +384,7 @@ def test_acceptance_discrepancies_and_shift_report(pvz: PvzHarness, world: World
     assert "Accepted: 1" in shift.summary.text()
     assert "Shortages: 1" in shift.summary.text()
     pvz.key(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert pvz.app.ctx.service.shift() is None
+    assert pvz.app.ctx.flows.shift.current() is None
     shift_report = pvz.reports.printed[-1]
     assert dict(shift_report.rows)["Accepted"] == "1"
     pvz.key(Qt.Key.Key_F3)  # no open shift: back to the shift screen
@@ -495,13 +495,13 @@ def test_log_out_with_the_server_gone_still_logs_out(
     first = PvzHarness.start(qapp, qtbot, data, world.server.url, world.pvz1)
     first.login(world.clerk1)
     first.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert first.current.key == "login" and first.app.ctx.service.actor is None
+    assert first.current.key == "login" and first.app.ctx.actor is None
     first.close()
     offline = PvzHarness.start(qapp, qtbot, data, f"http://127.0.0.1:{free_port()}", world.pvz1)
     try:
         offline.login(world.clerk1)
         offline.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        assert offline.current.key == "login" and offline.app.ctx.service.actor is None
+        assert offline.current.key == "login" and offline.app.ctx.actor is None
         offline.key(Qt.Key.Key_F2)  # the flows stay shut, and the key says why
         assert offline.current.key == "login" and "Log in first" in offline.banner
     finally:

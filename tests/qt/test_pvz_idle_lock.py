@@ -38,9 +38,9 @@ def shipped_order(world: World, n: int) -> tuple[dict[str, Any], str]:
 def open_shift(pvz: PvzHarness, account: Account) -> None:
     pvz.login(account)
     pvz.sync()
-    if pvz.app.ctx.service.shift() is None:
+    if pvz.app.ctx.flows.shift.current() is None:
         pvz.key(Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert pvz.app.ctx.service.shift() is not None
+    assert pvz.app.ctx.flows.shift.current() is not None
 
 
 def unit_status(pvz: PvzHarness, unit_id: str) -> str:
@@ -146,8 +146,8 @@ def test_a_key_after_the_idle_time_locks_first_and_another_clerk_starts_afresh(
         assert pvz.tone == "error" and pvz.current is window.login
         assert window.login.locked_user == world.clerk1.username
         type_login(pvz, other.username, other.password)
-        assert pvz.app.ctx.service.actor is not None
-        assert pvz.app.ctx.service.actor.username == other.username
+        assert pvz.app.ctx.actor is not None
+        assert pvz.app.ctx.actor.username == other.username
         assert pvz.current.key == "issuing"  # the shift is open: a fresh start on issuing
         assert window.login.locked_user is None
         tokens = pvz.app.session.tokens

@@ -45,9 +45,9 @@ def pvz(qapp: Any, qtbot: Any, tmp_path: Path, world: World) -> Iterator[PvzHarn
 def open_shift(pvz: PvzHarness, world: World) -> None:
     pvz.login(world.clerk1)
     pvz.sync()
-    if pvz.current.key == "shift" and pvz.app.ctx.service.shift() is None:
+    if pvz.current.key == "shift" and pvz.app.ctx.flows.shift.current() is None:
         pvz.key(Qt.Key.Key_O, CTRL)
-    assert pvz.app.ctx.service.shift() is not None, (
+    assert pvz.app.ctx.flows.shift.current() is not None, (
         pvz.banner,
         pvz.current.key,
         QApplication.focusWidget(),
@@ -103,7 +103,7 @@ def test_the_server_ending_the_session_asks_for_the_password_over_the_current_sc
     assert "log in again" in pvz.app.window.status_bar.reason.text()
     # behind it nothing moved: the same screen, the same box, the queue kept
     assert pvz.current == screen and screen.session is not None
-    assert pvz.app.ctx.service.actor is not None
+    assert pvz.app.ctx.actor is not None
     assert pvz.app.store.pending_count() == queued
 
     pvz.type_into(dialog.password, "wrong-password")
@@ -167,13 +167,13 @@ def test_leaving_with_work_in_hand_is_confirmed_and_dead_keys_say_why(pvz: PvzHa
     assert pvz.current.key == "login" and "Log in first" in pvz.banner
     pvz.login(world.clerk1)
     pvz.sync()
-    assert pvz.app.ctx.service.shift() is None
+    assert pvz.app.ctx.flows.shift.current() is None
     pvz.key(Qt.Key.Key_F2)  # the shift is closed: the key says so and opens the shift screen
     assert pvz.current.key == "shift" and "Open the shift first" in pvz.banner
     pvz.key(Qt.Key.Key_C, CTRL_SHIFT)  # close shift, with no shift open
     assert "No shift is open" in pvz.banner
     pvz.key(Qt.Key.Key_O, CTRL)
-    assert pvz.app.ctx.service.shift() is not None, (
+    assert pvz.app.ctx.flows.shift.current() is not None, (
         pvz.banner,
         pvz.current.key,
         QApplication.focusWidget(),
@@ -185,15 +185,15 @@ def test_leaving_with_work_in_hand_is_confirmed_and_dead_keys_say_why(pvz: PvzHa
     answers.append(False)
     pvz.key(Qt.Key.Key_C, CTRL_SHIFT)
     assert "1 operations have not reached the server" in asked[-1]
-    assert pvz.app.ctx.service.shift() is not None and "stays open" in pvz.banner
+    assert pvz.app.ctx.flows.shift.current() is not None and "stays open" in pvz.banner
 
     answers.append(False)
     pvz.key(Qt.Key.Key_F10)
     assert "1 operations have not reached the server" in asked[-1]
-    assert pvz.app.ctx.service.actor is not None and "Still logged in" in pvz.banner
+    assert pvz.app.ctx.actor is not None and "Still logged in" in pvz.banner
 
     answers.append(True)
     pvz.app.window.logout_button.click()
     pvz.settle()
-    assert pvz.app.ctx.service.actor is None and pvz.current.key == "login"
+    assert pvz.app.ctx.actor is None and pvz.current.key == "login"
     assert len(asked) == 3
