@@ -70,6 +70,7 @@ def test_idle_counter_locks_refuses_scans_keeps_syncing_and_the_same_clerk_resum
             open_shift(pvz, world.clerk1)
             pvz.key(Qt.Key.Key_F3)
             pvz.scan(box)
+            pvz.scan("S0000001")  # the seal on the box
             acceptance: Any = pvz.current
             pvz.scan(first["label"])
             pvz.scan(make_cell_label(world.pvz1, acceptance.session.placement.cell.number))

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from shared.barcodes import make_badge_label
 from shared.domain import UnitStatus
 from tests.qt.test_terminal_flows import Harness, location_label, paid_order
 from tests.support.backend import BackendServer
@@ -89,7 +90,10 @@ def test_the_ship_screen_lists_waiting_boxes_and_warns_before_leaving_one_behind
     terminal.key(Qt.Key.Key_F2)  # close the route: the other box for the same PVZ is left behind
     assert not ship.flow.closed
     assert terminal.tone == "warn" and boxes[1] in terminal.message, terminal.message
-    terminal.key(Qt.Key.Key_F2)  # again: closed without it
+    terminal.key(Qt.Key.Key_F2)  # again: handed to the courier without it
+    assert not ship.flow.closed and "badge" in ship.prompt.text.lower()
+    terminal.scan(make_badge_label(61))  # the courier's badge, then the one box's seal closes it
+    terminal.scan("S0000061")
     assert ship.flow.closed
     listed = _texts(ship.boxes)
     assert not any(boxes[0] in line for line in listed), listed  # shipped: no longer waiting
