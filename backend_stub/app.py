@@ -67,6 +67,7 @@ def create_app(
         auth,
         catalog,
         devices,
+        discrepancies,
         disputes,
         events,
         evidence,
@@ -90,6 +91,7 @@ def create_app(
         devices,
         evidence,
         disputes,
+        discrepancies,
     ):
         app.include_router(module.router)
     app.state.relay = Relay(ctx)

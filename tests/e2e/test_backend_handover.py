@@ -101,6 +101,21 @@ def test_route_seals_and_a_missing_box_show_on_both_sides(
         # the other PVZ sees none of it
         assert _discrepancies(w.device(w.clerk2)) == {}
 
+        # the admins' view (GET /api/v1/admin/discrepancies): open ones, then all, site-scoped
+        url = "/api/v1/admin/discrepancies"
+        central = w.client(w.admin)
+        open_now = central.get(url).json()
+        assert sorted(d["id"] for d in open_now) == sorted([f"{b2}:seal_mismatch", f"{b2}:seal_broken"])
+        assert len(central.get(url, params={"all": "true"}).json()) == 3
+        assert central.get(url, params={"site_id": w.pvz2}).json() == []
+        pvz1_admin = w.client(w.add_user("admin-handover-pvz1", "admin", w.pvz1))
+        assert len(pvz1_admin.get(url).json()) == 2
+        assert pvz1_admin.get(url, params={"site_id": w.pvz2}).status_code == 403
+        pvz2_admin = w.client(w.add_user("admin-handover-pvz2", "admin", w.pvz2))
+        assert pvz2_admin.get(url).json() == []
+        refused = w.client(w.clerk1).get(url)
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "forbidden"
+
 
 def test_return_seals_and_a_box_not_sent_show_on_both_sides(
     tmp_path: Path, backend_database: str | None
