@@ -45,7 +45,7 @@ def list_discrepancies(
     ctx: Ctx,
     admin: Admin,
     site_id: Annotated[str | None, Query(max_length=40)] = None,
-    all: Annotated[bool, Query(description="resolved ones too")] = False,  # noqa: A002
+    include_resolved: Annotated[bool, Query(alias="all", description="resolved ones too")] = False,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> list[DiscrepancyOut]:
     """Handover discrepancies a site saw as sender or receiver (every site's for a central admin
@@ -55,5 +55,5 @@ def list_discrepancies(
             raise ApiError(403, "forbidden", "an admin of a site sees only that site's discrepancies")
         site_id = admin.site_id
     with ctx.db.read() as conn:
-        rows = svc.list_discrepancies(conn, site_id, open_only=not all, limit=limit)
+        rows = svc.list_discrepancies(conn, site_id, open_only=not include_resolved, limit=limit)
     return [DiscrepancyOut.model_validate(r) for r in rows]
