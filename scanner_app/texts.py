@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from shared.barcodes import BarcodeError
 from shared.messages import MESSAGES, TERMINAL
 from shared.qt import i18n, messages
 
@@ -43,8 +42,3 @@ def render(msg: Msg) -> str:
         if key in values:
             values[key] = i18n.state_name(values[key])
     return messages.render(msg.key, values, _context(msg.key))
-
-
-def barcode_error(exc: BarcodeError) -> str:
-    """A parser error in the current language, its params filled (kind params as kind names)."""
-    return i18n.error_message(exc.code, exc.message, exc.params)
