@@ -113,7 +113,9 @@ def refill_sscc(ctx: AppContext, device_id: str, site_id: str, position: int | N
         if dev.status == RETIRED:
             raise ApiError(403, "device_retired", "this device was retired by an administrator")
         newest = dev.sscc_ranges[-1] if dev.sscc_ranges else None
-        if newest is None or (position is not None and position >= (newest[0] + newest[1]) // 2):
+        # half used: the position is in the newest block's upper half (a position elsewhere, as a
+        # 3-digit block's above a newer, lower block, is no reason for another block)
+        if newest is None or (position is not None and (newest[0] + newest[1]) // 2 <= position <= newest[1]):
             _assign_block(ctx, conn, device_id)
             dev = _row(conn, device_id)
     assert dev is not None

@@ -305,3 +305,20 @@ def test_after_a_restore_no_block_given_since_the_backup_is_given_again(tmp_path
     finally:
         ctx.db.dispose()
     assert _disjoint([list(r) for r in after + fresh])
+
+
+def test_a_device_past_half_its_3_digit_block_gets_one_new_block_however_often_it_asks(w: World) -> None:
+    # its new block's serials are below its old block's: the position it reports (in the old block)
+    # is not in the new block, so asking again (every sync) draws nothing more
+    ctx = w.server.ctx  # type: ignore[union-attr]
+    token = _login(w, "clerk1", w.clerk1.password, "pc-old").json()["access_token"]
+    with ctx.db.write() as conn:
+        conn.exec_driver_sql("DELETE FROM sscc_blocks WHERE device_id = 'pc-old'")
+        conn.exec_driver_sql("UPDATE devices SET sscc_block = 7 WHERE device_id = 'pc-old'")
+    client = w.server.client(token)
+    past_half = 7_600_000
+    two = client.post("/api/v1/sync/sscc-block", json={"position": past_half}).json()["sscc_ranges"]
+    assert len(two) == 2 and two[0] == [7_000_000, 7_999_999]
+    for _ in range(3):
+        again = client.post("/api/v1/sync/sscc-block", json={"position": past_half}).json()["sscc_ranges"]
+        assert again == two
