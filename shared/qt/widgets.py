@@ -14,7 +14,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -101,15 +102,17 @@ class StatusView(QFrame):
     the labels (and any of its own) in :meth:`arrange`. The reason label hides when there is none.
     """
 
+    cell_label: type[QLabel] = QLabel  # what the cells that may give way are drawn with
+
     def __init__(self, model: StatusModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StatusStrip")
         self._model = model
         self.connection = QLabel(self)
-        self.pending = QLabel(self)
-        self.last_sync = QLabel(self)
+        self.pending = self.cell_label(self)
+        self.last_sync = self.cell_label(self)
         self.conflicts = QLabel(self)
-        self.scanner = QLabel(self)
+        self.scanner = self.cell_label(self)
         self.reason = QLabel(self)
         self.reason.setObjectName("StatusReason")
         self.reason.setWordWrap(True)
@@ -165,9 +168,34 @@ class StatusView(QFrame):
         return " | ".join(w.text() for w in labels)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that gives way: its full text when there is room, else cut with '…', so a
+    long status never makes the window wider than the screen (``text()`` stays whole)."""
+
+    MIN_CHARS = 6
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * self.MIN_CHARS), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        if self.fontMetrics().horizontalAdvance(self.text()) <= rect.width():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        elided = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), elided)
+
+
 class StatusBar(StatusView):
     """The bottom strip of a desktop window: the sync cells in one row, then user and site; the
-    reason sync is not working, when there is one, in words on a row of its own below."""
+    reason sync is not working, when there is one, in words on a row of its own below. On a narrow
+    screen the pending, last-sync, scanner, user and site cells give way ('…') before the window
+    grows past it."""
+
+    cell_label = ElidedLabel
 
     def texts(self) -> StatusTexts:
         return StatusTexts(
@@ -187,8 +215,8 @@ class StatusBar(StatusView):
         )
 
     def arrange(self) -> None:
-        self.user = QLabel(self)
-        self.site = QLabel(self)
+        self.user = ElidedLabel(self)
+        self.site = ElidedLabel(self)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(4, 2, 4, 2)
         rows.setSpacing(0)

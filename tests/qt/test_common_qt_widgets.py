@@ -273,3 +273,30 @@ def test_seq_gap_and_login_are_said_in_words_while_online(qtbot, english) -> Non
     model.update(user="anna")
     assert bar.connection.text() == "● Log in again"
     assert "log in again" in bar.reason.text()
+
+
+def test_a_long_status_gives_way_instead_of_widening_the_window(qtbot, english) -> None:
+    """At a busy counter the strip says a lot (pending with its age, the last sync, a long user and
+    site name): the cells that may give way are cut with '…' so the window still fits the screen."""
+    clock = ManualClock(datetime(2026, 3, 1, 10, 0, tzinfo=UTC))
+    model = StatusModel(clock)
+    bar = StatusBar(model)
+    qtbot.addWidget(bar)
+    model.update(
+        online=True,
+        pending=12345,
+        oldest_pending_at=clock.now() - timedelta(hours=5),
+        last_sync_at=clock.now() - timedelta(minutes=42),
+        conflicts=7,
+        scanner=SCANNER_DISCONNECTED,
+        user="Константинопольская Анастасия Владиславовна",
+        site="PVZ-MOSKVA-NOVOKOSINSKAYA-ULITSA-0001",
+    )
+    whole = sum(w.sizeHint().width() for w in (bar.pending, bar.last_sync, bar.scanner, bar.user, bar.site))
+    assert bar.minimumSizeHint().width() < 800 < whole  # everything said would need more than 800 px
+    bar.resize(800, bar.sizeHint().height())
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.user.text() == "Константинопольская Анастасия Владиславовна"  # the text stays whole
+    assert bar.connection.width() >= bar.connection.sizeHint().width()  # online/offline never cut
+    assert bar.conflicts.width() >= bar.conflicts.sizeHint().width()
