@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
+from .fastsql import Bulk as Bulk
 from .fastsql import Fast as Fast
 from .fastsql import FastRow as FastRow
 from .fastsql import Savepoint as Savepoint

@@ -1,12 +1,13 @@
 """The hot path's SQL: Core statements compiled once per dialect and run on the DBAPI cursor
-(`Fast`), their rows (`FastRow`), and savepoints without SQLAlchemy's bookkeeping (`Savepoint`).
-Re-exported by db.py, where the tables are."""
+(`Fast`), their rows (`FastRow`), many rows in one set-based statement (`Bulk`), and savepoints
+without SQLAlchemy's bookkeeping (`Savepoint`). Re-exported by db.py, where the tables are."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table, bindparam, delete, insert, update
+from sqlalchemy.dialects import postgresql
 
 
 class FastRow:
@@ -32,8 +33,9 @@ class Fast:
     values (str, int, None); rows come back as FastRow.
     """
 
-    def __init__(self, stmt: Any) -> None:
+    def __init__(self, stmt: Any, binary: tuple[str, ...] = ()) -> None:
         self.stmt = stmt
+        self._binary = binary  # binds sent in binary on psycopg (a list: no text escaping per item)
         # per dialect: the SQL, the positional order of its binds, and the values of literals in the
         # statement (x == "access", a LIMIT's OFFSET 0), which compile to binds with their values
         self._compiled: dict[str, tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
@@ -44,7 +46,11 @@ class Fast:
             compiled = self.stmt.compile(dialect=conn.dialect)
             order = tuple(compiled.positiontup or ()) if compiled.positional else None
             defaults = {k: v for k, v in compiled.params.items() if v is not None}
-            hit = (compiled.string, order, defaults)
+            sql = compiled.string
+            if conn.dialect.name == "postgresql":
+                for name in self._binary:
+                    sql = sql.replace(f"%({name})s", f"%({name})b")
+            hit = (sql, order, defaults)
             self._compiled[conn.dialect.name] = hit
         return hit
 
@@ -86,6 +92,61 @@ class Fast:
         count = int(cur.rowcount)
         cur.close()
         return count
+
+
+class Bulk:
+    """Many rows of one INSERT, UPDATE (by key) or DELETE (by key) as one statement on PostgreSQL.
+
+    Each column's values go as one array and the rows come out of `unnest(...)`, so a 50-row write
+    is one statement for the server to plan and run, not 50 (psycopg's executemany pipelines the 50
+    but the server still runs each). Rows are inserted in the order given, so a serial id (the
+    change feed's) follows that order. Elsewhere (SQLite, in-process) it is the same statement
+    through executemany. `params` maps each column to its key in the row dicts ("b_<column>" if not
+    given); an UPDATE's keys must be distinct.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        table: Table,
+        columns: list[str],
+        key: list[str] | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
+        key = key or []
+        self._params = {c: (params or {}).get(c, "b_" + c) for c in [*key, *columns]}
+        self._order = [*key, *columns]
+        p = self._params
+        pg = postgresql.dialect()  # type: ignore[no-untyped-call]
+        arrays = ", ".join(f"%b::{table.c[c].type.compile(dialect=pg)}[]" for c in self._order)
+        names = ", ".join(self._order)
+        if kind == "insert":
+            self._pg = f"INSERT INTO {table.name} ({names}) SELECT * FROM unnest({arrays})"
+            stmt: Any = insert(table).values({c: bindparam(p[c]) for c in columns})
+        elif kind == "update":
+            sets = ", ".join(f"{c} = v.{c}" for c in columns)
+            match = " AND ".join(f"{table.name}.{c} = v.{c}" for c in key)
+            self._pg = f"UPDATE {table.name} SET {sets} FROM unnest({arrays}) AS v({names}) WHERE {match}"
+            where = [table.c[c] == bindparam(p[c]) for c in key]
+            stmt = update(table).where(*where).values({c: bindparam(p[c]) for c in columns})
+        elif kind == "delete":
+            match = " AND ".join(f"{table.name}.{c} = v.{c}" for c in columns)
+            self._pg = f"DELETE FROM {table.name} USING unnest({arrays}) AS v({names}) WHERE {match}"
+            stmt = delete(table).where(*[table.c[c] == bindparam(p[c]) for c in columns])
+        else:
+            raise ValueError(kind)
+        self._fallback = Fast(stmt)
+
+    def run(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if conn.dialect.name != "postgresql" or len(rows) == 1:
+            self._fallback.many(conn, rows)
+            return
+        arrays = tuple([r[self._params[c]] for r in rows] for c in self._order)
+        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cur.execute(self._pg, arrays)
+        cur.close()
 
 
 class Savepoint:

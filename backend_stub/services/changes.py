@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..context import dumps
-from ..db import Fast, boxes, feed_turn, orders, routes, units
+from ..db import Bulk, Fast, boxes, feed_turn, orders, routes, units
 
 ALL_SITES = "*"
 
@@ -36,6 +36,19 @@ def _change_statements() -> tuple[Fast, Fast]:
 
 
 _DROP_CHANGE, _ADD_CHANGE = _change_statements()
+
+
+def _bulk_change_statements() -> tuple[Bulk, Bulk]:
+    from ..db import changes
+
+    names = {"site_id": "b_site", "entity": "b_entity", "entity_id": "b_id", "op": "b_op", "data": "b_data"}
+    drop = Bulk("delete", changes, ["site_id", "entity", "entity_id"], params=names)
+    add = Bulk("insert", changes, ["site_id", "entity", "entity_id", "op", "data"], params=names)
+    return drop, add
+
+
+# publish_many's: one statement each on PostgreSQL, rows in the order given (the feed ids' order)
+_DROP_CHANGES, _ADD_CHANGES = _bulk_change_statements()
 
 
 def publish(
@@ -204,8 +217,8 @@ def publish_many(
     if not latest:
         return
     feed_turn(conn)
-    _DROP_CHANGE.many(conn, [{"b_site": s, "b_entity": e, "b_id": i} for s, e, i in latest])
-    _ADD_CHANGE.many(
+    _DROP_CHANGES.run(conn, [{"b_site": s, "b_entity": e, "b_id": i} for s, e, i in latest])
+    _ADD_CHANGES.run(
         conn,
         [
             {"b_site": s, "b_entity": e, "b_id": i, "b_op": "upsert", "b_data": payload}

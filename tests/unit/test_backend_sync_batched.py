@@ -154,8 +154,13 @@ def _outcome(
     }
 
 
-def test_batched_push_matches_one_op_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with InProcessBackend(tmp_path / "b") as backend, World.standard(backend, products=2) as w:
+def test_batched_push_matches_one_op_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend_database: str | None
+) -> None:
+    with (
+        InProcessBackend(tmp_path / "b", database_url=backend_database) as backend,
+        World.standard(backend, products=2) as w,
+    ):
         step = st.tuples(
             st.integers(0, len(KINDS) - 1),
             st.integers(0, UNIT_SLOTS - 1),
@@ -226,8 +231,13 @@ def test_an_order_status_that_ends_where_it_began_inside_one_run_is_not_lost(
         assert held == [("READY", "READY"), ("READY", "READY")]
 
 
-def test_a_rejected_op_in_the_middle_of_a_run_leaves_the_rest_applied(tmp_path: Path) -> None:
-    with InProcessBackend(tmp_path / "b") as backend, World.standard(backend, products=2) as w:
+def test_a_rejected_op_in_the_middle_of_a_run_leaves_the_rest_applied(
+    tmp_path: Path, backend_database: str | None
+) -> None:
+    with (
+        InProcessBackend(tmp_path / "b", database_url=backend_database) as backend,
+        World.standard(backend, products=2) as w,
+    ):
         _, unit_rows = _order_with_units(w)
         dev = w.device(w.clerk1, "run")
         a, b = unit_rows[0]["id"], unit_rows[1]["id"]
@@ -285,3 +295,66 @@ def test_an_order_completes_and_reopens_inside_one_push(tmp_path: Path) -> None:
         assert w.get_order(w.customer, order_id)["status"] == "READY"
         changes_seen = [(ch["entity"], ch["data"]["status"]) for ch in dev.pull() if ch["entity"] != "cell"]
         assert changes_seen == [("unit", "ACCEPTED"), ("order", "READY")]
+
+
+def test_postgresql_answers_a_mixed_batch_as_sqlite_does(tmp_path: Path, postgres_url: str) -> None:
+    """PostgreSQL's set-based writes (one statement per table for a run) against SQLite's: the same
+    batch of good moves, a move of an unknown unit, a move of a unit whose state forbids it and a
+    later op of a unit an earlier one moved, then the same ops again (answered from their stored
+    results) with a new one, gives the same answers, unit states, records and feed on both."""
+    seen = []
+    for name, url in (("sqlite", None), ("postgresql", postgres_url)):
+        with (
+            InProcessBackend(tmp_path / name, database_url=url) as backend,
+            World.standard(backend, products=2) as w,
+        ):
+            order_id, unit_rows = _order_with_units(w)
+            u0, u1, u2 = (u["id"] for u in unit_rows[:3])
+            dev = w.device(w.clerk1, "mixed")
+            cell = [f"{w.pvz1}:000{n}" for n in range(1, 6)]
+            first = [
+                dev.make_op("unit.move", {"unit_id": u0, "cell_id": cell[1]}),
+                dev.make_op("unit.move", {"unit_id": "01ZZZZZZZZZZZZZZZZZZZZZZZZ", "cell_id": cell[1]}),
+                dev.make_op("unit.move", {"unit_id": unit_rows[1]["label"], "cell_id": cell[2]}),
+                dev.make_op("unit.damaged", {"unit_id": u2, "reason": "wet"}),
+                dev.make_op("unit.move", {"unit_id": u2, "cell_id": cell[3]}),  # DAMAGED: refused
+                dev.make_op("unit.move", {"unit_id": u0, "cell_id": cell[4]}),  # after the first move
+                dev.make_op("unit.move", {"unit_id": unit_rows[3]["id"], "cell_id": cell[0]}),  # PVZ-T-2's
+            ]
+            again = [*first[:3], dev.make_op("unit.move", {"unit_id": u1, "cell_id": cell[0]})]
+            answers = [
+                [(a["status"], (a["reason"] or {}).get("code"), a["replayed"]) for a in dev.push(batch)]
+                for batch in (first, again)
+            ]
+            feed = [(c["entity"], c["data"].get("status"), c["data"].get("cell_id")) for c in dev.pull()]
+            left = _outcome(w, first + again[3:], order_id, unit_rows)
+            left["feed"] = [  # without what differs between the two worlds (the customer, the SKU)
+                (*rest, {k: v for k, v in data.items() if k not in ("customer_id", "sku")})
+                for *rest, data in left["feed"]
+            ]
+            seen.append((answers, left, feed))
+    assert seen[0][0] == [
+        [
+            ("applied", None, False),
+            ("rejected", "unknown_unit", False),
+            ("applied", None, False),
+            ("applied", None, False),
+            ("rejected", "illegal_transition", False),
+            ("applied", None, False),
+            ("rejected", "wrong_site", False),
+        ],
+        [
+            ("applied", None, True),
+            ("rejected", "unknown_unit", True),
+            ("applied", None, True),
+            ("applied", None, False),
+        ],
+    ]
+    assert seen[0][1]["units"][:3] == [
+        ("u0", "ACCEPTED", "PVZ-T-1:0005"),
+        ("u1", "ACCEPTED", "PVZ-T-1:0001"),
+        ("u2", "DAMAGED", None),
+    ]
+    assert seen[1][0] == seen[0][0]
+    assert seen[1][1] == seen[0][1]
+    assert seen[1][2] == seen[0][2]

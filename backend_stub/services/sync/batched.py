@@ -33,7 +33,7 @@ from shared.domain import (
 from shared.domain.operations import Plan
 
 from ...context import AppContext, dumps
-from ...db import Fast, FastRow, orders, units
+from ...db import Bulk, Fast, FastRow, orders, units
 from ..auth import Principal
 from ..changes import order_data, publish_many, unit_data
 from .opcontext import ADD_RECORD, Actors, admit
@@ -64,13 +64,7 @@ _HANDLED_IN_BATCH = frozenset(t for t, spec in SPECS.items() if batchable(spec))
 _BATCHED_TYPES = frozenset(str(t) for t in _HANDLED_IN_BATCH)
 
 
-_SET_UNIT = Fast(
-    update(units)
-    .where(units.c.id == bindparam("b_unit"))
-    .values(
-        status=bindparam("b_status"), cell_id=bindparam("b_cell_id"), updated_at=bindparam("b_updated_at")
-    )
-)
+_SET_UNIT = Bulk("update", units, ["status", "cell_id", "updated_at"], key=["id"], params={"id": "b_unit"})
 
 
 def _load_units(conn: Connection, refs: list[str]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
@@ -176,7 +170,7 @@ def apply_batched(
         done += 1
     if not done:
         return 0
-    _SET_UNIT.many(
+    _SET_UNIT.run(
         conn,
         [
             {"b_unit": u, "b_status": rows[u]["status"], "b_cell_id": rows[u]["cell_id"], "b_updated_at": now}

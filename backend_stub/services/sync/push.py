@@ -22,7 +22,7 @@ from shared.domain import InvalidOperation, Operation, SiteKind, parse_iso
 from shared.domain.chain import genesis, op_hash
 
 from ...context import AppContext, dumps
-from ...db import Fast, FastRow, Savepoint, devices, op_results
+from ...db import Bulk, Fast, FastRow, Savepoint, devices, op_results
 from ...errors import ApiError
 from ..auth import Principal
 from .batched import RUN_MAX_OPS, apply_batched, fresh_run
@@ -53,6 +53,7 @@ _RESULT_BY_SEQ = Fast(
 )
 _RESULT_COLUMNS = [c.name for c in op_results.columns]
 _ADD_RESULT = Fast(insert(op_results).values({c: bindparam("b_" + c) for c in _RESULT_COLUMNS}))
+_ADD_RESULTS = Bulk("insert", op_results, _RESULT_COLUMNS)
 _SET_LAST_SEQ = Fast(
     update(devices)
     .where(devices.c.device_id == bindparam("b_device"))
@@ -319,7 +320,7 @@ def push(
                     for raw in run[:done]:
                         pending.popleft()
                         rows.append(answers.new(raw, "applied", None, None, applied_at))
-                    _ADD_RESULT.many(conn, rows)
+                    _ADD_RESULTS.run(conn, rows)
                     last += done
                     done_in_group += done
                     continue

@@ -1,5 +1,6 @@
-"""IN-list queries with prebuilt statements: the rows whose column is one of many values, in chunks
-(the batched path's unit and cell loads, push's replay lookups)."""
+"""IN-list queries with prebuilt statements: the rows whose column is one of many values (the batched
+path's unit and cell loads, push's replay lookups). On PostgreSQL one `= ANY(array)` statement, the
+values one binary array; elsewhere `IN (...)` in chunks padded to a power of two."""
 
 from __future__ import annotations
 
@@ -7,42 +8,54 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, any_, bindparam, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from ...db import Fast, FastRow, cells, op_results, orders, units
 
 
-def _in_statement(what: str, n: int) -> Any:
-    values: list[Any] = [bindparam(f"b_{i}") for i in range(n)]
+def _in_statement(what: str, n: int | None) -> Any:
+    """The select of `what`; its column one of n binds, or (n None) any of the array bind b_refs."""
+
+    def among(col: Any) -> Any:
+        if n is None:
+            return col == any_(bindparam("b_refs", type_=ARRAY(col.type)))
+        return col.in_([bindparam(f"b_{i}") for i in range(n)])
+
     if what == "units.id":
-        return select(units).where(units.c.id.in_(values))
+        return select(units).where(among(units.c.id))
     if what == "units.label":
-        return select(units).where(units.c.label.in_(values))
+        return select(units).where(among(units.c.label))
     if what == "cells.id":
-        return select(cells.c.id, cells.c.label, cells.c.site_id).where(cells.c.id.in_(values))
+        return select(cells.c.id, cells.c.label, cells.c.site_id).where(among(cells.c.id))
     if what == "cells.label":
-        return select(cells.c.id, cells.c.label, cells.c.site_id).where(cells.c.label.in_(values))
+        return select(cells.c.id, cells.c.label, cells.c.site_id).where(among(cells.c.label))
     if what == "units.order_id":
-        return select(units.c.order_id, units.c.status).where(units.c.order_id.in_(values))
+        return select(units.c.order_id, units.c.status).where(among(units.c.order_id))
     if what == "orders.id":
-        return select(orders).where(orders.c.id.in_(values))
+        return select(orders).where(among(orders.c.id))
     if what == "op_results.op_id":
-        return select(op_results).where(op_results.c.op_id.in_(values))
+        return select(op_results).where(among(op_results.c.op_id))
     if what == "op_results.seq":  # of one device
         return select(op_results).where(
-            op_results.c.device_id == bindparam("b_device"), op_results.c.seq.in_(values)
+            op_results.c.device_id == bindparam("b_device"), among(op_results.c.seq)
         )
     raise ValueError(what)
 
 
 @lru_cache(maxsize=128)
-def _in_list(what: str, n: int) -> Fast:
-    """The rows whose column is one of n values (n a power of two; callers pad with repeats)."""
-    return Fast(_in_statement(what, n))
+def _in_list(what: str, n: int | None) -> Fast:
+    """The rows whose column is one of n values (n a power of two; callers pad with repeats), or
+    (n None, PostgreSQL) any value of the array b_refs."""
+    return Fast(_in_statement(what, n), binary=("b_refs",))
 
 
 def rows_in(conn: Connection, what: str, refs: Sequence[object], **params: Any) -> list[FastRow]:
-    """Rows matching any of refs, in queries of at most 512 values."""
+    """Rows matching any of refs: one query on PostgreSQL, else queries of at most 512 values."""
+    if not refs:
+        return []
+    if conn.dialect.name == "postgresql":
+        return _in_list(what, None).all(conn, {**params, "b_refs": list(refs)})
     rows: list[FastRow] = []
     for start in range(0, len(refs), 512):
         chunk = list(refs[start : start + 512])
