@@ -24,8 +24,10 @@ class SsccAllocator(StoreCore):
 
         The 9-digit serial reference comes from the blocks the backend gave this device (kv
         `device.sscc_ranges`: at login, at a new epoch, and the next block when the sync engine sees
-        the newest one half used, `sscc_refill_position`), taken in order; the position per box kind
-        only moves up. Without a block (never logged in online, or every block used up offline) it
+        the newest one half used, `sscc_refill_position`), taken in the order they were given: the
+        rest of the block holding the position (per box kind), then the next block given, never an
+        earlier one. A 3-digit block kept from before blocks of 10,000 comes first though its serials
+        are above those of the blocks given after it. Without a block (never logged in online, or every block used up offline) it
         falls back to a 3-digit block (an admin's, else derived from the device id) and a 6-digit
         counter, which can coincide with another device's: the backend then rejects the second box as
         a duplicate at push and the clerk sees it as a conflict.
@@ -54,19 +56,21 @@ class SsccAllocator(StoreCore):
 
     def _from_ranges(self, db: sqlite3.Connection, kind_return: bool) -> int | None:
         ranges = self._ranges(db)
-        if not ranges:
-            return None
-        serial = self._position(db, kind_return)
-        while True:
-            serial += 1
-            nxt = next((r for r in ranges if r[1] >= serial), None)
-            if nxt is None:
-                return None  # every block used up: the fallback below
-            serial = max(serial, nxt[0])
-            sscc = make_sscc(serial, kind_return=kind_return)
-            if db.execute("SELECT 1 FROM boxes WHERE id = ?", (sscc,)).fetchone() is None:
-                self._kv_write(db, _key(kind_return), str(serial))
-                return serial
+        position = self._position(db, kind_return)
+        at = next((i for i, (first, last) in enumerate(ranges) if first <= position <= last), None)
+        if at is None:  # nothing drawn from these blocks yet (a new device or epoch): the first above
+            at = next((i for i, (_, last) in enumerate(ranges) if last > position), len(ranges))
+        for i in range(at, len(ranges)):
+            first, last = ranges[i]
+            # on in the block holding the position; a later block (even one numbered lower) from its start
+            serial = max(first, position + 1) if i == at else first
+            while serial <= last:
+                sscc = make_sscc(serial, kind_return=kind_return)
+                if db.execute("SELECT 1 FROM boxes WHERE id = ?", (sscc,)).fetchone() is None:
+                    self._kv_write(db, _key(kind_return), str(serial))
+                    return serial
+                serial += 1
+        return None  # every block used up: the fallback below
 
     def _legacy_sscc(self, db: sqlite3.Connection, kind_return: bool) -> str:
         key = "sscc.return_counter" if kind_return else "sscc.forward_counter"
@@ -86,7 +90,9 @@ class SsccAllocator(StoreCore):
         return sscc
 
     def add_sscc_ranges(self, ranges: object, *, replace: bool = False) -> None:
-        """Take the backend's SSCC blocks ([first, last] pairs; malformed ones are ignored). With
+        """Take the backend's SSCC blocks ([first, last] pairs, in the order given; malformed ones are
+        ignored). Blocks not held yet go after those held, in the backend's order, which is the order
+        they are drawn from (a block lost by a server restore stays before those given after it). With
         `replace` (a new device epoch) only these are drawn from from now on, and the position moves to
         the first of them: nothing from before the epoch is given out again."""
         fresh = []
@@ -99,19 +105,21 @@ class SsccAllocator(StoreCore):
             return
         with self._tx() as db:
             held = [] if replace else self._ranges(db)
-            merged = sorted(set(held) | set(fresh))
+            merged = held + [r for r in dict.fromkeys(fresh) if r not in held]
             self._kv_write(db, RANGES_KEY, json.dumps([list(r) for r in merged]))
             if replace:  # the epoch's blocks were never given before: start at their beginning
                 for kind_return in (False, True):
                     self._kv_write(db, _key(kind_return), str(merged[0][0] - 1))
 
     def sscc_refill_position(self) -> int | None:
-        """The highest serial given out when the newest block is half used (time to ask the backend for
-        the next one), else None."""
+        """The highest serial given out in the newest block when that block is half used (time to ask
+        the backend for the next one), else None (a position in an older block, as a kept 3-digit
+        block's above the newer blocks, is no reason to ask)."""
         with self._tx() as db:
             ranges = self._ranges(db)
             if not ranges:
                 return None
-            used = max(self._position(db, False), self._position(db, True))
             first, last = ranges[-1]
-            return used if used >= (first + last) // 2 else None
+            held = [p for p in (self._position(db, False), self._position(db, True)) if first <= p <= last]
+            used = max(held, default=None)
+            return used if used is not None and used >= (first + last) // 2 else None

@@ -322,3 +322,51 @@ def test_a_device_past_half_its_3_digit_block_gets_one_new_block_however_often_i
     for _ in range(3):
         again = client.post("/api/v1/sync/sscc-block", json={"position": past_half}).json()["sscc_ranges"]
         assert again == two
+
+
+def test_a_device_that_kept_a_3_digit_block_goes_on_to_its_newer_lower_block(
+    w: World, tmp_path: Path
+) -> None:
+    # registered before migration 015: its block 7 (7,000,000-7,999,999) is all but used up, and the
+    # block the backend gives it next is numbered below it
+    from shared.domain import SystemClock
+    from shared.store import LocalStore
+    from shared.sync import SyncEngine
+    from tests.support.client import StaticTokens
+
+    ctx = w.server.ctx  # type: ignore[union-attr]
+    _login(w, "clerk1", w.clerk1.password, "pc-old")
+    with ctx.db.write() as conn:
+        conn.exec_driver_sql("DELETE FROM sscc_blocks WHERE device_id = 'pc-old'")
+        conn.exec_driver_sql("UPDATE devices SET sscc_block = 7 WHERE device_id = 'pc-old'")
+    answer = _login(w, "clerk1", w.clerk1.password, "pc-old").json()
+    clock = SystemClock()
+    store = LocalStore.open(tmp_path / "pc.sqlite3", "pc-old", clock)
+    store.kv_set("device.sscc_block", "7")  # as the app's login does
+    store.kv_set("sscc.forward_counter", "999990")  # an older version gave out 999,990 boxes
+    store.add_sscc_ranges(answer["device"]["sscc_ranges"])
+    token = answer["access_token"]
+    client = w.server.client(token)
+    asked: list[str] = []
+    client.event_hooks["request"].append(lambda r: asked.append(r.url.path))
+    engine = SyncEngine(store, client, StaticTokens(token), clock)
+    assert engine.sync_once().ok
+    held = next(
+        d["sscc_ranges"]
+        for d in w.client(w.admin).get("/api/v1/admin/devices").json()
+        if d["device_id"] == "pc-old"
+    )
+    assert held[0] == [7_000_000, 7_999_999] and len(held) == 2 and held[1][1] < 7_000_000
+    assert asked.count("/api/v1/sync/sscc-block") == 1
+    serials = [int(store.next_sscc()[8:17]) for _ in range(30)]
+    # the old block to its end, then the new one from its start: no box number twice
+    assert serials[:9] == list(range(7_999_991, 8_000_000))
+    assert serials[9:] == list(range(held[1][0], held[1][0] + 21))
+    returns = [int(store.next_sscc(kind_return=True)[8:17]) for _ in range(3)]
+    assert len(set(serials + returns)) == 33
+    for _ in range(3):  # the new block is far from half used: no sync asks for another
+        assert engine.sync_once().ok
+    assert asked.count("/api/v1/sync/sscc-block") == 1
+    # a restart reads the same order back and carries on
+    again = LocalStore.open(store.path, "pc-old", clock)
+    assert int(again.next_sscc()[8:17]) == held[1][0] + 21
