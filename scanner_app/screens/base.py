@@ -208,6 +208,23 @@ class Screen(BaseScreen):
     def show_error(self, message: str) -> None:
         self.show_result(Level.ERROR, message)
 
+    def take_photos(self, subject: str, keep: Callable[[bytes], str]) -> list[str]:
+        """Photos of damage (the compact camera dialog: camera or file); ``keep`` stores one photo's
+        bytes and returns its SHA-256. Returns the hashes taken, in order (none when cancelled)."""
+        from shared.qt.photo_capture import PhotoCaptureDialog
+
+        dialog = PhotoCaptureDialog(
+            keep,
+            subject=subject,
+            source_factory=self.ctx.camera_source,
+            pick_file=self.ctx.pick_photo_file,
+            compact=True,
+            parent=self,
+        )
+        dialog.exec()
+        self.window().activateWindow()  # the screen's keys work again at once
+        return list(dialog.taken)
+
     def show_result(self, level: Level, text: str) -> None:
         """The hint under the prompt, its colour, the sound and the vibration hook."""
         self._last = (text, TONE[level])

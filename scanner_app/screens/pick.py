@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 from shared.barcodes import Scan
 from shared.domain.operations import MAX_PHOTOS_PER_OP
 from shared.qt.messages import fmt
-from shared.qt.photo_capture import PhotoCaptureDialog
 
 from ..logic.common import Level
 from ..logic.picking import PickFlow
@@ -149,22 +148,16 @@ class PickScreen(FlowScreen):
             return
         unit_id = line.open_units[0].id
         journal = self.ctx.services.journal
-        dialog = PhotoCaptureDialog(
+        taken = self.take_photos(
+            f"{line.location_code} · {line.product_name or line.sku}",
             lambda data: journal.save_photo(data, unit_id, session),
-            subject=f"{line.location_code} · {line.product_name or line.sku}",
-            source_factory=self.ctx.camera_source,
-            pick_file=self.ctx.pick_photo_file,
-            compact=True,
-            parent=self,
         )
-        dialog.exec()
-        self.window().activateWindow()  # the screen's keys work again at once
-        if not dialog.taken:
+        if not taken:
             return
         key = (line.location_id, line.sku)
         if self.photo_line != key:
             self.photos, self.photo_line = [], key
-        self.photos += [sha for sha in dialog.taken if sha not in self.photos]
+        self.photos += [sha for sha in taken if sha not in self.photos]
         self.photos = self.photos[-MAX_PHOTOS_PER_OP:]  # an op names at most this many
         self.retranslate()
         self.armed_skip = None

@@ -10,7 +10,6 @@ from shared.barcodes import Scan
 from shared.domain import UnitStatus
 from shared.qt import discrepancies
 from shared.qt.messages import fmt
-from shared.qt.photo_capture import PhotoCaptureDialog
 from shared.qt.theme import TONES
 
 from ..logic.returns import ReturnFlow
@@ -105,17 +104,10 @@ class ReturnScreen(FlowScreen):
             return
         box_id = flow.box_id
         journal = self.ctx.services.journal
-        dialog = PhotoCaptureDialog(
-            lambda data: journal.save_photo(data, box_id, session, subject_kind="box"),
-            subject=f"…{box_id[-6:]}",
-            source_factory=self.ctx.camera_source,
-            pick_file=self.ctx.pick_photo_file,
-            compact=True,
-            parent=self,
+        taken = self.take_photos(
+            f"…{box_id[-6:]}", lambda data: journal.save_photo(data, box_id, session, subject_kind="box")
         )
-        dialog.exec()
-        self.window().activateWindow()  # the screen's keys work again at once
-        self.apply(flow.broken(dialog.taken), flow)
+        self.apply(flow.broken(taken), flow)
 
     def finish_box(self) -> None:
         self.apply(self.flow.close(), self.flow)

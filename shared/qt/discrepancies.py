@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from shared.domain import handover
 from shared.store import DiscrepancyView
 
 from .messages import fmt
@@ -19,7 +20,7 @@ def title(count: int) -> str:
 def describe(d: DiscrepancyView) -> str:
     """'Box …123454: seal S1000002 sent, S9999999 found · courier E0000042420 · 2 photos'."""
     box = f"…{d.box_id[-6:]}"
-    if d.kind == "seal_mismatch":
+    if d.kind == handover.SEAL_MISMATCH:
         found = d.seal_received or QCoreApplication.translate("Discrepancies", "no seal")
         text = fmt(
             QCoreApplication.translate("Discrepancies", "Box %1: seal %2 sent, %3 found"),
@@ -27,11 +28,11 @@ def describe(d: DiscrepancyView) -> str:
             d.seal_sent,
             found,
         )
-    elif d.kind == "seal_broken":
+    elif d.kind == handover.SEAL_BROKEN:
         text = fmt(QCoreApplication.translate("Discrepancies", "Box %1: seal broken"), box)
-    elif d.kind == "not_received":
+    elif d.kind == handover.NOT_RECEIVED:
         text = fmt(QCoreApplication.translate("Discrepancies", "Box %1: sent, not received"), box)
-    elif d.kind == "not_sent":
+    elif d.kind == handover.NOT_SENT:
         text = fmt(QCoreApplication.translate("Discrepancies", "Box %1: received, never handed over"), box)
     else:
         text = f"{box}: {d.kind}"
