@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -36,6 +37,27 @@ def _write_private(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _create_private(path: Path, data: bytes) -> None:
+    """Create `path` holding `data` (0600) unless it exists, atomically: the whole content goes to a
+    temp file of this caller's own, then `os.link` puts it in place only if no one did first (two
+    workers starting at once keep the first one's secret, never a mix or a second one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # created 0600
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return  # another worker's is there: that one is the secret
+    finally:
+        os.unlink(tmp)
+
+
 def _new_signing_key() -> bytes:
     return Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -62,7 +84,7 @@ class KeyStore:
         if not (self._dir / SERVER_KEY_FILE).exists():
             _write_private(self._dir / SERVER_KEY_FILE, secrets.token_hex(32).encode())
         if not (self._dir / CHAIN_MASTER_FILE).exists():
-            _write_private(self._dir / CHAIN_MASTER_FILE, secrets.token_hex(32).encode())
+            _create_private(self._dir / CHAIN_MASTER_FILE, secrets.token_hex(32).encode())
 
     def rotate_signing_key(self) -> None:
         old = self._dir / SIGNING_FILE
@@ -97,8 +119,8 @@ class KeyStore:
         restore of the database, however old, gives every device the key it already holds."""
         if self._chain_master is None:
             path = self._dir / CHAIN_MASTER_FILE
-            if not path.exists():  # a data dir from before the keyed chain
-                _write_private(path, secrets.token_hex(32).encode())
+            if not path.exists():  # a data dir from before the keyed chain: the first worker's wins
+                _create_private(path, secrets.token_hex(32).encode())
             self._chain_master = bytes.fromhex(path.read_text().strip())
         return hmac.new(self._chain_master, _CHAIN_LABEL + device_id.encode("utf-8"), hashlib.sha256).digest()
 

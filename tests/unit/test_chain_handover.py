@@ -93,3 +93,38 @@ def test_ops_journalled_while_a_memory_only_key_was_forgotten_are_linked_again(t
     first, second = (store.wire(op) for op in store.pending_ops())
     assert second["prev_hash"] == first["hash"] and second["hash"] == op_hash(second, key)
     store.close()
+
+
+def test_workers_creating_the_chain_master_at_once_all_derive_the_same_key(tmp_path: Path) -> None:
+    # a data dir from before the keyed chain: no chain master yet, and several workers (each its own
+    # KeyStore, as each process has) hand out a device's key at the same moment
+    import os
+    import threading
+
+    from backend_stub.keys import CHAIN_MASTER_FILE, KeyStore
+    from backend_stub.settings import Settings
+
+    for attempt in range(20):
+        settings = Settings(data_dir=tmp_path / f"d{attempt}")
+        settings.secrets_dir.mkdir(parents=True)
+        stores = [KeyStore(settings) for _ in range(8)]
+        start = threading.Barrier(len(stores))
+        keys: list[bytes | BaseException] = []
+
+        def hand_out(store: KeyStore, start: threading.Barrier, keys: list[bytes | BaseException]) -> None:
+            start.wait()
+            try:
+                keys.append(store.chain_key("pc-1"))
+            except BaseException as exc:  # a failed worker is part of what is checked
+                keys.append(exc)
+
+        workers = [threading.Thread(target=hand_out, args=(s, start, keys)) for s in stores]
+        for t in workers:
+            t.start()
+        for t in workers:
+            t.join()
+        assert len(set(keys)) == 1 and isinstance(keys[0], bytes), keys
+        master = settings.secrets_dir / CHAIN_MASTER_FILE
+        assert os.stat(master).st_mode & 0o777 == 0o600
+        assert KeyStore(settings).chain_key("pc-1") == keys[0]  # a later worker reads the same master
+        assert sorted(p.name for p in settings.secrets_dir.iterdir()) == [CHAIN_MASTER_FILE]  # no temp left
