@@ -169,3 +169,27 @@ def test_pull_pages_keep_the_declared_shape_and_totals_follow_every_change(tmp_p
                 u["id"] for u in more["units"]
             }
             assert after["counts"]["unit"] == units + len(more["units"])
+
+
+def test_two_backends_in_one_process_each_count_their_own_feed(tmp_path: Path) -> None:
+    # the same site on two databases whose feeds end at the same ids: one holds one unit (published
+    # twice), the other two; each pull's totals are its own database's
+    from backend_stub.services.admin import create_site
+    from backend_stub.services.auth import Principal
+    from backend_stub.services.changes import publish
+    from backend_stub.services.sync.pull import pull
+    from shared.domain import Role, SiteKind
+
+    clerk = Principal("u1", "clerk", Role.CLERK, "PVZ-X", SiteKind.PVZ, "t1", "p1", None)
+    with InProcessBackend(tmp_path / "a") as one, InProcessBackend(tmp_path / "b") as two:
+        for backend, units in ((one, ["U1", "U1"]), (two, ["U1", "U2"])):
+            create_site(backend.ctx, "PVZ-X", SiteKind.PVZ, "X")
+            with backend.ctx.db.write() as conn:
+                for unit in units:
+                    publish(conn, ["PVZ-X"], "unit", unit, {"id": unit})
+        first, second = pull(one.ctx, clerk, None, 500), pull(two.ctx, clerk, None, 500)
+        assert first["next_cursor"] == second["next_cursor"]  # the same newest change ids
+        assert first["counts"]["unit"] == 1 and second["counts"]["unit"] == 2
+        # answered again (from what each backend keeps between pulls): still each its own
+        assert pull(one.ctx, clerk, None, 500)["counts"]["unit"] == 1
+        assert pull(two.ctx, clerk, None, 500)["counts"]["unit"] == 2

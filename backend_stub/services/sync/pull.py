@@ -67,7 +67,14 @@ class _Counts:
         return counts
 
 
-_COUNTS_CACHE = _Counts()
+def _counts_of(ctx: AppContext) -> _Counts:
+    """This backend's totals cache: two backends in one process (tests, one reopened after a restore)
+    may reach the same newest ids for a site with different totals."""
+    found = ctx.extras.get("pull_counts")
+    if found is None:
+        found = ctx.extras.setdefault("pull_counts", _Counts())  # the first of two racing threads wins
+    assert isinstance(found, _Counts)
+    return found
 
 
 def _high(conn: Connection, site: str) -> tuple[Any, Any]:
@@ -98,7 +105,7 @@ def pull(ctx: AppContext, caller: Principal, cursor: str | None, limit: int) -> 
             found = _REMAINING.first(conn, {**scope, "b_after": page[-1].id})
             remaining = int(found.n) if found is not None else 0
         else:
-            counts = _COUNTS_CACHE.get(conn, site, high)
+            counts = _counts_of(ctx).get(conn, site, high)
     return {
         "changes": [
             {"entity": r.entity, "id": r.entity_id, "op": r.op, "data": json.loads(r.data)} for r in page
