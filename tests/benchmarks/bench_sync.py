@@ -161,6 +161,11 @@ def _seed_big_pvz(server: BackendServer) -> str:
                     "short_code_gen": 0,
                     "created_at": now,
                     "updated_at": now,
+                    "number": 9_000_000 + i,
+                    "customer_name": "Мария К.",
+                    "customer_phone": "+7 *** ***-12-34",
+                    "payment": "prepaid",
+                    "payment_status": "",
                 }
                 order_rows.append(o)
                 change_rows.append(
