@@ -87,6 +87,14 @@ class Fast:
         cur.close()
         return [FastRow(dict(zip(names, r, strict=True))) for r in rows]
 
+    def rows(self, conn: Connection, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The rows as the driver's plain tuples, in the statement's column order: for pages of
+        thousands of rows, where a FastRow (a dict and attribute look-ups in Python) per row shows."""
+        cur = self.run(conn, params)
+        rows: list[tuple[Any, ...]] = cur.fetchall()
+        cur.close()
+        return rows
+
     def rowcount(self, conn: Connection, params: dict[str, Any] | None = None) -> int:
         cur = self.run(conn, params)
         count = int(cur.rowcount)

@@ -15,9 +15,12 @@ from ..auth import Principal
 from ..changes import ALL_SITES
 from .opcontext import SYNC_ROLES
 
+_loads = json.JSONDecoder().decode  # json.loads without its per-call checks (the feed holds text JSON)
+
 _SCOPE = changes.c.site_id.in_([bindparam("b_site"), bindparam("b_all")])
+# the answer's columns only, read as plain tuples (Fast.rows): a first pull reads 5,000 rows a page
 _PAGE = Fast(
-    select(changes)
+    select(changes.c.id, changes.c.entity, changes.c.entity_id, changes.c.op, changes.c.data)
     .where(_SCOPE, changes.c.id > bindparam("b_after"))
     .order_by(changes.c.id)
     .limit(bindparam("b_limit"))
@@ -96,19 +99,20 @@ def pull(ctx: AppContext, caller: Principal, cursor: str | None, limit: int) -> 
     with ctx.db.read() as conn:
         high = _high(conn, site)
         newest = max((h for h in high if h is not None), default=0)
-        rows = [] if newest <= after else _PAGE.all(conn, {**scope, "b_after": after, "b_limit": limit + 1})
+        rows = [] if newest <= after else _PAGE.rows(conn, {**scope, "b_after": after, "b_limit": limit + 1})
         page, has_more = rows[:limit], len(rows) > limit
-        next_cursor = str(page[-1].id) if page else str(after)
+        next_cursor = str(page[-1][0]) if page else str(after)
         remaining = 0
         counts: dict[str, int] | None = None
         if has_more:
-            found = _REMAINING.first(conn, {**scope, "b_after": page[-1].id})
+            found = _REMAINING.first(conn, {**scope, "b_after": page[-1][0]})
             remaining = int(found.n) if found is not None else 0
         else:
             counts = _counts_of(ctx).get(conn, site, high)
     return {
         "changes": [
-            {"entity": r.entity, "id": r.entity_id, "op": r.op, "data": json.loads(r.data)} for r in page
+            {"entity": entity, "id": entity_id, "op": op, "data": _loads(data)}
+            for _, entity, entity_id, op, data in page
         ],
         "next_cursor": next_cursor,
         "has_more": has_more,
