@@ -193,3 +193,21 @@ def test_two_backends_in_one_process_each_count_their_own_feed(tmp_path: Path) -
         # answered again (from what each backend keeps between pulls): still each its own
         assert pull(one.ctx, clerk, None, 500)["counts"]["unit"] == 1
         assert pull(two.ctx, clerk, None, 500)["counts"]["unit"] == 2
+
+
+def test_pulled_data_reads_back_as_written_with_quotes_and_cyrillic(tmp_path: Path) -> None:
+    # the answer carries each change's stored JSON text as is: names with quotes, backslashes and
+    # Cyrillic, nested values and nulls reach the device exactly as the backend published them
+    from backend_stub.services.changes import publish
+
+    odd_id = 'U-"1"\\Ж'
+    data = {"id": odd_id, "label": 'Кроссовки «Бег» "Pro"\n', "nested": {"a": [1, None, 2.5]}, "x": None}
+    with InProcessBackend(tmp_path / "b") as backend:
+        w, _order = _ready_unit_world(backend)
+        with w:
+            with backend.ctx.db.write() as conn:
+                publish(conn, [w.pvz1], "unit", odd_id, data)
+            changes = w.device(w.clerk1, "pvz-pc-odd").pull()
+            assert [c for c in changes if c["id"] == odd_id] == [
+                {"entity": "unit", "id": odd_id, "op": "upsert", "data": data}
+            ]

@@ -10,7 +10,7 @@ pull.py       pull: the change feed since a cursor
 
 from .handlers import COMPOSITE, apply_handler, run_plan
 from .opcontext import SYNC_ROLES, OpContext, Reject
-from .pull import pull
+from .pull import pull, pull_json
 from .push import MAX_CLOCK_AHEAD_S, MAX_OPS_PER_PUSH, MAX_PAYLOAD_BYTES, push
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Reject",
     "apply_handler",
     "pull",
+    "pull_json",
     "push",
     "run_plan",
 ]
