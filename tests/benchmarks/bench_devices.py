@@ -160,13 +160,15 @@ def tree_rss_mb(root: int) -> float:
 
 
 def tree_cpu_s(root: int) -> float:
-    """CPU seconds (user + system) used so far by the live processes of a tree."""
+    """CPU seconds (user + system) used so far by a tree: its live processes, and the children
+    that ended and were reaped (their parent's cutime + cstime: PostgreSQL's per-connection backends
+    come and go, and counting only the live ones made its share negative)."""
     ticks = 0
     for pid in tree_pids(root):
         try:
             with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])
+            ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
         except (OSError, ValueError, IndexError):
             continue
     return ticks / os.sysconf("SC_CLK_TCK")
