@@ -13,8 +13,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from argon2 import PasswordHasher
-from keyring.backend import KeyringBackend
 
 from shared.auth import AuthClient, Session, TokenStore
 from shared.domain import OpType, SiteKind, SystemClock
@@ -23,28 +21,8 @@ from shared.store import LocalStore
 from shared.sync import SyncEngine
 from tests.support.backend import BackendServer
 from tests.support.client import StaticTokens, actor_for, server_ops
+from tests.support.keyring import FAST_HASH, MemoryKeyring
 from tests.support.world import World
-
-FAST_HASH = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
-
-
-class Ring(KeyringBackend):
-    """A keyring that counts as secure, in memory for the test (it outlives an app 'restart')."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -68,7 +46,7 @@ def world(server: BackendServer) -> Iterator[World]:
 class App:
     """One start of the PVZ app on a device: its store, session and sync engine."""
 
-    def __init__(self, server: BackendServer, path: Path, device: str, ring: Ring) -> None:
+    def __init__(self, server: BackendServer, path: Path, device: str, ring: MemoryKeyring) -> None:
         clock = SystemClock()
         self.store = LocalStore.open(path, device, clock)
         self.http = httpx.Client(base_url=server.url, timeout=10)
@@ -133,7 +111,7 @@ def forge(path: Path, op_seq: int, cell_id: str) -> None:
 def test_an_edited_journal_is_refused_and_the_device_works_on(
     server: BackendServer, world: World, tmp_path: Path
 ) -> None:
-    ring = Ring()
+    ring = MemoryKeyring()
     device = "pvz-chain-1"
     app = App(server, tmp_path / "local.sqlite3", device, ring)
     actor = app.session.login("clerk1", world.clerk1.password)
@@ -175,7 +153,7 @@ def test_an_edited_journal_is_refused_and_the_device_works_on(
 def test_relogin_and_restart_keep_the_key_and_pending_ops_verify(
     server: BackendServer, world: World, tmp_path: Path
 ) -> None:
-    ring = Ring()
+    ring = MemoryKeyring()
     device = "pvz-chain-2"
     app = App(server, tmp_path / "local.sqlite3", device, ring)
     actor = app.session.login("clerk1", world.clerk1.password)
@@ -210,7 +188,7 @@ def test_relogin_and_restart_keep_the_key_and_pending_ops_verify(
 def test_a_new_device_epoch_is_keyed_with_its_own_key(
     server: BackendServer, world: World, tmp_path: Path
 ) -> None:
-    ring = Ring()
+    ring = MemoryKeyring()
     device = "pvz-chain-3"
     order, units, box = shipped_units(world, 3)
     old = App(server, tmp_path / "old.sqlite3", device, ring)
@@ -263,7 +241,7 @@ def test_ops_chained_before_the_key_stay_valid(server: BackendServer, world: Wor
     store.close()
     http.close()
     # the new version starts with that op still pending: the key takes effect after it
-    app = App(server, tmp_path / "local.sqlite3", device, Ring())
+    app = App(server, tmp_path / "local.sqlite3", device, MemoryKeyring())
     actor = app.session.login("clerk1", world.clerk1.password)
     assert app.store.kv_get("chain.key_from") == "2"
     app.store.record(

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from argon2 import PasswordHasher
-from keyring.backend import KeyringBackend
 
 from backend_stub.services.auth import token_hash
 from shared.auth import AuthClient, Session, TokenStore
@@ -21,27 +19,10 @@ from shared.domain import OpType, SiteKind, SystemClock
 from shared.store import LocalStore
 from shared.sync import SyncEngine
 from tests.support.backend import BackendServer
+from tests.support.keyring import FAST_HASH, MemoryKeyring
 from tests.support.world import Account, World
 
 REFRESH = "/api/v1/auth/refresh"
-FAST_HASH = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 def _world(server: BackendServer) -> tuple[World, Account]:

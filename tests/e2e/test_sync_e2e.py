@@ -9,36 +9,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from argon2 import PasswordHasher
-from keyring.backend import KeyringBackend
 
 from shared.auth import AuthClient, Session, TokenStore, check_pickup
 from shared.domain import OpType, SiteKind, SystemClock, UnitStatus
 from shared.store import LocalStore
 from shared.sync import SyncEngine, SyncStatus
 from tests.support.backend import BackendServer, free_port
+from tests.support.keyring import FAST_HASH, MemoryKeyring
 from tests.support.world import World
-
-FAST_HASH = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that counts as secure, kept in memory for the test."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -67,7 +45,7 @@ def shipped_order(world: World, n: int = 2) -> tuple[dict, str]:  # type: ignore
     return order, world.ship(order)
 
 
-def client_for(server: BackendServer, tmp_path: Path, device: str, keyring: KeyringBackend | None = None):  # type: ignore[no-untyped-def]
+def client_for(server: BackendServer, tmp_path: Path, device: str, keyring: MemoryKeyring | None = None):  # type: ignore[no-untyped-def]
     clock = SystemClock()
     store = LocalStore.open(tmp_path / device / "local.sqlite3", device, clock)
     http = httpx.Client(base_url=server.url, timeout=10)

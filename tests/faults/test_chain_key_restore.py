@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from argon2 import PasswordHasher
-from keyring.backend import KeyringBackend
 
 from backend_stub.backup import list_backups
 from shared.auth import AuthClient, Session, TokenStore
@@ -21,25 +19,7 @@ from shared.store import LocalStore
 from shared.sync import SyncEngine
 from tests.support.backend import BackendServer
 from tests.support.client import pvz_scene, server_ops
-
-FAST_HASH = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
-
-
-class Ring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from tests.support.keyring import FAST_HASH, MemoryKeyring
 
 
 def _app(path: Path, url: str, device: str) -> tuple[LocalStore, Session, SyncEngine, httpx.Client]:
@@ -49,7 +29,7 @@ def _app(path: Path, url: str, device: str) -> tuple[LocalStore, Session, SyncEn
     session = Session(
         store,
         AuthClient(http),
-        TokenStore(Ring()),
+        TokenStore(MemoryKeyring()),
         clock,
         device_id=device,
         site_kind=SiteKind.PVZ,

@@ -10,9 +10,7 @@ import httpx
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
-from argon2 import PasswordHasher
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from keyring.backend import KeyringBackend
 
 from shared.auth import (
     AuthClient,
@@ -27,26 +25,9 @@ from shared.auth import (
 from shared.domain import ManualClock, Role, SiteKind
 from shared.domain.pickup_token import PickupClaim, short_code_hash, sign_pickup_token
 from shared.store import CachedUser, LocalStore
+from tests.support.keyring import FAST_HASH, MemoryKeyring
 
-FAST = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 PVZ = "PVZ-1"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture
@@ -95,13 +76,13 @@ def test_offline_unlock_needs_an_earlier_login_and_the_same_password(
         clock,
         device_id="dev-1",
         site_kind=SiteKind.PVZ,
-        hasher=FAST,
+        hasher=FAST_HASH,
     )
     with pytest.raises(UnlockError) as never:
         session.sign_in("ann", "secret-1")
     assert never.value.code == "unknown_user"
     store.remember_user(
-        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST.hash("secret-1"), None)
+        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST_HASH.hash("secret-1"), None)
     )
     with pytest.raises(UnlockError) as wrong:
         session.sign_in("ann", "secret-2")
@@ -116,7 +97,7 @@ def test_session_locks_after_idle_time_and_unlocks_with_the_password(
     store: LocalStore, clock: ManualClock
 ) -> None:
     store.remember_user(
-        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST.hash("pw"), None)
+        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST_HASH.hash("pw"), None)
     )
     session = Session(
         store,
@@ -126,7 +107,7 @@ def test_session_locks_after_idle_time_and_unlocks_with_the_password(
         device_id="d",
         site_kind=SiteKind.PVZ,
         idle_lock_s=300,
-        hasher=FAST,
+        hasher=FAST_HASH,
     )
     session.unlock_offline("ann", "pw")
     clock.advance(200)
@@ -226,20 +207,20 @@ def test_offline_guessing_is_limited_and_an_online_login_is_still_possible(
     from shared.auth.session import MAX_OFFLINE_FAILURES, verify_cached
 
     store.remember_user(
-        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST.hash("secret-1"), None)
+        CachedUser("u-ann", "ann", Role.CLERK, PVZ, SiteKind.PVZ, "Анна", FAST_HASH.hash("secret-1"), None)
     )
     for i in range(MAX_OFFLINE_FAILURES):
         with pytest.raises(UnlockError) as wrong:
-            verify_cached(store, "ANN" if i % 2 else "ann", f"guess-{i}", clock, FAST)
+            verify_cached(store, "ANN" if i % 2 else "ann", f"guess-{i}", clock, FAST_HASH)
         assert wrong.value.code == "wrong_password"
     with pytest.raises(UnlockError) as locked:
-        verify_cached(store, "ann", "secret-1", clock, FAST)  # even the right password waits
+        verify_cached(store, "ann", "secret-1", clock, FAST_HASH)  # even the right password waits
     assert locked.value.code == "locked_out" and "5" in locked.value.message
     reopened = LocalStore.open(store.path, store.device_id, clock)  # a restart does not reset it
     with pytest.raises(UnlockError):
-        verify_cached(reopened, "ann", "secret-1", clock, FAST)
+        verify_cached(reopened, "ann", "secret-1", clock, FAST_HASH)
     clock.advance(5 * 60 + 1)
-    assert verify_cached(reopened, "ann", "secret-1", clock, FAST).user_id == "u-ann"
+    assert verify_cached(reopened, "ann", "secret-1", clock, FAST_HASH).user_id == "u-ann"
     with pytest.raises(UnlockError) as again:
-        verify_cached(reopened, "ann", "wrong", clock, FAST)
+        verify_cached(reopened, "ann", "wrong", clock, FAST_HASH)
     assert again.value.code == "wrong_password"  # the count started afresh after the success
