@@ -27,15 +27,11 @@ if str(ROOT) not in sys.path:  # our packages and tests.support, when run by pat
 
 from PySide6.QtWidgets import QApplication
 
-from pvz_app.__main__ import Options, build
-from pvz_app.context import PdfReports
-from screenshots_pvz import SITE, Shooter, _closed_port, _login, remember
+from screenshots_pvz import Shooter, _login, offline_pvz
 from shared.barcodes import ScanKind, make_badge_label
-from shared.domain import ManualClock, Role
+from shared.domain import ManualClock
 from shared.qt.camera import ImageFrameSource
-from shared.qt.operations import SyncRunner
 from tests.support.camera_frames import LabelSpec, phone_frame, render_frame
-from tests.support.demo_pvz import seed
 
 
 def _wait(app: QApplication, done: Callable[[], bool], timeout_s: float = 10.0) -> None:
@@ -48,48 +44,22 @@ def _wait(app: QApplication, done: Callable[[], bool], timeout_s: float = 10.0) 
 
 
 def pvz_camera(app: QApplication, out: Path, lang: str) -> Path:
-    clock = ManualClock(datetime(2026, 11, 25, 10, 30, tzinfo=UTC))
-    with tempfile.TemporaryDirectory(prefix="pvz-camera-shots-") as tmp:
-        built = build(
-            Options(
-                backend_url=f"http://127.0.0.1:{_closed_port()}",
-                data_dir=Path(tmp),
-                site=SITE,
-                scanner_port="",
-                lang=lang,
-                device_id=f"pvz-camera-screenshots-{lang}",
-            ),
-            app,
-            clock=clock,
-            runner=SyncRunner(),
-            reports=PdfReports(Path(tmp) / "printed"),
-            sync_inline=True,
-            sync_interval_ms=3_600_000,
-            sounds=False,
-        )
-        try:
-            world = seed(built.store, SITE, clock.now())
-            remember(built, "anna", Role.CLERK, clock)
-            built.ctx.status.update(scanner="ok")
-            built.window.resize(1280, 800)
-            built.window.show()
-            s = Shooter(app, built, clock, world, out, lang)
-            _login(s)
-            screen = s.flow("issuing")
-            qr = world.qr(world.mixed_order, clock.now())
-            source = ImageFrameSource([phone_frame(qr)], "USB 2.0 HD Camera", interval_ms=40, hold_last=True)
-            screen.camera.source_factory = lambda: source
-            screen.trigger("camera")
-            _wait(app, lambda: screen.session is not None)
-            for _ in range(10):  # a few more frames: the preview shows the phone, the green frame
-                source.step()
-                app.processEvents()
-            screen.camera.preview.flash()
-            s.shot("camera")
-            screen.camera.close_camera()
-            return s.files[-1]
-        finally:
-            built.close()
+    with offline_pvz(app, lang, "camera") as (built, world, clock):
+        s = Shooter(app, built, clock, world, out, lang)
+        _login(s)
+        screen = s.flow("issuing")
+        qr = world.qr(world.mixed_order, clock.now())
+        source = ImageFrameSource([phone_frame(qr)], "USB 2.0 HD Camera", interval_ms=40, hold_last=True)
+        screen.camera.source_factory = lambda: source
+        screen.trigger("camera")
+        _wait(app, lambda: screen.session is not None)
+        for _ in range(10):  # a few more frames: the preview shows the phone, the green frame
+            source.step()
+            app.processEvents()
+        screen.camera.preview.flash()
+        s.shot("camera")
+        screen.camera.close_camera()
+        return s.files[-1]
 
 
 def terminal_camera(app: QApplication, out: Path, lang: str) -> Path:

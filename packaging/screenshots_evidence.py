@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from meta import ROOT
@@ -29,17 +28,13 @@ if str(ROOT) not in sys.path:  # our packages and tests.support, when run by pat
 from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QApplication
 
-from pvz_app.__main__ import Options, build
-from pvz_app.context import PdfReports
 from pvz_app.logic.dispute import photo_reader
-from screenshots_pvz import SITE, Shooter, _closed_port, _login, remember
+from screenshots_pvz import SITE, Shooter, _login, offline_pvz
 from shared.barcodes.formats import cell_id
-from shared.domain import ManualClock, OpType, Role
+from shared.domain import OpType
 from shared.qt.camera import ImageFrameSource
 from shared.qt.dispute_pdf import export_pack
-from shared.qt.operations import SyncRunner
 from shared.qt.photo_capture import PhotoCaptureDialog
-from tests.support.demo_pvz import seed
 
 
 def damaged_parcel(width: int = 1280, height: int = 720) -> Image.Image:
@@ -61,99 +56,74 @@ def damaged_parcel(width: int = 1280, height: int = 720) -> Image.Image:
 
 
 def shots(app: QApplication, out: Path, lang: str) -> list[Path]:
-    clock = ManualClock(datetime(2026, 11, 25, 10, 30, tzinfo=UTC))
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="pvz-evidence-shots-") as tmp:
-        built = build(
-            Options(
-                backend_url=f"http://127.0.0.1:{_closed_port()}",
-                data_dir=Path(tmp),
-                site=SITE,
-                scanner_port="",
-                lang=lang,
-                device_id=f"pvz-evidence-screenshots-{lang}",
-            ),
-            app,
-            clock=clock,
-            runner=SyncRunner(),
-            reports=PdfReports(Path(tmp) / "printed"),
-            sync_inline=True,
-            sync_interval_ms=3_600_000,
-            sounds=False,
+    with (
+        offline_pvz(app, lang, "evidence") as (built, world, clock),
+        tempfile.TemporaryDirectory(prefix="pvz-evidence-pack-") as tmp,
+    ):
+        s = Shooter(app, built, clock, world, out, lang)
+        _login(s)
+        store = built.store
+        actor = built.ctx.actor
+        assert actor is not None
+        box = world.boxes[0]
+        first, second = store.units_in_box(box)[:2]
+        clock.advance(40)
+        store.record(
+            OpType.ACCEPT_UNIT, {"unit_id": first.id, "box_id": box, "cell_id": cell_id(SITE, 7)}, actor
         )
-        try:
-            world = seed(built.store, SITE, clock.now())
-            remember(built, "anna", Role.CLERK, clock)
-            built.ctx.status.update(scanner="ok")
-            built.window.resize(1280, 800)
-            built.window.show()
-            s = Shooter(app, built, clock, world, out, lang)
-            _login(s)
-            store = built.store
-            actor = built.ctx.actor
-            assert actor is not None
-            box = world.boxes[0]
-            first, second = store.units_in_box(box)[:2]
-            clock.advance(40)
-            store.record(
-                OpType.ACCEPT_UNIT, {"unit_id": first.id, "box_id": box, "cell_id": cell_id(SITE, 7)}, actor
-            )
-            clock.advance(25)
-            screen = s.flow("dispute")
-            screen._select("unit", second.label)
-            source = ImageFrameSource([damaged_parcel()], "USB 2.0 HD Camera", interval_ms=0, hold_last=True)
+        clock.advance(25)
+        screen = s.flow("dispute")
+        screen._select("unit", second.label)
+        source = ImageFrameSource([damaged_parcel()], "USB 2.0 HD Camera", interval_ms=0, hold_last=True)
 
-            def save(data: bytes) -> str:
-                return store.save_photo(
-                    data, taken_by=actor.user_id, subject=second.id, subject_kind="unit"
-                ).sha256
+        def save(data: bytes) -> str:
+            return store.save_photo(
+                data, taken_by=actor.user_id, subject=second.id, subject_kind="unit"
+            ).sha256
 
-            dialog = PhotoCaptureDialog(
-                save, subject=second.label, source_factory=lambda: source, parent=screen
-            )
-            dialog.resize(900, 560)
-            dialog.show()
-            for _ in range(3):
-                source.step()
-                s.settle()
-            dialog.take()
+        dialog = PhotoCaptureDialog(save, subject=second.label, source_factory=lambda: source, parent=screen)
+        dialog.resize(900, 560)
+        dialog.show()
+        for _ in range(3):
+            source.step()
             s.settle()
-            s.shot("photo_capture", dialog)
-            written.append(s.files[-1])
-            dialog.accept()
-            clock.advance(20)
-            store.record(
-                OpType.MARK_DAMAGED, {"unit_id": second.id, "reason": "коробка смята, скотч порван"}, actor
-            )
-            clock.advance(300)
-            screen._select("box", box)
-            s.shot("dispute")
-            written.append(s.files[-1])
-            pack_zip = Path(tmp) / "pack.zip"
-            export_pack(screen.pack, pack_zip, photo_reader(store))
-            with zipfile.ZipFile(pack_zip) as zf:
-                (Path(tmp) / "act.pdf").write_bytes(zf.read("act.pdf"))
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-png",
-                    "-r",
-                    "90",
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-singlefile",
-                    str(Path(tmp) / "act.pdf"),
-                    str(Path(tmp) / "act"),
-                ],
-                check=True,
-            )
-            target = out / f"pvz_dispute_act_{lang}.png"
-            shutil.copyfile(Path(tmp) / "act.png", target)
-            written.append(target)
-        finally:
-            built.close()
+        dialog.take()
+        s.settle()
+        s.shot("photo_capture", dialog)
+        written.append(s.files[-1])
+        dialog.accept()
+        clock.advance(20)
+        store.record(
+            OpType.MARK_DAMAGED, {"unit_id": second.id, "reason": "коробка смята, скотч порван"}, actor
+        )
+        clock.advance(300)
+        screen._select("box", box)
+        s.shot("dispute")
+        written.append(s.files[-1])
+        pack_zip = Path(tmp) / "pack.zip"
+        export_pack(screen.pack, pack_zip, photo_reader(store))
+        with zipfile.ZipFile(pack_zip) as zf:
+            (Path(tmp) / "act.pdf").write_bytes(zf.read("act.pdf"))
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "90",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(Path(tmp) / "act.pdf"),
+                str(Path(tmp) / "act"),
+            ],
+            check=True,
+        )
+        target = out / f"pvz_dispute_act_{lang}.png"
+        shutil.copyfile(Path(tmp) / "act.png", target)
+        written.append(target)
     return written
 
 

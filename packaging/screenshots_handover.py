@@ -30,26 +30,20 @@ if str(ROOT) not in sys.path:  # our packages and tests.support, when run by pat
 
 from PySide6.QtWidgets import QApplication
 
-from pvz_app.__main__ import Options
-from pvz_app.__main__ import build as build_pvz
-from pvz_app.context import PdfReports
-from pvz_app.ports import Ports
 from scanner_app.__main__ import TerminalConfig
 from scanner_app.__main__ import build as build_terminal
 from scanner_app.screens.pack import PackScreen
 from scanner_app.screens.returns import ReturnScreen
 from scanner_app.screens.ship import ShipScreen
 from scanner_app.services import Session
-from screenshots_pvz import SITE, _closed_port, _login, remember
+from screenshots_pvz import SITE, _login, answering_ports, offline_pvz
 from screenshots_pvz import Shooter as PvzShooter
 from screenshots_terminal import Shooter as TerminalShooter
 from screenshots_terminal import loc
 from shared.barcodes import make_badge_label
 from shared.domain import ManualClock, Role
-from shared.qt.operations import SyncRunner
 from shared.store import LocalStore
 from tests.support import demo_terminal as demo_data
-from tests.support.demo_pvz import seed as seed_pvz
 
 COURIER = make_badge_label(4217)
 PHOTO = "9f2c" * 16  # a photo's SHA-256, as the discrepancy names it
@@ -207,113 +201,82 @@ def terminal_shots(app: QApplication, outdir: Path, lang: str) -> list[Path]:
 
 # --- the pickup point ------------------------------------------------------------------------------
 def pvz_shots(app: QApplication, outdir: Path, lang: str) -> list[Path]:
-    clock = ManualClock(datetime(2026, 11, 25, 10, 30, tzinfo=UTC))
-    with tempfile.TemporaryDirectory(prefix="pvz-handover-shots-") as tmp:
-        built = build_pvz(
-            Options(
-                backend_url=f"http://127.0.0.1:{_closed_port()}",
-                data_dir=Path(tmp),
-                site=SITE,
-                scanner_port="",
-                lang=lang,
-                device_id=f"pvz-handover-shots-{lang}",
-            ),
-            app,
-            clock=clock,
-            runner=SyncRunner(),
-            reports=PdfReports(Path(tmp) / "printed"),
-            sync_inline=True,
-            sync_interval_ms=3_600_000,
-            sounds=False,
-            ports=Ports(
-                choose=lambda _p, _t, _l, items: items[0],
-                confirm=lambda *_a: True,
-                list_ports=lambda: ["/dev/ttyACM0"],
-            ),
+    with offline_pvz(app, lang, "handover", ports=answering_ports(), counter=True) as (built, world, clock):
+        s = PvzShooter(app, built, clock, world, outdir, lang)
+        _login(s)
+        s.files.clear()  # the login picture is screenshots_pvz.py's
+
+        acceptance = s.flow("acceptance")
+        s.scan(world.boxes[1])
+        s.shot("acceptance_seal")
+
+        # two return boxes packed and closed, then handed to the courier
+        returns = s.flow("returns")
+        closed: list[str] = []
+        for _ in range(2):
+            returns.trigger("generate")
+            s.settle()
+            refused = [c for c in returns.model.rows if c.reason == "refused"]
+            if not refused:
+                break
+            s.scan(refused[0].unit.label)
+            assert returns.box is not None
+            closed.append(returns.box.id)
+            returns.trigger("close")
+            s.settle()
+        returns.trigger("handover_mode")
+        s.settle()
+        s.scan(COURIER)
+        s.shot("returns_handover_badge")
+        for n, box in enumerate(closed):
+            s.scan(box)
+            s.scan(f"S300000{n + 1}")
+        s.shot("returns_handover_seal")
+        returns.trigger("handover_mode")  # back out: the boxes stay at the counter
+        s.settle()
+
+        wh = "WH-DEMO-1"
+        pulled(
+            built.store,
+            [
+                discrepancy(
+                    world.boxes[0],
+                    "seal_mismatch",
+                    "forward",
+                    wh,
+                    SITE,
+                    sent="S1000001",
+                    found="S7730412",
+                ),
+                discrepancy(
+                    world.boxes[1],
+                    "seal_broken",
+                    "forward",
+                    wh,
+                    SITE,
+                    sent="S1000002",
+                    found="S1000002",
+                    photos=3,
+                ),
+                discrepancy(world.boxes[2], "not_received", "forward", wh, SITE, sent="S1000003"),
+                discrepancy(
+                    closed[0] if closed else world.boxes[3],
+                    "seal_mismatch",
+                    "return",
+                    SITE,
+                    wh,
+                    sent="S3000001",
+                    found="",
+                ),
+            ],
         )
-        try:
-            world = seed_pvz(built.store, SITE, clock.now(), counter=True)
-            remember(built, "anna", Role.CLERK, clock)
-            built.ctx.status.update(scanner="ok")
-            built.window.resize(1280, 800)
-            built.window.show()
-            s = PvzShooter(app, built, clock, world, outdir, lang)
-            _login(s)
-            s.files.clear()  # the login picture is screenshots_pvz.py's
-
-            acceptance = s.flow("acceptance")
-            s.scan(world.boxes[1])
-            s.shot("acceptance_seal")
-
-            # two return boxes packed and closed, then handed to the courier
-            returns = s.flow("returns")
-            closed: list[str] = []
-            for _ in range(2):
-                returns.trigger("generate")
-                s.settle()
-                refused = [c for c in returns.model.rows if c.reason == "refused"]
-                if not refused:
-                    break
-                s.scan(refused[0].unit.label)
-                assert returns.box is not None
-                closed.append(returns.box.id)
-                returns.trigger("close")
-                s.settle()
-            returns.trigger("handover_mode")
-            s.settle()
-            s.scan(COURIER)
-            s.shot("returns_handover_badge")
-            for n, box in enumerate(closed):
-                s.scan(box)
-                s.scan(f"S300000{n + 1}")
-            s.shot("returns_handover_seal")
-            returns.trigger("handover_mode")  # back out: the boxes stay at the counter
-            s.settle()
-
-            wh = "WH-DEMO-1"
-            pulled(
-                built.store,
-                [
-                    discrepancy(
-                        world.boxes[0],
-                        "seal_mismatch",
-                        "forward",
-                        wh,
-                        SITE,
-                        sent="S1000001",
-                        found="S7730412",
-                    ),
-                    discrepancy(
-                        world.boxes[1],
-                        "seal_broken",
-                        "forward",
-                        wh,
-                        SITE,
-                        sent="S1000002",
-                        found="S1000002",
-                        photos=3,
-                    ),
-                    discrepancy(world.boxes[2], "not_received", "forward", wh, SITE, sent="S1000003"),
-                    discrepancy(
-                        closed[0] if closed else world.boxes[3],
-                        "seal_mismatch",
-                        "return",
-                        SITE,
-                        wh,
-                        sent="S3000001",
-                        found="",
-                    ),
-                ],
-            )
-            acceptance = s.flow("acceptance")
-            acceptance._render()
-            s.shot("acceptance_discrepancies")
-            returns = s.flow("returns")
-            returns._sync()
-            s.shot("returns_discrepancies")
-            return s.files
-        finally:
-            built.close()
+        acceptance = s.flow("acceptance")
+        acceptance._render()
+        s.shot("acceptance_discrepancies")
+        returns = s.flow("returns")
+        returns._sync()
+        s.shot("returns_discrepancies")
+        return s.files
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,10 +10,11 @@ scanner bridge like a scanner's. Files: ``pvz_<screen>_<lang>.png``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import socket
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -135,9 +136,15 @@ def remember(built: PvzApp, username: str, role: Role, clock: ManualClock) -> No
     )
 
 
-def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
+@contextlib.contextmanager
+def offline_pvz(
+    app: QApplication, lang: str, name: str, *, ports: Ports | None = None, counter: bool = False
+) -> Iterator[tuple[PvzApp, DemoWorld, ManualClock]]:
+    """The PVZ app as every screenshot script takes it: offline (a closed port), operations and sync
+    inline, reports to PDF, no sounds, the demo world seeded (``counter``: the counter's orders too),
+    the clerk 'anna' remembered, the scanner ready, 1280x800 on screen; closed afterwards."""
     clock = ManualClock(datetime(2026, 11, 25, 10, 30, tzinfo=UTC))
-    with tempfile.TemporaryDirectory(prefix="pvz-shots-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="-".join(filter(None, ("pvz", name, "shots-")))) as tmp:
         built = build(
             Options(
                 backend_url=f"http://127.0.0.1:{_closed_port()}",
@@ -145,7 +152,7 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
                 site=SITE,
                 scanner_port="",
                 lang=lang,
-                device_id=f"pvz-screenshots-{lang}",
+                device_id="-".join(filter(None, ("pvz", name, "screenshots", lang))),
             ),
             app,
             clock=clock,
@@ -154,42 +161,56 @@ def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
             sync_inline=True,
             sync_interval_ms=3_600_000,
             sounds=False,
-            ports=Ports(
-                choose=lambda _p, _t, _l, items: items[0],
-                confirm=lambda *_a: True,
-                list_ports=lambda: ["/dev/ttyACM0"],
-            ),
+            **({"ports": ports} if ports is not None else {}),
         )
         try:
-            world = seed(built.store, SITE, clock.now(), counter=True)
+            world = seed(built.store, SITE, clock.now(), counter=counter)
             remember(built, "anna", Role.CLERK, clock)
-            remember(built, "admin", Role.ADMIN, clock)
             built.ctx.status.update(scanner="ok")
             built.window.resize(1280, 800)
             built.window.show()
-            s = Shooter(app, built, clock, world, out, lang)
-            steps: list[Callable[[Shooter], None]] = [
-                _login,
-                _acceptance,
-                _issuing,
-                _customer_card,
-                _fitting,
-                _payment_qr,
-                _storage,
-                _returns,
-                _cells,
-                _inventory,
-                _conflicts,
-                _settings,
-                _shift,
-                _relogin,
-                _locked,
-            ]
-            for step in steps:
-                step(s)
-            return s.files
+            yield built, world, clock
         finally:
             built.close()
+
+
+def answering_ports() -> Ports:
+    """Dialog answers for scripted shots: the first choice, yes to every question."""
+    return Ports(
+        choose=lambda _p, _t, _l, items: items[0],
+        confirm=lambda *_a: True,
+        list_ports=lambda: ["/dev/ttyACM0"],
+    )
+
+
+def run_language(app: QApplication, out: Path, lang: str) -> list[Path]:
+    with offline_pvz(app, lang, "", ports=answering_ports(), counter=True) as (
+        built,
+        world,
+        clock,
+    ):
+        remember(built, "admin", Role.ADMIN, clock)
+        s = Shooter(app, built, clock, world, out, lang)
+        steps: list[Callable[[Shooter], None]] = [
+            _login,
+            _acceptance,
+            _issuing,
+            _customer_card,
+            _fitting,
+            _payment_qr,
+            _storage,
+            _returns,
+            _cells,
+            _inventory,
+            _conflicts,
+            _settings,
+            _shift,
+            _relogin,
+            _locked,
+        ]
+        for step in steps:
+            step(s)
+        return s.files
 
 
 def _login(s: Shooter) -> None:
