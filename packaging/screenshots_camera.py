@@ -63,20 +63,11 @@ def pvz_camera(app: QApplication, out: Path, lang: str) -> Path:
 
 
 def terminal_camera(app: QApplication, out: Path, lang: str) -> Path:
-    from scanner_app.__main__ import TerminalConfig
-    from scanner_app.__main__ import build as build_terminal
+    from screenshots_terminal import offline_terminal
 
     clock = ManualClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
     tmp = Path(tempfile.mkdtemp(prefix="wb-terminal-camera-shots-"))
-    config = TerminalConfig(
-        backend_url="http://127.0.0.1:9",
-        data_dir=tmp,
-        device_id="TERM-07",
-        lang=lang,
-        inline=True,
-        wedge=False,
-    )
-    terminal = build_terminal(config, clock=clock, app=app)
+    terminal = offline_terminal(app, lang, tmp, clock)
     window = terminal.window
     try:
         window.resize(480, 800)

@@ -30,8 +30,6 @@ if str(ROOT) not in sys.path:  # our packages and tests.support, when run by pat
 
 from PySide6.QtWidgets import QApplication
 
-from scanner_app.__main__ import TerminalConfig
-from scanner_app.__main__ import build as build_terminal
 from scanner_app.screens.pack import PackScreen
 from scanner_app.screens.returns import ReturnScreen
 from scanner_app.screens.ship import ShipScreen
@@ -39,7 +37,7 @@ from scanner_app.services import Session
 from screenshots_pvz import SITE, _login, answering_ports, offline_pvz
 from screenshots_pvz import Shooter as PvzShooter
 from screenshots_terminal import Shooter as TerminalShooter
-from screenshots_terminal import loc
+from screenshots_terminal import loc, offline_terminal
 from shared.barcodes import make_badge_label
 from shared.domain import ManualClock, Role
 from shared.store import LocalStore
@@ -95,15 +93,7 @@ def terminal_shots(app: QApplication, outdir: Path, lang: str) -> list[Path]:
 
     tmp = Path(tempfile.mkdtemp(prefix="wb-terminal-handover-shots-"))
     clock = ManualClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
-    config = TerminalConfig(
-        backend_url="http://127.0.0.1:9",
-        data_dir=tmp,
-        device_id="TERM-07",
-        lang=lang,
-        inline=True,
-        wedge=False,
-    )
-    terminal = build_terminal(config, clock=clock, app=app)
+    terminal = offline_terminal(app, lang, tmp, clock)
     facts = demo_data.seed(terminal.store, clock, tasks=4, units_per_task=2, returns=3)
 
     window = terminal.window

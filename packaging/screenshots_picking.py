@@ -20,9 +20,9 @@ from meta import ROOT
 if str(ROOT) not in sys.path:  # our packages and tests.support, when run by path from a checkout
     sys.path.append(str(ROOT))
 
-from scanner_app.__main__ import TerminalConfig, build
 from scanner_app.logic.cluster import CART_SIZE
 from scanner_app.services import Session
+from screenshots_terminal import offline_terminal
 from shared.barcodes import make_location_label, make_tote_label
 from shared.domain import ManualClock, Role
 from shared.scanning.events import ScanEvent
@@ -35,15 +35,7 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="wb-picking-shots-"))
     clock = ManualClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
-    config = TerminalConfig(
-        backend_url="http://127.0.0.1:9",
-        data_dir=tmp,
-        device_id="TERM-07",
-        lang=lang,
-        inline=True,
-        wedge=False,
-    )
-    terminal = build(config, clock=clock, app=app)
+    terminal = offline_terminal(app, lang, tmp, clock)
     demo_data.seed(terminal.store, clock, tasks=14, units_per_task=3)
     window: Any = terminal.window
     window.resize(480, 800)

@@ -75,6 +75,21 @@ def loc(code: str) -> str:
     return make_location_label(demo_data.WAREHOUSE, code)
 
 
+def offline_terminal(app: Any, lang: str, data_dir: Path, clock: ManualClock, **config: Any) -> Terminal:
+    """The terminal as every screenshot script takes it: device TERM-07 with no server (port 9),
+    operations and sync inline, no keyboard-wedge listener; ``config`` adds TerminalConfig fields."""
+    settings = TerminalConfig(
+        backend_url="http://127.0.0.1:9",
+        data_dir=data_dir,
+        device_id="TERM-07",
+        lang=lang,
+        inline=True,
+        wedge=False,
+        **config,
+    )
+    return build(settings, clock=clock, app=app)
+
+
 def shoot(outdir: Path, lang: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
@@ -83,13 +98,11 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="wb-terminal-shots-"))
     clock = ManualClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
-    config = TerminalConfig(
-        backend_url="http://127.0.0.1:9",
-        data_dir=tmp,
-        device_id="TERM-07",
-        lang=lang,
-        inline=True,
-        wedge=False,
+    terminal = offline_terminal(
+        app,
+        lang,
+        tmp,
+        clock,
         problems=(
             ConfigProblem(
                 "/etc/wb-ops/terminal.toml",
@@ -101,7 +114,6 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
             ),
         ),
     )
-    terminal = build(config, clock=clock, app=app)
     facts = demo_data.seed(terminal.store, clock, tasks=14, units_per_task=3, returns=3)
     terminal.store.remember_user(
         CachedUser(

@@ -21,11 +21,10 @@ if str(ROOT) not in sys.path:  # our packages and tests.support, when run by pat
 
 from PySide6.QtCore import QTimer
 
-from scanner_app.__main__ import TerminalConfig, build
 from scanner_app.screens.pick import PickScreen
 from scanner_app.services import Session
 from screenshots_evidence import damaged_parcel
-from screenshots_terminal import Shooter, loc
+from screenshots_terminal import Shooter, loc, offline_terminal
 from shared.domain import ManualClock, Role
 from shared.qt.camera import ImageFrameSource
 from shared.qt.photo_capture import PhotoCaptureDialog
@@ -40,15 +39,7 @@ def shoot(outdir: Path, lang: str) -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="wb-terminal-photo-shots-"))
     clock = ManualClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
-    config = TerminalConfig(
-        backend_url="http://127.0.0.1:9",
-        data_dir=tmp,
-        device_id="TERM-07",
-        lang=lang,
-        inline=True,
-        wedge=False,
-    )
-    terminal = build(config, clock=clock, app=app)
+    terminal = offline_terminal(app, lang, tmp, clock)
     facts = demo_data.seed(terminal.store, clock, tasks=2, units_per_task=3)
     window = terminal.window
     window.resize(480, 800)
