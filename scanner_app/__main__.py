@@ -223,7 +223,6 @@ def build(
         backend_url=config.backend_url,
         data_dir=data,
         scanner_port=config.scanner_port or "",
-        version=_version(),
         problems=tuple(config.problems),
     )
     window = TerminalWindow(services, ops, bridge, status, device=device)
@@ -255,15 +254,6 @@ def build(
     ops.changed.connect(lambda changes: sync.kick() if window.session is not None else None)
     kit.start_scanner()
     return Terminal(qapp, window, kit, auth, services, translators)
-
-
-def _version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("wb-ops")
-    except metadata.PackageNotFoundError:  # run from a source tree without an install
-        return ""
 
 
 class _SyncOrLogin:

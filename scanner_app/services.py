@@ -135,5 +135,4 @@ class DeviceInfo:
     backend_url: str
     data_dir: Path
     scanner_port: str = ""  # "" : keyboard wedge only
-    version: str = ""
     problems: tuple[ConfigProblem, ...] = field(default_factory=tuple)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from shared.qt.config_notice import ProblemsLabel
 from shared.qt.messages import fmt
 from shared.qt.status import SCANNER_NONE, SCANNER_OK, StatusModel
+from shared.version import version
 
 from ..services import DeviceInfo
 from .base import Context, ScanScreen, big_button, info_label
@@ -65,8 +66,7 @@ class DeviceScreen(ScanScreen):
             lines.append(fmt(self.tr("Last sync: %1"), when))
         if info is not None:
             lines.append(fmt(self.tr("Data folder: %1"), str(info.data_dir)))
-            if info.version:
-                lines.append(fmt(self.tr("Version: %1"), info.version))
+            lines.append(fmt(self.tr("Version: %1"), version()))
         self.facts.setText("\n".join(lines))
         problems = info.problems if info is not None else ()
         self.problems_title.setText(self.tr("The configuration file has no problems."))

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from shared.config import ConfigProblem
+from shared.version import UNKNOWN, version
 from tests.qt.test_terminal_flows import Harness, server, world  # noqa: F401
 from tests.support.backend import BackendServer
 from tests.support.world import World
@@ -41,6 +42,7 @@ def test_key_9_shows_the_device_and_the_config_problems(terminal: Harness, world
     assert f"Server: {terminal.config.backend_url}" in facts
     assert f"Scanner: {terminal.scanner.port_name} (connected)" in facts
     assert "Waiting to be sent: 0" in facts
+    assert f"Version: {version()}" in facts and version() != UNKNOWN  # the release, also in a bundle
     session = terminal.window.session
     assert session is not None and f"Warehouse: {session.site_id}" in facts
     problems = screen.problems.text()  # type: ignore[attr-defined]
