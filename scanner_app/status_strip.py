@@ -52,5 +52,5 @@ class TerminalStatusStrip(StatusView):
         grid.addWidget(self.last_sync, 1, 0, 1, 2)
         grid.addWidget(self.scanner, 1, 2)
         grid.addWidget(self.reason, 2, 0, 1, 3)
-        for column, stretch in enumerate((3, 4, 3)):
+        for column, stretch in enumerate((4, 3, 3)):
             grid.setColumnStretch(column, stretch)
