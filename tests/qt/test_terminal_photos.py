@@ -37,11 +37,10 @@ def in_dialog(action: Callable[[PhotoCaptureDialog], None]) -> None:
     deadline = time.monotonic() + 20
 
     def poke() -> None:
-        found = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, PhotoCaptureDialog) and w.isVisible()
-        ]
-        if found:
-            action(found[-1])
+        # the dialog this step opened is the modal one (not a stale one another test left around)
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, PhotoCaptureDialog):
+            action(modal)
         elif time.monotonic() < deadline:
             QTimer.singleShot(20, poke)
         elif (modal := QApplication.activeModalWidget()) is not None:
