@@ -110,7 +110,9 @@ class Bulk:
     but the server still runs each). Rows are inserted in the order given, so a serial id (the
     change feed's) follows that order. Elsewhere (SQLite, in-process) it is the same statement
     through executemany. `params` maps each column to its key in the row dicts ("b_<column>" if not
-    given); an UPDATE's keys must be distinct.
+    given); an UPDATE's keys must be distinct. An UPDATE may name a `scope` column that every row
+    shares (a partition key: units.pvz_id), given to `run` as `scope_value`, so PostgreSQL touches
+    that one partition only.
     """
 
     def __init__(
@@ -120,8 +122,10 @@ class Bulk:
         columns: list[str],
         key: list[str] | None = None,
         params: dict[str, str] | None = None,
+        scope: str | None = None,
     ) -> None:
         key = key or []
+        self._scoped = scope is not None
         self._params = {c: (params or {}).get(c, "b_" + c) for c in [*key, *columns]}
         self._order = [*key, *columns]
         p = self._params
@@ -134,8 +138,12 @@ class Bulk:
         elif kind == "update":
             sets = ", ".join(f"{c} = v.{c}" for c in columns)
             match = " AND ".join(f"{table.name}.{c} = v.{c}" for c in key)
+            if scope is not None:
+                match += f" AND {table.name}.{scope} = %b"
             self._pg = f"UPDATE {table.name} SET {sets} FROM unnest({arrays}) AS v({names}) WHERE {match}"
             where = [table.c[c] == bindparam(p[c]) for c in key]
+            if scope is not None:
+                where.append(table.c[scope] == bindparam("b_scope"))
             stmt = update(table).where(*where).values({c: bindparam(p[c]) for c in columns})
         elif kind == "delete":
             match = " AND ".join(f"{table.name}.{c} = v.{c}" for c in columns)
@@ -145,15 +153,19 @@ class Bulk:
             raise ValueError(kind)
         self._fallback = Fast(stmt)
 
-    def run(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+    def run(self, conn: Connection, rows: list[dict[str, Any]], scope_value: str | None = None) -> None:
         if not rows:
             return
+        if self._scoped != (scope_value is not None):
+            raise ValueError("a scoped Bulk update needs its scope_value, and only it")
         if conn.dialect.name != "postgresql" or len(rows) == 1:
-            self._fallback.many(conn, rows)
+            self._fallback.many(
+                conn, rows if scope_value is None else [{**r, "b_scope": scope_value} for r in rows]
+            )
             return
         arrays = tuple([r[self._params[c]] for r in rows] for c in self._order)
         cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        cur.execute(self._pg, arrays)
+        cur.execute(self._pg, arrays if scope_value is None else (*arrays, scope_value))
         cur.close()
 
 

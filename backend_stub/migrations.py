@@ -48,7 +48,10 @@ from .db import (
 # The tables that grow with the network's traffic, and the site column each is partitioned on. On
 # PostgreSQL they are created PARTITION BY HASH of that column, every primary and unique key widened
 # to include it (a partitioned table can only enforce uniqueness within a partition); the SQL the
-# services run is unchanged. The same column is the distribution column for Citus (SCALING.md).
+# services run is unchanged. The site column goes last in a widened unique key, (label, pvz_id), so a
+# lookup by the natural key alone (a unit by its label, a device's op by its seq) is an index look-up
+# in each partition, not a scan of them all (migration 017). The same column is the distribution
+# column for Citus (SCALING.md).
 PARTITIONED_BY_SITE = {"orders": "pvz_id", "units": "pvz_id", "op_results": "site_id", "outbox": "site_id"}
 PARTITIONS = 8
 
@@ -71,7 +74,7 @@ def _partitioned_copy(table: Table, key: str, into: MetaData) -> Table:
     for con in table.constraints:
         if isinstance(con, UniqueConstraint):
             names = [c.name for c in con.columns]
-            extra.append(UniqueConstraint(*([key] if key not in names else []), *names, name=con.name))
+            extra.append(UniqueConstraint(*names, *([key] if key not in names else []), name=con.name))
         elif isinstance(con, ForeignKeyConstraint) and all(
             fk.column.table.name not in PARTITIONED_BY_SITE for fk in con.elements
         ):
@@ -84,7 +87,7 @@ def _partitioned_copy(table: Table, key: str, into: MetaData) -> Table:
     for index in table.indexes:
         names = [c.name for c in index.columns]
         if index.unique:
-            names = ([key] if key not in names else []) + names
+            names = names + ([key] if key not in names else [])
         Index(index.name, *[copy.c[n] for n in names], unique=bool(index.unique))
     return copy
 
@@ -299,6 +302,35 @@ def _m016_chain_keys(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE devices ADD COLUMN chain_from INTEGER")
 
 
+def _m017_natural_keys_first(conn: Connection) -> None:
+    """PostgreSQL: rebuild the partitioned tables' widened unique keys with the site column last.
+    Created as (pvz_id, label), (site_id, device_id, seq), (site_id, event_id), they could not serve
+    a lookup by label, by a device's seqs or by event id, which then read every row of every
+    partition (a terminal's scan of a unit label; a push's replay check). Nothing to do on SQLite,
+    whose keys were never widened, nor on a database 001 created with the site column last."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table, key in PARTITIONED_BY_SITE.items():
+        found = conn.exec_driver_sql(
+            "SELECT c.conname, array_agg(a.attname ORDER BY k.n) FROM pg_constraint c "
+            "CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, n) "
+            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum "
+            "WHERE c.conrelid = %(t)s::regclass AND c.contype = 'u' GROUP BY c.conname",
+            {"t": table},
+        ).all()
+        for name, columns in found:
+            cols = list(columns)
+            if len(cols) < 2 or cols[0] != key:
+                continue
+            natural = [*cols[1:], key]
+            conn.exec_driver_sql(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            # an unnamed key keeps PostgreSQL's default name, as 001 now creates it
+            named = name if not name.startswith(f"{table}_{key}_") else f"{table}_{'_'.join(natural)}_key"
+            conn.exec_driver_sql(
+                f'ALTER TABLE {table} ADD CONSTRAINT "{named}" UNIQUE ({", ".join(natural)})'
+            )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_catalog_search", _m002_catalog_search),
@@ -316,6 +348,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("014_handover_seals", _m014_handover_seals),
     ("015_sscc_blocks", _m015_sscc_blocks),
     ("016_chain_keys", _m016_chain_keys),
+    ("017_natural_keys_first", _m017_natural_keys_first),
 ]
 
 

@@ -499,6 +499,10 @@ def _run_one(database: str) -> list[Row]:
             with BackendServer(Path(tmp) / "b", database_url=url, workers=workers, env=env) as server:
                 with World.standard(server, products=2) as w:
                     fleet = build_fleet(w, DEVICES)
+                if pg is not None and url is not None:
+                    # the world was loaded in bulk a moment ago: ANALYZE, as autovacuum would within
+                    # its first minute, so the planner sees thousands of units, not empty tables
+                    pg.execute("ANALYZE", dbname=url.rsplit("/", 1)[1])
                 assert server.process is not None
                 db_pid = pg.process.pid if pg is not None and pg.process is not None else None
                 res = asyncio.run(simulate(server.url, fleet, server.process.pid, db_pid))

@@ -10,7 +10,9 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from backend_stub.context import open_context
 from backend_stub.events.outbox import append, read_after
@@ -56,6 +58,85 @@ def test_growing_tables_are_hash_partitioned_by_site_with_the_key_in_every_uniqu
                 ).scalars()
                 for definition in uniques:
                     assert key in definition, definition
+    finally:
+        ctx.db.dispose()
+
+
+# lookups by a natural key without the site: each needs an index led by that key (an index led by the
+# site column could only be read whole, every partition of it)
+_NATURAL_KEYS = {
+    "units": ("label",),  # a terminal's scan of a unit label
+    "op_results": ("device_id", "seq"),  # a push's replay check
+    "outbox": ("event_id",),
+}
+
+
+def _leading(conn) -> dict[str, set[tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """Per table, the leading columns of its indexes (as many as its natural key has)."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for table, natural in _NATURAL_KEYS.items():
+        rows = conn.execute(
+            text(
+                "SELECT array_agg(a.attname ORDER BY k.n) FROM pg_index i "
+                "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) "
+                "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                "WHERE i.indrelid = CAST(:t AS regclass) GROUP BY i.indexrelid"
+            ),
+            {"t": table},
+        ).scalars()
+        out[table] = {tuple(cols[: len(natural)]) for cols in rows}
+    return out
+
+
+def test_a_lookup_by_a_natural_key_without_the_site_has_an_index_led_by_that_key(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    ctx = _ctx(tmp_path, postgres_url)
+    try:
+        with ctx.db.read() as conn:
+            leading = _leading(conn)
+        for table, natural in _NATURAL_KEYS.items():
+            assert natural in leading[table], (table, leading[table])
+    finally:
+        ctx.db.dispose()
+
+
+def test_migration_017_rebuilds_site_first_unique_keys_of_an_older_database(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """A database whose 001 widened the unique keys with the site first ((pvz_id, label)) gets them
+    rebuilt with the site last; the keys still refuse a duplicate, and the rows stay."""
+    ctx = _ctx(tmp_path, postgres_url)
+    try:
+        with ctx.db.write() as conn:
+            for table, cols, name in (
+                ("units", "label", "units_label_pvz_id_key"),
+                ("op_results", "device_id, seq", "uq_op_results_device_seq"),
+                ("outbox", "event_id", "outbox_event_id_site_id_key"),
+            ):
+                key = PARTITIONED_BY_SITE[table]
+                conn.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
+                named = f'CONSTRAINT "{name}" ' if name.startswith("uq_") else ""
+                conn.execute(text(f"ALTER TABLE {table} ADD {named}UNIQUE ({key}, {cols})"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE name = '017_natural_keys_first'"))
+            row = (
+                "'{id}', 'DEV-1', {seq}, 'unit.move', 'U', 'PVZ-A', 'applied', NULL, NULL, '{{}}', 'x', 'x', "
+                "NULL, NULL"
+            )
+            conn.execute(text(f"INSERT INTO op_results VALUES ({row.format(id='OP-1', seq=1)})"))
+        with ctx.db.read() as conn:
+            leading = _leading(conn)
+        assert not any(natural in leading[t] for t, natural in _NATURAL_KEYS.items())  # the older one
+    finally:
+        ctx.db.dispose()
+    ctx = _ctx(tmp_path, postgres_url)  # opening it migrates
+    try:
+        with ctx.db.read() as conn:
+            leading = _leading(conn)
+            assert all(natural in leading[t] for t, natural in _NATURAL_KEYS.items()), leading
+            assert conn.execute(text("SELECT count(*) FROM op_results")).scalar() == 1
+        with pytest.raises(IntegrityError, match=r"Key \(device_id, seq, site_id\)"), ctx.db.write() as conn:
+            conn.execute(text(f"INSERT INTO op_results VALUES ({row.format(id='OP-2', seq=1)})"))
     finally:
         ctx.db.dispose()
 

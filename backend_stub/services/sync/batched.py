@@ -65,18 +65,26 @@ _BATCHED_TYPES = frozenset(str(t) for t in _HANDLED_IN_BATCH)
 
 
 _SET_UNIT = Bulk("update", units, ["status", "cell_id", "updated_at"], key=["id"], params={"id": "b_unit"})
+# a PVZ's run touches its own units only (their pvz_id, the partition key, is the site's)
+_SET_PVZ_UNIT = Bulk(
+    "update", units, ["status", "cell_id", "updated_at"], key=["id"], params={"id": "b_unit"}, scope="pvz_id"
+)
 
 
-def _load_units(conn: Connection, refs: list[str]) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-    """Unit refs (id, else label) -> unit id, and each unit's row as a dict."""
+def _load_units(
+    conn: Connection, refs: list[str], pvz: str | None
+) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """Unit refs (id, else label) -> unit id, and each unit's row as a dict; with `pvz`, that PVZ's
+    units only (another's would be refused anyway: its op then takes the handler path)."""
     ref_to_id: dict[str, str] = {}
     rows: dict[str, dict[str, Any]] = {}
-    for found in rows_in(conn, "units.id", refs):
+    scope, at = ("@pvz", {"b_pvz": pvz}) if pvz is not None else ("", {})
+    for found in rows_in(conn, "units.id" + scope, refs, **at):
         row = found._mapping
         ref_to_id[row["id"]] = row["id"]
         rows[row["id"]] = row
     by_label = [r for r in refs if r not in ref_to_id]
-    for found in rows_in(conn, "units.label", by_label):
+    for found in rows_in(conn, "units.label" + scope, by_label, **at):
         row = found._mapping
         ref_to_id[row["label"]] = row["id"]
         rows.setdefault(row["id"], row)
@@ -116,8 +124,9 @@ def apply_batched(
         ops.append((op, role, plan))
     if not ops:
         return 0
+    pvz = site if caller.site_kind is SiteKind.PVZ else None
     ref_to_id, rows = _load_units(
-        conn, list({str(op.payload[plan.unit]) for op, _, plan in ops if plan.unit})
+        conn, list({str(op.payload[plan.unit]) for op, _, plan in ops if plan.unit}), pvz
     )
     cell_map = _load_cells(conn, list({str(op.payload[plan.cell]) for op, _, plan in ops if plan.cell}))
     now = ctx.now_iso()
@@ -170,13 +179,14 @@ def apply_batched(
         done += 1
     if not done:
         return 0
-    _SET_UNIT.run(
-        conn,
-        [
-            {"b_unit": u, "b_status": rows[u]["status"], "b_cell_id": rows[u]["cell_id"], "b_updated_at": now}
-            for u in touched
-        ],
-    )
+    changed = [
+        {"b_unit": u, "b_status": rows[u]["status"], "b_cell_id": rows[u]["cell_id"], "b_updated_at": now}
+        for u in touched
+    ]
+    if pvz is not None:
+        _SET_PVZ_UNIT.run(conn, changed, scope_value=pvz)
+    else:
+        _SET_UNIT.run(conn, changed)
     publish_many(
         conn, [((rows[u]["pvz_id"], rows[u]["warehouse_id"]), "unit", u, unit_data(rows[u])) for u in touched]
     )

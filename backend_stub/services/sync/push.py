@@ -280,7 +280,7 @@ def push(
                 raise _seq_conflict(int(raw["seq"]), taken.op_id)
         # ops the server knows under another (device, seq): looked up once, here (writers are serialised)
         fresh_ids = [str(raw["op_id"]) for raw in ops if int(raw["seq"]) > last_seq]
-        stored_by_op: dict[str, Any] = {r.op_id: r for r in rows_in(conn, "op_results.op_id", fresh_ids)}
+        stored_by_op: dict[str, Any] = {r.op_id: r for r in _known_ops(conn, fresh_ids, caller.site_id)}
     key_from = dev.chain_from if dev is not None else None
     chain, hash_by_seq, broken = check_chain(
         ops,
@@ -376,6 +376,15 @@ def push(
                 )
             final_seq = last
     return {"results": answers.results, "last_seq": int(final_seq)}
+
+
+def _known_ops(conn: Connection, op_ids: list[str], site_id: str) -> list[Any]:
+    """Results stored under these op ids. On PostgreSQL an op id is unique within its site's
+    partitions ((op_id, site_id)) and every op of a device is its own site's: that site's
+    partition is read, not all of them. SQLite's op id is unique across sites: looked up as such."""
+    if conn.dialect.name == "postgresql":
+        return rows_in(conn, "op_results.op_id@site", op_ids, b_site=site_id)
+    return rows_in(conn, "op_results.op_id", op_ids)
 
 
 def _seq_conflict(seq: int, stored_op_id: str) -> ApiError:

@@ -26,6 +26,12 @@ def _in_statement(what: str, n: int | None) -> Any:
         return select(units).where(among(units.c.id))
     if what == "units.label":
         return select(units).where(among(units.c.label))
+    # "@pvz", "@site": one PVZ's units, one site's op results (b_pvz, b_site), the partition key
+    # given, so PostgreSQL reads that site's partition only
+    if what == "units.id@pvz":
+        return select(units).where(units.c.pvz_id == bindparam("b_pvz"), among(units.c.id))
+    if what == "units.label@pvz":
+        return select(units).where(units.c.pvz_id == bindparam("b_pvz"), among(units.c.label))
     if what == "cells.id":
         return select(cells.c.id, cells.c.label, cells.c.site_id).where(among(cells.c.id))
     if what == "cells.label":
@@ -36,6 +42,10 @@ def _in_statement(what: str, n: int | None) -> Any:
         return select(orders).where(among(orders.c.id))
     if what == "op_results.op_id":
         return select(op_results).where(among(op_results.c.op_id))
+    if what == "op_results.op_id@site":
+        return select(op_results).where(
+            op_results.c.site_id == bindparam("b_site"), among(op_results.c.op_id)
+        )
     if what == "op_results.seq":  # of one device
         return select(op_results).where(
             op_results.c.device_id == bindparam("b_device"), among(op_results.c.seq)
