@@ -9,6 +9,7 @@ search backends (`search/fts5.py`, `search/pg.py`). `Database(url)` picks by the
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -33,6 +34,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 from .fastsql import Bulk as Bulk
 from .fastsql import Fast as Fast
@@ -481,15 +483,17 @@ class Database:
             kwargs["pool_size"] = 20
             kwargs["max_overflow"] = 40
         else:
-            # a connection a failover or a server restart broke is replaced, not handed out
-            kwargs["pool_pre_ping"] = True
             kwargs["pool_size"] = 10
             kwargs["max_overflow"] = 20
+            kwargs["pool_use_lifo"] = True  # the busiest connections stay warm, the rest idle
         self.engine: Engine = create_engine(url, **kwargs)
         self._write_lock = threading.Lock()
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            event.listen(self.engine, "checkin", _note_checkin)
+            event.listen(self.engine, "checkout", _ping_if_idle(self.engine.dialect))
 
     @contextmanager
     def write(self, site: str | None = None) -> Iterator[Connection]:
@@ -519,6 +523,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        """A reader's connection. On PostgreSQL in autocommit: under READ COMMITTED every statement
+        reads its own snapshot whether or not a BEGIN came first, so BEGIN and COMMIT were two round
+        trips a read that bought nothing. Writing through a reader is a mistake either way."""
+        if self.is_postgresql:
+            with self.engine.connect() as conn:
+                yield conn.execution_options(isolation_level="AUTOCOMMIT")
+            return
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
@@ -528,6 +539,31 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# A pooled PostgreSQL connection idle longer than this is pinged before it is handed out, and
+# replaced if the server is gone (a failover, a restart). One in steady use is not: a ping per
+# checkout (pool_pre_ping) was a round trip on every request. A connection that died while in use
+# fails its statement; SQLAlchemy then discards every connection pooled before that moment.
+PING_IDLE_S = 1.0
+_IDLE_SINCE = "wb_idle_since"
+
+
+def _note_checkin(_dbapi_conn: Any, record: Any) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _ping_if_idle(dialect: Any) -> Any:
+    def on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(_IDLE_SINCE)
+        if since is None or time.monotonic() - since <= PING_IDLE_S:
+            return  # new, or back from use a moment ago
+        try:
+            dialect.do_ping(dbapi_conn)  # an empty query, in autocommit: one round trip
+        except Exception as exc:  # whatever the driver raises, this connection is gone
+            raise DisconnectionError(f"pooled connection lost while idle: {exc}") from exc
+
+    return on_checkout
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -258,3 +258,26 @@ def test_writers_of_different_sites_run_side_by_side_and_a_whole_database_writer
     same.join(30)
     ctx.db.dispose()
     assert sorted(done) == ["A", "A2", "B", "whole"]
+
+
+def test_pooled_connections_outlive_a_database_restart_without_an_error(tmp_path: Path) -> None:
+    """The backend's pooled connections to a PostgreSQL that restarted while they sat idle: the
+    next request gets a fresh connection (an idle one is pinged first), not an error."""
+    from backend_stub import db as dbmod
+    from tests.support.postgres import PostgresServer
+
+    with PostgresServer() as pg:
+        ctx = _ctx(tmp_path, pg.new_database())
+        try:
+            with ctx.db.read() as a, ctx.db.read() as b:  # two pooled connections
+                assert a.execute(text("SELECT 1")).scalar() == b.execute(text("SELECT 1")).scalar() == 1
+            pg.stop()
+            pg.start()
+            time.sleep(dbmod.PING_IDLE_S + 0.2)
+            for _ in range(3):
+                with ctx.db.read() as conn:
+                    assert conn.execute(text("SELECT count(*) FROM sites")).scalar() is not None
+            with ctx.db.write() as conn:
+                conn.execute(text("UPDATE counters SET value = value WHERE name = 'unit_serial'"))
+        finally:
+            ctx.db.dispose()

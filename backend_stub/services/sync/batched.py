@@ -1,4 +1,5 @@
 """The batched path of push: runs of new single-unit ops, checked in memory, written in a few statements.
+Runs of count.record (a terminal's cycle counts) take it too (apply_counts).
 
 An op type qualifies when its Plan (shared/domain/operations.py) resolves only a unit and perhaps a
 cell of this site, and moves the unit to a target (checked against the domain table) or requires a
@@ -24,6 +25,7 @@ from shared.domain import (
     InvalidOperation,
     Operation,
     OpSpec,
+    OpType,
     Role,
     SiteKind,
     UnitStatus,
@@ -33,11 +35,12 @@ from shared.domain import (
 from shared.domain.operations import Plan
 
 from ...context import AppContext, dumps
-from ...db import Bulk, Fast, FastRow, orders, units
+from ...db import Bulk, Fast, FastRow, orders, records, units
 from ..auth import Principal
 from ..changes import order_data, publish_many, unit_data
 from .opcontext import ADD_RECORD, Actors, admit
 from .queries import rows_in
+from .shorts import COUNT_DONE, publish_location
 
 # A run of batched single-unit ops costs a few statements in all, not a few per op: 250 of them take
 # about 10-15 ms on two shared cores, so a group may hold that many.
@@ -62,6 +65,8 @@ def batchable(spec: OpSpec) -> bool:
 
 _HANDLED_IN_BATCH = frozenset(t for t, spec in SPECS.items() if batchable(spec))
 _BATCHED_TYPES = frozenset(str(t) for t in _HANDLED_IN_BATCH)
+# count.record: a record and the location's open count task done (shorts.count), for a whole run
+_COUNT_TYPES = frozenset({str(OpType.COUNT)})
 
 
 _SET_UNIT = Bulk("update", units, ["status", "cell_id", "updated_at"], key=["id"], params={"id": "b_unit"})
@@ -106,6 +111,69 @@ def apply_batched(
     ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: Actors
 ) -> int:
     """Apply the longest prefix of run that every check accepts; return its length (0: none)."""
+    if run and run[0].get("type") in _COUNT_TYPES:
+        return apply_counts(ctx, conn, run, caller, actors)
+    return _apply_unit_run(ctx, conn, run, caller, actors)
+
+
+_ADD_RECORDS = Bulk("insert", records, ["kind", "site_id", "ref", "op_id", "actor", "data", "created_at"])
+
+
+def apply_counts(
+    ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: Actors
+) -> int:
+    """A run of count.record as shorts.count does each: the count noted as a record, and each
+    counted location's open count task done (and the location published). The run stops before
+    the first op a check would refuse, which then takes the handler path for its rejection."""
+    site = caller.site_id
+    assert site is not None
+    ops: list[Operation] = []
+    for raw in run:
+        try:
+            op = Operation.from_wire(raw)
+        except InvalidOperation:
+            break
+        if str(op.type) not in _COUNT_TYPES or admit(conn, op, caller, actors)[0] is None:
+            break
+        ops.append(op)
+    refs = list({str(op.payload["location_id"]) for op in ops})
+    found: dict[str, tuple[str, str]] = {r.id: (r.id, r.site_id) for r in rows_in(conn, "locations.id", refs)}
+    by_label = [r for r in refs if r not in found]
+    found |= {r.label: (r.id, r.site_id) for r in rows_in(conn, "locations.label", by_label)}
+    now = ctx.now_iso()
+    notes: list[dict[str, Any]] = []
+    counted: dict[str, None] = {}  # locations, in order
+    for op in ops:
+        location = found.get(str(op.payload["location_id"]))
+        if location is None or location[1] != site:
+            break
+        notes.append(
+            {
+                "b_kind": str(op.type),
+                "b_site_id": site,
+                "b_ref": location[0],
+                "b_op_id": op.op_id,
+                "b_actor": op.actor,
+                "b_data": dumps({"counted": op.payload["counted"]}),
+                "b_created_at": now,
+            }
+        )
+        counted[location[0]] = None
+    if not notes:
+        return 0
+    _ADD_RECORDS.run(conn, notes)
+    # open count tasks are few (a short pick opens one): done one location at a time
+    open_ = {str(r.location_id) for r in rows_in(conn, "count_tasks.open@location", list(counted))}
+    for location_id in counted:
+        if location_id in open_:
+            COUNT_DONE.run(conn, {"b_location": location_id, "b_now": now}).close()
+            publish_location(conn, location_id)
+    return len(notes)
+
+
+def _apply_unit_run(
+    ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: Actors
+) -> int:
     assert caller.site_id is not None
     site = caller.site_id
     ops: list[tuple[Operation, Role, Plan]] = []
@@ -231,12 +299,15 @@ def fresh_run(
     limit: int,
     refused: Mapping[str, tuple[str, str]],
 ) -> list[Mapping[str, Any]]:
-    """The ops at the head of pending that are new (next seqs, unknown op ids), of batched kinds and
-    not refused up front."""
+    """The ops at the head of pending that are new (next seqs, unknown op ids), of one batched family
+    (single-unit ops, or counts) and not refused up front."""
     run: list[Mapping[str, Any]] = []
     ids: set[str] = set()
+    family = next(
+        (k for k in (_BATCHED_TYPES, _COUNT_TYPES) if pending and pending[0].get("type") in k), None
+    )
     for raw in pending:
-        if len(run) >= limit or raw.get("type") not in _BATCHED_TYPES:
+        if family is None or len(run) >= limit or raw.get("type") not in family:
             break
         op_id = str(raw["op_id"])
         if op_id in refused:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, any_, bindparam, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from ...db import Fast, FastRow, cells, op_results, orders, units
+from ...db import Fast, FastRow, cells, count_tasks, locations, op_results, orders, units
 
 
 def _in_statement(what: str, n: int | None) -> Any:
@@ -36,6 +36,14 @@ def _in_statement(what: str, n: int | None) -> Any:
         return select(cells.c.id, cells.c.label, cells.c.site_id).where(among(cells.c.id))
     if what == "cells.label":
         return select(cells.c.id, cells.c.label, cells.c.site_id).where(among(cells.c.label))
+    if what == "locations.id":
+        return select(locations.c.id, locations.c.label, locations.c.site_id).where(among(locations.c.id))
+    if what == "locations.label":
+        return select(locations.c.id, locations.c.label, locations.c.site_id).where(among(locations.c.label))
+    if what == "count_tasks.open@location":  # the open count tasks at these locations
+        return select(count_tasks.c.location_id).where(
+            count_tasks.c.status == "OPEN", among(count_tasks.c.location_id)
+        )
     if what == "units.order_id":
         return select(units.c.order_id, units.c.status).where(among(units.c.order_id))
     if what == "orders.id":

@@ -173,7 +173,7 @@ def pick_skip(c: OpContext, task: Any, p: Mapping[str, Any]) -> Any:
     return spare
 
 
-_COUNT_DONE = Fast(
+COUNT_DONE = Fast(
     update(count_tasks)
     .where(count_tasks.c.location_id == bindparam("b_location"), count_tasks.c.status == "OPEN")
     .values(status="DONE", done_at=bindparam("b_now"))
@@ -184,7 +184,7 @@ def count(c: OpContext, p: Mapping[str, Any]) -> None:
     """A cycle count at a location: noted, and the location's open count task is done."""
     location_id = c.location(p["location_id"])
     c.record(str(c.op.type), location_id, {"counted": p["counted"]})
-    done = _COUNT_DONE.rowcount(c.conn, {"b_location": location_id, "b_now": c.ctx.now_iso()})
+    done = COUNT_DONE.rowcount(c.conn, {"b_location": location_id, "b_now": c.ctx.now_iso()})
     if done:
         publish_location(c.conn, location_id)
 
