@@ -7,7 +7,7 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select, union_all
 
 from ...context import AppContext
 from ...db import Fast, changes
@@ -17,13 +17,25 @@ from ..changes import ALL_SITES
 from .opcontext import SYNC_ROLES
 
 _SCOPE = changes.c.site_id.in_([bindparam("b_site"), bindparam("b_all")])
-# the answer's columns only, read as plain tuples (Fast.rows): a first pull reads 5,000 rows a page
-_PAGE = Fast(
-    select(changes.c.id, changes.c.entity, changes.c.entity_id, changes.c.op, changes.c.data)
-    .where(_SCOPE, changes.c.id > bindparam("b_after"))
-    .order_by(changes.c.id)
-    .limit(bindparam("b_limit"))
-)
+
+
+def _page_of(site: str) -> Any:
+    """One feed's next rows: an index range on (site_id, id), in id order."""
+    return (
+        select(changes.c.id, changes.c.entity, changes.c.entity_id, changes.c.op, changes.c.data)
+        .where(changes.c.site_id == bindparam(site), changes.c.id > bindparam("b_after"))
+        .order_by(changes.c.id)
+        .limit(bindparam("b_limit"))
+    )
+
+
+# The site's feed and the every-site feed merged: each read along its own index range, so a pull
+# reads its own rows only. `site_id IN (site, '*') AND id > cursor ORDER BY id` read the id index
+# and skipped every other site's rows since the cursor (1.2 ms a pull at 1,000 devices, the costliest
+# statement in PostgreSQL). The answer's columns only, read as plain tuples (Fast.rows): a first pull
+# reads 5,000 rows a page.
+_MERGED = union_all(select(_page_of("b_site").subquery()), select(_page_of("b_all").subquery())).subquery()
+_PAGE = Fast(select(_MERGED).order_by(_MERGED.c.id).limit(bindparam("b_limit")))
 _REMAINING = Fast(
     select(func.count().label("n")).select_from(changes).where(_SCOPE, changes.c.id > bindparam("b_after"))
 )
