@@ -199,9 +199,11 @@ class _Attrs:
         return self._m[name]
 
 
-def publish_many(
-    conn: Connection, items: Iterable[tuple[Iterable[str | None], str, str, Mapping[str, Any]]]
-) -> None:
+# one publish: (the sites whose feeds get it, entity, id, data)
+FeedItem = tuple[Iterable[str | None], str, str, Mapping[str, Any]]
+
+
+def publish_many(conn: Connection, items: Iterable[FeedItem]) -> None:
     """Several `publish` upserts in two statements; items are (sites, entity, id, data), oldest first.
 
     An (entity, id) given twice keeps only its last data and its place as the newest, as if each

@@ -37,7 +37,7 @@ from shared.domain.operations import Plan
 from ...context import AppContext, dumps
 from ...db import Bulk, Fast, FastRow, orders, records, units
 from ..auth import Principal
-from ..changes import order_data, publish_many, unit_data
+from ..changes import FeedItem, order_data, unit_data
 from .opcontext import ADD_RECORD, Actors, admit
 from .queries import rows_in
 from .shorts import COUNT_DONE, publish_location
@@ -108,12 +108,21 @@ def _load_cells(conn: Connection, refs: list[str]) -> dict[str, tuple[str, str]]
 
 
 def apply_batched(
-    ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: Actors
+    ctx: AppContext,
+    conn: Connection,
+    run: Sequence[Mapping[str, Any]],
+    caller: Principal,
+    actors: Actors,
+    feed: list[FeedItem],
 ) -> int:
-    """Apply the longest prefix of run that every check accepts; return its length (0: none)."""
+    """Apply the longest prefix of run that every check accepts; return its length (0: none).
+
+    The units and orders a run changed go into `feed` (publish_many's items), for the caller to
+    publish at the end of its transaction: the feed's turn (db.feed_turn) is then held for the
+    feed rows and the commit only, not for the rest of the group's statements."""
     if run and run[0].get("type") in _COUNT_TYPES:
         return apply_counts(ctx, conn, run, caller, actors)
-    return _apply_unit_run(ctx, conn, run, caller, actors)
+    return _apply_unit_run(ctx, conn, run, caller, actors, feed)
 
 
 _ADD_RECORDS = Bulk("insert", records, ["kind", "site_id", "ref", "op_id", "actor", "data", "created_at"])
@@ -172,7 +181,12 @@ def apply_counts(
 
 
 def _apply_unit_run(
-    ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: Actors
+    ctx: AppContext,
+    conn: Connection,
+    run: Sequence[Mapping[str, Any]],
+    caller: Principal,
+    actors: Actors,
+    feed: list[FeedItem],
 ) -> int:
     assert caller.site_id is not None
     site = caller.site_id
@@ -255,11 +269,11 @@ def _apply_unit_run(
         _SET_PVZ_UNIT.run(conn, changed, scope_value=pvz)
     else:
         _SET_UNIT.run(conn, changed)
-    publish_many(
-        conn, [((rows[u]["pvz_id"], rows[u]["warehouse_id"]), "unit", u, unit_data(rows[u])) for u in touched]
+    feed.extend(
+        ((rows[u]["pvz_id"], rows[u]["warehouse_id"]), "unit", u, unit_data(rows[u])) for u in touched
     )
     ADD_RECORD.many(conn, notes)
-    _refresh_orders(ctx, conn, list(refresh))
+    _refresh_orders(ctx, conn, list(refresh), feed)
     return done
 
 
@@ -270,9 +284,9 @@ _SET_ORDER = Fast(
 )
 
 
-def _refresh_orders(ctx: AppContext, conn: Connection, order_ids: list[str]) -> None:
-    """units.refresh_orders for many orders at once: re-derive each status from its units, write and
-    publish the orders whose status changed."""
+def _refresh_orders(ctx: AppContext, conn: Connection, order_ids: list[str], feed: list[FeedItem]) -> None:
+    """units.refresh_orders for many orders at once: re-derive each status from its units, write the
+    orders whose status changed and add them to `feed`."""
     if not order_ids:
         return
     states: dict[str, list[UnitStatus]] = {o: [] for o in order_ids}
@@ -286,9 +300,8 @@ def _refresh_orders(ctx: AppContext, conn: Connection, order_ids: list[str]) -> 
             changed.append({**row._mapping, "status": status, "updated_at": now})
     if changed:
         _SET_ORDER.many(conn, [{"b_order": o["id"], "b_status": o["status"], "b_now": now} for o in changed])
-        publish_many(
-            conn,
-            [((o["pvz_id"], o["warehouse_id"]), "order", o["id"], order_data(FastRow(o))) for o in changed],
+        feed.extend(
+            ((o["pvz_id"], o["warehouse_id"]), "order", o["id"], order_data(FastRow(o))) for o in changed
         )
 
 

@@ -25,6 +25,7 @@ from ...context import AppContext, dumps
 from ...db import Bulk, Fast, FastRow, Savepoint, devices, op_results
 from ...errors import ApiError
 from ..auth import Principal
+from ..changes import FeedItem, publish_many
 from .batched import RUN_MAX_OPS, apply_batched, fresh_run
 from .handlers import apply_handler
 from .opcontext import SYNC_ROLES, Actors, OpContext, Reject, admit
@@ -309,11 +310,15 @@ def push(
                 raise ApiError(403, "wrong_device", "this device is registered at another site")
             last = current.last_seq if current is not None else 0
             new_device = current is None
+            # the batched runs' feed rows, written last (before a handler-path op, which may publish
+            # the same unit, and at the group's end): the feed's turn is then held for the feed rows
+            # and the commit, not for the group's other statements
+            feed: list[FeedItem] = []
             while pending and done_in_group < RUN_MAX_OPS:
                 if done_in_group and ctx.clock.monotonic() - started > GROUP_MAX_SECONDS:
                     break
                 run = fresh_run(pending, last, stored_by_op, RUN_MAX_OPS - done_in_group, refused)
-                done = apply_batched(ctx, conn, run, caller, actors) if run else 0
+                done = apply_batched(ctx, conn, run, caller, actors, feed) if run else 0
                 if done:
                     applied_at = ctx.now_iso()
                     rows = []
@@ -360,6 +365,9 @@ def push(
                     if len(dumps(raw.get("payload")).encode()) > MAX_PAYLOAD_BYTES:
                         raw = dict(raw, payload={"_not_stored": "over the size limit"})
                 else:
+                    if feed:
+                        publish_many(conn, feed)
+                        feed.clear()
                     status, code, message = _apply_one(ctx, conn, raw, caller, actors)
                 _ADD_RESULT.run(conn, answers.new(raw, status, code, message, ctx.now_iso())).close()
                 last = seq
@@ -374,6 +382,7 @@ def push(
                     new_device and last > 0,
                     hash_by_seq.get(last, _UNSET),
                 )
+            publish_many(conn, feed)
             final_seq = last
     return {"results": answers.results, "last_seq": int(final_seq)}
 
