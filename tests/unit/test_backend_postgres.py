@@ -281,3 +281,37 @@ def test_pooled_connections_outlive_a_database_restart_without_an_error(tmp_path
                 conn.execute(text("UPDATE counters SET value = value WHERE name = 'unit_serial'"))
         finally:
             ctx.db.dispose()
+
+
+def test_a_process_keeps_a_few_site_writers_in_postgresql_at_once_and_queues_the_rest(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """Twelve sites' pushes at once from one process: at most SITE_WRITERS are in a transaction (the
+    rest wait in the process, holding no connection, out of PostgreSQL's lock queues), and all finish."""
+    from backend_stub.db import SITE_WRITERS
+
+    ctx = _ctx(tmp_path, postgres_url)
+    inside, most, finished = 0, 0, []
+    lock = threading.Lock()
+
+    def writer(n: int) -> None:
+        nonlocal inside, most
+        with ctx.db.write(site=f"PVZ-{n}") as conn:
+            with lock:
+                inside += 1
+                most = max(most, inside)
+            conn.execute(text("SELECT pg_sleep(0.05)"))
+            with lock:
+                inside -= 1
+        finished.append(n)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(12)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+    finally:
+        ctx.db.dispose()
+    assert sorted(finished) == list(range(12))
+    assert 1 < most <= SITE_WRITERS
