@@ -37,9 +37,10 @@ def in_dialog(action: Callable[[PhotoCaptureDialog], None]) -> None:
     deadline = time.monotonic() + 20
 
     def poke() -> None:
-        # the dialog this step opened is the modal one (not a stale one another test left around)
+        # the dialog this step opened is the modal one (not a stale one another test left around),
+        # and its keys are shortcuts: they work once it is the active window (later on a busy run)
         modal = QApplication.activeModalWidget()
-        if isinstance(modal, PhotoCaptureDialog):
+        if isinstance(modal, PhotoCaptureDialog) and modal.isActiveWindow():
             action(modal)
         elif time.monotonic() < deadline:
             QTimer.singleShot(20, poke)
