@@ -35,32 +35,16 @@ Ctx = Annotated[AppContext, Depends(get_ctx)]
 PRINCIPAL_STATE = "principal"  # request.state key: the metrics middleware reads who called
 
 
-async def bearer_token(
-    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> str:
-    """The request's bearer token, not yet checked (no I/O: refused here only when missing)."""
+def current_principal(
+    request: Request, ctx: Ctx, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
     if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
         raise ApiError(401, "unauthorized", "missing bearer token")
-    return creds.credentials
-
-
-Token = Annotated[str, Depends(bearer_token)]
-
-
-def principal_of(request: Request, ctx: AppContext, token: str) -> Principal:
-    """Who the token belongs to (a database read), noted for the metrics middleware."""
-    principal = authenticate(ctx, token)
+    principal = authenticate(ctx, creds.credentials)
     setattr(request.state, PRINCIPAL_STATE, principal)
     return principal
 
 
-def current_principal(request: Request, ctx: Ctx, token: Token) -> Principal:
-    return principal_of(request, ctx, token)
-
-
-# A plain `def` endpoint that reads the caller itself, `principal_of(request, ctx, token)` with a
-# `Token` parameter, checks the token in its own worker thread: `Caller` is a second hand-over to the
-# thread pool on every request (the sync endpoints, a few hundred requests a second, do that).
 Caller = Annotated[Principal, Depends(current_principal)]
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from .. import logs
 from ..errors import ERROR_RESPONSES
 from ..services import sync as svc
-from .deps import Caller, Ctx, Token, principal_of
+from .deps import Caller, Ctx
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"], responses=ERROR_RESPONSES)
 
@@ -69,9 +69,8 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @router.post("/push", response_model=PushOut)
-def push(body: PushIn, request: Request, ctx: Ctx, token: Token) -> Response:
+def push(body: PushIn, ctx: Ctx, caller: Caller) -> Response:
     """Apply journalled operations exactly once; one result per op, in order (see docs/PROTOCOL.md)."""
-    caller = principal_of(request, ctx, token)
     ops = [o.model_dump() for o in body.ops]
     # The service builds exactly the PushOut shape (tests check it against the schema); encoding it
     # here skips validating and converting a few hundred result objects on every push.
@@ -82,14 +81,12 @@ def push(body: PushIn, request: Request, ctx: Ctx, token: Token) -> Response:
 
 @router.get("/pull", response_model=PullOut)
 def pull(
-    request: Request,
     ctx: Ctx,
-    token: Token,
+    caller: Caller,
     cursor: Annotated[str | None, Query(max_length=20)] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
 ) -> Response:
     """Changes for the caller's site since `cursor`, oldest first."""
-    caller = principal_of(request, ctx, token)
     # the PullOut shape (tests check it against the schema), the changes' stored data spliced in as is
     out = svc.pull(ctx, caller, cursor, limit)
     return Response(svc.pull_json(out, _encode), media_type="application/json")

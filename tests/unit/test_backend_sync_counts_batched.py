@@ -131,10 +131,19 @@ def test_batched_counts_match_one_count_at_a_time(
         )
         def check(plan: list[tuple[int, int]], cuts: list[int], tasks_at: set[int]) -> None:
             outcomes = []
+            applied_in_runs: list[int] = []
             for batched in (True, False):
                 with monkeypatch.context() as m:
                     if not batched:
                         m.setattr(batched_path, "_COUNT_TYPES", frozenset())
+                    else:  # the batched twin really takes the batched path
+                        real = batched_path.apply_counts
+
+                        def spy(*args: Any, real: Any = real) -> int:
+                            applied_in_runs.append(real(*args))
+                            return applied_in_runs[-1]
+
+                        m.setattr(batched_path, "apply_counts", spy)
                     refs = _locations(w, other)
                     with w._ctx.db.write() as conn:  # every twin starts with no task and an empty past
                         conn.execute(count_tasks.delete())
@@ -158,5 +167,6 @@ def test_batched_counts_match_one_count_at_a_time(
             # and it is what a count means: every good count is applied, a task at a counted place is done
             good = [n for n, (slot, flaw) in enumerate(plan) if flaw == 0 and slot < 4]
             assert [n for n, status, _ in outcomes[0]["results"] if status == "applied"] == good
+            assert sum(applied_in_runs) == len(good)  # every applied count went the batched way
 
         check()

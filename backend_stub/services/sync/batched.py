@@ -40,7 +40,7 @@ from ..auth import Principal
 from ..changes import FeedItem, order_data, unit_data
 from .opcontext import ADD_RECORD, Actors, admit
 from .queries import rows_in
-from .shorts import COUNT_DONE, publish_location
+from .shorts import COUNT_DONE, location_data
 
 # A run of batched single-unit ops costs a few statements in all, not a few per op: 250 of them take
 # about 10-15 ms on two shared cores, so a group may hold that many.
@@ -121,7 +121,7 @@ def apply_batched(
     publish at the end of its transaction: the feed's turn (db.feed_turn) is then held for the
     feed rows and the commit only, not for the rest of the group's statements."""
     if run and run[0].get("type") in _COUNT_TYPES:
-        return apply_counts(ctx, conn, run, caller, actors)
+        return apply_counts(ctx, conn, run, caller, actors, feed)
     return _apply_unit_run(ctx, conn, run, caller, actors, feed)
 
 
@@ -129,11 +129,17 @@ _ADD_RECORDS = Bulk("insert", records, ["kind", "site_id", "ref", "op_id", "acto
 
 
 def apply_counts(
-    ctx: AppContext, conn: Connection, run: Sequence[Mapping[str, Any]], caller: Principal, actors: Actors
+    ctx: AppContext,
+    conn: Connection,
+    run: Sequence[Mapping[str, Any]],
+    caller: Principal,
+    actors: Actors,
+    feed: list[FeedItem],
 ) -> int:
     """A run of count.record as shorts.count does each: the count noted as a record, and each
-    counted location's open count task done (and the location published). The run stops before
-    the first op a check would refuse, which then takes the handler path for its rejection."""
+    counted location's open count task done (the location, as it is now, into `feed`). The run
+    stops before the first op a check would refuse, which then takes the handler path for its
+    rejection."""
     site = caller.site_id
     assert site is not None
     ops: list[Operation] = []
@@ -176,7 +182,9 @@ def apply_counts(
     for location_id in counted:
         if location_id in open_:
             COUNT_DONE.run(conn, {"b_location": location_id, "b_now": now}).close()
-            publish_location(conn, location_id)
+            data = location_data(conn, location_id)
+            if data is not None:
+                feed.append(([str(data["site_id"])], "location", location_id, data))
     return len(notes)
 
 
