@@ -47,7 +47,6 @@ def test_health_and_error_shape(w: World) -> None:
     assert w.anonymous.get("/api/v1/orders/x").status_code == 401
 
 
-
 def test_an_unknown_token_is_refused_before_the_request_is_read(w: World) -> None:
     """Who calls is checked first: an unknown or missing token gets 401 even with a malformed body
     or query, so nobody unauthenticated learns the schema's errors or makes the server parse a
@@ -57,6 +56,7 @@ def test_an_unknown_token_is_refused_before_the_request_is_read(w: World) -> Non
     assert stranger.post("/api/v1/sync/push", json={"device_id": 5}).status_code == 401
     assert stranger.get("/api/v1/sync/pull", params={"limit": 0}).status_code == 401
     assert w.anonymous.post("/api/v1/sync/push", json={"ops": "x"}).status_code == 401
+
 
 def test_unknown_user_and_wrong_password_look_the_same(w: World) -> None:
     a = w.anonymous.post("/api/v1/auth/login", json={"username": "nobody", "password": "whatever-1"})
