@@ -461,8 +461,8 @@ _SITE_MODE = "wb_site_write"  # conn.info: this transaction holds a site's lock,
 _FEED_HELD = "wb_feed_held"
 # Site writers of one process in a transaction at once; the others wait here, holding no connection.
 # Every site writer ends in the feed's turn, one at a time: more of them in PostgreSQL's lock queues
-# add no throughput, and once their waits pass deadlock_timeout (1 s) each waiter runs PostgreSQL's
-# deadlock check, which at 1,000 devices took PostgreSQL from 0.3 to 0.8 cores and round p99 to 9 s.
+# add no throughput, only held connections and waits long enough (deadlock_timeout, 1 s) to make
+# each waiter run PostgreSQL's deadlock check.
 SITE_WRITERS = 4
 # Session-scoped: held by the one process that runs the outbox relay (events/leader.py).
 RELAY_LOCK_KEY = 0x5742_0002
