@@ -13,7 +13,7 @@ from typing import Any
 
 from shared.domain import Clock, IdFactory, SystemClock, utc_iso
 
-from .db import Database
+from .database import Database
 from .keys import KeyStore
 from .migrations import migrate
 from .services.passwords import Passwords

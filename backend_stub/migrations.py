@@ -26,8 +26,8 @@ from sqlalchemy import (
 
 from shared.domain import Clock, utc_iso
 
+from .database import Database
 from .db import (
-    Database,
     changes,
     count_tasks,
     counters,

@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..db import RELAY_LOCK_KEY, Database
+from ..database import RELAY_LOCK_KEY, Database
 
 log = logging.getLogger("wb.backend.relay")
 

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, and_, bindparam, exists, insert, select
 from sqlalchemy.orm import aliased
 
 from ..context import AppContext, dumps
-from ..db import Fast, feed_turn, outbox, pick_tasks, relay_offsets
+from ..database import feed_turn
+from ..db import Fast, outbox, pick_tasks, relay_offsets
 
 _APPEND = Fast(
     insert(outbox).values(

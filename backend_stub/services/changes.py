@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from ..context import dumps
-from ..db import Bulk, Fast, boxes, feed_turn, orders, routes, units
+from ..database import feed_turn
+from ..db import Bulk, Fast, boxes, orders, routes, units
 
 ALL_SITES = "*"
 

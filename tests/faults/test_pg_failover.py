@@ -35,7 +35,7 @@ from typing import Any
 import httpx
 import pytest
 
-from backend_stub.db import WRITE_LOCK_KEY
+from backend_stub.database import WRITE_LOCK_KEY
 from shared.domain import OpType
 from shared.sync.engine import PUSH_PATH
 from tests.support.backend import BackendServer

@@ -263,7 +263,7 @@ def test_writers_of_different_sites_run_side_by_side_and_a_whole_database_writer
 def test_pooled_connections_outlive_a_database_restart_without_an_error(tmp_path: Path) -> None:
     """The backend's pooled connections to a PostgreSQL that restarted while they sat idle: the
     next request gets a fresh connection (an idle one is pinged first), not an error."""
-    from backend_stub import db as dbmod
+    from backend_stub import database as dbmod
     from tests.support.postgres import PostgresServer
 
     with PostgresServer() as pg:
@@ -288,7 +288,7 @@ def test_a_process_keeps_a_few_site_writers_in_postgresql_at_once_and_queues_the
 ) -> None:
     """Twelve sites' pushes at once from one process: at most SITE_WRITERS are in a transaction (the
     rest wait in the process, holding no connection, out of PostgreSQL's lock queues), and all finish."""
-    from backend_stub.db import SITE_WRITERS
+    from backend_stub.database import SITE_WRITERS
 
     ctx = _ctx(tmp_path, postgres_url)
     inside, most, finished = 0, 0, []

@@ -38,7 +38,7 @@ from ...context import AppContext, dumps
 from ...db import Bulk, Fast, FastRow, orders, records, units
 from ..auth import Principal
 from ..changes import FeedItem, order_data, unit_data
-from .opcontext import ADD_RECORD, Actors, admit
+from .opcontext import Actors, admit
 from .queries import rows_in
 from .shorts import COUNT_DONE, location_data
 
@@ -118,13 +118,14 @@ def apply_batched(
     """Apply the longest prefix of run that every check accepts; return its length (0: none).
 
     The units and orders a run changed go into `feed` (publish_many's items), for the caller to
-    publish at the end of its transaction: the feed's turn (db.feed_turn) is then held for the
+    publish at the end of its transaction: the feed's turn (database.feed_turn) is then held for the
     feed rows and the commit only, not for the rest of the group's statements."""
     if run and run[0].get("type") in _COUNT_TYPES:
         return apply_counts(ctx, conn, run, caller, actors, feed)
     return _apply_unit_run(ctx, conn, run, caller, actors, feed)
 
 
+# a run's records (unit notes, counts) in one statement on PostgreSQL
 _ADD_RECORDS = Bulk("insert", records, ["kind", "site_id", "ref", "op_id", "actor", "data", "created_at"])
 
 
@@ -280,7 +281,7 @@ def _apply_unit_run(
     feed.extend(
         ((rows[u]["pvz_id"], rows[u]["warehouse_id"]), "unit", u, unit_data(rows[u])) for u in touched
     )
-    ADD_RECORD.many(conn, notes)
+    _ADD_RECORDS.run(conn, notes)
     _refresh_orders(ctx, conn, list(refresh), feed)
     return done
 

@@ -38,7 +38,7 @@ GROUP_MAX_OPS = 50  # ops committed together at most (each still atomic with its
 GROUP_MAX_SECONDS = 0.02  # and the write lock is held at most about this long
 # Op types whose every write is the pushing site's own (its units' cells, its locations' counts, the
 # device's results), but for feed rows: a push of these alone takes its site's lock on PostgreSQL and
-# runs beside other sites' pushes (db.Database.write). A type that changes a unit's status re-derives
+# runs beside other sites' pushes (database.Database.write). A type that changes a unit's status re-derives
 # its order's status, which another site's op on the same order could race: it takes the global lock.
 SITE_SCOPED_TYPES = frozenset({"unit.move", "count.record"})
 
